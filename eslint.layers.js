@@ -1,0 +1,87 @@
+// The layer rule of DESIGN.md §2: a layer imports only the layers above it. Each entry forbids, for the
+// files of one layer, the layers below it and the libraries another layer owns. tests/unit/layers.test.ts
+// proves with fixtures that each forbidden direction fails the lint.
+
+/** Matches an import of `$lib/<layer>/…` or a relative path through `…/<layer>/…`. */
+const layer = (name) => `^(\\$lib|\\.{1,2})(/.*)?/${name}(/|$)`;
+
+const ORDER = ['util', 'domain', 'crdt', 'storage', 'sync', 'state', 'components', 'routes'];
+const below = (name) => ORDER.slice(ORDER.indexOf(name) + 1).filter((l) => l !== 'routes');
+
+const forbid = (layers, packages, why) => [
+	...layers.map((l) => ({ regex: layer(l), message: `${why}: must not import the ${l} layer.` })),
+	...packages.map((p) => ({
+		regex: `^${p.replace('/', '\\/')}(/|$)`,
+		message: `${why}: must not import ${p}.`
+	}))
+];
+
+const UI_PACKAGES = ['svelte', '\\$app', '@sveltejs/kit'];
+const DOC_PACKAGES = ['yjs', 'y-indexeddb', 'y-protocols', '@hocuspocus/provider'];
+
+// Code shared with the server runs under plain Node (tsx), where the Vite alias $lib does not exist.
+const SHARED = {
+	regex: '^\\$lib(/|$)',
+	message: 'shared with the server: import by relative path; $lib exists only in Vite.'
+};
+
+const restrict = (files, patterns) => ({
+	files,
+	rules: { 'no-restricted-imports': ['error', { patterns }] }
+});
+
+export const LAYER_RULES = [
+	restrict(
+		['src/lib/util/**'],
+		forbid(
+			[...below('util'), 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			'util'
+		).concat(SHARED)
+	),
+	restrict(
+		['src/lib/domain/**'],
+		forbid(
+			[...below('domain'), 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			'domain'
+		).concat(SHARED)
+	),
+	restrict(
+		['src/lib/crdt/**'],
+		forbid(
+			[...below('crdt'), 'ui', 'paraglide'],
+			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie'],
+			'crdt'
+		).concat(SHARED)
+	),
+	restrict(
+		['src/lib/storage/**'],
+		forbid([...below('storage'), 'ui', 'paraglide'], [...UI_PACKAGES, ...DOC_PACKAGES], 'storage')
+	),
+	restrict(['src/lib/sync/**'], forbid([...below('sync'), 'ui', 'paraglide'], UI_PACKAGES, 'sync')),
+	restrict(['src/lib/state/**'], forbid(below('state'), [], 'state')),
+	restrict(
+		['src/lib/ui/**'],
+		forbid(['crdt', 'storage', 'sync', 'state', 'components'], ['dexie', ...DOC_PACKAGES], 'ui')
+	),
+	restrict(
+		['server/**'],
+		[
+			// server/ has folders of its own (e.g. server/storage), so only paths into src/lib count here.
+			{
+				regex: '(^|/)src/lib/(storage|state|components|ui|paraglide)(/|$)',
+				message: 'server: may import only util, domain, crdt and the sync protocol constants.'
+			},
+			{
+				regex: '(^|/)src/lib/sync/(?!protocol(\\.ts)?$)',
+				message: 'server: may import only the sync protocol constants of the sync layer.'
+			},
+			...forbid([], [...UI_PACKAGES, 'dexie', 'y-indexeddb', '@hocuspocus/provider'], 'server'),
+			{
+				regex: '^\\$lib(/|$)',
+				message: 'server: import shared code by relative path; $lib exists only in Vite.'
+			}
+		]
+	)
+];

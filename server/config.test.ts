@@ -1,0 +1,75 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORT } from '../src/lib/sync/protocol';
+import { ConfigError, loadConfig } from './config';
+import { useCleanup } from './test/cleanup';
+import { createTempDir, removeDir } from './test/test-server';
+import { TOKEN_SECRET_FILE } from './token-secret';
+
+const defer = useCleanup();
+const SECRET = 's'.repeat(40);
+
+function tempDataDir(): string {
+	const dir = createTempDir('kw-config-');
+	defer(() => removeDir(dir));
+	return join(dir, 'data');
+}
+
+describe('configuration', () => {
+	it('runs in laptop mode with the fixed port, trust of loopback and unconfigured operator fields by default', () => {
+		const { config } = loadConfig({ DATA_DIR: tempDataDir() });
+		expect(config.mode).toBe('laptop');
+		expect(config.port).toBe(DEFAULT_PORT);
+		expect(config.host).toBe('0.0.0.0');
+		expect(config.trustLoopback).toBe(true);
+		expect(config.databaseUrl).toBeNull();
+		expect(config.operator.name).toBe('nicht konfiguriert');
+	});
+
+	it('generates the laptop token secret on first start, readable only by the owner, and reuses it', () => {
+		const dataDir = tempDataDir();
+		const first = loadConfig({ DATA_DIR: dataDir });
+		expect(first.notes.join()).toContain('generated a new token secret');
+		expect(statSync(join(dataDir, TOKEN_SECRET_FILE)).mode & 0o777).toBe(0o600);
+		const second = loadConfig({ DATA_DIR: dataDir });
+		expect(second.notes).toEqual([]);
+		expect(second.config.tokenSecret).toEqual(first.config.tokenSecret);
+	});
+
+	it('refuses to start in central mode without TOKEN_SECRET', () => {
+		expect(() => loadConfig({ DATABASE_URL: 'postgres://db/kw' })).toThrow(ConfigError);
+		expect(() => loadConfig({ DATABASE_URL: 'postgres://db/kw' })).toThrow(
+			/TOKEN_SECRET is required/
+		);
+	});
+
+	it('never trusts loopback in central mode', () => {
+		const { config, notes } = loadConfig({
+			DATABASE_URL: 'postgresql://db/kw',
+			TOKEN_SECRET: SECRET,
+			TRUST_LOOPBACK: '1'
+		});
+		expect(config.mode).toBe('central');
+		expect(config.trustLoopback).toBe(false);
+		expect(notes.join()).toContain('TRUST_LOOPBACK is ignored');
+	});
+
+	it('rejects settings it cannot use with a message naming the variable', () => {
+		const dataDir = tempDataDir();
+		expect(() => loadConfig({ DATA_DIR: dataDir, PORT: 'abc' })).toThrow(/PORT/);
+		expect(() => loadConfig({ DATA_DIR: dataDir, PORT: '70000' })).toThrow(/PORT/);
+		expect(() => loadConfig({ DATA_DIR: dataDir, TOKEN_SECRET: 'short' })).toThrow(/TOKEN_SECRET/);
+		expect(() => loadConfig({ DATA_DIR: dataDir, TRUST_LOOPBACK: 'maybe' })).toThrow(
+			/TRUST_LOOPBACK/
+		);
+		expect(() => loadConfig({ DATABASE_URL: 'mysql://db', TOKEN_SECRET: SECRET })).toThrow(
+			/DATABASE_URL/
+		);
+	});
+
+	it('lets the operator switch off trust of loopback on the laptop', () => {
+		const { config } = loadConfig({ DATA_DIR: tempDataDir(), TRUST_LOOPBACK: 'off' });
+		expect(config.trustLoopback).toBe(false);
+	});
+});

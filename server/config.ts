@@ -1,0 +1,148 @@
+// The server's configuration comes from the environment only, so the same code runs on the laptop and
+// centrally (DESIGN.md §1). Mistakes stop the start with a message an operator can act on.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_PORT, WS_MAX_PAYLOAD_BYTES, type OperatorInfo } from '../src/lib/sync/protocol';
+import { MIN_TOKEN_SECRET_LENGTH, readOrCreateTokenSecret } from './token-secret';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ServerConfig {
+	mode: 'laptop' | 'central';
+	port: number;
+	host: string;
+	/** Absolute. Holds the SQLite file and, on the laptop, the token secret. */
+	dataDir: string;
+	/** Absolute. The built PWA (adapter-static output). */
+	buildDir: string;
+	databaseUrl: string | null;
+	tokenSecret: Uint8Array;
+	/** The owner rule (DESIGN.md §6); never on in central mode. */
+	trustLoopback: boolean;
+	operator: OperatorInfo;
+	version: string;
+	logLevel: string;
+	ownerTokenTtlSeconds: number;
+	sync: { debounceMs: number; maxDebounceMs: number; maxPayloadBytes: number };
+	persistence: { retryBaseMs: number; retryMaxMs: number };
+	/** How long shutdown waits for documents to be stored before it gives up on them. */
+	shutdownTimeoutMs: number;
+}
+
+export interface LoadedConfig {
+	config: ServerConfig;
+	/** Things worth a log line at start (a generated secret, an ignored setting). */
+	notes: string[];
+}
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+const NOT_CONFIGURED = 'nicht konfiguriert';
+
+export function loadConfig(env: Env = process.env): LoadedConfig {
+	const notes: string[] = [];
+	const databaseUrl = nonEmpty(env.DATABASE_URL);
+	const mode = databaseUrl ? 'central' : 'laptop';
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+	}
+	const dataDir = resolve(nonEmpty(env.DATA_DIR) ?? './data');
+
+	let secret = nonEmpty(env.TOKEN_SECRET);
+	if (secret && secret.length < MIN_TOKEN_SECRET_LENGTH) {
+		throw new ConfigError(
+			`TOKEN_SECRET must be at least ${MIN_TOKEN_SECRET_LENGTH} characters long.`
+		);
+	}
+	if (!secret && mode === 'central') {
+		throw new ConfigError(
+			'TOKEN_SECRET is required when DATABASE_URL is set (central mode): every server instance must sign tokens with the same secret. Generate one with `openssl rand -base64 48`.'
+		);
+	}
+	if (!secret) {
+		const file = readOrCreateTokenSecret(dataDir);
+		secret = file.secret;
+		if (file.created) notes.push(`generated a new token secret in ${file.path}`);
+	}
+
+	let trustLoopback = parseBoolean('TRUST_LOOPBACK', env.TRUST_LOOPBACK) ?? mode === 'laptop';
+	if (trustLoopback && mode === 'central') {
+		notes.push('TRUST_LOOPBACK is ignored in central mode: there is no owner, only tokens.');
+		trustLoopback = false;
+	}
+
+	return {
+		config: {
+			mode,
+			port: parseInteger('PORT', env.PORT, DEFAULT_PORT, 0, 65535),
+			host: nonEmpty(env.HOST) ?? '0.0.0.0',
+			dataDir,
+			buildDir: resolve(nonEmpty(env.BUILD_DIR) ?? './build'),
+			databaseUrl: databaseUrl ?? null,
+			tokenSecret: new TextEncoder().encode(secret),
+			trustLoopback,
+			operator: {
+				name: nonEmpty(env.OPERATOR_NAME) ?? NOT_CONFIGURED,
+				address: nonEmpty(env.OPERATOR_ADDRESS) ?? NOT_CONFIGURED,
+				email: nonEmpty(env.OPERATOR_EMAIL) ?? NOT_CONFIGURED,
+				phone: nonEmpty(env.OPERATOR_PHONE) ?? NOT_CONFIGURED,
+				representative: nonEmpty(env.OPERATOR_REPRESENTATIVE) ?? NOT_CONFIGURED
+			},
+			version: readPackageVersion(),
+			logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+			ownerTokenTtlSeconds: 12 * 60 * 60,
+			sync: {
+				// Hocuspocus' defaults; tests shorten them.
+				debounceMs: parseInteger('SYNC_DEBOUNCE_MS', env.SYNC_DEBOUNCE_MS, 2_000, 0, 60_000),
+				maxDebounceMs: parseInteger(
+					'SYNC_MAX_DEBOUNCE_MS',
+					env.SYNC_MAX_DEBOUNCE_MS,
+					10_000,
+					0,
+					600_000
+				),
+				maxPayloadBytes: WS_MAX_PAYLOAD_BYTES
+			},
+			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
+			shutdownTimeoutMs: 10_000
+		},
+		notes
+	};
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+	const trimmed = value?.trim();
+	return trimmed ? trimmed : undefined;
+}
+
+function parseInteger(
+	name: string,
+	raw: string | undefined,
+	fallback: number,
+	min: number,
+	max: number
+): number {
+	const value = nonEmpty(raw);
+	if (value === undefined) return fallback;
+	const parsed = Number(value);
+	if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+	}
+	return parsed;
+}
+
+function parseBoolean(name: string, raw: string | undefined): boolean | undefined {
+	const value = nonEmpty(raw)?.toLowerCase();
+	if (value === undefined) return undefined;
+	if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+	if (['0', 'false', 'no', 'off'].includes(value)) return false;
+	throw new ConfigError(`${name} must be one of 1/0, true/false, yes/no, on/off; got "${raw}".`);
+}
+
+function readPackageVersion(): string {
+	const json = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+	const version: unknown = (JSON.parse(json) as { version?: unknown }).version;
+	return typeof version === 'string' ? version : '0.0.0';
+}

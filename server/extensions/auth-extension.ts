@@ -1,0 +1,62 @@
+// Every sync connection is token-only (DESIGN.md §6): the token's claims and the permission table of
+// src/lib/domain/access.ts decide per document. 'none' refuses the document before any content is sent;
+// 'read' makes the connection readOnly, so the server drops the client's updates (the UI is not trusted).
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import { accessFor, type Access, type TokenClaims } from '../../src/lib/domain/access';
+import { ERROR_CODES } from '../../src/lib/sync/protocol';
+import type { Logger } from '../logger';
+import type { TokenService } from '../tokens';
+import { SyncRejection } from './sync-rejection';
+
+/** What the auth extension adds to the Hocuspocus connection context. */
+export interface AuthContext {
+	claims: TokenClaims;
+	access: Exclude<Access, 'none'>;
+}
+
+export function createAuthExtension(tokens: TokenService, logger: Logger): Extension {
+	return {
+		extensionName: 'kommunalwerkstatt-auth',
+		async onAuthenticate({
+			token,
+			documentName,
+			connectionConfig
+		}: onAuthenticatePayload): Promise<AuthContext> {
+			const verified = await tokens.verify(token);
+			if (!verified.ok) {
+				logger.info(
+					{ event: 'sync_refused', documentName, reason: verified.error },
+					'sync refused'
+				);
+				throw new SyncRejection(verified.error);
+			}
+			const access = accessFor(verified.claims, documentName);
+			if (access === 'none') {
+				logger.info(
+					{
+						event: 'sync_refused',
+						documentName,
+						reason: ERROR_CODES.forbidden,
+						role: verified.claims.role
+					},
+					'sync refused'
+				);
+				throw new SyncRejection(ERROR_CODES.forbidden);
+			}
+			connectionConfig.readOnly = access === 'read';
+			return { claims: verified.claims, access };
+		},
+
+		async connected({ documentName, context }) {
+			const { claims, access } = context as AuthContext;
+			logger.info(
+				{ event: 'sync_connected', documentName, role: claims.role, access },
+				'sync connected'
+			);
+		},
+
+		async onDisconnect({ documentName, clientsCount }) {
+			logger.debug({ event: 'sync_disconnected', documentName, clientsCount }, 'sync disconnected');
+		}
+	};
+}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { useCleanup } from '../test/cleanup';
+import { startPostgresCluster, type PostgresCluster } from '../test/postgres-cluster';
+import { expectDataSurvivesRestart } from '../test/restart-scenario';
+import { createTempDir, removeDir } from '../test/test-server';
+import { runDocumentStoreContract } from './document-store.contract';
+import { openPostgresStore } from './postgres-store';
+
+let cluster: PostgresCluster | undefined;
+beforeAll(async () => {
+	cluster = await startPostgresCluster();
+}, 60_000);
+afterAll(async () => {
+	await cluster?.stop();
+}, 60_000);
+
+const url = () => {
+	if (!cluster)
+		throw new Error('the PostgreSQL test cluster did not start (see the error of beforeAll)');
+	return cluster.url;
+};
+
+runDocumentStoreContract('PostgreSQL', () => ({ open: () => openPostgresStore(url()) }));
+
+describe('central server on PostgreSQL', () => {
+	const defer = useCleanup();
+
+	it('data survives a server restart on PostgreSQL', async () => {
+		// DATA_DIR stays empty in central mode: the secret comes from the environment, documents from the database.
+		const dataDir = createTempDir('kw-central-');
+		defer(() => removeDir(dataDir));
+		await expectDataSurvivesRestart(
+			() => ({
+				dataDir,
+				env: { DATABASE_URL: url(), TOKEN_SECRET: 'central-secret-'.repeat(4) }
+			}),
+			defer
+		);
+	});
+});

@@ -1,0 +1,108 @@
+// The WebSocket sync endpoint on the shared HTTP server. We use Hocuspocus' core (handleConnection) with
+// our own `ws` server instead of its Server class, so one port serves the app, the API and the socket,
+// and we decide who may upgrade: only SYNC_PATH, only from this server's own origin, with a payload cap
+// (Hocuspocus' default allows 100 MiB, RELIABILITY.md §1).
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/sync/protocol';
+import { isAllowedOrigin, localAddresses, parseHostHeader } from './http/host-rules';
+import type { Logger } from './logger';
+
+export interface SyncEndpointOptions {
+	httpServer: Server;
+	hocuspocus: Hocuspocus;
+	/** The port the server listens on (the Origin check compares it). */
+	port: () => number;
+	maxPayloadBytes: number;
+	logger: Logger;
+}
+
+export interface SyncEndpoint {
+	/** Closes every socket still open, including ones that never authenticated. */
+	close(): void;
+}
+
+export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
+	const { httpServer, hocuspocus, port, maxPayloadBytes, logger } = options;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
+
+	httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+		socket.on('error', (error) =>
+			logger.debug({ event: 'upgrade_socket_error', error: error.message })
+		);
+		const path = (req.url ?? '/').split('?')[0];
+		if (path !== SYNC_PATH) return refuseUpgrade(socket, 404, ERROR_CODES.notFound);
+		const allowed = isAllowedOrigin({
+			origin: req.headers.origin,
+			host: req.headers.host,
+			port: port(),
+			localAddresses: localAddresses()
+		});
+		if (!allowed) {
+			logger.warn(
+				{ event: 'upgrade_refused', reason: ERROR_CODES.forbiddenOrigin },
+				'foreign origin'
+			);
+			return refuseUpgrade(socket, 403, ERROR_CODES.forbiddenOrigin);
+		}
+		wss.handleUpgrade(req, socket, head, (ws) => connect(ws, req));
+	});
+
+	function connect(ws: WebSocket, req: IncomingMessage): void {
+		const client = hocuspocus.handleConnection(ws, toFetchRequest(req));
+		ws.on('message', (data: RawData, isBinary: boolean) => {
+			// The Yjs protocol is binary; text frames come from something that is not our client.
+			if (!isBinary) return ws.close(1003, ERROR_CODES.forbidden);
+			client.handleMessage(toUint8Array(data));
+		});
+		ws.on('close', (code: number, reason: Buffer) => {
+			client.handleClose({ code, reason: reason.toString() });
+		});
+		// ws closes the socket itself after an error (e.g. 1009 for a message above maxPayload).
+		ws.on('error', (error: Error & { code?: string }) => {
+			logger.warn(
+				{ event: 'socket_error', code: error.code, error: error.message },
+				'socket error'
+			);
+		});
+	}
+
+	return {
+		close() {
+			for (const ws of wss.clients) ws.terminate();
+			wss.close();
+		}
+	};
+}
+
+function refuseUpgrade(socket: Duplex, status: 403 | 404, error: ErrorCode): void {
+	const body = JSON.stringify({ error });
+	const reason = status === 403 ? 'Forbidden' : 'Not Found';
+	socket.end(
+		`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+			`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}
+
+/** Hocuspocus hands hooks a web Request (headers, URL parameters). */
+function toFetchRequest(req: IncomingMessage): Request {
+	const headers = new Headers();
+	for (const [name, value] of Object.entries(req.headers)) {
+		if (value === undefined) continue;
+		headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+	}
+	const host = parseHostHeader(req.headers.host) ? req.headers.host : 'localhost';
+	try {
+		return new Request(`http://${host}${req.url ?? '/'}`, { headers });
+	} catch {
+		return new Request(`http://${host}${SYNC_PATH}`, { headers });
+	}
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

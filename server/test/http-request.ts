@@ -1,0 +1,41 @@
+// Raw HTTP from the test process (peer 127.0.0.1) with exactly the Host and Origin a test chooses;
+// fetch() would set Host itself.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+
+export interface RawResponse {
+	status: number;
+	headers: IncomingHttpHeaders;
+	body: string;
+}
+
+export interface RawRequest {
+	port: number;
+	path: string;
+	method?: string;
+	headers?: Record<string, string>;
+}
+
+export function rawRequest({
+	port,
+	path,
+	method = 'GET',
+	headers = {}
+}: RawRequest): Promise<RawResponse> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(
+			{ host: '127.0.0.1', port, path, method, headers, agent: false },
+			(res) => {
+				let body = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (body += chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+			}
+		);
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+export function jsonBody<T = unknown>(response: RawResponse): T {
+	return JSON.parse(response.body) as T;
+}

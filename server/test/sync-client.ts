@@ -1,0 +1,61 @@
+// A real Hocuspocus provider in Node, standing in for the browser (the `ws` package is its WebSocket).
+// The server never imports the provider; only its tests play the client.
+// eslint-disable-next-line no-restricted-imports -- tests play the browser's sync client
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export interface SyncClient {
+	doc: Y.Doc;
+	provider: HocuspocusProvider;
+	/** Every update applied to this client's document (tests that use it never edit locally). */
+	receivedUpdates: Uint8Array[];
+	state: { authenticated: boolean; failedReason: string | null; synced: boolean };
+	destroy(): void;
+}
+
+export interface SyncClientOptions {
+	url: string;
+	name: string;
+	token: string | null;
+	doc?: Y.Doc;
+}
+
+export function connectSyncClient({
+	url,
+	name,
+	token,
+	doc = new Y.Doc()
+}: SyncClientOptions): SyncClient {
+	const receivedUpdates: Uint8Array[] = [];
+	const state = { authenticated: false, failedReason: null as string | null, synced: false };
+	const socket = new HocuspocusProviderWebsocket({
+		url,
+		WebSocketPolyfill: WebSocket,
+		maxAttempts: 3
+	});
+	const provider = new HocuspocusProvider({
+		websocketProvider: socket,
+		name,
+		document: doc,
+		token,
+		onAuthenticated: () => (state.authenticated = true),
+		onAuthenticationFailed: ({ reason }) => (state.failedReason = reason),
+		onSynced: () => (state.synced = true)
+	});
+	doc.on('update', (update: Uint8Array) => receivedUpdates.push(update));
+	provider.attach();
+	return {
+		doc,
+		provider,
+		receivedUpdates,
+		state,
+		destroy() {
+			provider.destroy();
+			socket.destroy();
+		}
+	};
+}
+
+/** The document's text root used by the tests. */
+export const textOf = (doc: Y.Doc): string => doc.getText('t').toString();

@@ -1,0 +1,72 @@
+// Tokens are HS256 JWTs (jose) carrying the claims of src/lib/domain/access.ts: subject, role,
+// document-name patterns and expiry (DESIGN.md §6). Verification returns an error code, never a reason
+// taken from the token, so a client learns only what ERROR_CODES allows.
+import { errors, jwtVerify, SignJWT } from 'jose';
+import * as v from 'valibot';
+import { ROLES, type Role, type TokenClaims } from '../src/lib/domain/access';
+import { ERROR_CODES, type ErrorCode } from '../src/lib/sync/protocol';
+
+const ISSUER = 'kommunalwerkstatt';
+const ALGORITHM = 'HS256';
+
+const ClaimsSchema = v.object({
+	sub: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+	role: v.picklist(ROLES),
+	docs: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(300))), v.maxLength(100)),
+	exp: v.number()
+});
+
+export interface TokenRequest {
+	sub: string;
+	role: Role;
+	docs: string[];
+	ttlSeconds: number;
+}
+
+export interface IssuedToken {
+	token: string;
+	claims: TokenClaims;
+}
+
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; error: ErrorCode };
+
+export interface TokenService {
+	issue(request: TokenRequest, now?: Date): Promise<IssuedToken>;
+	verify(token: string | null | undefined): Promise<VerifyResult>;
+}
+
+export function createTokenService(secret: Uint8Array): TokenService {
+	return {
+		async issue({ sub, role, docs, ttlSeconds }, now = new Date()) {
+			const iat = Math.floor(now.getTime() / 1000);
+			const exp = iat + ttlSeconds;
+			const token = await new SignJWT({ role, docs })
+				.setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+				.setIssuer(ISSUER)
+				.setSubject(sub)
+				.setIssuedAt(iat)
+				.setExpirationTime(exp)
+				.sign(secret);
+			return { token, claims: { sub, role, docs: [...docs], exp } };
+		},
+
+		async verify(token) {
+			if (!token) return { ok: false, error: ERROR_CODES.unauthorized };
+			try {
+				const { payload } = await jwtVerify(token, secret, {
+					algorithms: [ALGORITHM],
+					issuer: ISSUER,
+					requiredClaims: ['sub', 'exp']
+				});
+				const parsed = v.safeParse(ClaimsSchema, payload);
+				if (!parsed.success) return { ok: false, error: ERROR_CODES.unauthorized };
+				const { sub, role, docs, exp } = parsed.output;
+				return { ok: true, claims: { sub, role, docs, exp } };
+			} catch (error) {
+				if (error instanceof errors.JWTExpired)
+					return { ok: false, error: ERROR_CODES.tokenExpired };
+				return { ok: false, error: ERROR_CODES.unauthorized };
+			}
+		}
+	};
+}

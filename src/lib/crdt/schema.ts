@@ -1,0 +1,60 @@
+// The persisted shape of every Y.Doc starts here. Root keys are declared once and never renamed or
+// retyped: a root that one client reads as a Y.Map and another writes as a Y.Text loses its content
+// silently (RELIABILITY.md §1). New fields are added, old ones are never reused for other meanings.
+
+import * as Y from 'yjs';
+
+/** Raised when a document's persisted shape changes; readers of a newer document keep unknown keys. */
+export const SCHEMA_VERSION = 1;
+
+export const ROOT_KEYS = {
+	/** Y.Map: schemaVersion, createdAt. Present in every document. */
+	meta: 'meta',
+	/** Y.Map of the profile fields, in `kommune/<ARS>/profile`. */
+	profile: 'profile'
+} as const;
+
+export const META_KEYS = {
+	schemaVersion: 'schemaVersion',
+	createdAt: 'createdAt'
+} as const;
+
+export interface DocMeta {
+	schemaVersion: number | null;
+	createdAt: number | null;
+}
+
+/**
+ * The root Y.Map under `key`, or null when the document (e.g. a crafted update applied earlier) has
+ * already defined that root as another shared type, which makes Yjs throw.
+ */
+export function rootMap(doc: Y.Doc, key: (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS]) {
+	try {
+		return doc.getMap<unknown>(key);
+	} catch {
+		return null;
+	}
+}
+
+/** Writes schema version and creation time once; call inside the transaction that writes content. */
+export function ensureMeta(doc: Y.Doc, now: number): void {
+	const meta = rootMap(doc, ROOT_KEYS.meta);
+	if (meta === null) return;
+	const version = meta.get(META_KEYS.schemaVersion);
+	if (typeof version !== 'number' || version < SCHEMA_VERSION) {
+		meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
+	}
+	if (typeof meta.get(META_KEYS.createdAt) !== 'number') meta.set(META_KEYS.createdAt, now);
+}
+
+export function readMeta(doc: Y.Doc): DocMeta {
+	const meta = rootMap(doc, ROOT_KEYS.meta);
+	const number = (key: string) => {
+		const value = meta?.get(key);
+		return typeof value === 'number' && Number.isFinite(value) ? value : null;
+	};
+	return {
+		schemaVersion: number(META_KEYS.schemaVersion),
+		createdAt: number(META_KEYS.createdAt)
+	};
+}

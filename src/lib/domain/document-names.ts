@@ -1,0 +1,12 @@
+// Every Yjs document name starts with `kommune/<ARS>/` (DESIGN.md §3); tokens carry patterns over these
+// names, so the names are built in one place.
+
+export const DOCUMENT_PREFIX = 'kommune';
+
+export const profileDocName = (ars: string): string => `${DOCUMENT_PREFIX}/${ars}/profile`;
+
+/** The ARS a document belongs to, or null for a name outside the scheme. */
+export function arsOfDocName(name: string): string | null {
+	const match = /^kommune\/(\d{12})\//.exec(name);
+	return match ? match[1]! : null;
+}

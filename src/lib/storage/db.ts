@@ -1,0 +1,58 @@
+// The local Dexie database: what is local or derived (DESIGN.md §3). Projections here are rebuildable
+// from the Yjs documents; anything another device needs lives in a document, never only here.
+
+import { Dexie, type EntityTable } from 'dexie';
+import type { KommuneType } from '../domain/kommune-type';
+
+export const DB_NAME = 'kommunalwerkstatt';
+
+/** The start-page list: one row per municipality profile document on this device. */
+export interface KommuneRow {
+	ars: string;
+	name: string;
+	type: KommuneType;
+	landkreis: string | null;
+	population: number;
+	/** When this device last saw the profile change (ms since the epoch). */
+	updatedAt: number;
+}
+
+/** Sync bookkeeping per Yjs document name (ms since the epoch; null = never). */
+export interface DocumentRow {
+	name: string;
+	lastOpenedAt: number | null;
+	lastLocalChangeAt: number | null;
+	lastServerSyncAt: number | null;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export type KommunalwerkstattDb = Dexie & {
+	kommunen: EntityTable<KommuneRow, 'ars'>;
+	documents: EntityTable<DocumentRow, 'name'>;
+	settings: EntityTable<SettingRow, 'key'>;
+};
+
+/**
+ * The version history. Blocks are APPEND-ONLY: a browser that opened an earlier version upgrades
+ * through every later block, so an edited block would leave existing devices with a schema the code
+ * no longer describes. Change the schema by appending `db.version(n + 1)` (with an `.upgrade()` when
+ * rows must be rewritten), then update the snapshot as described in db-schema.test.ts.
+ */
+export function declareVersions(db: Pick<Dexie, 'version'>): void {
+	db.version(1).stores({
+		kommunen: 'ars, name',
+		documents: 'name, lastOpenedAt',
+		settings: 'key'
+	});
+}
+
+/** Opens (lazily, on first use) the database; tests pass their own name. */
+export function openDatabase(name: string = DB_NAME): KommunalwerkstattDb {
+	const db = new Dexie(name) as KommunalwerkstattDb;
+	declareVersions(db);
+	return db;
+}

@@ -1,0 +1,152 @@
+// One session per document name per tab: two parts of the UI that open the same document share one
+// Y.Doc (two Y.Docs of one name in one tab would each write their own IndexedDB rows and race).
+// Every open returns its own lease; the session closes when the last lease is closed.
+
+import { recordDocumentOpened, recordLocalChange, recordServerSync } from '../storage/documents';
+import type { KommunalwerkstattDb } from '../storage/db';
+import type { DocumentStatus } from './document-status';
+import { openDocument, type DocumentHandle, type OpenDocumentOptions } from './open-document';
+import { createSocketPool, type SocketPoolOptions } from './sync-socket';
+import type { TokenSource } from './token-source';
+
+export interface DocumentRegistryConfig extends Omit<OpenDocumentOptions, 'server'> {
+	/** Absent: every document stays on this device. */
+	tokenSource?: TokenSource;
+	socket?: SocketPoolOptions;
+	/** Where to keep sync bookkeeping (best effort). */
+	db?: KommunalwerkstattDb;
+	now?: () => number;
+	/** Local-change stamps are written at most this often per document. */
+	bookkeepingIntervalMs?: number;
+}
+
+export interface DocumentRegistry {
+	/** A lease on the shared session of `name`; close the lease when done. */
+	open(name: string): Promise<DocumentHandle>;
+	/** 'connected' when at least one document is open and every open one is connected. */
+	readonly status: DocumentStatus;
+	readonly openNames: readonly string[];
+	/** Calls `listener` when the aggregate status or the set of open documents changes. */
+	subscribe(listener: () => void): () => void;
+}
+
+interface Entry {
+	session: Promise<DocumentHandle>;
+	leases: number;
+	stopBookkeeping?: () => void;
+}
+
+export function createDocumentRegistry(config: DocumentRegistryConfig = {}): DocumentRegistry {
+	const { tokenSource, db } = config;
+	const now = config.now ?? Date.now;
+	const sockets = tokenSource ? createSocketPool(config.socket) : null;
+	const entries = new Map<string, Entry>();
+	const ready = new Map<string, DocumentHandle>();
+	const listeners = new Set<() => void>();
+	const notify = () => listeners.forEach((listener) => listener());
+	const options: OpenDocumentOptions = {
+		...config,
+		...(tokenSource && sockets ? { server: { tokenSource, sockets } } : {})
+	};
+
+	const aggregate = (): DocumentStatus =>
+		ready.size > 0 && [...ready.values()].every((h) => h.status === 'connected')
+			? 'connected'
+			: 'local';
+
+	function keepBooks(handle: DocumentHandle): () => void {
+		if (!db) return () => {};
+		const ignore = () => undefined;
+		recordDocumentOpened(db, handle.name, now()).catch(ignore);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const onUpdate = (_u: Uint8Array, _o: unknown, _d: unknown, tx: { local: boolean }) => {
+			if (!tx.local || timer !== undefined) return;
+			timer = setTimeout(() => {
+				timer = undefined;
+				recordLocalChange(db, handle.name, now()).catch(ignore);
+			}, config.bookkeepingIntervalMs ?? 2_000);
+		};
+		handle.doc.on('update', onUpdate);
+		const offStatus = handle.onStatus((status) => {
+			if (status === 'connected') recordServerSync(db, handle.name, now()).catch(ignore);
+		});
+		return () => {
+			handle.doc.off('update', onUpdate);
+			offStatus();
+			if (timer !== undefined) {
+				clearTimeout(timer);
+				recordLocalChange(db, handle.name, now()).catch(ignore);
+			}
+			if (handle.status === 'connected') recordServerSync(db, handle.name, now()).catch(ignore);
+		};
+	}
+
+	async function release(name: string, entry: Entry) {
+		entry.leases -= 1;
+		if (entry.leases > 0) return;
+		entries.delete(name);
+		const handle = ready.get(name);
+		ready.delete(name);
+		notify();
+		entry.stopBookkeeping?.();
+		await handle?.close();
+	}
+
+	function lease(name: string, entry: Entry, handle: DocumentHandle): DocumentHandle {
+		let closed = false;
+		return {
+			name,
+			doc: handle.doc,
+			awareness: handle.awareness,
+			get status() {
+				return handle.status;
+			},
+			onStatus: (listener) => handle.onStatus(listener),
+			whenStored: () => handle.whenStored(),
+			close() {
+				if (closed) return Promise.resolve();
+				closed = true;
+				return release(name, entry);
+			}
+		};
+	}
+
+	return {
+		async open(name) {
+			let entry = entries.get(name);
+			if (entry === undefined) {
+				const session = openDocument(name, options).then((handle) => {
+					ready.set(name, handle);
+					handle.onStatus(notify);
+					created.stopBookkeeping = keepBooks(handle);
+					notify();
+					return handle;
+				});
+				const created: Entry = { session, leases: 0 };
+				entry = created;
+				entries.set(name, entry);
+				// A failed open is forgotten, so the next open tries again.
+				session.catch(() => {
+					if (entries.get(name) === created) entries.delete(name);
+				});
+			}
+			entry.leases += 1;
+			try {
+				return lease(name, entry, await entry.session);
+			} catch (error) {
+				entry.leases -= 1;
+				throw error;
+			}
+		},
+		get status() {
+			return aggregate();
+		},
+		get openNames() {
+			return [...ready.keys()];
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		}
+	};
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DocumentError } from './document-status';
+import { COMPACT_ON_OPEN_ROWS } from './local-persistence';
+import { openDocument, type DocumentHandle } from './open-document';
+import { countStoredRows, uniqueDocName } from './test-support';
+
+const open: DocumentHandle[] = [];
+const track = async (promise: Promise<DocumentHandle>) => {
+	const handle = await promise;
+	open.push(handle);
+	return handle;
+};
+
+afterEach(async () => {
+	vi.restoreAllMocks();
+	await Promise.all(open.splice(0).map((h) => h.close()));
+});
+
+describe('openDocument', () => {
+	it('keeps an edit across closing and reopening, as after a reload (S1)', async () => {
+		const name = uniqueDocName('reload');
+		const first = await openDocument(name, { relay: false });
+		first.doc.getMap('profile').set('name', 'Hameln');
+		await first.whenStored();
+		await first.close();
+
+		const second = await track(openDocument(name, { relay: false }));
+		expect(second.doc.getMap('profile').get('name')).toBe('Hameln');
+		expect(second.status).toBe('local');
+	});
+
+	it('fails with storage_timeout when IndexedDB never answers (S2)', async () => {
+		vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
+		const error = await openDocument(uniqueDocName('timeout'), {
+			relay: false,
+			timeoutMs: 30
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(DocumentError);
+		expect((error as DocumentError).code).toBe('storage_timeout');
+	});
+
+	it('keeps the stored rows bounded over 50 reopens, losing no edit (S3)', async () => {
+		const name = uniqueDocName('reopen');
+		for (let i = 0; i < 50; i++) {
+			const handle = await openDocument(name, { relay: false });
+			handle.doc.getMap('profile').set(`k${i}`, i);
+			await handle.whenStored();
+			await handle.close();
+		}
+		// Without merging: one row per open plus one per edit, 100 rows.
+		expect(await countStoredRows(name)).toBeLessThanOrEqual(COMPACT_ON_OPEN_ROWS + 1);
+		const last = await track(openDocument(name, { relay: false }));
+		const map = last.doc.getMap('profile');
+		expect(Array.from({ length: 50 }, (_, i) => map.get(`k${i}`))).toEqual(
+			Array.from({ length: 50 }, (_, i) => i)
+		);
+	});
+});
+
+describe('tab relay', () => {
+	it('carries edits between two tabs in both directions without a server (S4)', async () => {
+		const name = uniqueDocName('tabs');
+		const tabA = await track(openDocument(name));
+		const tabB = await track(openDocument(name));
+
+		tabA.doc.getMap('profile').set('name', 'Hameln');
+		await expect.poll(() => tabB.doc.getMap('profile').get('name')).toBe('Hameln');
+		tabB.doc.getMap('profile').set('population', 57_000);
+		await expect.poll(() => tabA.doc.getMap('profile').get('population')).toBe(57_000);
+	});
+
+	it('does not echo an update back to the tab it came from (S4)', async () => {
+		const name = uniqueDocName('echo');
+		const tabA = await track(openDocument(name, { persist: false }));
+		const tabB = await track(openDocument(name, { persist: false }));
+		const seenByA = vi.fn();
+		tabA.doc.on('update', seenByA);
+
+		tabA.doc.getMap('m').set('x', 1);
+		await expect.poll(() => tabB.doc.getMap('m').get('x')).toBe(1);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(seenByA).toHaveBeenCalledTimes(1);
+	});
+
+	it('brings a tab opened after the edit up to date through the handshake (S5)', async () => {
+		const name = uniqueDocName('handshake');
+		// Tab A keeps its edit in memory only, so tab B can learn it from the relay alone.
+		const tabA = await track(openDocument(name, { persist: false }));
+		tabA.doc.getMap('profile').set('name', 'Hameln');
+
+		const tabB = await track(openDocument(name));
+		await expect.poll(() => tabB.doc.getMap('profile').get('name')).toBe('Hameln');
+	});
+
+	it('sends what the newcomer has and the open tab lacks back to it (S5)', async () => {
+		const name = uniqueDocName('handshake-back');
+		const earlier = await openDocument(name, { relay: false });
+		earlier.doc.getMap('profile').set('landkreis', 'Hameln-Pyrmont');
+		await earlier.whenStored();
+		await earlier.close();
+
+		const tabA = await track(openDocument(name, { persist: false }));
+		tabA.doc.getMap('profile').set('name', 'Hameln');
+		const tabB = await track(openDocument(name));
+
+		await expect.poll(() => tabA.doc.getMap('profile').get('landkreis')).toBe('Hameln-Pyrmont');
+		await expect.poll(() => tabB.doc.getMap('profile').get('name')).toBe('Hameln');
+	});
+
+	it('relays presence between tabs and removes it when a tab closes', async () => {
+		const name = uniqueDocName('awareness');
+		const tabA = await track(openDocument(name, { persist: false }));
+		const tabB = await openDocument(name, { persist: false });
+		tabB.awareness.setLocalStateField('user', { name: 'Moderation' });
+
+		await expect
+			.poll(() => tabA.awareness.getStates().get(tabB.doc.clientID))
+			.toEqual({ user: { name: 'Moderation' } });
+		await tabB.close();
+		await expect.poll(() => tabA.awareness.getStates().has(tabB.doc.clientID)).toBe(false);
+	});
+});

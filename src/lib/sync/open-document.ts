@@ -1,0 +1,111 @@
+// A document session: one Y.Doc with its local copy, the tab relay and the server connection.
+//
+// Order on open: load from IndexedDB → apply → relay → connect. Loading first means the relay's
+// handshake and the server's sync step 1 both start from the full local state vector, so they send
+// only what is really missing, and nothing is ever seeded into a document whose stored content has not
+// arrived yet (RELIABILITY.md checklist 4). The local copy is authoritative; the server is a replica.
+
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocumentStatus } from './document-status';
+import {
+	attachLocalPersistence,
+	type LocalPersistence,
+	type LocalPersistenceOptions
+} from './local-persistence';
+import { connectToServer, type ServerConnection } from './server-connection';
+import type { SocketPool } from './sync-socket';
+import { canRelay, startTabRelay, type TabRelay } from './tab-relay';
+import type { TokenSource } from './token-source';
+
+export interface DocumentHandle {
+	readonly name: string;
+	readonly doc: Y.Doc;
+	/** Presence of this and other clients (y-protocols awareness), relayed to tabs and the server. */
+	readonly awareness: Awareness;
+	readonly status: DocumentStatus;
+	/** Calls `listener` on every status change. Returns the unsubscribe. */
+	onStatus(listener: (status: DocumentStatus) => void): () => void;
+	/** Resolves once every change made so far is committed to IndexedDB; rejects on storage_timeout. */
+	whenStored(): Promise<void>;
+	/** Releases the document. Safe to call more than once. */
+	close(): Promise<void>;
+}
+
+export interface OpenDocumentOptions extends LocalPersistenceOptions {
+	/** Absent: the document stays on this device. */
+	server?: { tokenSource: TokenSource; sockets: SocketPool; retryDelayMs?: number };
+	/** Relay to other tabs of this origin (default: where BroadcastChannel exists). */
+	relay?: boolean;
+	/**
+	 * Keep a copy in IndexedDB (default true). A receive-only view such as the projector may do without;
+	 * its `whenStored` then resolves at once.
+	 */
+	persist?: boolean;
+}
+
+const NOT_PERSISTED = { whenStored: () => Promise.resolve(), destroy: () => Promise.resolve() };
+
+/**
+ * Opens a document by name. Resolves when its stored content is loaded; rejects with
+ * DocumentError 'storage_timeout' when IndexedDB does not answer. Use a DocumentRegistry to share one
+ * session between the parts of a tab.
+ */
+export async function openDocument(
+	name: string,
+	options: OpenDocumentOptions = {}
+): Promise<DocumentHandle> {
+	const doc = new Y.Doc();
+	const awareness = new Awareness(doc);
+	let local: Pick<LocalPersistence, 'whenStored' | 'destroy'> = NOT_PERSISTED;
+	try {
+		if (options.persist ?? true) local = await attachLocalPersistence(name, doc, options);
+	} catch (error) {
+		awareness.destroy();
+		doc.destroy();
+		throw error;
+	}
+
+	const listeners = new Set<(status: DocumentStatus) => void>();
+	let status: DocumentStatus = 'local';
+	const setStatus = (next: DocumentStatus) => {
+		if (next === status) return;
+		status = next;
+		for (const listener of listeners) listener(next);
+	};
+
+	const relay: TabRelay | null =
+		(options.relay ?? canRelay()) ? startTabRelay(name, doc, awareness) : null;
+	const server: ServerConnection | null = options.server
+		? connectToServer(name, doc, awareness, { ...options.server, onStatus: setStatus })
+		: null;
+
+	let closing: Promise<void> | null = null;
+	return {
+		name,
+		doc,
+		awareness,
+		get status() {
+			return status;
+		},
+		onStatus(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		whenStored: () => local.whenStored(),
+		close() {
+			closing ??= (async () => {
+				relay?.stop();
+				server?.stop();
+				setStatus('local');
+				listeners.clear();
+				// Let queued writes finish before the database connection closes.
+				await local.whenStored().catch(() => undefined);
+				await local.destroy();
+				awareness.destroy();
+				doc.destroy();
+			})();
+			return closing;
+		}
+	};
+}

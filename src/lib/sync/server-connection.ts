@@ -1,0 +1,124 @@
+// Connects one document to the sync server when a token is available. Without a token (not the
+// owner, server unreachable) the document stays local and we retry quietly with backoff; the
+// provider itself reconnects a dropped socket with backoff.
+
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { DocumentStatus } from './document-status';
+import type { SocketPool } from './sync-socket';
+import type { TokenSource } from './token-source';
+
+export interface ServerConnection {
+	readonly status: DocumentStatus;
+	/** The provider's origin for updates it applies, once connected at least once. */
+	readonly origin: unknown;
+	stop(): void;
+}
+
+export interface ServerConnectionOptions {
+	tokenSource: TokenSource;
+	sockets: SocketPool;
+	onStatus: (status: DocumentStatus) => void;
+	/** First retry delay without a token; doubles up to 60 s. */
+	retryDelayMs?: number;
+}
+
+const MAX_RETRY_DELAY_MS = 60_000;
+
+export function connectToServer(
+	name: string,
+	doc: Y.Doc,
+	awareness: Awareness,
+	options: ServerConnectionOptions
+): ServerConnection {
+	const { tokenSource, sockets } = options;
+	const firstDelay = options.retryDelayMs ?? 2_000;
+	let provider: HocuspocusProvider | null = null;
+	let status: DocumentStatus = 'local';
+	let stopped = false;
+	let retryTimer: ReturnType<typeof setTimeout> | undefined;
+	let delay = firstDelay;
+
+	const update = () => {
+		const next: DocumentStatus =
+			provider !== null &&
+			provider.isAttached &&
+			provider.isAuthenticated &&
+			provider.isSynced &&
+			provider.configuration.websocketProvider.status === 'connected'
+				? 'connected'
+				: 'local';
+		if (next !== status) {
+			status = next;
+			options.onStatus(status);
+		}
+	};
+
+	const scheduleRetry = () => {
+		if (stopped || tokenSource.state === 'denied') return;
+		clearTimeout(retryTimer);
+		retryTimer = setTimeout(attempt, delay);
+		delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
+	};
+
+	const onOnline = () => {
+		if (provider?.isAttached) return;
+		delay = firstDelay;
+		clearTimeout(retryTimer);
+		void attempt();
+	};
+
+	async function attempt(): Promise<void> {
+		const token = await tokenSource.getToken();
+		if (stopped) return;
+		if (token === null) return scheduleRetry();
+		delay = firstDelay;
+		if (provider === null) {
+			provider = new HocuspocusProvider({
+				name,
+				document: doc,
+				awareness,
+				websocketProvider: sockets.acquire(),
+				token: async () => (await tokenSource.getToken()) ?? ''
+			});
+			for (const event of ['status', 'synced', 'authenticated', 'disconnect', 'close']) {
+				provider.on(event, () => queueMicrotask(update));
+			}
+			provider.on('authenticationFailed', onAuthenticationFailed);
+		}
+		provider.attach();
+	}
+
+	// A refused token (expired, revoked) is dropped; after a backoff we attach again with a fresh one.
+	function onAuthenticationFailed() {
+		tokenSource.invalidate();
+		provider?.detach();
+		update();
+		scheduleRetry();
+	}
+
+	globalThis.addEventListener?.('online', onOnline);
+	void attempt();
+
+	return {
+		get status() {
+			return status;
+		},
+		get origin() {
+			return provider;
+		},
+		stop() {
+			stopped = true;
+			clearTimeout(retryTimer);
+			globalThis.removeEventListener?.('online', onOnline);
+			if (provider !== null) {
+				// destroy() also destroys the shared awareness; the document session closes it anyway.
+				provider.destroy();
+				provider = null;
+				sockets.release();
+			}
+			status = 'local';
+		}
+	};
+}

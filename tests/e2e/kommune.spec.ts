@@ -1,0 +1,104 @@
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { StartPage } from './pages/start-page';
+import { KOMMUNEN } from './support/test-data';
+import { indexedDbNames } from './support/browser-storage';
+import { readServerProfile } from './support/server-documents';
+
+const HANNOVER = KOMMUNEN[0]!;
+const BRAUNSCHWEIG = KOMMUNEN[1]!;
+
+test('the start page says what to do first when no municipality is on this device', async ({
+	page
+}) => {
+	const start = new StartPage(page);
+	await start.open();
+	await expect(start.emptyState).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Kommune anlegen' }).first()).toBeVisible();
+	await expect(start.syncStatus).toBeVisible();
+});
+
+test('a municipality created on this device is still listed after a reload and reaches the server', async ({
+	page,
+	appServer
+}) => {
+	const form = new KommuneFormPage(page);
+	await form.create(HANNOVER);
+	// The AGS is derived from the ARS by hand: Land+RB+Kreis (03241) and Gemeinde (001).
+	await expect(page.getByText('03241001', { exact: true })).toBeVisible();
+
+	const start = new StartPage(page);
+	await start.open();
+	await page.reload();
+	await expect(start.row('Hannover')).toContainText('Region Hannover');
+	await expect(start.row('Hannover')).toContainText('548.000');
+
+	// The profile is the Yjs document kommune/<ARS>/profile: stored in this browser and on the server.
+	expect(await indexedDbNames(page)).toContain('kommune/032410001001/profile');
+	await expect
+		.poll(async () => (await readServerProfile(appServer, '032410001001'))?.name)
+		.toBe('Hannover');
+	const stored = await readServerProfile(appServer, '032410001001');
+	expect(stored?.population).toBe(548000);
+});
+
+test('an invalid ARS is refused with a message at the field and nothing is saved', async ({
+	page
+}) => {
+	const form = new KommuneFormPage(page);
+	await form.openNew();
+	await form.fill({ ...BRAUNSCHWEIG, ars: '03101000000' });
+	await form.submitCreate();
+	await expect(page.getByText('Der ARS ist zu kurz: Er hat genau 12 Ziffern.')).toBeVisible();
+	await expect(form.ars).toHaveAttribute('aria-invalid', 'true');
+	await expect(form.ars).toBeFocused();
+
+	await form.ars.fill('03101000000A');
+	await form.submitCreate();
+	await expect(page.getByText('Der ARS besteht nur aus Ziffern.')).toBeVisible();
+
+	await form.ars.fill('171010000000');
+	await form.submitCreate();
+	await expect(page.getByText(/müssen ein Land bezeichnen/)).toBeVisible();
+
+	const start = new StartPage(page);
+	await start.open();
+	await expect(start.emptyState).toBeVisible();
+	expect((await indexedDbNames(page)).filter((n) => n.startsWith('kommune/'))).toEqual([]);
+});
+
+test('a second municipality with the same ARS is refused with a link to the first', async ({
+	page
+}) => {
+	const form = new KommuneFormPage(page);
+	await form.create(BRAUNSCHWEIG);
+
+	await form.openNew();
+	await form.fill({ ...BRAUNSCHWEIG, name: 'Braunschweig (doppelt)' });
+	await form.submitCreate();
+	await expect(
+		page.getByText('Eine Kommune mit diesem ARS gibt es auf diesem Gerät bereits: Braunschweig.')
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Zu Braunschweig wechseln' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Braunschweig' })).toBeVisible();
+
+	const start = new StartPage(page);
+	await start.open();
+	await expect(start.list.getByRole('row')).toHaveCount(2); // header row + Braunschweig
+});
+
+test('an edited profile keeps its new values after a reload', async ({ page }) => {
+	const form = new KommuneFormPage(page);
+	await form.create(BRAUNSCHWEIG);
+	await form.population.fill('251.500');
+	await form.itStaffFte.fill('61,5');
+	await page.getByRole('button', { name: 'Speichern' }).click();
+	await expect(page.getByText('Gespeichert auf diesem Gerät.')).toBeVisible();
+
+	await page.reload();
+	await expect(form.population).toHaveValue('251.500');
+	await expect(form.itStaffFte).toHaveValue('61,5');
+	const start = new StartPage(page);
+	await start.open();
+	await expect(start.row('Braunschweig')).toContainText('251.500');
+});

@@ -1,0 +1,38 @@
+// Reads a document as the server holds it, through the real sync endpoint with a read-only consultant
+// token signed by the server's own secret: the e2e tests assert on server state, not only on the page.
+import { readOrCreateTokenSecret } from '../../../server/token-secret';
+import { createTokenService } from '../../../server/tokens';
+import { connectSyncClient } from '../../../server/test/sync-client';
+import { readProfile } from '../../../src/lib/crdt/profile-doc';
+import { profileDocName } from '../../../src/lib/domain/document-names';
+import type { KommuneProfile } from '../../../src/lib/domain/kommune-profile';
+import { SYNC_PATH } from '../../../src/lib/sync/protocol';
+import type { AppServer } from './app-server';
+
+export async function readServerProfile(
+	server: AppServer,
+	ars: string
+): Promise<KommuneProfile | null> {
+	const secret = new TextEncoder().encode(readOrCreateTokenSecret(server.dataDir).secret);
+	const { token } = await createTokenService(secret).issue({
+		sub: 'e2e-beratung',
+		role: 'beratung',
+		docs: ['kommune/*/**'],
+		ttlSeconds: 60
+	});
+	const client = connectSyncClient({
+		url: `ws://localhost:${server.port}${SYNC_PATH}`,
+		name: profileDocName(ars),
+		token
+	});
+	try {
+		const deadline = Date.now() + 10_000;
+		while (!client.state.synced && !client.state.failedReason && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		if (!client.state.synced) throw new Error(`no sync: ${client.state.failedReason ?? 'timeout'}`);
+		return readProfile(client.doc).profile;
+	} finally {
+		client.destroy();
+	}
+}

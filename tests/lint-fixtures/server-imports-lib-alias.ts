@@ -1,0 +1,4 @@
+// lint-as: server/fixture.ts
+// expect: error
+import { profileDocName } from '$lib/domain/document-names';
+export const x = profileDocName;

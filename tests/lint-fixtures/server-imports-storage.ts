@@ -1,0 +1,4 @@
+// lint-as: server/fixture.ts
+// expect: error
+import { db } from '../src/lib/storage/db';
+export const x = db;

@@ -1,0 +1,4 @@
+// lint-as: src/lib/util/fixture.ts
+// expect: error
+import { profileDocName } from '../domain/document-names';
+export const x = profileDocName;
