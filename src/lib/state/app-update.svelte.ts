@@ -33,6 +33,9 @@ export class AppUpdate {
 			onNeedRefresh: () => {
 				this.#updateAvailable = true;
 			},
+			// The reload happens in applyUpdate for every case; the plugin's own reload only covers pages
+			// that were already controlled when they loaded, not a first visit that receives an update.
+			onNeedReload: () => undefined,
 			onOfflineReady: () => {
 				this.#offlineReady = true;
 			},
@@ -48,6 +51,9 @@ export class AppUpdate {
 
 	/** Activates the waiting version; the page reloads once the new worker has taken over. */
 	async applyUpdate(): Promise<void> {
+		navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+			once: true
+		});
 		await this.#apply?.(true);
 	}
 
