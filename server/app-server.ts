@@ -1,9 +1,11 @@
 // The composition root of the server: one node:http server on one port serving the built PWA, the API
 // and the sync socket (DESIGN.md §1), with Hocuspocus' core and our extensions (auth, persistence).
 //
-// Order of shutdown matters: stop accepting, close sync connections so Hocuspocus stores and unloads
-// each document, give failed writes a last chance, then close the database.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// Order of shutdown matters (close()): stop accepting; close sync connections and flush pending stores so
+// Hocuspocus stores and unloads each document the normal way, until only failing documents remain or the
+// wait is over; then drop every socket, store every document still loaded (after any write in flight),
+// and only then close the database. Nothing still in memory is dropped without a write attempt.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
 import { ERROR_CODES } from '../src/lib/sync/protocol';
@@ -40,7 +42,12 @@ export interface AppServer {
 	readonly url: string;
 	readonly tokens: TokenService;
 	readonly hocuspocus: Hocuspocus;
+	/** The node:http server (tests observe its sockets). */
+	readonly httpServer: Server;
 }
+
+/** How often the shutdown wait looks again when no hook has reported a change. */
+const SHUTDOWN_POLL_MS = 50;
 
 export function createAppServer(config: ServerConfig, options: AppServerOptions = {}): AppServer {
 	const logger = options.logger ?? createLogger(config.logLevel);
@@ -48,6 +55,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	const httpServer = createServer();
 	let store: DocumentStore | null = options.store ?? null;
 	const port = () => (httpServer.address() as AddressInfo | null)?.port ?? config.port;
+	const shutdownWait = createWakeSignal();
 
 	const persistence = createPersistenceExtension({
 		// The store opens in listen(); no document can load before that.
@@ -60,13 +68,17 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		logger,
 		retryBaseMs: config.persistence.retryBaseMs,
 		retryMaxMs: config.persistence.retryMaxMs,
-		onPersisted: options.onPersisted
+		onPersisted: options.onPersisted,
+		onStoreFailed: () => shutdownWait.wake()
 	});
 	const hocuspocus = new Hocuspocus({
 		quiet: true,
 		debounce: config.sync.debounceMs,
 		maxDebounce: config.sync.maxDebounceMs,
-		extensions: [createAuthExtension(tokens, logger), persistence]
+		extensions: [createAuthExtension(tokens, logger), persistence],
+		async afterUnloadDocument() {
+			shutdownWait.wake();
+		}
 	});
 	const sync = attachSyncEndpoint({
 		httpServer,
@@ -107,6 +119,16 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		serveStatic(req, res);
 	}
 
+	function listenOn(host: string): Promise<void> {
+		return new Promise<void>((resolve, reject) => {
+			httpServer.once('error', reject);
+			httpServer.listen(config.port, host, () => {
+				httpServer.off('error', reject);
+				resolve();
+			});
+		});
+	}
+
 	function requireStore(): DocumentStore {
 		if (!store) throw new Error('document store is not open');
 		return store;
@@ -117,19 +139,21 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	return {
 		async listen() {
 			store ??= await openDocumentStore(config);
-			await new Promise<void>((resolve, reject) => {
-				httpServer.once('error', reject);
-				httpServer.listen(config.port, config.host, () => {
-					httpServer.off('error', reject);
-					resolve();
-				});
-			});
+			try {
+				await listenOn(config.host);
+			} catch (error) {
+				// A machine without IPv6 cannot open `::`; every IPv4 address is what it can offer instead.
+				const code = (error as NodeJS.ErrnoException).code;
+				if (config.host !== '::' || code !== 'EAFNOSUPPORT') throw error;
+				logger.warn({ event: 'no_ipv6' }, 'IPv6 is not available; listening on IPv4 only');
+				await listenOn('0.0.0.0');
+			}
 			logger.info(
 				{
 					event: 'listening',
 					mode: config.mode,
 					store: store.kind,
-					host: config.host,
+					host: (httpServer.address() as AddressInfo).address,
 					port: port()
 				},
 				'listening'
@@ -140,16 +164,14 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			closing ??= (async () => {
 				const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
 				httpServer.closeIdleConnections();
-				hocuspocus.closeConnections();
+				await waitForUnload(config.shutdownTimeoutMs);
+				// No socket can deliver another update after this; each close has reached Hocuspocus.
+				await sync.close();
+				await Promise.allSettled(hocuspocus.loadingDocuments.values());
 				hocuspocus.flushPendingStores();
-				await waitForUnload(
-					hocuspocus,
-					() => persistence.failingDocuments(),
-					config.shutdownTimeoutMs
-				);
-				sync.close();
-				await persistence.flushFailed();
-				// Whatever is still loaded (a write that kept failing) is released, with its timers.
+				// Whatever is still loaded (a write that kept failing or outlasted the wait, a connection
+				// that stayed open) is written now, each after the write in flight; failures are logged.
+				await persistence.storeAll();
 				for (const document of hocuspocus.documents.values()) document.destroy();
 				hocuspocus.documents.clear();
 				await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
@@ -168,23 +190,55 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			return `http://localhost:${port()}`;
 		},
 		tokens,
-		hocuspocus
+		hocuspocus,
+		httpServer
 	};
+
+	/**
+	 * Resolves when every document is stored and unloaded (or only failing ones remain), or time is up.
+	 * Each round closes the sync connections (also ones established while a document was loading) and
+	 * runs the stores Hocuspocus has scheduled, so no debounce delays the exit. A round starts when a
+	 * document unloads or a write fails, or after SHUTDOWN_POLL_MS for what no hook reports (a load
+	 * that finished).
+	 */
+	async function waitForUnload(timeoutMs: number): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			hocuspocus.closeConnections();
+			hocuspocus.flushPendingStores();
+			const failing = new Set(persistence.failingDocuments());
+			const pending = [...hocuspocus.documents.keys()].filter((name) => !failing.has(name));
+			if (pending.length === 0 && hocuspocus.loadingDocuments.size === 0) return;
+			const remainingMs = deadline - Date.now();
+			if (remainingMs <= 0) return;
+			await shutdownWait.next(Math.min(remainingMs, SHUTDOWN_POLL_MS));
+		}
+	}
 }
 
-/** Resolves when every document is stored and unloaded, or only failing ones remain, or time is up. */
-async function waitForUnload(
-	hocuspocus: Hocuspocus,
-	failing: () => string[],
-	timeoutMs: number
-): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	const isSettled = () => {
-		const stuck = new Set(failing());
-		const pending = [...hocuspocus.documents.keys()].filter((name) => !stuck.has(name));
-		return pending.length === 0 && hocuspocus.loadingDocuments.size === 0;
+/** Wakes the one shutdown wait early; a wake while nobody waits is not kept. */
+interface WakeSignal {
+	/** Resolves at the next wake() or after timeoutMs, whichever comes first. */
+	next(timeoutMs: number): Promise<void>;
+	wake(): void;
+}
+
+function createWakeSignal(): WakeSignal {
+	let waiting: (() => void) | null = null;
+	return {
+		next(timeoutMs) {
+			return new Promise<void>((resolve) => {
+				const timer = setTimeout(() => done(), timeoutMs);
+				const done = () => {
+					clearTimeout(timer);
+					if (waiting === done) waiting = null;
+					resolve();
+				};
+				waiting = done;
+			});
+		},
+		wake() {
+			waiting?.();
+		}
 	};
-	while (!isSettled() && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../src/lib/sync/protocol';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, SHUTDOWN_TIMEOUT_MS } from './config';
 import { useCleanup } from './test/cleanup';
 import { createTempDir, removeDir } from './test/test-server';
 import { TOKEN_SECRET_FILE } from './token-secret';
@@ -17,14 +17,45 @@ function tempDataDir(): string {
 }
 
 describe('configuration', () => {
-	it('runs in laptop mode with the fixed port, trust of loopback and unconfigured operator fields by default', () => {
+	it('runs in laptop mode on the fixed port of every IPv6 and IPv4 address, with trust of loopback, by default', () => {
 		const { config } = loadConfig({ DATA_DIR: tempDataDir() });
 		expect(config.mode).toBe('laptop');
 		expect(config.port).toBe(DEFAULT_PORT);
-		expect(config.host).toBe('0.0.0.0');
+		// Dual-stack, so http://[::1]:<port> answers (with the redirect to localhost) as well.
+		expect(config.host).toBe('::');
 		expect(config.trustLoopback).toBe(true);
 		expect(config.databaseUrl).toBeNull();
-		expect(config.operator.name).toBe('nicht konfiguriert');
+	});
+
+	it('sends unset operator fields as null, never as German text of its own', () => {
+		const { config } = loadConfig({ DATA_DIR: tempDataDir(), OPERATOR_NAME: '  Samtgemeinde  ' });
+		expect(config.operator).toEqual({
+			name: 'Samtgemeinde',
+			address: null,
+			email: null,
+			phone: null,
+			representative: null
+		});
+	});
+
+	it('keeps the store debounce below the shutdown wait, so shutdown never outwaits a scheduled store', () => {
+		const dataDir = tempDataDir();
+		const { config } = loadConfig({ DATA_DIR: dataDir });
+		expect(config.sync.maxDebounceMs).toBeLessThan(config.shutdownTimeoutMs);
+		expect(config.shutdownTimeoutMs).toBe(SHUTDOWN_TIMEOUT_MS);
+		const atWait = String(SHUTDOWN_TIMEOUT_MS);
+		expect(() => loadConfig({ DATA_DIR: dataDir, SYNC_DEBOUNCE_MS: atWait })).toThrow(
+			/SYNC_DEBOUNCE_MS/
+		);
+		expect(() => loadConfig({ DATA_DIR: dataDir, SYNC_MAX_DEBOUNCE_MS: atWait })).toThrow(
+			/SYNC_MAX_DEBOUNCE_MS/
+		);
+		const below = String(SHUTDOWN_TIMEOUT_MS - 1);
+		expect(
+			loadConfig({ DATA_DIR: dataDir, SYNC_MAX_DEBOUNCE_MS: below }).config.sync
+		).toMatchObject({
+			maxDebounceMs: SHUTDOWN_TIMEOUT_MS - 1
+		});
 	});
 
 	it('generates the laptop token secret on first start, readable only by the owner, and reuses it', () => {

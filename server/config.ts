@@ -25,7 +25,10 @@ export interface ServerConfig {
 	ownerTokenTtlSeconds: number;
 	sync: { debounceMs: number; maxDebounceMs: number; maxPayloadBytes: number };
 	persistence: { retryBaseMs: number; retryMaxMs: number };
-	/** How long shutdown waits for documents to be stored before it gives up on them. */
+	/**
+	 * How long shutdown waits for documents to be stored and unloaded the normal way. After it, every
+	 * document still loaded is stored directly (app-server.ts), so the wait bounds the exit, not the data.
+	 */
 	shutdownTimeoutMs: number;
 }
 
@@ -39,7 +42,8 @@ export class ConfigError extends Error {
 	override name = 'ConfigError';
 }
 
-const NOT_CONFIGURED = 'nicht konfiguriert';
+/** How long `npm start` waits on Ctrl-C for documents to be stored and unloaded the normal way. */
+export const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 export function loadConfig(env: Env = process.env): LoadedConfig {
 	const notes: string[] = [];
@@ -67,6 +71,17 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 		if (file.created) notes.push(`generated a new token secret in ${file.path}`);
 	}
 
+	// Below the shutdown wait, so a store Hocuspocus has scheduled falls due while shutdown still waits.
+	const maxDelay = SHUTDOWN_TIMEOUT_MS - 1;
+	const debounceMs = parseInteger('SYNC_DEBOUNCE_MS', env.SYNC_DEBOUNCE_MS, 2_000, 0, maxDelay);
+	const maxDebounceMs = parseInteger(
+		'SYNC_MAX_DEBOUNCE_MS',
+		env.SYNC_MAX_DEBOUNCE_MS,
+		10_000,
+		0,
+		maxDelay
+	);
+
 	let trustLoopback = parseBoolean('TRUST_LOOPBACK', env.TRUST_LOOPBACK) ?? mode === 'laptop';
 	if (trustLoopback && mode === 'central') {
 		notes.push('TRUST_LOOPBACK is ignored in central mode: there is no owner, only tokens.');
@@ -77,36 +92,29 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 		config: {
 			mode,
 			port: parseInteger('PORT', env.PORT, DEFAULT_PORT, 0, 65535),
-			host: nonEmpty(env.HOST) ?? '0.0.0.0',
+			// Every address, IPv6 and IPv4 (dual-stack): the LAN reaches the laptop, and http://[::1] works
+			// like http://127.0.0.1 (both are redirected to localhost). IPv4 peers appear as ::ffff:a.b.c.d.
+			host: nonEmpty(env.HOST) ?? '::',
 			dataDir,
 			buildDir: resolve(nonEmpty(env.BUILD_DIR) ?? './build'),
 			databaseUrl: databaseUrl ?? null,
 			tokenSecret: new TextEncoder().encode(secret),
 			trustLoopback,
+			// Unset fields are null: the server sends no UI text, the page words the gap in the user's language.
 			operator: {
-				name: nonEmpty(env.OPERATOR_NAME) ?? NOT_CONFIGURED,
-				address: nonEmpty(env.OPERATOR_ADDRESS) ?? NOT_CONFIGURED,
-				email: nonEmpty(env.OPERATOR_EMAIL) ?? NOT_CONFIGURED,
-				phone: nonEmpty(env.OPERATOR_PHONE) ?? NOT_CONFIGURED,
-				representative: nonEmpty(env.OPERATOR_REPRESENTATIVE) ?? NOT_CONFIGURED
+				name: nonEmpty(env.OPERATOR_NAME) ?? null,
+				address: nonEmpty(env.OPERATOR_ADDRESS) ?? null,
+				email: nonEmpty(env.OPERATOR_EMAIL) ?? null,
+				phone: nonEmpty(env.OPERATOR_PHONE) ?? null,
+				representative: nonEmpty(env.OPERATOR_REPRESENTATIVE) ?? null
 			},
 			version: readPackageVersion(),
 			logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
 			ownerTokenTtlSeconds: 12 * 60 * 60,
-			sync: {
-				// Hocuspocus' defaults; tests shorten them.
-				debounceMs: parseInteger('SYNC_DEBOUNCE_MS', env.SYNC_DEBOUNCE_MS, 2_000, 0, 60_000),
-				maxDebounceMs: parseInteger(
-					'SYNC_MAX_DEBOUNCE_MS',
-					env.SYNC_MAX_DEBOUNCE_MS,
-					10_000,
-					0,
-					600_000
-				),
-				maxPayloadBytes: WS_MAX_PAYLOAD_BYTES
-			},
+			// Hocuspocus' defaults (2 s, forced after 10 s); tests shorten them.
+			sync: { debounceMs, maxDebounceMs, maxPayloadBytes: WS_MAX_PAYLOAD_BYTES },
 			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
-			shutdownTimeoutMs: 10_000
+			shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS
 		},
 		notes
 	};

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS, type OwnerTokenResponse, type ServerInfo } from '../src/lib/sync/protocol';
 import type { Env } from './config';
@@ -74,6 +75,58 @@ describe('owner token', () => {
 		expect(response.status).toBe(403);
 	});
 
+	it('is refused to a peer that is not loopback, even with Host and Origin localhost:<port>', async () => {
+		const { port, server } = await start();
+		// The kernel's peer address is what counts: make this loopback connection look like the LAN.
+		server.httpServer.prependListener('connection', (socket: Socket) => {
+			Object.defineProperty(socket, 'remoteAddress', { value: '192.168.1.20' });
+		});
+		const response = await rawRequest({
+			port,
+			method: 'POST',
+			path: API_PATHS.ownerToken,
+			headers: ownerHeaders(port)
+		});
+		expect(response.status).toBe(403);
+		expect(jsonBody(response)).toEqual({ error: 'not_owner' });
+	});
+
+	it('is refused to a request that came through a proxy or tunnel on the laptop', async () => {
+		const { port } = await start();
+		for (const [name, value] of [
+			['Forwarded', 'for=192.168.1.20'],
+			['X-Forwarded-For', '192.168.1.20'],
+			['X-Real-IP', '192.168.1.20'],
+			['Via', '1.1 tunnel']
+		]) {
+			const response = await rawRequest({
+				port,
+				method: 'POST',
+				path: API_PATHS.ownerToken,
+				headers: { ...ownerHeaders(port), [name!]: value! }
+			});
+			expect(response.status, name).toBe(403);
+			expect(jsonBody(response)).toEqual({ error: 'not_owner' });
+		}
+	});
+
+	it('is issued over IPv6 loopback (::1) and to an IPv4 peer of a dual-stack socket (::ffff:127.0.0.1)', async () => {
+		for (const [host, address] of [
+			['::1', '::1'],
+			['::ffff:127.0.0.1', '127.0.0.1']
+		] as const) {
+			const { port } = await start({ HOST: host });
+			const response = await rawRequest({
+				address,
+				port,
+				method: 'POST',
+				path: API_PATHS.ownerToken,
+				headers: ownerHeaders(port)
+			});
+			expect(response.status, host).toBe(200);
+		}
+	});
+
 	it('is refused when trust of loopback is off', async () => {
 		const { port } = await start({ TRUST_LOOPBACK: '0' });
 		const response = await rawRequest({
@@ -110,6 +163,18 @@ describe('http', () => {
 			expect(response.status).toBe(308);
 			expect(response.headers.location).toBe(`http://localhost:${port}/workshop/abc?x=1`);
 		}
+	});
+
+	it('answers a request that really arrives over IPv6 loopback with the redirect to localhost', async () => {
+		const { port } = await start({ HOST: '::1' });
+		const response = await rawRequest({
+			address: '::1',
+			port,
+			path: '/impressum',
+			headers: { Host: `[::1]:${port}` }
+		});
+		expect(response.status).toBe(308);
+		expect(response.headers.location).toBe(`http://localhost:${port}/impressum`);
 	});
 
 	it('sends a Content Security Policy that allows the inline boot script by its hash', async () => {
@@ -173,10 +238,10 @@ describe('http', () => {
 		expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
 		expect(info.operator).toEqual({
 			name: 'Samtgemeinde Musterland',
-			address: 'nicht konfiguriert',
+			address: null,
 			email: 'it@musterland.example',
-			phone: 'nicht konfiguriert',
-			representative: 'nicht konfiguriert'
+			phone: null,
+			representative: null
 		});
 	});
 

@@ -2,7 +2,7 @@
 // one port, console lines for the facilitator, and a clean stop on Ctrl-C (documents flushed).
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { createAppServer } from './app-server';
-import { lanIPv4Addresses } from './http/host-rules';
+import { lanUrls } from './http/host-rules';
 import { createLogger } from './logger';
 
 let loaded: LoadedConfig;
@@ -52,11 +52,3 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-
-/** The addresses participants in the room can open; none when the server listens on one address only. */
-function lanUrls(host: string, port: number): string[] {
-	if (host === '0.0.0.0' || host === '::')
-		return lanIPv4Addresses().map((ip) => `http://${ip}:${port}`);
-	if (host === '127.0.0.1' || host === '::1' || host === 'localhost') return [];
-	return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
-}

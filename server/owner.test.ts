@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackAddress, isOwnerRequest } from './owner';
+import { hasProxyHeaders, isLoopbackAddress, isOwnerRequest } from './owner';
 
 const PORT = 8420;
 const owner = {
 	peerAddress: '127.0.0.1',
 	host: `localhost:${PORT}`,
 	origin: `http://localhost:${PORT}`,
+	proxied: false,
 	port: PORT,
 	trustLoopback: true
 };
@@ -55,8 +56,38 @@ describe('the owner rule', () => {
 		}
 	});
 
+	it('a request that came through a proxy on the laptop is not the owner, whatever its peer and headers', () => {
+		expect(isOwnerRequest({ ...owner, proxied: true })).toBe(false);
+	});
+
 	it('nobody is the owner when trust of loopback is off', () => {
 		expect(isOwnerRequest({ ...owner, trustLoopback: false })).toBe(false);
+	});
+});
+
+describe('proxy headers', () => {
+	it('Forwarded, Via, X-Real-IP and any X-Forwarded-* header mark a request as proxied', () => {
+		for (const name of [
+			'forwarded',
+			'via',
+			'x-real-ip',
+			'x-forwarded-for',
+			'X-Forwarded-Host',
+			'x-forwarded-proto'
+		]) {
+			expect(hasProxyHeaders({ host: `localhost:${PORT}`, [name]: 'x' })).toBe(true);
+		}
+	});
+
+	it('a browser request to localhost has none', () => {
+		expect(
+			hasProxyHeaders({
+				host: `localhost:${PORT}`,
+				origin: `http://localhost:${PORT}`,
+				'sec-fetch-site': 'same-origin',
+				'x-requested-with': 'fetch'
+			})
+		).toBe(false);
 	});
 });
 

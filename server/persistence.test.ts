@@ -1,7 +1,14 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Hocuspocus } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ERROR_CODES } from '../src/lib/sync/protocol';
-import type { PersistedEvent } from './extensions/persistence-extension';
+import type { ServerConfig } from './config';
+import {
+	createPersistenceExtension,
+	type PersistedEvent
+} from './extensions/persistence-extension';
+import { createLogger } from './logger';
 import type { DocumentStore } from './storage/document-store';
 import { openSqliteStore } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
@@ -20,11 +27,18 @@ function tempDir(): string {
 	return dir;
 }
 
-/** A SQLite store whose load or store can be made to fail, counting the calls. */
+/** A SQLite store whose load or store can be made to fail or slow, counting the calls. */
 function controllableStore(dir: string) {
 	const inner = openSqliteStore(`${dir}/test.sqlite`);
 	defer(() => inner.close());
-	const control = { failLoad: false, failStore: false, storeCalls: 0, storeFailures: 0 };
+	const control = {
+		failLoad: false,
+		failStore: false,
+		storeDelayMs: 0,
+		storeCalls: 0,
+		storeFailures: 0,
+		writesInFlight: 0
+	};
 	const store: DocumentStore = {
 		kind: 'sqlite',
 		async load(name) {
@@ -33,16 +47,28 @@ function controllableStore(dir: string) {
 		},
 		async store(name, state, stateVector) {
 			control.storeCalls += 1;
-			if (control.failStore) {
-				control.storeFailures += 1;
-				throw new Error('disk full');
+			control.writesInFlight += 1;
+			try {
+				if (control.storeDelayMs > 0) await delay(control.storeDelayMs);
+				if (control.failStore) {
+					control.storeFailures += 1;
+					throw new Error('disk full');
+				}
+				return await inner.store(name, state, stateVector);
+			} finally {
+				control.writesInFlight -= 1;
 			}
-			return inner.store(name, state, stateVector);
 		},
 		close: async () => {}
 	};
 	return { store, inner, control };
 }
+
+/** Long debounces, as on a real laptop: only the shutdown itself can store in time. */
+const slowDebounce = (config: ServerConfig): ServerConfig => ({
+	...config,
+	sync: { ...config.sync, debounceMs: 5_000, maxDebounceMs: 10_000 }
+});
 
 async function moderationToken(server: { tokens: TokenService }): Promise<string> {
 	const { token } = await server.tokens.issue({
@@ -84,6 +110,132 @@ describe('persistence', () => {
 
 		await test.close();
 		expect(await storedText(inner, PROFILE)).toBe('kurz vor Strg+C');
+	});
+
+	it('stopping the server waits for a write that outlasts the shutdown wait, so the edit survives a restart', async () => {
+		const { store, control } = controllableStore(tempDir());
+		// The write started by the shutdown takes longer than the shutdown is willing to wait.
+		control.storeDelayMs = 400;
+		const first = await startTestServer({
+			store,
+			configure: (config) => ({ ...slowDebounce(config), shutdownTimeoutMs: 100 })
+		});
+		defer(() => first.close());
+		const writer = connectSyncClient({
+			url: first.syncUrl,
+			name: PROFILE,
+			token: await moderationToken(first.server)
+		});
+		defer(() => writer.destroy());
+		await expect.poll(() => writer.state.synced).toBe(true);
+		writer.doc.getText('t').insert(0, 'kurz vor Strg+C');
+		await expect.poll(() => writer.provider.hasUnsyncedChanges).toBe(false);
+
+		await first.close();
+		// When close() resolves the server may close the database: no write may still be running.
+		expect(control.writesInFlight).toBe(0);
+		writer.destroy();
+
+		control.storeDelayMs = 0;
+		const second = await startTestServer({ store });
+		defer(() => second.close());
+		const reader = connectSyncClient({
+			url: second.syncUrl,
+			name: PROFILE,
+			token: await moderationToken(second.server)
+		});
+		defer(() => reader.destroy());
+		await expect.poll(() => textOf(reader.doc)).toBe('kurz vor Strg+C');
+	});
+
+	it('stopping the server stores an edit made while it waits, in a document it cannot unload', async () => {
+		const { store, inner } = controllableStore(tempDir());
+		const test = await startTestServer({
+			store,
+			configure: (config) => ({ ...slowDebounce(config), shutdownTimeoutMs: 500 })
+		});
+		defer(() => test.close());
+		// A server-side connection (an import, a seed) keeps the document loaded; closing the sync
+		// connections does not end it, so the document is still loaded when the wait is over.
+		const direct = await test.server.hocuspocus.openDirectConnection(PROFILE);
+		await direct.transact((doc) => doc.getText('t').insert(0, 'vorher'));
+
+		const closing = test.server.close();
+		// The shutdown's first flush has stored the document; this edit comes after it.
+		await expect.poll(() => storedText(inner, PROFILE)).toBe('vorher');
+		await direct.transact((doc) => doc.getText('t').insert(6, ', während des Beendens'));
+		await closing;
+		expect(await storedText(inner, PROFILE)).toBe('vorher, während des Beendens');
+	});
+
+	it('stopping the server with a write that keeps failing logs the document by name, never its content', async () => {
+		const { store, control } = controllableStore(tempDir());
+		const lines: string[] = [];
+		const test = await startTestServer({
+			store,
+			logger: createLogger('info', { write: (line: string) => void lines.push(line) })
+		});
+		defer(() => test.close());
+		control.failStore = true;
+		const client = connectSyncClient({
+			url: test.syncUrl,
+			name: PROFILE,
+			token: await moderationToken(test.server)
+		});
+		defer(() => client.destroy());
+		await expect.poll(() => client.state.synced).toBe(true);
+		client.doc.getText('t').insert(0, 'vertraulicher Inhalt');
+		await expect.poll(() => control.storeFailures).toBeGreaterThanOrEqual(1);
+
+		await test.close();
+		const events = lines.map(
+			(line) => JSON.parse(line) as { event?: string; documentName?: string }
+		);
+		expect(events).toContainEqual(
+			expect.objectContaining({ event: 'store_abandoned', documentName: PROFILE })
+		);
+		expect(lines.join('\n')).not.toContain('vertraulicher Inhalt');
+	});
+
+	it('a failed write runs no later store hook, and onPersisted fires only after a write succeeded', async () => {
+		const { store, inner, control } = controllableStore(tempDir());
+		const persisted: PersistedEvent[] = [];
+		const afterStore: string[] = [];
+		const persistence = createPersistenceExtension({
+			store,
+			logger: createLogger('silent'),
+			retryBaseMs: 20,
+			retryMaxMs: 100,
+			onPersisted: (event) => persisted.push(event)
+		});
+		const hocuspocus = new Hocuspocus({
+			quiet: true,
+			debounce: 0,
+			extensions: [
+				persistence,
+				// Stands for any later extension that would take "stored" for granted.
+				{ afterStoreDocument: async ({ documentName }) => void afterStore.push(documentName) }
+			]
+		});
+		defer(() => persistence.storeAll());
+		const direct = await hocuspocus.openDirectConnection(PROFILE);
+		defer(() => direct.disconnect());
+
+		control.failStore = true;
+		await direct.transact((doc) => doc.getText('t').insert(0, 'Stand A'));
+		await expect.poll(() => control.storeFailures).toBeGreaterThanOrEqual(2);
+		expect(persisted).toEqual([]);
+		expect(afterStore).toEqual([]);
+
+		control.failStore = false;
+		await expect.poll(() => persisted.length).toBe(1);
+		expect(persisted[0]!.stateVector).toEqual((await inner.load(PROFILE))?.stateVector);
+		expect(await storedText(inner, PROFILE)).toBe('Stand A');
+
+		await direct.transact((doc) => doc.getText('t').insert(7, ', Stand B'));
+		await expect.poll(() => afterStore).toEqual([PROFILE]);
+		expect(persisted).toHaveLength(2);
+		expect(await storedText(inner, PROFILE)).toBe('Stand A, Stand B');
 	});
 
 	it('a load error refuses the document and never overwrites the stored state', async () => {

@@ -20,18 +20,24 @@ export interface SyncEndpointOptions {
 }
 
 export interface SyncEndpoint {
-	/** Closes every socket still open, including ones that never authenticated. */
-	close(): void;
+	/**
+	 * Terminates every socket still open, including ones that never authenticated. Resolves when each
+	 * has closed and Hocuspocus has handled the close, so no update can arrive afterwards.
+	 */
+	close(): Promise<void>;
 }
 
 export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 	const { httpServer, hocuspocus, port, maxPayloadBytes, logger } = options;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
+	let closed = false;
 
 	httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		socket.on('error', (error) =>
 			logger.debug({ event: 'upgrade_socket_error', error: error.message })
 		);
+		// Shutting down: a socket opened now could bring edits after the last store.
+		if (closed) return void socket.destroy();
 		const path = (req.url ?? '/').split('?')[0];
 		if (path !== SYNC_PATH) return refuseUpgrade(socket, 404, ERROR_CODES.notFound);
 		const allowed = isAllowedOrigin({
@@ -47,7 +53,7 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 			);
 			return refuseUpgrade(socket, 403, ERROR_CODES.forbiddenOrigin);
 		}
-		wss.handleUpgrade(req, socket, head, (ws) => connect(ws, req));
+		wss.handleUpgrade(req, socket, head, (ws) => (closed ? ws.terminate() : connect(ws, req)));
 	});
 
 	function connect(ws: WebSocket, req: IncomingMessage): void {
@@ -70,9 +76,15 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 	}
 
 	return {
-		close() {
-			for (const ws of wss.clients) ws.terminate();
+		async close() {
+			closed = true;
+			const sockets = [...wss.clients];
+			const allClosed = sockets.map(
+				(ws) => new Promise<void>((resolve) => ws.once('close', () => resolve()))
+			);
+			for (const ws of sockets) ws.terminate();
 			wss.close();
+			await Promise.all(allClosed);
 		}
 	};
 }

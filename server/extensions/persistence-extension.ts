@@ -7,8 +7,12 @@
 //        one state, and written in one transaction.
 // retry  a failed write is retried with exponential backoff; while it fails the document stays loaded
 //        (unloading is vetoed), because the server's memory then holds the only copy of those edits.
+//        onStoreDocument then throws, so Hocuspocus runs no later onStoreDocument/afterStoreDocument hook
+//        for a write that did not happen.
 // ack    after a successful write `onPersisted` learns the state vector that is now durable. The durable
-//        acknowledgement to clients (a stateless "persisted up to SV" message) plugs in there later.
+//        acknowledgement to clients (a stateless "persisted up to SV" message) plugs in there later, not in
+//        afterStoreDocument: a write that succeeds on a retry runs outside Hocuspocus' store hooks.
+// stop   at shutdown `storeAll` writes every document still loaded, each after any write in flight.
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { ERROR_CODES } from '../../src/lib/sync/protocol';
@@ -29,13 +33,32 @@ export interface PersistenceOptions {
 	retryBaseMs: number;
 	retryMaxMs: number;
 	onPersisted?: (event: PersistedEvent) => void;
+	/** Called after each failed write, once it is logged and (unless shutting down) its retry scheduled. */
+	onStoreFailed?: (documentName: string) => void;
 }
 
 export interface PersistenceExtension extends Extension {
 	/** Names of documents whose last write failed and is waiting for a retry. */
 	failingDocuments(): string[];
-	/** Shutdown: one last attempt for every failing document, then no more timers. */
-	flushFailed(): Promise<void>;
+	/**
+	 * Shutdown: writes every document still loaded, failing or not, each under its save mutex (so after
+	 * any write in flight), and logs each one that could not be stored. No retry is scheduled after this;
+	 * when it resolves, no write of this extension is running.
+	 */
+	storeAll(): Promise<void>;
+}
+
+/**
+ * Thrown by onStoreDocument when nothing was stored, so later store hooks do not run as if it had been.
+ * We log the failure ourselves, structured; Hocuspocus prints the error it catches to stderr, so it
+ * carries no message and a one-line stack.
+ */
+export class DocumentNotStored extends Error {
+	constructor() {
+		super('');
+		this.name = 'DocumentNotStored';
+		this.stack = this.name;
+	}
 }
 
 interface Failure {
@@ -44,7 +67,7 @@ interface Failure {
 }
 
 export function createPersistenceExtension(options: PersistenceOptions): PersistenceExtension {
-	const { store, logger, retryBaseMs, retryMaxMs, onPersisted } = options;
+	const { store, logger, retryBaseMs, retryMaxMs, onPersisted, onStoreFailed } = options;
 	const loaded = new WeakSet<Document>();
 	const failures = new Map<string, Failure>();
 	let instance: Hocuspocus | null = null;
@@ -90,19 +113,20 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		const failure = failures.get(documentName) ?? { attempt: 0, timer: null };
 		failure.attempt += 1;
 		if (failure.timer) clearTimeout(failure.timer);
-		const delayMs = Math.min(retryBaseMs * 2 ** (failure.attempt - 1), retryMaxMs);
-		logger.error(
-			{
-				event: 'store_failed',
-				documentName,
-				attempt: failure.attempt,
-				retryInMs: delayMs,
-				error: describe(error)
-			},
-			'storing a document failed; it stays loaded and is retried'
-		);
-		failure.timer = stopped ? null : setTimeout(() => void retry(document), delayMs);
 		failures.set(documentName, failure);
+		const fields = { event: 'store_failed', documentName, attempt: failure.attempt };
+		if (stopped) {
+			failure.timer = null;
+			logger.error({ ...fields, error: describe(error) }, 'storing a document failed');
+		} else {
+			const delayMs = Math.min(retryBaseMs * 2 ** (failure.attempt - 1), retryMaxMs);
+			failure.timer = setTimeout(() => void retry(document), delayMs);
+			logger.error(
+				{ ...fields, retryInMs: delayMs, error: describe(error) },
+				'storing a document failed; it stays loaded and is retried'
+			);
+		}
+		onStoreFailed?.(documentName);
 	}
 
 	async function retry(document: Document): Promise<void> {
@@ -140,7 +164,8 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		},
 
 		async onStoreDocument({ document }) {
-			await persist(document);
+			// After the retry is scheduled: the throw only stops later hooks (Hocuspocus logs it once).
+			if (!(await persist(document))) throw new DocumentNotStored();
 		},
 
 		async beforeUnloadDocument({ documentName }) {
@@ -150,23 +175,33 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 
 		failingDocuments: () => [...failures.keys()],
 
-		async flushFailed() {
+		async storeAll() {
 			stopped = true;
-			const documents = instance ? [...instance.documents.values()] : [];
-			for (const document of documents) {
-				const failure = failures.get(document.name);
-				if (!failure) continue;
+			for (const failure of failures.values()) {
 				if (failure.timer) clearTimeout(failure.timer);
 				failure.timer = null;
-				const ok = await document.saveMutex.runExclusive(() => persist(document));
-				if (!ok) {
-					logger.error(
-						{ event: 'store_abandoned', documentName: document.name },
-						'shutting down with a document that could not be stored; clients keep their local copy'
-					);
-				}
 			}
-			for (const failure of failures.values()) if (failure.timer) clearTimeout(failure.timer);
+			const documents = instance ? [...instance.documents.values()] : [];
+			await Promise.all(
+				documents.map(async (document) => {
+					const documentName = document.name;
+					let ok = false;
+					try {
+						ok = await document.saveMutex.runExclusive(() => persist(document));
+					} catch (error) {
+						logger.error(
+							{ event: 'store_failed', documentName, error: describe(error) },
+							'storing a document failed'
+						);
+					}
+					if (!ok) {
+						logger.error(
+							{ event: 'store_abandoned', documentName },
+							'shutting down with a document that could not be stored; clients keep their local copy'
+						);
+					}
+				})
+			);
 		}
 	};
 }

@@ -9,7 +9,7 @@ import {
 	type ServerInfo
 } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
-import { isOwnerRequest } from '../owner';
+import { hasProxyHeaders, isOwnerRequest } from '../owner';
 import type { TokenService } from '../tokens';
 
 /** The moderation scope of the laptop's owner: every municipality on this laptop. */
@@ -59,6 +59,7 @@ async function issueOwnerToken(req: IncomingMessage, res: ServerResponse, ctx: A
 		peerAddress: req.socket.remoteAddress,
 		host: req.headers.host,
 		origin: req.headers.origin,
+		proxied: hasProxyHeaders(req.headers),
 		port: ctx.port(),
 		trustLoopback: ctx.trustLoopback
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedOrigin, loopbackRedirectTarget, parseHostHeader } from './host-rules';
+import { isAllowedOrigin, lanUrls, loopbackRedirectTarget, parseHostHeader } from './host-rules';
 
 const PORT = 8420;
 const localAddresses = new Set(['127.0.0.1', '::1', '192.168.1.20', 'fe80::1']);
@@ -65,5 +65,23 @@ describe('Host header', () => {
 		for (const bad of ['', 'a b', "x'; script-src *", 'host:99999', 'host:', 'a/b']) {
 			expect(parseHostHeader(bad)).toBeNull();
 		}
+	});
+});
+
+describe('LAN URLs printed at start', () => {
+	const lan = () => ['192.168.1.20', '10.0.0.5'];
+
+	it('lists the laptop’s IPv4 addresses when the server listens on every address (:: is dual-stack)', () => {
+		const expected = ['http://192.168.1.20:8420', 'http://10.0.0.5:8420'];
+		expect(lanUrls('::', PORT, lan)).toEqual(expected);
+		expect(lanUrls('0.0.0.0', PORT, lan)).toEqual(expected);
+	});
+
+	it('lists none on loopback and the one address otherwise', () => {
+		for (const host of ['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost']) {
+			expect(lanUrls(host, PORT, lan)).toEqual([]);
+		}
+		expect(lanUrls('192.168.1.20', PORT, lan)).toEqual(['http://192.168.1.20:8420']);
+		expect(lanUrls('fd00::20', PORT, lan)).toEqual(['http://[fd00::20]:8420']);
 	});
 });

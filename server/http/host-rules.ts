@@ -1,6 +1,7 @@
 // Which host a request talks to, and which pages may open the sync socket. Pure functions over header
 // values: the callers pass what the request said and what this machine's addresses are.
 import { networkInterfaces } from 'node:os';
+import { isLoopbackAddress } from '../owner';
 
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', '[::1]']);
 
@@ -60,8 +61,24 @@ export function localAddresses(): Set<string> {
 	return addresses;
 }
 
+/**
+ * The URLs participants in the room can open, printed at start: the laptop's IPv4 addresses when the
+ * server listens on every address (`::` is dual-stack, `0.0.0.0` IPv4 only), none on loopback.
+ */
+export function lanUrls(
+	host: string,
+	port: number,
+	lanAddresses: () => string[] = lanIPv4Addresses
+): string[] {
+	if (host === '::' || host === '0.0.0.0') {
+		return lanAddresses().map((ip) => `http://${ip}:${port}`);
+	}
+	if (host === 'localhost' || isLoopbackAddress(host)) return [];
+	return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
+}
+
 /** Non-internal IPv4 addresses, for the LAN URLs printed at start. */
-export function lanIPv4Addresses(): string[] {
+function lanIPv4Addresses(): string[] {
 	const result: string[] = [];
 	for (const entries of Object.values(networkInterfaces())) {
 		for (const entry of entries ?? []) {

@@ -1,6 +1,7 @@
 // The central store: PostgreSQL through postgres.js. Documents are independent rows, so instances can be
 // sharded by document name later without a schema change (DESIGN.md §1).
 import postgres from 'postgres';
+import { toBuffer } from './bytes';
 import type { DocumentStore, StoredDocument } from './document-store';
 
 interface Row {
@@ -56,8 +57,4 @@ export async function openPostgresStore(url: string): Promise<DocumentStore> {
 			await sql.end({ timeout: 5 });
 		}
 	};
-}
-
-function toBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

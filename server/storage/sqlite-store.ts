@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { toBuffer } from './bytes';
 import type { DocumentStore, StoredDocument } from './document-store';
 
 export const SQLITE_FILE_NAME = 'kommunalwerkstatt.sqlite';
@@ -56,8 +57,4 @@ export function openSqliteStore(file: string): DocumentStore {
 			if (db.open) db.close();
 		}
 	};
-}
-
-function toBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

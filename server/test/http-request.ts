@@ -1,5 +1,5 @@
-// Raw HTTP from the test process (peer 127.0.0.1) with exactly the Host and Origin a test chooses;
-// fetch() would set Host itself.
+// Raw HTTP from the test process (to 127.0.0.1 unless the test names another loopback address) with
+// exactly the Host and Origin a test chooses; fetch() would set Host itself.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 
 export interface RawResponse {
@@ -9,6 +9,8 @@ export interface RawResponse {
 }
 
 export interface RawRequest {
+	/** The address to connect to: 127.0.0.1 by default, or ::1. */
+	address?: string;
 	port: number;
 	path: string;
 	method?: string;
@@ -16,21 +18,19 @@ export interface RawRequest {
 }
 
 export function rawRequest({
+	address = '127.0.0.1',
 	port,
 	path,
 	method = 'GET',
 	headers = {}
 }: RawRequest): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
-		const req = httpRequest(
-			{ host: '127.0.0.1', port, path, method, headers, agent: false },
-			(res) => {
-				let body = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk: string) => (body += chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-			}
-		);
+		const req = httpRequest({ host: address, port, path, method, headers, agent: false }, (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk: string) => (body += chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+		});
 		req.on('error', reject);
 		req.end();
 	});

@@ -1,10 +1,12 @@
-// A real server for tests: 127.0.0.1, port 0, a temporary DATA_DIR, a tiny fake build, no log output.
+// A real server for tests: a loopback address (127.0.0.1 unless env.HOST names another), port 0, a
+// temporary DATA_DIR, a tiny fake build, no log output.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServer, type AppServer, type AppServerOptions } from '../app-server';
 import { loadConfig, type Env, type ServerConfig } from '../config';
 import { createLogger } from '../logger';
+import { isLoopbackAddress } from '../owner';
 
 export const FAKE_BOOT_SCRIPT = 'window.__kwBooted = true;';
 
@@ -39,7 +41,7 @@ export interface TestServer {
 	config: ServerConfig;
 	dataDir: string;
 	port: number;
-	/** ws://127.0.0.1:<port>/sync */
+	/** ws://<host>:<port>/sync, e.g. ws://127.0.0.1:<port>/sync */
 	syncUrl: string;
 	close(): Promise<void>;
 }
@@ -61,6 +63,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 		shutdownTimeoutMs: 3_000
 	};
 	const config = options.configure ? options.configure(fast) : fast;
+	if (!isLoopbackAddress(config.host)) {
+		throw new Error(`test servers listen on loopback only, not on ${config.host}`);
+	}
 	const server = createAppServer(config, {
 		logger: options.logger ?? createLogger('silent'),
 		store: options.store,
@@ -72,7 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 		config,
 		dataDir,
 		port: server.port,
-		syncUrl: `ws://127.0.0.1:${server.port}/sync`,
+		syncUrl: `ws://${config.host.includes(':') ? `[${config.host}]` : config.host}:${server.port}/sync`,
 		async close() {
 			await server.close();
 			if (!options.buildDir) rmSync(buildDir, { recursive: true, force: true });

@@ -21,7 +21,6 @@ export const ERROR_CODES = {
 	tokenExpired: 'token_expired',
 	forbidden: 'forbidden',
 	forbiddenOrigin: 'forbidden_origin',
-	payloadTooLarge: 'payload_too_large',
 	notFound: 'not_found',
 	methodNotAllowed: 'method_not_allowed',
 	internal: 'internal'
@@ -36,13 +35,16 @@ export interface ServerInfo {
 	operator: OperatorInfo;
 }
 
-/** Impressum data, from the server's configuration (environment), never from the client bundle. */
+/**
+ * Impressum data, from the server's configuration (environment), never from the client bundle. A field
+ * the operator did not configure is null; the page says so in the user's language.
+ */
 export interface OperatorInfo {
-	name: string;
-	address: string;
-	email: string;
-	phone: string;
-	representative: string;
+	name: string | null;
+	address: string | null;
+	email: string | null;
+	phone: string | null;
+	representative: string | null;
 }
 
 /** Answer of POST /api/owner-token. */

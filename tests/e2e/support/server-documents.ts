@@ -26,11 +26,13 @@ export async function readServerProfile(
 		token
 	});
 	try {
-		const deadline = Date.now() + 10_000;
-		while (!client.state.synced && !client.state.failedReason && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-		if (!client.state.synced) throw new Error(`no sync: ${client.state.failedReason ?? 'timeout'}`);
+		await new Promise<void>((resolve, reject) => {
+			if (client.state.synced) return resolve();
+			client.provider.on('synced', () => resolve());
+			client.provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+				reject(new Error(`the server refused the consultant token: ${reason}`))
+			);
+		});
 		return readProfile(client.doc).profile;
 	} finally {
 		client.destroy();
