@@ -1,6 +1,6 @@
 // Labels for the options of the municipality form. Record types make svelte-check fail when the domain
 // adds an option without a German label.
-import { IT_OPERATING_MODELS, type ItOperatingModel } from '$lib/domain/kommune-profile';
+import { IT_OPERATING_MODELS, type ItOperatingModel } from '$lib/domain/it-operating-model';
 import type { ProfileFormInput } from '$lib/domain/kommune-profile';
 import { KOMMUNE_TYPES, type KommuneType } from '$lib/domain/kommune-type';
 import { m } from '$lib/paraglide/messages.js';

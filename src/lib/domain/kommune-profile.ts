@@ -5,17 +5,8 @@
 import * as v from 'valibot';
 import { agsOfArs, ARS_ERROR_CODES, validateArs, type Ags, type Ars } from './ars';
 import { parseGermanNumber } from './german-number';
+import { IT_OPERATING_MODELS, type ItOperatingModel } from './it-operating-model';
 import { isKreisangehoerig, KOMMUNE_TYPES, type KommuneType } from './kommune-type';
-
-export const IT_OPERATING_MODELS = [
-	'eigene_it',
-	'kommunaler_it_dienstleister',
-	'landkreis',
-	'gemischt',
-	'extern_privat'
-] as const;
-
-export type ItOperatingModel = (typeof IT_OPERATING_MODELS)[number];
 
 export const PROFILE_LIMITS = {
 	textMaxLength: 200,

@@ -1,31 +1,31 @@
-// The composition root of the client, created once in the root +layout (browser only: y-indexeddb
-// throws under SSR) and handed to every page through Svelte context.
+// The composition root of the client, created once in the root +layout and handed to every page
+// through Svelte context.
+//
+// What the start page needs (Dexie with the municipality list, the sync indicator, the update notice)
+// is built at once. The document stack (yjs, y-indexeddb, the provider, profile validation) is
+// imported on first use: opening a profile or creating a municipality. So the start page neither
+// downloads nor runs it; the service worker precaches its chunks, so first use works offline too.
 
 import { getContext, setContext } from 'svelte';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
-import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
-import {
-	createProfileRepository,
-	type ProfileRepository,
-	type ProfileSaveResult
-} from '../sync/profile-repository';
-import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
+import type { ProfileSaveResult } from '../sync/profile-repository';
+import type { TokenSource } from '../sync/token-source';
 import { AppUpdate } from './app-update.svelte';
+import type { DocumentServices } from './document-services';
 import { KommunenList } from './kommunen-list.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SyncStatus } from './sync-status.svelte';
 
 export interface AppContext {
 	readonly db: KommunalwerkstattDb;
-	readonly tokenSource: TokenSource;
-	readonly documents: DocumentRegistry;
-	readonly profiles: ProfileRepository;
 	readonly kommunen: KommunenList;
 	readonly syncStatus: SyncStatus;
 	readonly update: AppUpdate;
 	/** False on the plain-http LAN page (DESIGN.md §5); the UI says so in one line. */
 	readonly isSecureContext: boolean;
+	/** The document registry and repositories; the first call loads them. */
+	loadDocumentServices(): Promise<DocumentServices>;
 	/** An editor for one municipality; it opens the document only while read, or until `close()`. */
 	profileEditor(ars: string): ProfileEditor;
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
@@ -42,25 +42,33 @@ export interface AppContextOptions {
 /** Builds the services without touching Svelte context (tests, workers). */
 export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	const db = openDatabase(options.dbName);
-	const tokenSource = options.tokenSource ?? createOwnerTokenSource();
-	const documents = createDocumentRegistry({
-		db,
-		tokenSource,
-		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
-	});
-	const profiles = createProfileRepository({ db, registry: documents });
-	const syncStatus = new SyncStatus(documents);
+	const syncStatus = new SyncStatus();
+	let services: Promise<DocumentServices> | null = null;
+
+	const loadDocumentServices = (): Promise<DocumentServices> =>
+		(services ??= import('./document-services').then(
+			({ createDocumentServices }) => {
+				const created = createDocumentServices({ ...options, db });
+				syncStatus.follow(created.documents);
+				return created;
+			},
+			(error: unknown) => {
+				// A chunk that did not arrive is asked for again on the next use.
+				services = null;
+				throw error;
+			}
+		));
+	const loadProfiles = async () => (await loadDocumentServices()).profiles;
+
 	return {
 		db,
-		tokenSource,
-		documents,
-		profiles,
 		kommunen: new KommunenList(db),
 		syncStatus,
 		update: new AppUpdate(),
 		isSecureContext: syncStatus.isSecureContext,
-		profileEditor: (ars) => new ProfileEditor(profiles, ars),
-		createKommune: (input) => profiles.createKommune(input),
+		loadDocumentServices,
+		profileEditor: (ars) => new ProfileEditor(loadProfiles, ars),
+		createKommune: async (input) => (await loadProfiles()).createKommune(input),
 		dispose: () => db.close()
 	};
 }

@@ -12,6 +12,9 @@ import type {
 	ProfileSession
 } from '../sync/profile-repository';
 
+/** The repository, or how to load it (the app context loads the document stack on first use). */
+export type ProfileRepositorySource = ProfileRepository | (() => Promise<ProfileRepository>);
+
 /**
  * One municipality's profile for its page. The document opens while something reads the editor's
  * state and closes when nothing does (or on `close()`); changes from other tabs or the server appear
@@ -19,7 +22,7 @@ import type {
  */
 export class ProfileEditor {
 	readonly ars: string;
-	#repository: ProfileRepository;
+	#repository: () => Promise<ProfileRepository>;
 	#session: ProfileSession | null = null;
 	#closed = false;
 	#profile = $state<KommuneProfile | null>(null);
@@ -31,28 +34,31 @@ export class ProfileEditor {
 	#saving = $state(false);
 	#subscribe: () => void;
 
-	constructor(repository: ProfileRepository, ars: string) {
-		this.#repository = repository;
+	constructor(repository: ProfileRepositorySource, ars: string) {
+		this.#repository =
+			typeof repository === 'function' ? repository : () => Promise.resolve(repository);
 		this.ars = ars;
 		this.#subscribe = createSubscriber(() => {
 			if (this.#closed) return;
 			let stopped = false;
 			let unsubscribe = () => {};
 			let session: ProfileSession | null = null;
-			repository.openProfile(ars).then(
-				(opened) => {
-					if (stopped || this.#closed) return void opened.close();
-					session = this.#session = opened;
-					this.#apply(opened.read());
-					unsubscribe = opened.subscribe((read) => this.#apply(read));
-				},
-				(error: unknown) => {
-					// Anything but a storage failure (e.g. a malformed ARS in the URL) means: not here.
-					this.#error = isDocumentError(error) ? error.code : null;
-					this.#profile = null;
-					this.#loading = false;
-				}
-			);
+			this.#repository()
+				.then((loaded) => loaded.openProfile(ars))
+				.then(
+					(opened) => {
+						if (stopped || this.#closed) return void opened.close();
+						session = this.#session = opened;
+						this.#apply(opened.read());
+						unsubscribe = opened.subscribe((read) => this.#apply(read));
+					},
+					(error: unknown) => {
+						// Anything but a storage failure (e.g. a malformed ARS in the URL) means: not here.
+						this.#error = isDocumentError(error) ? error.code : null;
+						this.#profile = null;
+						this.#loading = false;
+					}
+				);
 			return () => {
 				stopped = true;
 				unsubscribe();
@@ -119,7 +125,7 @@ export class ProfileEditor {
 		this.#saving = true;
 		try {
 			const result = await (this.#session?.save(input) ??
-				this.#repository.saveProfile(this.ars, input));
+				this.#repository().then((loaded) => loaded.saveProfile(this.ars, input)));
 			this.#fieldErrors = result.ok ? {} : result.errors;
 			if (result.ok) this.#profile = result.profile;
 			return result;

@@ -29,4 +29,24 @@ describe('SyncStatus', () => {
 		await expect.poll(() => indicator.openDocuments).toBe(0);
 		expect(typeof indicator.isSecureContext).toBe('boolean');
 	});
+
+	it('says local until a registry is handed over, then reports on the documents already open in it', async () => {
+		const indicator = new SyncStatus();
+		const seen: number[] = [];
+		cleanup = $effect.root(() => {
+			$effect(() => {
+				seen.push(indicator.openDocuments);
+			});
+		});
+		flushSync();
+		expect(indicator.status).toBe('local');
+		expect(seen).toEqual([0]);
+
+		const registry = createDocumentRegistry({ relay: false });
+		const handle = await registry.open(uniqueDocName('late-registry'));
+		indicator.follow(registry);
+		await expect.poll(() => indicator.openDocuments).toBe(1);
+		await handle.close();
+		await expect.poll(() => indicator.openDocuments).toBe(0);
+	});
 });

@@ -9,6 +9,9 @@ import type { DocumentStatus } from '../sync/document-status';
 export class SyncStatus {
 	#status = $state<DocumentStatus>('local');
 	#openDocuments = $state(0);
+	#registry: DocumentRegistry | null;
+	/** While something renders the indicator: moves its subscription to a registry handed over later. */
+	#reattach: (() => void) | null = null;
 	#subscribe: () => void;
 
 	/**
@@ -17,15 +20,34 @@ export class SyncStatus {
 	 */
 	readonly isSecureContext: boolean = globalThis.isSecureContext ?? false;
 
-	constructor(registry: DocumentRegistry) {
+	/** Without a registry no document is open: 'local', until `follow` hands one over. */
+	constructor(registry: DocumentRegistry | null = null) {
+		this.#registry = registry;
 		this.#subscribe = createSubscriber(() => {
-			const read = () => {
-				this.#status = registry.status;
-				this.#openDocuments = registry.openNames.length;
+			let unsubscribe = () => {};
+			const attach = () => {
+				unsubscribe();
+				const registry = this.#registry;
+				const read = () => {
+					this.#status = registry?.status ?? 'local';
+					this.#openDocuments = registry?.openNames.length ?? 0;
+				};
+				read();
+				unsubscribe = registry ? registry.subscribe(read) : () => {};
 			};
-			read();
-			return registry.subscribe(read);
+			attach();
+			this.#reattach = attach;
+			return () => {
+				this.#reattach = null;
+				unsubscribe();
+			};
 		});
+	}
+
+	/** Reports on `registry` from now on; the app context calls it once the document stack is loaded. */
+	follow(registry: DocumentRegistry): void {
+		this.#registry = registry;
+		this.#reattach?.();
 	}
 
 	/** 'connected' when at least one document is open and all open documents are synced. */

@@ -2,7 +2,11 @@ import { liveQuery } from 'dexie';
 import type { KommuneProfile } from '../domain/kommune-profile';
 import type { KommuneRow, KommunalwerkstattDb } from './db';
 
-const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+// Built on first use: creating the first Intl object of a page is costly, and the list is sorted only
+// once its rows have arrived.
+let collator: Intl.Collator | undefined;
+const compareNames = (a: string, b: string): number =>
+	(collator ??= new Intl.Collator('de', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 export function projectionOfProfile(profile: KommuneProfile, updatedAt: number): KommuneRow {
 	return {
@@ -40,7 +44,7 @@ export function upsertKommuneProjection(
 /** All municipalities on this device, by name as a German reader sorts (Ä with A, 2 before 10). */
 export async function listKommunen(db: KommunalwerkstattDb): Promise<KommuneRow[]> {
 	const rows = await db.kommunen.toArray();
-	return rows.sort((a, b) => collator.compare(a.name, b.name) || a.ars.localeCompare(b.ars));
+	return rows.sort((a, b) => compareNames(a.name, b.name) || a.ars.localeCompare(b.ars));
 }
 
 export function findKommune(db: KommunalwerkstattDb, ars: string): Promise<KommuneRow | undefined> {

@@ -1,0 +1,33 @@
+// The document half of the composition root: yjs, y-indexeddb, the tab relay and the Hocuspocus
+// provider, with the profile repository on top. The app context imports this module on first use
+// (opening a profile, creating a municipality), so the start page, which lists only the Dexie
+// projection, loads none of it.
+
+import type { KommunalwerkstattDb } from '../storage/db';
+import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
+import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
+import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
+
+export interface DocumentServices {
+	readonly tokenSource: TokenSource;
+	readonly documents: DocumentRegistry;
+	readonly profiles: ProfileRepository;
+}
+
+export interface DocumentServicesOptions {
+	db: KommunalwerkstattDb;
+	tokenSource?: TokenSource;
+	/** Defaults to ws(s)://<this host>/sync. */
+	syncUrl?: string;
+}
+
+export function createDocumentServices(options: DocumentServicesOptions): DocumentServices {
+	const { db } = options;
+	const tokenSource = options.tokenSource ?? createOwnerTokenSource();
+	const documents = createDocumentRegistry({
+		db,
+		tokenSource,
+		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
+	});
+	return { tokenSource, documents, profiles: createProfileRepository({ db, registry: documents }) };
+}
