@@ -25,9 +25,19 @@ const SHARED = {
 	message: 'shared with the server: import by relative path; $lib exists only in Vite.'
 };
 
+// no-restricted-imports does not look at `import()`, so a lazy import across layers gets the same
+// patterns as an AST selector.
+const dynamicImport = ({ regex, message }) => ({
+	selector: `ImportExpression[source.value=/${regex.replace(/(?<!\\)\//g, '\\/')}/]`,
+	message
+});
+
 const restrict = (files, patterns) => ({
 	files,
-	rules: { 'no-restricted-imports': ['error', { patterns }] }
+	rules: {
+		'no-restricted-imports': ['error', { patterns }],
+		'no-restricted-syntax': ['error', ...patterns.map(dynamicImport)]
+	}
 });
 
 export const LAYER_RULES = [

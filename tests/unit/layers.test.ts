@@ -6,6 +6,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const FIXTURES = 'tests/lint-fixtures';
+const LAYER_RULE_IDS = ['no-restricted-imports', 'no-restricted-syntax'];
 const eslint = new ESLint({ cwd: process.cwd() });
 
 const fixtures = readdirSync(FIXTURES)
@@ -21,7 +22,7 @@ const fixtures = readdirSync(FIXTURES)
 async function restrictedImportMessages(code: string, filePath: string): Promise<string[]> {
 	const [result] = await eslint.lintText(code, { filePath });
 	return (result?.messages ?? [])
-		.filter((message) => message.ruleId === 'no-restricted-imports')
+		.filter((message) => LAYER_RULE_IDS.includes(message.ruleId ?? ''))
 		.map((message) => message.message);
 }
 

@@ -1,0 +1,3 @@
+// lint-as: src/lib/state/fixture.ts
+// expect: ok
+export const load = () => import('./document-services');

@@ -1,0 +1,3 @@
+// lint-as: server/fixture.ts
+// expect: error
+export const load = () => import('../src/lib/sync/open-document');
