@@ -3,24 +3,15 @@
 //  2. Offline cold start of the start page from the service worker, as a ratio to a blank page served by
 //     the same service worker in the same run (goal ≤ 1.5×).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { freePort } from '../server/test/free-port';
 import { AppServer } from '../tests/e2e/support/app-server';
 
 const RUNS = 9;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 const median = (values: number[]): number => {
 	const sorted = [...values].sort((a, b) => a - b);

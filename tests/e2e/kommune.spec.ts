@@ -26,6 +26,8 @@ test('a municipality created on this device is still listed after a reload and r
 	await form.create(HANNOVER);
 	// The AGS is derived from the ARS by hand: Land+RB+Kreis (03241) and Gemeinde (001).
 	await expect(page.getByText('03241001', { exact: true })).toBeVisible();
+	await expect(page.getByText('GK 1: über 400.000 Einwohner')).toBeVisible();
+	await expect(page.getByText('50.000 Einwohner und mehr')).toBeVisible();
 
 	const start = new StartPage(page);
 	await start.open();

@@ -1,6 +1,7 @@
 // Domain and storage layers answer with codes; this is the one place that turns them into German text.
-// The Record type makes svelte-check fail when a new code has no message.
+// The Record types make svelte-check fail when a new code has no message.
 import type { ProfileErrorCode } from '$lib/domain/kommune-profile';
+import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
 
 const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
@@ -22,14 +23,17 @@ const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
 	number_too_precise: m.err_number_too_precise
 };
 
-const OTHER_MESSAGES: Record<string, () => string> = {
-	storage_timeout: m.err_storage_timeout
+const FORM_MESSAGES: Record<ProfileFormErrorCode, () => string> = {
+	not_found: m.err_not_found,
+	storage_timeout: m.err_storage_timeout,
+	storage_write_failed: m.err_storage_write_failed,
+	code_load_failed: m.err_code_load_failed
 };
 
 export function errorMessage(code: string): string {
 	const message =
 		(PROFILE_MESSAGES as Record<string, () => string>)[code] ??
-		OTHER_MESSAGES[code] ??
+		(FORM_MESSAGES as Record<string, () => string>)[code] ??
 		m.err_unknown;
 	return message();
 }

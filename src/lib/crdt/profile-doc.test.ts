@@ -96,6 +96,33 @@ describe('profile document', () => {
 		expect(readProfile(b).profile).toEqual(readProfile(a).profile);
 	});
 
+	it('keeps a concurrent rename when a stale document writes only the field it changed', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		// B gets the higher client id, so B would win a conflict on the name if it wrote one.
+		a.clientID = 1;
+		b.clientID = 2;
+		writeProfile(a, hameln);
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+
+		writeProfile(a, { name: 'Rattenfängerstadt Hameln' });
+		writeProfile(b, { population: 58_123 });
+		exchange(a, b);
+
+		const expected = { ...hameln, name: 'Rattenfängerstadt Hameln', population: 58_123 };
+		expect(readProfile(a).profile).toEqual({ ...expected, ags: '03252006' });
+		expect(readProfile(b).profile).toEqual(readProfile(a).profile);
+	});
+
+	it('writes nothing when given no fields', () => {
+		const doc = new Y.Doc();
+		writeProfile(doc, hameln);
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		writeProfile(doc, {});
+		expect(updates).toEqual([]);
+	});
+
 	it('tells observers about local and remote changes', () => {
 		const doc = new Y.Doc();
 		const listener = vi.fn();

@@ -28,10 +28,14 @@ export interface ProfileChange extends ProfileRead {
 	isLocal: boolean;
 }
 
-/** Writes the profile in one transaction, setting only the fields whose value differs. */
+/**
+ * Writes the given fields in one transaction, each only when its value differs. Pass only the fields the
+ * user changed: writing a field with the value a form showed earlier would revert a concurrent edit of
+ * that field (Y.Map keeps the last writer per key).
+ */
 export function writeProfile(
 	doc: Y.Doc,
-	profile: KommuneProfileFields,
+	fields: Partial<KommuneProfileFields>,
 	options: { now?: number; origin?: unknown } = {}
 ): void {
 	const map = rootMap(doc, ROOT_KEYS.profile);
@@ -39,8 +43,8 @@ export function writeProfile(
 	doc.transact(() => {
 		ensureMeta(doc, options.now ?? Date.now());
 		for (const field of STORED_FIELDS) {
-			const value = profile[field];
-			if (map.get(field) !== value) map.set(field, value);
+			const value = fields[field];
+			if (value !== undefined && map.get(field) !== value) map.set(field, value);
 		}
 	}, options.origin);
 }

@@ -4,9 +4,3 @@
 export const DOCUMENT_PREFIX = 'kommune';
 
 export const profileDocName = (ars: string): string => `${DOCUMENT_PREFIX}/${ars}/profile`;
-
-/** The ARS a document belongs to, or null for a name outside the scheme. */
-export function arsOfDocName(name: string): string | null {
-	const match = /^kommune\/(\d{12})\//.exec(name);
-	return match ? match[1]! : null;
-}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoredProfile, validateProfileInput, type ProfileFormInput } from './kommune-profile';
+import type { Ars } from './ars';
+import {
+	mergeProfileInput,
+	parseStoredProfile,
+	validateProfileInput,
+	type KommuneProfileFields,
+	type ProfileFormInput
+} from './kommune-profile';
 
 const form = (overrides: Partial<ProfileFormInput> = {}): ProfileFormInput => ({
 	ars: '032410001001',
@@ -142,6 +149,53 @@ describe('validateProfileInput', () => {
 		expect(validateProfileInput(form({ name: 'x'.repeat(201) }))).toEqual({
 			ok: false,
 			errors: { name: 'text_too_long' }
+		});
+	});
+});
+
+describe('mergeProfileInput', () => {
+	const stored: KommuneProfileFields = {
+		ars: '032410001001' as Ars,
+		name: 'Stadt Hannover',
+		type: 'stadt',
+		landkreis: 'Region Hannover',
+		population: 545_045,
+		coreStaff: 11_000,
+		itStaffFte: 120.5,
+		itOperatingModel: 'eigene_it'
+	};
+
+	it('takes only the changed fields from a stale form and keeps the stored rest', () => {
+		const stale = form({ name: 'Alter Name', population: '550.000', coreStaff: 'kaputt' });
+		expect(mergeProfileInput(stored, stale, ['population'])).toEqual({
+			ok: true,
+			value: { ...stored, population: 550_000, ags: '03241001' }
+		});
+	});
+
+	it('returns the stored profile unchanged when no field changed', () => {
+		expect(mergeProfileInput(stored, form({ name: 'Anders' }), [])).toEqual({
+			ok: true,
+			value: { ...stored, ags: '03241001' }
+		});
+	});
+
+	it('reports errors of changed fields and of rules that the change breaks', () => {
+		expect(mergeProfileInput(stored, form({ itStaffFte: '1,25' }), ['itStaffFte'])).toEqual({
+			ok: false,
+			errors: { itStaffFte: 'number_too_precise' }
+		});
+		// The type now needs no Landkreis but does not fit the ARS.
+		expect(mergeProfileInput(stored, form({ type: 'landkreis' }), ['type'])).toEqual({
+			ok: false,
+			errors: { ars: 'ars_structure_type' }
+		});
+	});
+
+	it('takes every field from the form when nothing valid is stored', () => {
+		expect(mergeProfileInput(null, form({ population: '' }), [])).toEqual({
+			ok: false,
+			errors: { population: 'required' }
 		});
 	});
 });

@@ -150,14 +150,30 @@ export function parseStoredProfile(data: unknown): KommuneProfile | null {
  * Blank optional fields become null. Returns one error code per failing field.
  */
 export function validateProfileInput(form: ProfileFormInput): ProfileValidation {
+	return mergeProfileInput(null, form, PROFILE_FIELDS);
+}
+
+/**
+ * The stored profile `current` with the `changed` fields taken from the form, validated as a whole.
+ * Fields the user did not change keep their stored value, so a form opened before someone else's edit
+ * does not revert that edit. Without a stored profile every field comes from the form. Parse errors are
+ * reported only for changed fields; a rule across fields (the Landkreis a type requires, the structure
+ * of the ARS) is reported where the schema puts it.
+ */
+export function mergeProfileInput(
+	current: KommuneProfileFields | null,
+	form: ProfileFormInput,
+	changed: readonly ProfileField[]
+): ProfileValidation {
+	const fromForm = current === null ? PROFILE_FIELDS : changed;
 	const errors: ProfileFieldErrors = {};
 	const number = (field: 'population' | 'coreStaff' | 'itStaffFte'): number | null => {
 		const parsed = parseGermanNumber(form[field]);
-		if (parsed.kind === 'invalid') errors[field] = 'number_invalid';
+		if (parsed.kind === 'invalid' && fromForm.includes(field)) errors[field] = 'number_invalid';
 		return parsed.kind === 'number' ? parsed.value : null;
 	};
 	const optional = (s: string): string | null => (s.trim() === '' ? null : s.trim());
-	const candidate = {
+	const parsed: Record<ProfileField, unknown> = {
 		ars: form.ars.replace(/\s+/g, ''),
 		name: form.name.trim(),
 		type: form.type === '' ? undefined : form.type,
@@ -168,6 +184,12 @@ export function validateProfileInput(form: ProfileFormInput): ProfileValidation 
 		itStaffFte: number('itStaffFte'),
 		itOperatingModel: optional(form.itOperatingModel)
 	};
+	const candidate: Record<ProfileField, unknown> = { ...parsed };
+	if (current !== null) {
+		for (const field of PROFILE_FIELDS) {
+			if (!fromForm.includes(field)) candidate[field] = current[field];
+		}
+	}
 	const result = v.safeParse(KommuneProfileSchema, candidate);
 	if (!result.success) {
 		const nested = v.flatten<typeof KommuneProfileSchema>(result.issues).nested ?? {};

@@ -1,8 +1,15 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileFormInput } from '../domain/kommune-profile';
-import { LOCAL_ONLY } from '../sync/token-source';
+import type { TokenSource } from '../sync/token-source';
 import { buildAppContext, type AppContext } from './app-context.svelte';
+
+/** This device is not the owner: every document stays local. */
+const localOnly: TokenSource = {
+	state: 'denied',
+	getToken: () => Promise.resolve(null),
+	invalidate: () => {}
+};
 
 const ARS = '032520006006';
 const form: ProfileFormInput = {
@@ -22,7 +29,7 @@ let cleanup = () => {};
 afterEach(async () => {
 	cleanup();
 	if (app) {
-		app.dispose();
+		await app.dispose();
 		await app.db.delete();
 	}
 	app = null;
@@ -32,7 +39,7 @@ describe('buildAppContext', () => {
 	it('loads the document stack on first use; the list and the indicator follow what it does', async () => {
 		const context = (app = buildAppContext({
 			dbName: `app-context-${Math.random()}`,
-			tokenSource: LOCAL_ONLY
+			tokenSource: localOnly
 		}));
 		const seen: { names: string[]; open: number }[] = [];
 		cleanup = $effect.root(() => {
@@ -65,5 +72,26 @@ describe('buildAppContext', () => {
 
 		// One stack per context, however often it is asked for.
 		expect(await context.loadDocumentServices()).toBe(await context.loadDocumentServices());
+	});
+
+	it('closes the open documents when disposed', async () => {
+		const context = (app = buildAppContext({
+			dbName: `app-context-${Math.random()}`,
+			tokenSource: localOnly
+		}));
+		expect((await context.createKommune({ ...form, ars: '032520006001' })).ok).toBe(true);
+		const editor = context.profileEditor('032520006001');
+		cleanup = $effect.root(() => {
+			$effect(() => {
+				void editor.profile;
+			});
+		});
+		flushSync();
+		await expect.poll(() => editor.profile?.name).toBe('Hameln');
+		const { documents } = await context.loadDocumentServices();
+		expect(documents.openNames).toHaveLength(1);
+
+		await context.dispose();
+		expect(documents.openNames).toEqual([]);
 	});
 });

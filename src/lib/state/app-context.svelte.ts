@@ -9,7 +9,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
-import type { ProfileSaveResult } from '../sync/profile-repository';
+import type { ProfileRepository, ProfileSaveResult } from '../sync/profile-repository';
 import type { TokenSource } from '../sync/token-source';
 import { AppUpdate } from './app-update.svelte';
 import type { DocumentServices } from './document-services';
@@ -29,7 +29,8 @@ export interface AppContext {
 	/** An editor for one municipality; it opens the document only while read, or until `close()`. */
 	profileEditor(ars: string): ProfileEditor;
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
-	dispose(): void;
+	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
+	dispose(): Promise<void>;
 }
 
 export interface AppContextOptions {
@@ -68,8 +69,20 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		isSecureContext: syncStatus.isSecureContext,
 		loadDocumentServices,
 		profileEditor: (ars) => new ProfileEditor(loadProfiles, ars),
-		createKommune: async (input) => (await loadProfiles()).createKommune(input),
-		dispose: () => db.close()
+		async createKommune(input) {
+			let profiles: ProfileRepository;
+			try {
+				profiles = await loadProfiles();
+			} catch {
+				return { ok: false, reason: 'code_load_failed', errors: {}, formError: 'code_load_failed' };
+			}
+			return profiles.createKommune(input);
+		},
+		async dispose() {
+			const loaded = await services?.catch(() => null);
+			await loaded?.documents.close();
+			db.close();
+		}
 	};
 }
 

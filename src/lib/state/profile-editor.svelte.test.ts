@@ -1,9 +1,13 @@
 import { flushSync } from 'svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { profileDocName } from '../domain/document-names';
 import type { ProfileFormInput } from '../domain/kommune-profile';
+import { ROOT_KEYS } from '../crdt/schema';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
 import { findKommune } from '../storage/kommunen';
-import { createDocumentRegistry } from '../sync/document-registry';
+import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
+import { localDatabaseName } from '../sync/local-persistence';
+import { openDocument } from '../sync/open-document';
 import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
 import { ProfileEditor } from './profile-editor.svelte';
 
@@ -29,12 +33,32 @@ beforeEach(() => {
 
 afterEach(async () => {
 	cleanup();
+	cleanup = () => {};
+	vi.restoreAllMocks();
 	db.close();
 	await db.delete();
 });
 
-const repositoryInTab = (): ProfileRepository =>
-	createProfileRepository({ db, registry: createDocumentRegistry() });
+const repositoryInTab = (
+	registry: DocumentRegistry = createDocumentRegistry()
+): ProfileRepository => createProfileRepository({ db, registry });
+
+/** Reads the editor in an effect, as a page does; returns the teardown. */
+const render = (editor: ProfileEditor): (() => void) => {
+	const stop = $effect.root(() => {
+		$effect(() => {
+			void editor.profile;
+		});
+	});
+	flushSync();
+	return stop;
+};
+
+/** The subscriber's teardown runs a microtask after the last reader stops. */
+const afterTeardown = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+const localDatabaseExists = async (ars: string) =>
+	(await indexedDB.databases()).some((d) => d.name === localDatabaseName(profileDocName(ars)));
 
 describe('ProfileEditor', () => {
 	it('shows the stored profile, follows another tab, and returns field errors on save', async () => {
@@ -55,29 +79,101 @@ describe('ProfileEditor', () => {
 		expect(editor.profile).toMatchObject({ name: 'Hameln', population: 57_000 });
 
 		// Another tab (its own registry and Y.Doc) renames it; the relay brings the change here.
-		expect((await tabB.saveProfile(ARS, form({ name: 'Stadt Hameln' }))).ok).toBe(true);
+		expect((await tabB.saveProfile(ARS, form({ name: 'Stadt Hameln' }), ['name'])).ok).toBe(true);
 		await expect.poll(() => names.at(-1)).toBe('Stadt Hameln');
 
-		const invalid = await editor.save(form({ population: 'viele' }));
+		const invalid = await editor.save(form({ population: 'viele' }), ['population']);
 		expect(invalid.ok).toBe(false);
 		expect(editor.fieldErrors).toEqual({ population: 'number_invalid' });
 
-		const saved = await editor.save(form({ name: 'Hameln', population: '58.000' }));
+		const saved = await editor.save(form({ name: 'Hameln', population: '58.000' }), [
+			'name',
+			'population'
+		]);
 		expect(saved.ok).toBe(true);
 		expect(editor.fieldErrors).toEqual({});
 		expect(await findKommune(db, ARS)).toMatchObject({ name: 'Hameln', population: 58_000 });
 	});
 
-	it('says notFound for a municipality that is not on this device', async () => {
-		const editor = new ProfileEditor(repositoryInTab(), '034590000000');
-		cleanup = $effect.root(() => {
-			$effect(() => {
-				void editor.profile;
-			});
-		});
-		flushSync();
+	it('says notFound for a municipality that is not on this device, without opening or creating its document', async () => {
+		const registry = createDocumentRegistry();
+		const opened = vi.spyOn(registry, 'open');
+		const editor = new ProfileEditor(repositoryInTab(registry), '034590000000');
+		cleanup = render(editor);
 		await expect.poll(() => editor.notFound).toBe(true);
 		expect(editor.profile).toBeNull();
 		expect(editor.error).toBeNull();
+		expect(opened).not.toHaveBeenCalled();
+		expect(await localDatabaseExists('034590000000')).toBe(false);
+	});
+
+	it('says code_load_failed when the document code does not load, and loads it on the next open', async () => {
+		const ars = '032520006011';
+		const repository = repositoryInTab();
+		expect((await repository.createKommune(form({ ars }))).ok).toBe(true);
+		const load = vi
+			.fn<() => Promise<ProfileRepository>>()
+			.mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+			.mockResolvedValue(repository);
+		const editor = new ProfileEditor(load, ars);
+
+		const stop = render(editor);
+		await expect.poll(() => editor.error).toBe('code_load_failed');
+		expect(editor.notFound).toBe(false);
+		stop();
+		await afterTeardown();
+
+		cleanup = render(editor);
+		await expect.poll(() => editor.profile?.name).toBe('Hameln');
+		expect(editor.error).toBeNull();
+	});
+
+	it('answers a save with code_load_failed when the document code does not load', async () => {
+		const ars = '032520006012';
+		const editor = new ProfileEditor(() => Promise.reject(new TypeError('offline')), ars);
+		expect(await editor.save(form(), ['name'])).toEqual({
+			ok: false,
+			reason: 'code_load_failed',
+			errors: {},
+			formError: 'code_load_failed'
+		});
+	});
+
+	it('says malformed, not notFound, for a profile that does not validate, and repairs it on save', async () => {
+		const ars = '032520006013';
+		const repository = repositoryInTab();
+		expect((await repository.createKommune(form({ ars }))).ok).toBe(true);
+		const otherTab = await openDocument(profileDocName(ars));
+		otherTab.doc.getMap(ROOT_KEYS.profile).set('population', 'viele');
+		await otherTab.whenStored();
+		await otherTab.close();
+
+		const editor = new ProfileEditor(repository, ars);
+		cleanup = render(editor);
+		await expect.poll(() => editor.malformed).toBe(true);
+		expect(editor.notFound).toBe(false);
+		expect(editor.profile).toBeNull();
+
+		const result = await editor.save(form({ ars, population: '57.500' }), []);
+		expect(result.ok).toBe(true);
+		await expect.poll(() => editor.malformed).toBe(false);
+		expect(editor.profile).toMatchObject({ name: 'Hameln', population: 57_500 });
+	});
+
+	it('closes its document once, however it is released', async () => {
+		const ars = '032520006014';
+		const repository = repositoryInTab();
+		expect((await repository.createKommune(form({ ars }))).ok).toBe(true);
+		const errors = vi.spyOn(console, 'error');
+		const warnings = vi.spyOn(console, 'warn');
+		const editor = new ProfileEditor(repository, ars);
+		const stop = render(editor);
+		await expect.poll(() => editor.profile?.name).toBe('Hameln');
+
+		editor.close();
+		stop();
+		await afterTeardown();
+		expect(errors).not.toHaveBeenCalled();
+		expect(warnings).not.toHaveBeenCalled();
 	});
 });

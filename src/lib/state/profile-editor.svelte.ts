@@ -1,6 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type {
 	KommuneProfile,
+	ProfileField,
 	ProfileFieldErrors,
 	ProfileFormInput
 } from '../domain/kommune-profile';
@@ -18,7 +19,8 @@ export type ProfileRepositorySource = ProfileRepository | (() => Promise<Profile
 /**
  * One municipality's profile for its page. The document opens while something reads the editor's
  * state and closes when nothing does (or on `close()`); changes from other tabs or the server appear
- * as they arrive.
+ * as they arrive. A municipality that is not on this device is reported as `notFound` without opening
+ * (and so creating) its document.
  */
 export class ProfileEditor {
 	readonly ars: string;
@@ -43,29 +45,50 @@ export class ProfileEditor {
 			let stopped = false;
 			let unsubscribe = () => {};
 			let session: ProfileSession | null = null;
-			this.#repository()
-				.then((loaded) => loaded.openProfile(ars))
-				.then(
-					(opened) => {
-						if (stopped || this.#closed) return void opened.close();
-						session = this.#session = opened;
-						this.#apply(opened.read());
-						unsubscribe = opened.subscribe((read) => this.#apply(read));
-					},
-					(error: unknown) => {
-						// Anything but a storage failure (e.g. a malformed ARS in the URL) means: not here.
-						this.#error = isDocumentError(error) ? error.code : null;
-						this.#profile = null;
-						this.#loading = false;
-					}
-				);
+			void this.#open().then((opened) => {
+				if (opened === null) return;
+				if (stopped || this.#closed) return void opened.close();
+				session = this.#session = opened;
+				this.#apply(opened.read());
+				unsubscribe = opened.subscribe((read) => this.#apply(read));
+			});
 			return () => {
 				stopped = true;
 				unsubscribe();
 				if (this.#session === session) this.#session = null;
-				void session?.close();
+				// close() may have closed it already; closing twice is harmless but wasteful.
+				if (session !== null && !this.#closed) void session.close();
 			};
 		});
+	}
+
+	/** Loads the document code and opens the session; on failure records why and resolves null. */
+	async #open(): Promise<ProfileSession | null> {
+		let repository: ProfileRepository;
+		try {
+			repository = await this.#repository();
+		} catch {
+			// The chunk did not arrive (offline after a deploy); the next open asks for it again.
+			this.#fail('code_load_failed');
+			return null;
+		}
+		try {
+			const session = await repository.openProfile(this.ars);
+			if (session === null) this.#fail(null);
+			return session;
+		} catch (error) {
+			// Anything but a storage failure (e.g. a malformed ARS in the URL) means: not here.
+			this.#fail(isDocumentError(error) ? error.code : null);
+			return null;
+		}
+	}
+
+	/** Not loaded: `error` says why, or, when null, the municipality is not on this device. */
+	#fail(error: DocumentErrorCode | null) {
+		this.#error = error;
+		this.#profile = null;
+		this.#malformed = false;
+		this.#loading = false;
 	}
 
 	#apply(read: ProfileRead) {
@@ -87,7 +110,10 @@ export class ProfileEditor {
 		return this.#loading;
 	}
 
-	/** A storage failure while opening ('storage_timeout'); null otherwise. */
+	/**
+	 * Why the document could not be opened: 'storage_timeout', or 'code_load_failed' when the document
+	 * code did not load (the next open tries again); null otherwise.
+	 */
 	get error(): DocumentErrorCode | null {
 		this.#subscribe();
 		return this.#error;
@@ -99,7 +125,10 @@ export class ProfileEditor {
 		return !this.#loading && this.#error === null && this.#profile === null && !this.#malformed;
 	}
 
-	/** The stored profile does not validate; saving the form repairs it. */
+	/**
+	 * The document holds a profile that does not validate: `profile` is null, but it is not "not found";
+	 * saving the whole form repairs it.
+	 */
 	get malformed(): boolean {
 		this.#subscribe();
 		return this.#malformed;
@@ -120,12 +149,20 @@ export class ProfileEditor {
 		return this.#saving;
 	}
 
-	/** Validates and saves; on failure `fieldErrors` holds a code per field. */
-	async save(input: ProfileFormInput): Promise<ProfileSaveResult> {
+	/**
+	 * Saves the fields listed in `changed` (those the user edited) from `input`; the others keep the
+	 * value the document holds now, so an edit from another tab or device is not reverted. On a
+	 * malformed profile every field is saved. On failure `fieldErrors` holds a code per field and the
+	 * result's `formError` what concerns the whole form ('storage_write_failed': not stored on this
+	 * device; 'code_load_failed': the document code did not load).
+	 */
+	async save(
+		input: ProfileFormInput,
+		changed: readonly ProfileField[]
+	): Promise<ProfileSaveResult> {
 		this.#saving = true;
 		try {
-			const result = await (this.#session?.save(input) ??
-				this.#repository().then((loaded) => loaded.saveProfile(this.ars, input)));
+			const result = await this.#save(input, changed);
 			this.#fieldErrors = result.ok ? {} : result.errors;
 			if (result.ok) this.#profile = result.profile;
 			return result;
@@ -134,11 +171,30 @@ export class ProfileEditor {
 		}
 	}
 
+	async #save(input: ProfileFormInput, changed: readonly ProfileField[]) {
+		if (this.#session !== null) return this.#session.save(input, changed);
+		let repository: ProfileRepository;
+		try {
+			repository = await this.#repository();
+		} catch {
+			return CODE_LOAD_FAILED;
+		}
+		return repository.saveProfile(this.ars, input, changed);
+	}
+
 	/** Releases the document now; the editor stays readable but no longer follows changes. */
 	close(): void {
+		if (this.#closed) return;
 		this.#closed = true;
 		const session = this.#session;
 		this.#session = null;
 		void session?.close();
 	}
 }
+
+const CODE_LOAD_FAILED: ProfileSaveResult = {
+	ok: false,
+	reason: 'code_load_failed',
+	errors: {},
+	formError: 'code_load_failed'
+};

@@ -22,7 +22,8 @@ export interface DocumentRow {
 	name: string;
 	lastOpenedAt: number | null;
 	lastLocalChangeAt: number | null;
-	lastServerSyncAt: number | null;
+	/** When the document last became connected to (authenticated and synced with) the sync server. */
+	lastConnectedAt: number | null;
 }
 
 export interface SettingRow {

@@ -3,7 +3,7 @@
 
 import type { DocumentRow, KommunalwerkstattDb } from './db';
 
-type Stamp = 'lastOpenedAt' | 'lastLocalChangeAt' | 'lastServerSyncAt';
+type Stamp = 'lastOpenedAt' | 'lastLocalChangeAt' | 'lastConnectedAt';
 
 function stamp(db: KommunalwerkstattDb, name: string, field: Stamp, at: number): Promise<void> {
 	return db.transaction('rw', db.documents, async () => {
@@ -11,7 +11,7 @@ function stamp(db: KommunalwerkstattDb, name: string, field: Stamp, at: number):
 			name,
 			lastOpenedAt: null,
 			lastLocalChangeAt: null,
-			lastServerSyncAt: null
+			lastConnectedAt: null
 		};
 		await db.documents.put({ ...row, [field]: at });
 	});
@@ -23,7 +23,7 @@ export const recordDocumentOpened = (db: KommunalwerkstattDb, name: string, at: 
 export const recordLocalChange = (db: KommunalwerkstattDb, name: string, at: number) =>
 	stamp(db, name, 'lastLocalChangeAt', at);
 
-export const recordServerSync = (db: KommunalwerkstattDb, name: string, at: number) =>
-	stamp(db, name, 'lastServerSyncAt', at);
+export const recordConnected = (db: KommunalwerkstattDb, name: string, at: number) =>
+	stamp(db, name, 'lastConnectedAt', at);
 
 export const findDocumentRecord = (db: KommunalwerkstattDb, name: string) => db.documents.get(name);

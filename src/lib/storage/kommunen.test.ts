@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KommuneRow, type KommunalwerkstattDb } from './db';
 import { findKommune, listKommunen, upsertKommuneProjection, watchKommunen } from './kommunen';
-import { findDocumentRecord, recordDocumentOpened, recordServerSync } from './documents';
+import { findDocumentRecord, recordDocumentOpened, recordConnected } from './documents';
 import { getSetting, setSetting } from './settings';
 
 const row = (ars: string, name: string, extra: Partial<KommuneRow> = {}): KommuneRow => ({
@@ -66,12 +66,12 @@ describe('Kommunen projection', () => {
 describe('document bookkeeping and settings', () => {
 	it('keeps each timestamp of a document independently', async () => {
 		await recordDocumentOpened(db, 'kommune/032410001001/profile', 10);
-		await recordServerSync(db, 'kommune/032410001001/profile', 20);
+		await recordConnected(db, 'kommune/032410001001/profile', 20);
 		expect(await findDocumentRecord(db, 'kommune/032410001001/profile')).toEqual({
 			name: 'kommune/032410001001/profile',
 			lastOpenedAt: 10,
 			lastLocalChangeAt: null,
-			lastServerSyncAt: 20
+			lastConnectedAt: 20
 		});
 	});
 

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
 import { findDocumentRecord } from '../storage/documents';
 import { createDocumentRegistry } from './document-registry';
-import { uniqueDocName } from './test-support';
+import { localDatabaseName } from './local-persistence';
+import { relayChannelName } from './tab-relay';
+import { countStoredRows, uniqueDocName } from './test-support';
 
 let db: KommunalwerkstattDb;
 
@@ -11,6 +13,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+	vi.restoreAllMocks();
 	db.close();
 	await db.delete();
 });
@@ -72,5 +75,61 @@ describe('document registry', () => {
 			.poll(async () => (await findDocumentRecord(db, name))?.lastLocalChangeAt)
 			.toBe(2_000);
 		await handle.close();
+	});
+
+	it('closes every session on close(), however many leases are still held', async () => {
+		const registry = createDocumentRegistry({ relay: false });
+		const name = uniqueDocName('close-all');
+		const [first, second] = await Promise.all([registry.open(name), registry.open(name)]);
+		await registry.close();
+		expect(registry.openNames).toEqual([]);
+		expect(first.doc.isDestroyed).toBe(true);
+		await first.close(); // a lease closed afterwards changes nothing
+		await second.close();
+
+		const again = await registry.open(name);
+		expect(registry.openNames).toEqual([name]);
+		await again.close();
+	});
+
+	it('keeps one small database per document over 200 documents and releases them all (RELIABILITY 6)', async () => {
+		const prefix = uniqueDocName('many');
+		const names = Array.from({ length: 200 }, (_, i) => `${prefix}/${i}`);
+		const connections: IDBOpenDBRequest[] = [];
+		const realOpen = indexedDB.open.bind(indexedDB);
+		vi.spyOn(indexedDB, 'open').mockImplementation((name, version) => {
+			const request = realOpen(name, version);
+			if (name.startsWith(prefix)) connections.push(request);
+			return request;
+		});
+		const closedConnections = vi.spyOn(IDBDatabase.prototype, 'close');
+		const closedChannels = vi.spyOn(BroadcastChannel.prototype, 'close');
+
+		const registry = createDocumentRegistry();
+		const handles = await Promise.all(names.map((name) => registry.open(name)));
+		handles.forEach((handle, i) => handle.doc.getMap('profile').set('position', i));
+		await Promise.all(handles.map((handle) => handle.whenStored()));
+		expect(registry.openNames).toHaveLength(200);
+		const opened = connections.map((request) => request.result);
+		expect(opened).toHaveLength(200);
+
+		const databases = (await indexedDB.databases())
+			.map((d) => d.name)
+			.filter((name) => name?.startsWith(prefix));
+		expect(databases.sort()).toEqual(names.map(localDatabaseName).sort());
+		// y-indexeddb's row for the open, and one for the edit.
+		const rows = await Promise.all(names.map(countStoredRows));
+		expect(Math.max(...rows)).toBeLessThanOrEqual(2);
+
+		await Promise.all(handles.map((handle) => handle.close()));
+		expect(registry.openNames).toEqual([]);
+		expect(handles.every((handle) => handle.doc.isDestroyed)).toBe(true);
+		expect(opened.every((connection) => closedConnections.mock.contexts.includes(connection))).toBe(
+			true
+		);
+		const channels = closedChannels.mock.contexts.filter((channel) =>
+			(channel as BroadcastChannel).name.startsWith(relayChannelName(prefix))
+		);
+		expect(channels).toHaveLength(200);
 	});
 });

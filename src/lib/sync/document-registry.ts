@@ -2,7 +2,7 @@
 // Y.Doc (two Y.Docs of one name in one tab would each write their own IndexedDB rows and race).
 // Every open returns its own lease; the session closes when the last lease is closed.
 
-import { recordDocumentOpened, recordLocalChange, recordServerSync } from '../storage/documents';
+import { recordDocumentOpened, recordLocalChange, recordConnected } from '../storage/documents';
 import type { KommunalwerkstattDb } from '../storage/db';
 import type { DocumentStatus } from './document-status';
 import { openDocument, type DocumentHandle, type OpenDocumentOptions } from './open-document';
@@ -28,11 +28,17 @@ export interface DocumentRegistry {
 	readonly openNames: readonly string[];
 	/** Calls `listener` when the aggregate status or the set of open documents changes. */
 	subscribe(listener: () => void): () => void;
+	/**
+	 * Closes every session, whatever leases are still held (closing those later does nothing), and so
+	 * the socket. For the end of the page; opening again afterwards starts new sessions.
+	 */
+	close(): Promise<void>;
 }
 
 interface Entry {
 	session: Promise<DocumentHandle>;
 	leases: number;
+	closed: boolean;
 	stopBookkeeping?: () => void;
 }
 
@@ -68,7 +74,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		};
 		handle.doc.on('update', onUpdate);
 		const offStatus = handle.onStatus((status) => {
-			if (status === 'connected') recordServerSync(db, handle.name, now()).catch(ignore);
+			if (status === 'connected') recordConnected(db, handle.name, now()).catch(ignore);
 		});
 		return () => {
 			handle.doc.off('update', onUpdate);
@@ -77,19 +83,28 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 				clearTimeout(timer);
 				recordLocalChange(db, handle.name, now()).catch(ignore);
 			}
-			if (handle.status === 'connected') recordServerSync(db, handle.name, now()).catch(ignore);
+			if (handle.status === 'connected') recordConnected(db, handle.name, now()).catch(ignore);
 		};
+	}
+
+	async function shut(name: string, entry: Entry) {
+		if (entry.closed) return;
+		entry.closed = true;
+		if (entries.get(name) === entry) entries.delete(name);
+		const handle = await entry.session.catch(() => null);
+		if (handle === null) return;
+		if (ready.get(name) === handle) {
+			ready.delete(name);
+			notify();
+		}
+		entry.stopBookkeeping?.();
+		await handle.close();
 	}
 
 	async function release(name: string, entry: Entry) {
 		entry.leases -= 1;
 		if (entry.leases > 0) return;
-		entries.delete(name);
-		const handle = ready.get(name);
-		ready.delete(name);
-		notify();
-		entry.stopBookkeeping?.();
-		await handle?.close();
+		await shut(name, entry);
 	}
 
 	function lease(name: string, entry: Entry, handle: DocumentHandle): DocumentHandle {
@@ -122,7 +137,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 					notify();
 					return handle;
 				});
-				const created: Entry = { session, leases: 0 };
+				const created: Entry = { session, leases: 0, closed: false };
 				entry = created;
 				entries.set(name, entry);
 				// A failed open is forgotten, so the next open tries again.
@@ -147,6 +162,9 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
+		},
+		async close() {
+			await Promise.all([...entries].map(([name, entry]) => shut(name, entry)));
 		}
 	};
 }

@@ -5,8 +5,19 @@
 export const DOCUMENT_STATUSES = ['local', 'connected'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-/** Codes of the errors opening or writing a document can raise; the UI maps each to a message. */
-export const DOCUMENT_ERROR_CODES = ['storage_timeout'] as const;
+/**
+ * Codes of the errors opening or writing a document can raise; the UI maps each to a message.
+ * - storage_timeout: IndexedDB did not answer in time (opening or storing).
+ * - storage_write_failed: a change could not be written to IndexedDB (e.g. the storage is full); it is
+ *   not safe on this device.
+ * - code_load_failed: the app's document code could not be loaded (a chunk that did not arrive); the
+ *   next attempt loads it again.
+ */
+export const DOCUMENT_ERROR_CODES = [
+	'storage_timeout',
+	'storage_write_failed',
+	'code_load_failed'
+] as const;
 export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
 
 export class DocumentError extends Error {

@@ -1,26 +1,36 @@
 // The device's own copy of a document (rule zero of RELIABILITY.md: an edit is safe only once it is in
-// IndexedDB). y-indexeddb keeps one IndexedDB database per document and appends one row per update and
-// one per open (y-indexeddb#31); it merges rows only at 500 while a document is open. We also merge
-// on open once a document has `compactAtRows` rows, so a document opened every day stays small
-// (RELIABILITY.md checklist 6). Merging is allowed; deleting is not.
+// IndexedDB). y-indexeddb keeps one IndexedDB database per document and appends one row per open
+// (y-indexeddb#31); we use it to load. We store the updates ourselves, one row per update as
+// y-indexeddb does, because y-indexeddb drops the outcome of its writes: a write that fails
+// (QuotaExceededError, an aborted transaction) surfaces only as an unhandled rejection, and the edit
+// would look stored. We merge rows on open once a document has `compactAtRows` rows, and while open at
+// 500 rows as y-indexeddb does, so a document opened every day stays small (RELIABILITY.md checklist
+// 6). Merging is allowed; deleting is not.
+//
+// The guarantee: a change is on this device once `whenStored()` has resolved, because its transaction
+// has committed. A tab that is killed before that may lose the changes of its last moments (the browser
+// aborts an unfinished transaction), never a change whose `whenStored()` resolved.
 
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
+import * as Y from 'yjs';
 import { TimeoutError, withTimeout } from '../util/with-timeout';
 import { DocumentError } from './document-status';
 
 export const DEFAULT_STORAGE_TIMEOUT_MS = 10_000;
 export const COMPACT_ON_OPEN_ROWS = 40;
+/** While a document is open, its rows are merged once this many have accumulated (y-indexeddb's). */
+export const COMPACT_WHILE_OPEN_ROWS = PREFERRED_TRIM_SIZE;
+const COMPACT_DEBOUNCE_MS = 1_000;
 
 const UPDATES_STORE = 'updates';
 
 export interface LocalPersistence {
-	/** The origin y-indexeddb applies stored updates with. */
-	readonly origin: unknown;
-	/** Resolves once every update made so far is committed to IndexedDB. */
+	/**
+	 * Resolves once every change made so far is committed to IndexedDB. Rejects with DocumentError
+	 * 'storage_write_failed' when a change could not be written (and writing the whole document again
+	 * failed too), 'storage_timeout' when IndexedDB does not answer.
+	 */
 	whenStored(): Promise<void>;
-	/** Number of update rows (tests and diagnostics). */
-	rowCount(): Promise<number>;
 	destroy(): Promise<void>;
 }
 
@@ -32,11 +42,38 @@ export interface LocalPersistenceOptions {
 /** The IndexedDB database holding a document's updates. */
 export const localDatabaseName = (documentName: string): string => documentName;
 
-function awaitTransaction(tx: IDBTransaction): Promise<void> {
+/**
+ * Whether this device may hold a local copy of the document. True when `indexedDB.databases()` lists
+ * its database, and when the browser cannot tell (no `databases()`, or it failed): then only opening
+ * finds out. Never creates a database.
+ */
+export async function mayHaveLocalCopy(documentName: string): Promise<boolean> {
+	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+	try {
+		const databases = await indexedDB.databases();
+		return databases.some((d) => d.name === localDatabaseName(documentName));
+	} catch {
+		return true;
+	}
+}
+
+/** Runs `work` in a readwrite transaction on the updates store; settles when the transaction does. */
+function writeTransaction(
+	db: IDBDatabase,
+	work: (store: IDBObjectStore) => void = () => {}
+): Promise<void> {
 	return new Promise((resolve, reject) => {
+		let tx: IDBTransaction;
+		try {
+			tx = db.transaction([UPDATES_STORE], 'readwrite');
+			work(tx.objectStore(UPDATES_STORE));
+		} catch (error) {
+			// The connection is closing (e.g. another tab deletes the database) or the store is gone.
+			reject(error);
+			return;
+		}
 		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error);
-		tx.onabort = () => reject(tx.error);
+		tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
 	});
 }
 
@@ -63,21 +100,94 @@ export async function attachLocalPersistence(
 		}
 	};
 
-	// Readwrite transactions on one store run in the order they were created, so a transaction
-	// created now completes only after every update y-indexeddb has queued before it.
-	const barrier = () => {
-		const db = persistence.db;
-		if (db === null) return Promise.resolve();
-		return awaitTransaction(db.transaction([UPDATES_STORE], 'readwrite'));
+	/** Rows in the store, as far as this tab knows (other tabs add rows too). */
+	let rows = 0;
+	/** Writes are numbered; a failed one is remembered until a full write of the document covers it. */
+	let issued = 0;
+	let lostUpTo = 0;
+	let coveredUpTo = 0;
+	/** Writes not settled yet; each resolves (a failure is recorded in `lostUpTo`). */
+	const pending = new Set<Promise<void>>();
+	let compactTimer: ReturnType<typeof setTimeout> | undefined;
+
+	const database = (): IDBDatabase => {
+		if (persistence.db === null) throw new Error('IndexedDB not open');
+		return persistence.db;
+	};
+
+	/**
+	 * Merges every row into one, in one transaction when the store holds at least `threshold` rows.
+	 * The rows are read in the transaction that replaces them, and applied to the document first, so
+	 * rows other tabs wrote are merged too and nothing is dropped. Resolves with the row count.
+	 */
+	const compact = (threshold: number): Promise<number> => {
+		let count = 0;
+		return writeTransaction(database(), (store) => {
+			const counting = store.count();
+			counting.onsuccess = () => {
+				count = counting.result;
+				if (count < threshold) return;
+				const reading = store.getAll();
+				reading.onsuccess = () => {
+					const stored = reading.result as Uint8Array[];
+					Y.transact(doc, () => stored.forEach((u) => Y.applyUpdate(doc, u)), persistence, false);
+					store.clear();
+					store.add(Y.encodeStateAsUpdate(doc));
+					count = 1;
+				};
+			};
+		}).then(() => (rows = count));
+	};
+
+	const scheduleCompaction = () => {
+		clearTimeout(compactTimer);
+		compactTimer = setTimeout(() => {
+			compactTimer = undefined;
+			// Merging is an optimisation: when it fails, the rows stay as they are.
+			compact(COMPACT_WHILE_OPEN_ROWS).catch(() => undefined);
+		}, COMPACT_DEBOUNCE_MS);
+	};
+
+	const storeUpdate = (update: Uint8Array, origin: unknown) => {
+		// Until the database is open there is nothing to write to: y-indexeddb stores the whole document
+		// when it opens. What it loads is stored already.
+		if (persistence.db === null || origin === persistence) return;
+		const write = ++issued;
+		const settled = writeTransaction(persistence.db, (store) => store.add(update)).then(
+			() => undefined,
+			() => {
+				lostUpTo = Math.max(lostUpTo, write);
+			}
+		);
+		pending.add(settled);
+		void settled.then(() => pending.delete(settled));
+		if (++rows >= COMPACT_WHILE_OPEN_ROWS) scheduleCompaction();
+	};
+
+	// We store updates ourselves (see the top of this file), in y-indexeddb's place. Its destroy()
+	// unregisters whatever `_storeUpdate` holds, so it unregisters ours.
+	doc.off('update', persistence._storeUpdate);
+	persistence._storeUpdate = storeUpdate;
+	doc.on('update', storeUpdate);
+
+	/** Waits for every write issued so far; if one failed, writes the whole document, which covers it. */
+	const flush = async (): Promise<void> => {
+		await Promise.all(pending);
+		if (lostUpTo <= coveredUpTo) return;
+		const write = ++issued;
+		try {
+			await writeTransaction(database(), (store) => store.add(Y.encodeStateAsUpdate(doc)));
+		} catch {
+			throw new DocumentError('storage_write_failed', name);
+		}
+		rows += 1;
+		coveredUpTo = Math.max(coveredUpTo, write);
 	};
 
 	try {
 		await guard(persistence.whenSynced);
-		// y-indexeddb counts its rows only after announcing 'synced'; wait until it has.
-		await guard(barrier());
-		if (persistence._dbsize >= compactAt) {
-			await guard(storeState(persistence, true).then(barrier));
-		}
+		// A readwrite transaction: it also waits until y-indexeddb's loading transaction has finished.
+		await guard(compact(compactAt));
 	} catch (error) {
 		// Not awaited: when the open never settled, neither would this.
 		void persistence.destroy();
@@ -85,22 +195,10 @@ export async function attachLocalPersistence(
 	}
 
 	return {
-		origin: persistence,
-		whenStored: () => guard(barrier()),
-		rowCount: async () => {
-			const db = persistence.db;
-			if (db === null) return 0;
-			const request = db
-				.transaction([UPDATES_STORE], 'readonly')
-				.objectStore(UPDATES_STORE)
-				.count();
-			return guard(
-				new Promise<number>((resolve, reject) => {
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				})
-			);
-		},
-		destroy: () => persistence.destroy()
+		whenStored: () => guard(flush()),
+		destroy: () => {
+			clearTimeout(compactTimer);
+			return persistence.destroy();
+		}
 	};
 }

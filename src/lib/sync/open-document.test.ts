@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { DocumentError } from './document-status';
-import { COMPACT_ON_OPEN_ROWS } from './local-persistence';
+import { COMPACT_ON_OPEN_ROWS, localDatabaseName } from './local-persistence';
 import { openDocument, type DocumentHandle } from './open-document';
-import { countStoredRows, uniqueDocName } from './test-support';
+import { relayChannelName } from './tab-relay';
+import { countStoredRows, failWritesTo, prepareKill, uniqueDocName } from './test-support';
 
 const open: DocumentHandle[] = [];
 const track = async (promise: Promise<DocumentHandle>) => {
@@ -55,6 +57,39 @@ describe('openDocument', () => {
 			Array.from({ length: 50 }, (_, i) => i)
 		);
 	});
+	it('rejects whenStored with storage_write_failed when a write fails, and stores the whole document once writing works again', async () => {
+		const name = uniqueDocName('write-fails');
+		const handle = await track(openDocument(name, { relay: false }));
+		const restore = failWritesTo(localDatabaseName(name));
+		handle.doc.getMap('profile').set('name', 'Hameln');
+		const error = await handle.whenStored().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(DocumentError);
+		expect((error as DocumentError).code).toBe('storage_write_failed');
+
+		restore();
+		await handle.whenStored();
+		const reopened = await track(openDocument(name, { relay: false }));
+		expect(reopened.doc.getMap('profile').get('name')).toBe('Hameln');
+	});
+
+	it('loses no edit whose whenStored resolved when the tab is killed mid-write (RELIABILITY 13)', async () => {
+		const name = uniqueDocName('killed');
+		const kill = prepareKill(localDatabaseName(name));
+		const tab = await openDocument(name, { relay: false });
+		tab.doc.getMap('profile').set('name', 'Hameln');
+		await tab.whenStored();
+		tab.doc.getMap('profile').set('population', 57_000);
+		// Killed while the second write is under way: no close(), and its transaction is aborted.
+		kill();
+
+		const fresh = await track(openDocument(name, { relay: false }));
+		expect(fresh.doc.getMap('profile').get('name')).toBe('Hameln');
+		// What "killed mid-write" means: the edit that whenStored had not confirmed is gone.
+		expect(fresh.doc.getMap('profile').has('population')).toBe(false);
+		// Only frees what the test allocated; a killed tab runs none of this.
+		tab.awareness.destroy();
+		tab.doc.destroy();
+	});
 });
 
 describe('tab relay', () => {
@@ -73,13 +108,33 @@ describe('tab relay', () => {
 		const name = uniqueDocName('echo');
 		const tabA = await track(openDocument(name, { persist: false }));
 		const tabB = await track(openDocument(name, { persist: false }));
-		const seenByA = vi.fn();
-		tabA.doc.on('update', seenByA);
+		// A third listener on the channel sees every update either tab posts.
+		const listener = new BroadcastChannel(relayChannelName(name));
+		const carryingA = new Set<string>();
+		let postsCarryingA = 0;
+		const markerSeen = new Promise<void>((resolve) => {
+			listener.onmessage = (
+				event: MessageEvent<{ kind: string; from: string; update?: Uint8Array }>
+			) => {
+				const { kind, from, update } = event.data;
+				if (kind !== 'update' || update === undefined) return;
+				const clients = Y.decodeUpdate(update).structs.map((s) => s.id.client);
+				if (clients.includes(tabA.doc.clientID)) {
+					carryingA.add(from);
+					postsCarryingA += 1;
+				}
+				if (clients.includes(tabB.doc.clientID)) resolve();
+			};
+		});
 
 		tabA.doc.getMap('m').set('x', 1);
 		await expect.poll(() => tabB.doc.getMap('m').get('x')).toBe(1);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-		expect(seenByA).toHaveBeenCalledTimes(1);
+		// B posts its marker after anything it might have echoed, and each sender's order is kept.
+		tabB.doc.getMap('m').set('marker', true);
+		await markerSeen;
+		listener.close();
+		expect(postsCarryingA).toBe(1);
+		expect(carryingA.size).toBe(1);
 	});
 
 	it('brings a tab opened after the edit up to date through the handshake (S5)', async () => {
@@ -105,6 +160,38 @@ describe('tab relay', () => {
 
 		await expect.poll(() => tabA.doc.getMap('profile').get('landkreis')).toBe('Hameln-Pyrmont');
 		await expect.poll(() => tabB.doc.getMap('profile').get('name')).toBe('Hameln');
+	});
+
+	it('brings a deletion that only the opening tab has to the open tab through the handshake (S5)', async () => {
+		const name = uniqueDocName('handshake-delete');
+		const earlier = await openDocument(name, { relay: false });
+		earlier.doc.getMap('profile').set('landkreis', 'Hameln-Pyrmont');
+		await earlier.whenStored();
+		await earlier.close();
+
+		const tabA = await track(openDocument(name));
+		// Tab B deletes without a channel (as a tab of an older version would), so only IndexedDB has it.
+		const tabB = await openDocument(name, { relay: false });
+		tabB.doc.getMap('profile').delete('landkreis');
+		await tabB.whenStored();
+		await tabB.close();
+		expect(tabA.doc.getMap('profile').has('landkreis')).toBe(true);
+
+		// A deletion does not change the state vector: only the delete set tells tab A about it.
+		await track(openDocument(name));
+		await expect.poll(() => tabA.doc.getMap('profile').has('landkreis')).toBe(false);
+	});
+
+	it('receives an update that another tab posts while it is still loading (S4)', async () => {
+		const name = uniqueDocName('while-loading');
+		// Tab B keeps its edit in memory only and closes at once, so no handshake can bring it later.
+		const tabB = await openDocument(name, { persist: false });
+		const opening = openDocument(name);
+		tabB.doc.getMap('profile').set('name', 'Hameln');
+		await tabB.close();
+
+		const tabA = await track(opening);
+		await expect.poll(() => tabA.doc.getMap('profile').get('name')).toBe('Hameln');
 	});
 
 	it('relays presence between tabs and removes it when a tab closes', async () => {

@@ -1,9 +1,11 @@
 // A document session: one Y.Doc with its local copy, the tab relay and the server connection.
 //
-// Order on open: load from IndexedDB → apply → relay → connect. Loading first means the relay's
-// handshake and the server's sync step 1 both start from the full local state vector, so they send
-// only what is really missing, and nothing is ever seeded into a document whose stored content has not
-// arrived yet (RELIABILITY.md checklist 4). The local copy is authoritative; the server is a replica.
+// Order on open: listen to other tabs → load from IndexedDB → apply → relay → connect. Loading first
+// means the relay's handshake and the server's sync step 1 both start from the full local state
+// vector, so they send only what is really missing, and nothing is ever seeded into a document whose
+// stored content has not arrived yet (RELIABILITY.md checklist 4). The tab channel is open during the
+// load, so an update another tab posts meanwhile is held and applied after it. The local copy is
+// authoritative; the server is a replica.
 
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -15,7 +17,7 @@ import {
 } from './local-persistence';
 import { connectToServer, type ServerConnection } from './server-connection';
 import type { SocketPool } from './sync-socket';
-import { canRelay, startTabRelay, type TabRelay } from './tab-relay';
+import { canRelay, createTabRelay, type TabRelay } from './tab-relay';
 import type { TokenSource } from './token-source';
 
 export interface DocumentHandle {
@@ -26,7 +28,12 @@ export interface DocumentHandle {
 	readonly status: DocumentStatus;
 	/** Calls `listener` on every status change. Returns the unsubscribe. */
 	onStatus(listener: (status: DocumentStatus) => void): () => void;
-	/** Resolves once every change made so far is committed to IndexedDB; rejects on storage_timeout. */
+	/**
+	 * Resolves once every change made so far is committed to IndexedDB: from then on it survives a
+	 * reload, a crash or a killed tab. Rejects with DocumentError 'storage_write_failed' when a change
+	 * could not be stored, 'storage_timeout' when IndexedDB does not answer. A transaction still
+	 * running (when called from an observer) is not "made so far": call it after the transaction.
+	 */
 	whenStored(): Promise<void>;
 	/** Releases the document. Safe to call more than once. */
 	close(): Promise<void>;
@@ -44,7 +51,10 @@ export interface OpenDocumentOptions extends LocalPersistenceOptions {
 	persist?: boolean;
 }
 
-const NOT_PERSISTED = { whenStored: () => Promise.resolve(), destroy: () => Promise.resolve() };
+const NOT_PERSISTED: LocalPersistence = {
+	whenStored: () => Promise.resolve(),
+	destroy: () => Promise.resolve()
+};
 
 /**
  * Opens a document by name. Resolves when its stored content is loaded; rejects with
@@ -57,14 +67,18 @@ export async function openDocument(
 ): Promise<DocumentHandle> {
 	const doc = new Y.Doc();
 	const awareness = new Awareness(doc);
-	let local: Pick<LocalPersistence, 'whenStored' | 'destroy'> = NOT_PERSISTED;
+	const relay: TabRelay | null =
+		(options.relay ?? canRelay()) ? createTabRelay(name, doc, awareness) : null;
+	let local: LocalPersistence = NOT_PERSISTED;
 	try {
 		if (options.persist ?? true) local = await attachLocalPersistence(name, doc, options);
 	} catch (error) {
+		relay?.stop();
 		awareness.destroy();
 		doc.destroy();
 		throw error;
 	}
+	relay?.start();
 
 	const listeners = new Set<(status: DocumentStatus) => void>();
 	let status: DocumentStatus = 'local';
@@ -74,8 +88,6 @@ export async function openDocument(
 		for (const listener of listeners) listener(next);
 	};
 
-	const relay: TabRelay | null =
-		(options.relay ?? canRelay()) ? startTabRelay(name, doc, awareness) : null;
 	const server: ServerConnection | null = options.server
 		? connectToServer(name, doc, awareness, { ...options.server, onStatus: setStatus })
 		: null;

@@ -4,8 +4,12 @@
 import { validateArs, type Ars } from '../domain/ars';
 import { profileDocName } from '../domain/document-names';
 import {
+	mergeProfileInput,
+	PROFILE_FIELDS,
 	validateProfileInput,
 	type KommuneProfile,
+	type KommuneProfileFields,
+	type ProfileField,
 	type ProfileFieldErrors,
 	type ProfileFormInput
 } from '../domain/kommune-profile';
@@ -14,10 +18,10 @@ import type { KommunalwerkstattDb } from '../storage/db';
 import { findKommune, projectionOfProfile, upsertKommuneProjection } from '../storage/kommunen';
 import type { DocumentRegistry } from './document-registry';
 import { isDocumentError, type DocumentErrorCode } from './document-status';
+import { mayHaveLocalCopy } from './local-persistence';
 import type { DocumentHandle } from './open-document';
 
-export const SAVE_FAILURES = ['invalid', 'duplicate', 'not_found', 'storage_timeout'] as const;
-export type SaveFailure = (typeof SAVE_FAILURES)[number];
+export type SaveFailure = 'invalid' | 'duplicate' | 'not_found' | DocumentErrorCode;
 
 /** Codes of failures that concern the whole form rather than one field. */
 export type ProfileFormErrorCode = 'not_found' | DocumentErrorCode;
@@ -41,15 +45,35 @@ export interface ProfileSession {
 	read(): ProfileRead;
 	/** Calls `listener` after every change, from this tab, another tab or the server. */
 	subscribe(listener: (read: ProfileRead) => void): () => void;
-	save(input: ProfileFormInput): Promise<ProfileSaveResult>;
+	/** Saves the `changed` fields of `input` (see ProfileRepository.saveProfile). */
+	save(input: ProfileFormInput, changed: readonly ProfileField[]): Promise<ProfileSaveResult>;
+	/** Safe to call more than once. */
 	close(): Promise<void>;
 }
 
 export interface ProfileRepository {
+	/** Creates the municipality from every field of the form (SPEC.md S12: one per ARS). */
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
-	saveProfile(ars: string, input: ProfileFormInput): Promise<ProfileSaveResult>;
-	/** Rejects with DocumentError 'storage_timeout' when IndexedDB does not answer. */
-	openProfile(ars: string): Promise<ProfileSession>;
+	/**
+	 * Saves the fields listed in `changed`: they are taken from `input` and laid over the profile the
+	 * document holds now, the result is validated as a whole, and only those fields are written, in one
+	 * transaction. So a form that is older than another tab's or device's edit does not revert it. A
+	 * document whose profile is malformed is repaired: every field is taken from `input`. The ARS is
+	 * never changed; a type that does not fit it is reported on 'type'. With no changed field nothing
+	 * is written. Fails with 'not_found' when the municipality is not on this device, with
+	 * 'storage_write_failed' or 'storage_timeout' when the change could not be stored.
+	 */
+	saveProfile(
+		ars: string,
+		input: ProfileFormInput,
+		changed: readonly ProfileField[]
+	): Promise<ProfileSaveResult>;
+	/**
+	 * Opens the profile document, or resolves null, opening nothing, when this device has neither a
+	 * start-page row nor a local copy of it. Rejects with DocumentError 'storage_timeout' when IndexedDB
+	 * does not answer, and with an Error when `ars` is not an ARS.
+	 */
+	openProfile(ars: string): Promise<ProfileSession | null>;
 }
 
 export interface ProfileRepositoryOptions {
@@ -65,12 +89,31 @@ const storageFailure = (code: DocumentErrorCode): ProfileSaveResult => ({
 	formError: code
 });
 
+const NOT_FOUND: ProfileSaveResult = {
+	ok: false,
+	reason: 'not_found',
+	errors: {},
+	formError: 'not_found'
+};
+
+/** What saving may write: everything but the ARS, which is fixed when the municipality is created. */
+const EDITABLE_FIELDS = PROFILE_FIELDS.filter((field) => field !== 'ars');
+
 export function createProfileRepository(options: ProfileRepositoryOptions): ProfileRepository {
 	const { db, registry } = options;
 	const now = options.now ?? Date.now;
 
 	const project = (profile: KommuneProfile) =>
 		upsertKommuneProjection(db, projectionOfProfile(profile, now()));
+
+	/**
+	 * Whether the municipality is on this device: its start-page row exists, or (the row is rebuildable
+	 * and may be lost) a local copy of its document does. Asking creates no database.
+	 */
+	async function isOnDevice(ars: string): Promise<boolean> {
+		const row = await findKommune(db, ars).catch(() => undefined);
+		return row !== undefined || mayHaveLocalCopy(profileDocName(ars));
+	}
 
 	/** Opens the profile document, or says why it could not. */
 	async function withDocument<T>(
@@ -96,33 +139,46 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 
 	async function write(
 		handle: DocumentHandle,
-		profile: KommuneProfile
+		profile: KommuneProfile,
+		fields: readonly ProfileField[]
 	): Promise<ProfileSaveResult> {
-		const { ags: _derived, ...fields } = profile;
-		writeProfile(handle.doc, fields, { now: now() });
+		const values = Object.fromEntries(
+			fields.map((field) => [field, profile[field]])
+		) as Partial<KommuneProfileFields>;
+		writeProfile(handle.doc, values, { now: now() });
 		// Rule zero: the projection may claim only what is already stored on this device.
 		await handle.whenStored();
 		await project(profile);
 		return { ok: true, ars: profile.ars, profile };
 	}
 
-	async function save(ars: string, input: ProfileFormInput): Promise<ProfileSaveResult> {
-		const validation = validateProfileInput({ ...input, ars });
-		if (!validation.ok) {
-			// The ARS cannot change after creation; a type that does not fit it is the type's fault.
-			const { ars: arsError, ...others } = validation.errors;
-			const errors: ProfileFieldErrors = { ...others };
-			if (arsError === 'ars_structure_type') errors.type = arsError;
-			else if (arsError !== undefined) errors.ars = arsError;
-			return { ok: false, reason: 'invalid', errors };
-		}
+	async function save(
+		ars: string,
+		input: ProfileFormInput,
+		changed: readonly ProfileField[]
+	): Promise<ProfileSaveResult> {
+		if (!validateArs(ars).ok || !(await isOnDevice(ars))) return NOT_FOUND;
 		return withDocument(ars, async (handle) => {
 			const stored = readProfile(handle.doc);
-			// A malformed profile may be overwritten: saving every field repairs it.
-			if (stored.profile === null && !stored.malformed) {
-				return { ok: false, reason: 'not_found', errors: {}, formError: 'not_found' };
+			if (stored.profile === null && !stored.malformed) return NOT_FOUND;
+			// A malformed profile is repaired by writing every field.
+			const fields =
+				stored.profile === null
+					? EDITABLE_FIELDS
+					: EDITABLE_FIELDS.filter((field) => changed.includes(field));
+			const validation = mergeProfileInput(stored.profile, { ...input, ars }, fields);
+			if (!validation.ok) {
+				// The ARS cannot change after creation; a type that does not fit it is the type's fault.
+				const { ars: arsError, ...others } = validation.errors;
+				const errors: ProfileFieldErrors = { ...others };
+				if (arsError === 'ars_structure_type') errors.type = arsError;
+				else if (arsError !== undefined) errors.ars = arsError;
+				return { ok: false, reason: 'invalid', errors };
 			}
-			return write(handle, validation.value);
+			if (fields.length === 0)
+				return { ok: true, ars: validation.value.ars, profile: validation.value };
+			// Repairing also writes the ARS the document is named by.
+			return write(handle, validation.value, stored.profile === null ? PROFILE_FIELDS : fields);
 		});
 	}
 
@@ -147,7 +203,7 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 					return duplicate(stored.profile.name);
 				}
 				if (stored.malformed) return duplicate(null);
-				return write(handle, validation.value);
+				return write(handle, validation.value, PROFILE_FIELDS);
 			});
 		},
 
@@ -155,15 +211,27 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 
 		async openProfile(ars) {
 			if (!validateArs(ars).ok) throw new Error(`not an ARS: ${ars}`);
+			if (!(await isOnDevice(ars))) return null;
 			const handle = await registry.open(profileDocName(ars));
 			const listeners = new Set<(read: ProfileRead) => void>();
-			const ignore = () => undefined;
-			const initial = readProfile(handle.doc);
-			if (initial.profile !== null) project(initial.profile).catch(ignore);
+			// Rule zero: the row follows the document only as far as it is stored on this device. A
+			// failed write leaves the row as it was; the save that made it reports the failure.
+			// Observers run inside the transaction, before its update is handed to storage, so wait for
+			// the transaction to end (a microtask) before asking whether everything is stored.
+			const projectStored = () =>
+				Promise.resolve()
+					.then(() => handle.whenStored())
+					.then(() => {
+						const { profile } = readProfile(handle.doc);
+						if (profile !== null) return project(profile);
+					})
+					.catch(() => undefined);
+			void projectStored();
 			const stopObserving = observeProfile(handle.doc, (change) => {
-				if (change.profile !== null) project(change.profile).catch(ignore);
+				if (change.profile !== null) void projectStored();
 				for (const listener of listeners) listener(change);
 			});
+			let closing: Promise<void> | null = null;
 			return {
 				ars,
 				handle,
@@ -172,11 +240,14 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 					listeners.add(listener);
 					return () => listeners.delete(listener);
 				},
-				save: (input) => save(ars, input),
-				async close() {
-					stopObserving();
-					listeners.clear();
-					await handle.close();
+				save: (input, changed) => save(ars, input, changed),
+				close() {
+					closing ??= (() => {
+						stopObserving();
+						listeners.clear();
+						return handle.close();
+					})();
+					return closing;
 				}
 			};
 		}

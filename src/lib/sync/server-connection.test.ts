@@ -18,8 +18,18 @@ const fixedToken = (token: string | null, state: TokenState = 'available'): Toke
 let server: Server;
 let refusedName = '';
 const handles: DocumentHandle[] = [];
+/** WebSockets the provider opened in this test. */
+let socketsOpened = 0;
+
+class CountingWebSocket extends WebSocket {
+	constructor(...args: ConstructorParameters<typeof WebSocket>) {
+		super(...args);
+		socketsOpened += 1;
+	}
+}
 
 beforeEach(async () => {
+	socketsOpened = 0;
 	server = new Server({
 		address: '127.0.0.1',
 		port: 0,
@@ -41,7 +51,7 @@ const registryWith = (tokenSource: TokenSource): DocumentRegistry =>
 	createDocumentRegistry({
 		relay: false,
 		tokenSource,
-		socket: { url: server.webSocketURL, WebSocketPolyfill: WebSocket }
+		socket: { url: server.webSocketURL, WebSocketPolyfill: CountingWebSocket }
 	});
 
 const openIn = async (registry: DocumentRegistry, name: string) => {
@@ -62,14 +72,18 @@ describe('server connection', () => {
 		await expect.poll(() => laptop.status).toBe('connected');
 		a.doc.getMap('profile').set('name', 'Hameln');
 		await expect.poll(() => b.doc.getMap('profile').get('name')).toBe('Hameln');
+		// One socket per tab, shared by its documents.
+		expect(socketsOpened).toBe(2);
 	});
 
 	it('stays local without a token and opens no socket (S8)', async () => {
 		const tokens = fixedToken(null, 'denied');
 		const handle = await openIn(registryWith(tokens), uniqueDocName('no-token'));
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		// The connection decides right after the token source answers: wait for that answer.
+		await expect.poll(() => vi.mocked(tokens.getToken).mock.results.length).toBe(1);
+		await vi.mocked(tokens.getToken).mock.results[0]!.value;
 		expect(handle.status).toBe('local');
-		expect(server.hocuspocus.getConnectionsCount()).toBe(0);
+		expect(socketsOpened).toBe(0);
 	});
 
 	it('stays local, without crashing, when the server refuses the token (S9)', async () => {
@@ -82,14 +96,16 @@ describe('server connection', () => {
 	});
 
 	it('says local for the tab while any open document is not connected (S10)', async () => {
-		const registry = registryWith(fixedToken('good'));
+		const tokens = fixedToken('good');
+		const registry = registryWith(tokens);
 		const connected = await openIn(registry, uniqueDocName('agg-ok'));
 		await expect.poll(() => connected.status).toBe('connected');
 		expect(registry.status).toBe('connected');
 
 		refusedName = uniqueDocName('agg-refused');
 		await openIn(registry, refusedName);
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await expect.poll(() => vi.mocked(tokens.invalidate).mock.calls.length).toBeGreaterThan(0);
+		expect(connected.status).toBe('connected');
 		expect(registry.status).toBe('local');
 	});
 

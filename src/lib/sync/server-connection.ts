@@ -11,8 +11,6 @@ import type { TokenSource } from './token-source';
 
 export interface ServerConnection {
 	readonly status: DocumentStatus;
-	/** The provider's origin for updates it applies, once connected at least once. */
-	readonly origin: unknown;
 	stop(): void;
 }
 
@@ -104,9 +102,6 @@ export function connectToServer(
 	return {
 		get status() {
 			return status;
-		},
-		get origin() {
-			return provider;
 		},
 		stop() {
 			stopped = true;

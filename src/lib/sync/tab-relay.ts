@@ -7,8 +7,12 @@
 //   relay never posts again, so nothing echoes.
 // - 'query' on start: "here is my state vector". Every peer answers with the diff it has and its own
 //   state vector; the newcomer then posts whatever the peers lack. So a tab opened after an edit
-//   catches up even when the server is down.
+//   catches up even when the server is down. A diff always carries the whole delete set: a deletion
+//   does not change the state vector, so comparing state vectors cannot tell whether one is missing.
 // - 'awareness': presence updates (y-protocols/awareness), answered on 'query' with the peer's states.
+//
+// The channel is created before the document is loaded, so nothing another tab posts meanwhile is
+// missed (that tab may close before the handshake); messages are held until `start()`.
 
 import {
 	applyAwarenessUpdate,
@@ -17,6 +21,7 @@ import {
 	type Awareness
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { newId } from '../domain/ids';
 
 type RelayMessage =
 	| { kind: 'update'; from: string; update: Uint8Array }
@@ -25,8 +30,12 @@ type RelayMessage =
 	| { kind: 'awareness'; from: string; update: Uint8Array };
 
 export interface TabRelay {
-	/** The origin of transactions the relay applies. */
-	readonly origin: object;
+	/**
+	 * Applies what arrived so far, then relays changes and sends the handshake. Call once the stored
+	 * content is in the document.
+	 */
+	start(): void;
+	/** Leaves: tells the other tabs this tab's presence is gone and closes the channel. */
 	stop(): void;
 }
 
@@ -34,24 +43,17 @@ export const relayChannelName = (documentName: string): string => `kw-doc:${docu
 
 export const canRelay = (): boolean => typeof BroadcastChannel === 'function';
 
-const randomId = (): string =>
-	Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
-		b.toString(16).padStart(2, '0')
-	).join('');
+/** An update with no structs and an empty delete set (V1): nothing to send. */
+const isEmptyUpdate = (update: Uint8Array): boolean =>
+	update.length === 2 && update[0] === 0 && update[1] === 0;
 
-/** True when `ours` holds something the peer with state vector `theirs` lacks. */
-function hasMoreThan(ours: Uint8Array, theirs: Uint8Array): boolean {
-	const peer = Y.decodeStateVector(theirs);
-	for (const [client, clock] of Y.decodeStateVector(ours)) {
-		if (clock > (peer.get(client) ?? 0)) return true;
-	}
-	return false;
-}
-
-export function startTabRelay(name: string, doc: Y.Doc, awareness: Awareness): TabRelay {
-	const id = randomId();
+/** Listens at once; relays and handshakes from `start()` on. */
+export function createTabRelay(name: string, doc: Y.Doc, awareness: Awareness): TabRelay {
+	const id: string = newId<'tab'>();
 	const origin = { relay: name };
 	const channel = new BroadcastChannel(relayChannelName(name));
+	let held: RelayMessage[] | null = [];
+	let stopped = false;
 	const post = (message: RelayMessage) => channel.postMessage(message);
 	const ownAwareness = () => encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]);
 
@@ -68,9 +70,7 @@ export function startTabRelay(name: string, doc: Y.Doc, awareness: Awareness): T
 		post({ kind: 'awareness', from: id, update: encodeAwarenessUpdate(awareness, clients) });
 	};
 
-	const onMessage = (event: MessageEvent<RelayMessage>) => {
-		const message = event.data;
-		if (message.from === id) return;
+	const handle = (message: RelayMessage) => {
 		switch (message.kind) {
 			case 'update':
 				Y.applyUpdate(doc, message.update, origin);
@@ -88,14 +88,10 @@ export function startTabRelay(name: string, doc: Y.Doc, awareness: Awareness): T
 			case 'answer': {
 				if (message.to !== id) break;
 				Y.applyUpdate(doc, message.update, origin);
-				const ours = Y.encodeStateVector(doc);
-				if (hasMoreThan(ours, message.stateVector)) {
-					post({
-						kind: 'update',
-						from: id,
-						update: Y.encodeStateAsUpdate(doc, message.stateVector)
-					});
-				}
+				// Always answer: the diff carries our delete set, which the peer's state vector cannot
+				// show it lacks.
+				const missing = Y.encodeStateAsUpdate(doc, message.stateVector);
+				if (!isEmptyUpdate(missing)) post({ kind: 'update', from: id, update: missing });
 				break;
 			}
 			case 'awareness':
@@ -104,18 +100,35 @@ export function startTabRelay(name: string, doc: Y.Doc, awareness: Awareness): T
 		}
 	};
 
+	const onMessage = (event: MessageEvent<RelayMessage>) => {
+		const message = event.data;
+		if (message.from === id) return;
+		if (held !== null) held.push(message);
+		else handle(message);
+	};
+
 	channel.addEventListener('message', onMessage as EventListener);
-	doc.on('update', onUpdate);
-	awareness.on('update', onAwareness);
-	post({ kind: 'query', from: id, stateVector: Y.encodeStateVector(doc) });
 
 	return {
-		origin,
+		start() {
+			if (held === null || stopped) return;
+			const arrived = held;
+			held = null;
+			for (const message of arrived) handle(message);
+			doc.on('update', onUpdate);
+			awareness.on('update', onAwareness);
+			post({ kind: 'query', from: id, stateVector: Y.encodeStateVector(doc) });
+		},
 		stop() {
-			// Tell the other tabs we left before the channel closes.
-			removeAwarenessStates(awareness, [doc.clientID], 'relay-stop');
-			doc.off('update', onUpdate);
-			awareness.off('update', onAwareness);
+			if (stopped) return;
+			stopped = true;
+			if (held === null) {
+				// Tell the other tabs we left before the channel closes.
+				removeAwarenessStates(awareness, [doc.clientID], 'relay-stop');
+				doc.off('update', onUpdate);
+				awareness.off('update', onAwareness);
+			}
+			held = null;
 			channel.removeEventListener('message', onMessage as EventListener);
 			channel.close();
 		}

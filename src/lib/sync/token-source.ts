@@ -101,10 +101,3 @@ export function createOwnerTokenSource(options: OwnerTokenSourceOptions = {}): T
 		}
 	};
 }
-
-/** A token source for documents that must stay on this device. */
-export const LOCAL_ONLY: TokenSource = {
-	state: 'denied',
-	getToken: () => Promise.resolve(null),
-	invalidate: () => {}
-};
