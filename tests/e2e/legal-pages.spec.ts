@@ -13,6 +13,11 @@ test('the accessibility statement names its status, a feedback contact and the e
 	await page.getByRole('link', { name: 'Barrierefreiheit' }).click();
 	await expect(page.getByRole('heading', { name: 'Stand der Vereinbarkeit' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Feedback und Kontakt' })).toBeVisible();
+	// The contact comes from the server's configuration (OPERATOR_EMAIL of the test server).
+	await expect(page.getByRole('link', { name: 'barrierefreiheit@example.org' })).toHaveAttribute(
+		'href',
+		'mailto:barrierefreiheit@example.org'
+	);
 	await expect(
 		page.getByRole('link', { name: /Schlichtungsstelle Niedersachsen/ })
 	).toHaveAttribute('href', /^https:\/\//);

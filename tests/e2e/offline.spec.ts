@@ -2,6 +2,7 @@ import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { StartPage } from './pages/start-page';
 import { KOMMUNEN } from './support/test-data';
+import { readServerProfile } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
 const LUENEBURG = KOMMUNEN[7]!;
@@ -13,8 +14,11 @@ test('after the first visit, every route and a typed deep link open with the ser
 	const form = new KommuneFormPage(page);
 	await form.create(LUENEBURG);
 	await waitForServiceWorkerControl(page);
+	const status = new StartPage(page).syncStatus;
+	await expect(status).toHaveText(/mit Server verbunden/);
 
 	await appServer.stop();
+	await expect(status).toHaveText(/nur auf diesem Gerät/);
 
 	const reloaded = await page.reload();
 	expect(reloaded?.fromServiceWorker()).toBe(true);
@@ -62,7 +66,7 @@ test('with the sync server stopped, an edit in one tab appears in the other tab'
 	await expect(secondForm.landkreis).toHaveValue('Landkreis Lüneburg');
 });
 
-test('a municipality created while the server is stopped survives an offline reload', async ({
+test('a municipality created while the server is stopped survives an offline reload and reaches the server once it is back', async ({
 	page,
 	appServer
 }) => {
@@ -79,6 +83,17 @@ test('a municipality created while the server is stopped survives an offline rel
 
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'Emsbüren' })).toBeVisible();
+
+	// When the server is back, the edit made offline reaches it without the user doing anything.
+	await appServer.start();
+	await expect(new StartPage(page).syncStatus).toHaveText(/mit Server verbunden/, {
+		timeout: 30_000
+	});
+	await expect
+		.poll(async () => (await readServerProfile(appServer, KOMMUNEN[8]!.ars))?.name, {
+			timeout: 30_000
+		})
+		.toBe('Emsbüren');
 	await start.open();
 	await expect(start.row('Emsbüren')).toBeVisible();
 });

@@ -43,6 +43,7 @@ export class AppServer {
 				DATA_DIR: this.dataDir,
 				BUILD_DIR: this.buildDir,
 				OPERATOR_NAME: 'Testbetrieb Kommunalwerkstatt',
+				OPERATOR_EMAIL: 'barrierefreiheit@example.org',
 				...this.#env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
