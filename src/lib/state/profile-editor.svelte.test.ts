@@ -2,6 +2,7 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { profileDocName } from '../domain/document-names';
 import type { ProfileFormInput } from '../domain/kommune-profile';
+import { writeProfile } from '../crdt/profile-doc';
 import { ROOT_KEYS } from '../crdt/schema';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
 import { findKommune } from '../storage/kommunen';
@@ -158,6 +159,63 @@ describe('ProfileEditor', () => {
 		expect(result.ok).toBe(true);
 		await expect.poll(() => editor.malformed).toBe(false);
 		expect(editor.profile).toMatchObject({ name: 'Hameln', population: 57_500 });
+	});
+
+	it('says a storage error, never notFound, when opening the document fails', async () => {
+		const ars = '032520006015';
+		const registry = createDocumentRegistry();
+		const repository = repositoryInTab(registry);
+		expect((await repository.createKommune(form({ ars }))).ok).toBe(true);
+		vi.spyOn(registry, 'open').mockRejectedValue(
+			new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+		);
+		// Also when the repository lets a raw error through.
+		vi.spyOn(repository, 'openProfile').mockRejectedValueOnce(new TypeError('boom'));
+
+		const first = new ProfileEditor(repository, ars);
+		cleanup = render(first);
+		await expect.poll(() => first.loading).toBe(false);
+		expect(first.error).toBe('storage_timeout');
+		expect(first.notFound).toBe(false);
+		cleanup();
+
+		vi.mocked(repository.openProfile).mockRestore();
+		const second = new ProfileEditor(repository, ars);
+		cleanup = render(second);
+		await expect.poll(() => second.loading).toBe(false);
+		expect(second.error).toBe('storage_timeout');
+		expect(second.notFound).toBe(false);
+	});
+
+	it('keeps showing a rename another tab made while its save waited for storage', async () => {
+		const ars = '032520006016';
+		const registry = createDocumentRegistry();
+		const repository = repositoryInTab(registry);
+		expect((await repository.createKommune(form({ ars }))).ok).toBe(true);
+		let renameDuringWait = false;
+		const realOpen = registry.open.bind(registry);
+		vi.spyOn(registry, 'open').mockImplementation(async (name) => {
+			const handle = await realOpen(name);
+			return {
+				...handle,
+				whenStored: () => {
+					if (renameDuringWait) {
+						renameDuringWait = false;
+						// The rename arrives (relay or server) while this tab waits for IndexedDB.
+						writeProfile(handle.doc, { name: 'Stadt Hameln' });
+					}
+					return handle.whenStored();
+				},
+				close: () => handle.close()
+			};
+		});
+		const editor = new ProfileEditor(repository, ars);
+		cleanup = render(editor);
+		await expect.poll(() => editor.profile?.name).toBe('Hameln');
+
+		renameDuringWait = true;
+		expect((await editor.save(form({ ars, population: '58.000' }), ['population'])).ok).toBe(true);
+		expect(editor.profile).toMatchObject({ name: 'Stadt Hameln', population: 58_000 });
 	});
 
 	it('closes its document once, however it is released', async () => {

@@ -6,6 +6,7 @@ import type {
 	ProfileFormInput
 } from '../domain/kommune-profile';
 import type { ProfileRead } from '../crdt/profile-doc';
+import { validateArs } from '../domain/ars';
 import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
 import type {
 	ProfileRepository,
@@ -77,8 +78,10 @@ export class ProfileEditor {
 			if (session === null) this.#fail(null);
 			return session;
 		} catch (error) {
-			// Anything but a storage failure (e.g. a malformed ARS in the URL) means: not here.
-			this.#fail(isDocumentError(error) ? error.code : null);
+			// A malformed ARS in the URL means: not here. Anything else failed to open, and a storage
+			// failure must never look like a missing municipality.
+			if (isDocumentError(error)) this.#fail(error.code);
+			else this.#fail(validateArs(this.ars).ok ? 'storage_timeout' : null);
 			return null;
 		}
 	}
@@ -163,8 +166,9 @@ export class ProfileEditor {
 		this.#saving = true;
 		try {
 			const result = await this.#save(input, changed);
+			// The profile on screen follows the document (the subscription), not the result: the result may
+			// be older than a change another tab made while the save waited for storage.
 			this.#fieldErrors = result.ok ? {} : result.errors;
-			if (result.ok) this.#profile = result.profile;
 			return result;
 		} finally {
 			this.#saving = false;

@@ -7,7 +7,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /**
  * Codes of the errors opening or writing a document can raise; the UI maps each to a message.
- * - storage_timeout: IndexedDB did not answer in time (opening or storing).
+ * - storage_timeout: IndexedDB did not answer in time (opening or storing), or opening failed.
  * - storage_write_failed: a change could not be written to IndexedDB (e.g. the storage is full); it is
  *   not safe on this device.
  * - code_load_failed: the app's document code could not be loaded (a chunk that did not arrive); the

@@ -79,8 +79,9 @@ function writeTransaction(
 
 /**
  * Loads the stored updates into `doc` and keeps storing new ones. Rejects with DocumentError
- * 'storage_timeout' when IndexedDB does not answer in time: a failed open (private mode, a blocked
- * upgrade) never settles `whenSynced` (RELIABILITY.md checklist 7).
+ * 'storage_timeout' when IndexedDB does not answer in time (a failed open, such as private mode or a
+ * blocked upgrade, never settles `whenSynced`: RELIABILITY.md checklist 7) or fails to load. A failed
+ * merge of the stored rows does not fail the open.
  */
 export async function attachLocalPersistence(
 	name: string,
@@ -187,11 +188,14 @@ export async function attachLocalPersistence(
 	try {
 		await guard(persistence.whenSynced);
 		// A readwrite transaction: it also waits until y-indexeddb's loading transaction has finished.
-		await guard(compact(compactAt));
+		// Merging is an optimisation: when it fails (a full disk aborts it), the rows stay as they are
+		// and the document opens with what it loaded. Only a storage that does not answer fails the open.
+		await guard(compact(compactAt).catch(() => rows));
 	} catch (error) {
 		// Not awaited: when the open never settled, neither would this.
 		void persistence.destroy();
-		throw error;
+		// Whatever failed, the caller learns a storage failure, never a raw DOMException.
+		throw error instanceof DocumentError ? error : new DocumentError('storage_timeout', name);
 	}
 
 	return {

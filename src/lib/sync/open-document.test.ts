@@ -4,6 +4,7 @@ import { DocumentError } from './document-status';
 import { COMPACT_ON_OPEN_ROWS, localDatabaseName } from './local-persistence';
 import { openDocument, type DocumentHandle } from './open-document';
 import { relayChannelName } from './tab-relay';
+import type { TokenSource } from './token-source';
 import { countStoredRows, failWritesTo, prepareKill, uniqueDocName } from './test-support';
 
 const open: DocumentHandle[] = [];
@@ -15,6 +16,7 @@ const track = async (promise: Promise<DocumentHandle>) => {
 
 afterEach(async () => {
 	vi.restoreAllMocks();
+	vi.unstubAllGlobals();
 	await Promise.all(open.splice(0).map((h) => h.close()));
 });
 
@@ -57,6 +59,25 @@ describe('openDocument', () => {
 			Array.from({ length: 50 }, (_, i) => i)
 		);
 	});
+	it('opens with its stored content when merging the rows on open fails, as on a full disk', async () => {
+		const name = uniqueDocName('merge-fails');
+		const first = await openDocument(name, { relay: false });
+		first.doc.getMap('profile').set('name', 'Hameln');
+		await first.whenStored();
+		await first.close();
+		// Merging clears the rows and writes one; a full disk aborts that transaction.
+		const realClear = IDBObjectStore.prototype.clear;
+		vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(function (this: IDBObjectStore) {
+			const request = realClear.call(this);
+			if (this.transaction.db.name === localDatabaseName(name)) this.transaction.abort();
+			return request;
+		});
+
+		const reopened = await track(openDocument(name, { relay: false, compactAtRows: 1 }));
+		expect(reopened.doc.getMap('profile').get('name')).toBe('Hameln');
+		expect(IDBObjectStore.prototype.clear).toHaveBeenCalled();
+	});
+
 	it('rejects whenStored with storage_write_failed when a write fails, and stores the whole document once writing works again', async () => {
 		const name = uniqueDocName('write-fails');
 		const handle = await track(openDocument(name, { relay: false }));
@@ -192,6 +213,56 @@ describe('tab relay', () => {
 
 		const tabA = await track(opening);
 		await expect.poll(() => tabA.doc.getMap('profile').get('name')).toBe('Hameln');
+	});
+
+	it('listens to other tabs, then loads, then starts the relay from the loaded state, then connects (S6)', async () => {
+		const name = uniqueDocName('order');
+		const earlier = await openDocument(name, { relay: false });
+		earlier.doc.getMap('profile').set('name', 'Hameln');
+		await earlier.whenStored();
+		await earlier.close();
+		const storedVector = Y.encodeStateVector(earlier.doc);
+
+		const steps: string[] = [];
+		const RealChannel = BroadcastChannel;
+		vi.stubGlobal(
+			'BroadcastChannel',
+			class extends RealChannel {
+				constructor(channelName: string) {
+					super(channelName);
+					if (channelName === relayChannelName(name)) steps.push('listen');
+				}
+			}
+		);
+		const realOpen = indexedDB.open.bind(indexedDB);
+		vi.spyOn(indexedDB, 'open').mockImplementation((dbName, version) => {
+			if (dbName === localDatabaseName(name)) steps.push('load');
+			return realOpen(dbName, version);
+		});
+		vi.spyOn(RealChannel.prototype, 'postMessage').mockImplementation(function (
+			this: BroadcastChannel,
+			message: { kind: string; stateVector?: Uint8Array }
+		) {
+			if (message.kind === 'query') {
+				// The handshake starts from the loaded content.
+				expect(message.stateVector).toEqual(storedVector);
+				steps.push('relay');
+			}
+		});
+		const tokenSource: TokenSource = {
+			state: 'unknown',
+			getToken: async () => {
+				steps.push('connect');
+				return null;
+			},
+			invalidate: () => {}
+		};
+		const sockets = { acquire: vi.fn(), release: vi.fn() };
+
+		const handle = await track(openDocument(name, { server: { tokenSource, sockets } }));
+		await expect.poll(() => steps).toContain('connect');
+		expect(steps.slice(0, 4)).toEqual(['listen', 'load', 'relay', 'connect']);
+		expect(handle.doc.getMap('profile').get('name')).toBe('Hameln');
 	});
 
 	it('relays presence between tabs and removes it when a tab closes', async () => {

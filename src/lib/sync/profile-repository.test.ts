@@ -7,6 +7,7 @@ import { ROOT_KEYS } from '../crdt/schema';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
 import { findKommune, listKommunen, upsertKommuneProjection } from '../storage/kommunen';
 import { createDocumentRegistry } from './document-registry';
+import { DocumentError } from './document-status';
 import { localDatabaseName } from './local-persistence';
 import { openDocument } from './open-document';
 import { createProfileRepository, type ProfileRepository } from './profile-repository';
@@ -189,7 +190,7 @@ describe('saveProfile', () => {
 		}
 	);
 
-	it('writes nothing when no field changed, whatever the form holds', async () => {
+	it('writes nothing when no field changed, whatever the form holds (S13)', async () => {
 		const ars = nextArs();
 		await repository.createKommune(landkreisForm(ars));
 		const session = (await repository.openProfile(ars))!;
@@ -273,6 +274,57 @@ describe('saveProfile', () => {
 		await session.close();
 	});
 
+	it('returns and projects the profile as stored, with a rename another tab made while the save waited for storage', async () => {
+		const ars = nextArs();
+		await repository.createKommune(landkreisForm(ars));
+		const registry = createDocumentRegistry({ relay: false });
+		const realOpen = registry.open.bind(registry);
+		vi.spyOn(registry, 'open').mockImplementation(async (name) => {
+			const handle = await realOpen(name);
+			return {
+				...handle,
+				whenStored: () => {
+					// The rename arrives (relay or server) while this tab waits for IndexedDB.
+					writeProfile(handle.doc, { name: 'Landkreis Umbenannt' });
+					return handle.whenStored();
+				},
+				close: () => handle.close()
+			};
+		});
+		const tab = createProfileRepository({ db, registry, now: () => 5_000 });
+
+		const result = await tab.saveProfile(ars, landkreisForm(ars, { population: '130.000' }), [
+			'population'
+		]);
+		expect(result).toMatchObject({
+			ok: true,
+			profile: { name: 'Landkreis Umbenannt', population: 130_000 }
+		});
+		expect(await findKommune(db, ars)).toMatchObject({
+			name: 'Landkreis Umbenannt',
+			population: 130_000
+		});
+	});
+
+	it('reports a storage failure, not a crash, when opening the document fails with a raw error', async () => {
+		const registry = createDocumentRegistry({ relay: false });
+		const tab = createProfileRepository({ db, registry });
+		const ars = nextArs();
+		await tab.createKommune(landkreisForm(ars));
+		vi.spyOn(registry, 'open').mockRejectedValue(
+			new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+		);
+		expect(await tab.saveProfile(ars, landkreisForm(ars), ['name'])).toEqual({
+			ok: false,
+			reason: 'storage_timeout',
+			errors: {},
+			formError: 'storage_timeout'
+		});
+		const error = await tab.openProfile(ars).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(DocumentError);
+		expect((error as DocumentError).code).toBe('storage_timeout');
+	});
+
 	it('does not create a municipality that does not exist, nor its database', async () => {
 		const ars = nextArs();
 		expect(await repository.saveProfile(ars, landkreisForm(ars), ['name'])).toEqual({
@@ -312,7 +364,7 @@ describe('openProfile', () => {
 		await tabA.close();
 	});
 
-	it('opens nothing, and creates no database, for a municipality that is not on this device', async () => {
+	it('opens nothing, and creates no database, for an unknown municipality (S14)', async () => {
 		const ars = nextArs();
 		expect(await repository.openProfile(ars)).toBeNull();
 		expect(await localDatabaseExists(ars)).toBe(false);

@@ -17,7 +17,7 @@ import { observeProfile, readProfile, writeProfile, type ProfileRead } from '../
 import type { KommunalwerkstattDb } from '../storage/db';
 import { findKommune, projectionOfProfile, upsertKommuneProjection } from '../storage/kommunen';
 import type { DocumentRegistry } from './document-registry';
-import { isDocumentError, type DocumentErrorCode } from './document-status';
+import { DocumentError, isDocumentError, type DocumentErrorCode } from './document-status';
 import { mayHaveLocalCopy } from './local-persistence';
 import type { DocumentHandle } from './open-document';
 
@@ -71,7 +71,7 @@ export interface ProfileRepository {
 	/**
 	 * Opens the profile document, or resolves null, opening nothing, when this device has neither a
 	 * start-page row nor a local copy of it. Rejects with DocumentError 'storage_timeout' when IndexedDB
-	 * does not answer, and with an Error when `ars` is not an ARS.
+	 * does not answer or opening fails otherwise, and with a plain Error when `ars` is not an ARS.
 	 */
 	openProfile(ars: string): Promise<ProfileSession | null>;
 }
@@ -122,18 +122,27 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 	): Promise<T | ProfileSaveResult> {
 		let handle: DocumentHandle;
 		try {
-			handle = await registry.open(profileDocName(ars));
+			handle = await openStored(ars);
 		} catch (error) {
-			if (isDocumentError(error)) return storageFailure(error.code);
-			throw error;
+			return storageFailure((error as DocumentError).code);
 		}
 		try {
 			return await work(handle);
 		} catch (error) {
-			if (isDocumentError(error)) return storageFailure(error.code);
-			throw error;
+			// Anything else that fails here (the start-page row, a raw DOMException) is a failed write.
+			return storageFailure(isDocumentError(error) ? error.code : 'storage_write_failed');
 		} finally {
 			await handle.close();
+		}
+	}
+
+	/** Opens the profile document; rejects only with a DocumentError. */
+	async function openStored(ars: string): Promise<DocumentHandle> {
+		const name = profileDocName(ars);
+		try {
+			return await registry.open(name);
+		} catch (error) {
+			throw isDocumentError(error) ? error : new DocumentError('storage_timeout', name);
 		}
 	}
 
@@ -148,8 +157,11 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 		writeProfile(handle.doc, values, { now: now() });
 		// Rule zero: the projection may claim only what is already stored on this device.
 		await handle.whenStored();
-		await project(profile);
-		return { ok: true, ars: profile.ars, profile };
+		// What the document holds now, stored too: another tab's change may have arrived meanwhile, and
+		// the snapshot taken before the wait would put an older profile back.
+		const current = readProfile(handle.doc).profile;
+		if (current !== null) await project(current);
+		return { ok: true, ars: profile.ars, profile: current ?? profile };
 	}
 
 	async function save(
@@ -212,7 +224,7 @@ export function createProfileRepository(options: ProfileRepositoryOptions): Prof
 		async openProfile(ars) {
 			if (!validateArs(ars).ok) throw new Error(`not an ARS: ${ars}`);
 			if (!(await isOnDevice(ars))) return null;
-			const handle = await registry.open(profileDocName(ars));
+			const handle = await openStored(ars);
 			const listeners = new Set<(read: ProfileRead) => void>();
 			// Rule zero: the row follows the document only as far as it is stored on this device. A
 			// failed write leaves the row as it was; the save that made it reports the failure.
