@@ -14,7 +14,7 @@ import { openSqliteStore } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
 import { expectDataSurvivesRestart } from './test/restart-scenario';
 import { seedText, storedText } from './test/seed';
-import { connectSyncClient, textOf } from './test/sync-client';
+import { connectSyncClient, textOf, type SyncClient } from './test/sync-client';
 import { createTempDir, removeDir, startTestServer } from './test/test-server';
 import type { TokenService } from './tokens';
 
@@ -80,6 +80,21 @@ async function moderationToken(server: { tokens: TokenService }): Promise<string
 	return token;
 }
 
+/** A moderation client of the test profile, destroyed after the test. */
+async function profileClient(
+	test: { syncUrl: string; server: { tokens: TokenService } },
+	doc?: Y.Doc
+): Promise<SyncClient> {
+	const client = connectSyncClient({
+		url: test.syncUrl,
+		name: PROFILE,
+		token: await moderationToken(test.server),
+		...(doc ? { doc } : {})
+	});
+	defer(() => client.destroy());
+	return client;
+}
+
 describe('persistence', () => {
 	it('data survives a server restart on SQLite', async () => {
 		const dataDir = tempDir();
@@ -97,12 +112,7 @@ describe('persistence', () => {
 			})
 		});
 		defer(() => test.close());
-		const client = connectSyncClient({
-			url: test.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(test.server)
-		});
-		defer(() => client.destroy());
+		const client = await profileClient(test);
 		await expect.poll(() => client.state.synced).toBe(true);
 		client.doc.getText('t').insert(0, 'kurz vor Strg+C');
 		await expect.poll(() => client.provider.hasUnsyncedChanges).toBe(false);
@@ -121,12 +131,7 @@ describe('persistence', () => {
 			configure: (config) => ({ ...slowDebounce(config), shutdownTimeoutMs: 100 })
 		});
 		defer(() => first.close());
-		const writer = connectSyncClient({
-			url: first.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(first.server)
-		});
-		defer(() => writer.destroy());
+		const writer = await profileClient(first);
 		await expect.poll(() => writer.state.synced).toBe(true);
 		writer.doc.getText('t').insert(0, 'kurz vor Strg+C');
 		await expect.poll(() => writer.provider.hasUnsyncedChanges).toBe(false);
@@ -139,12 +144,7 @@ describe('persistence', () => {
 		control.storeDelayMs = 0;
 		const second = await startTestServer({ store });
 		defer(() => second.close());
-		const reader = connectSyncClient({
-			url: second.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(second.server)
-		});
-		defer(() => reader.destroy());
+		const reader = await profileClient(second);
 		await expect.poll(() => textOf(reader.doc)).toBe('kurz vor Strg+C');
 	});
 
@@ -177,12 +177,7 @@ describe('persistence', () => {
 		});
 		defer(() => test.close());
 		control.failStore = true;
-		const client = connectSyncClient({
-			url: test.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(test.server)
-		});
-		defer(() => client.destroy());
+		const client = await profileClient(test);
 		await expect.poll(() => client.state.synced).toBe(true);
 		client.doc.getText('t').insert(0, 'vertraulicher Inhalt');
 		await expect.poll(() => control.storeFailures).toBeGreaterThanOrEqual(1);
@@ -247,13 +242,7 @@ describe('persistence', () => {
 
 		const local = new Y.Doc();
 		local.getText('t').insert(0, 'lokaler Stand, der nicht zählen darf');
-		const client = connectSyncClient({
-			url: test.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(test.server),
-			doc: local
-		});
-		defer(() => client.destroy());
+		const client = await profileClient(test, local);
 		await expect.poll(() => client.state.failedReason).toBe(ERROR_CODES.internal);
 		expect(test.server.hocuspocus.documents.has(PROFILE)).toBe(false);
 
@@ -269,12 +258,7 @@ describe('persistence', () => {
 		defer(() => test.close());
 		control.failStore = true;
 
-		const client = connectSyncClient({
-			url: test.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(test.server)
-		});
-		defer(() => client.destroy());
+		const client = await profileClient(test);
 		await expect.poll(() => client.state.synced).toBe(true);
 		client.doc.getText('t').insert(0, 'nur im Speicher des Servers');
 		await expect.poll(() => client.provider.hasUnsyncedChanges).toBe(false);
@@ -294,12 +278,7 @@ describe('persistence', () => {
 		const persisted: PersistedEvent[] = [];
 		const test = await startTestServer({ store, onPersisted: (event) => persisted.push(event) });
 		defer(() => test.close());
-		const client = connectSyncClient({
-			url: test.syncUrl,
-			name: PROFILE,
-			token: await moderationToken(test.server)
-		});
-		defer(() => client.destroy());
+		const client = await profileClient(test);
 		await expect.poll(() => client.state.synced).toBe(true);
 		client.doc.getText('t').insert(0, 'Stand A');
 
