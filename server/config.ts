@@ -25,11 +25,33 @@ export interface ServerConfig {
 	ownerTokenTtlSeconds: number;
 	sync: { debounceMs: number; maxDebounceMs: number; maxPayloadBytes: number };
 	persistence: { retryBaseMs: number; retryMaxMs: number };
+	/** Limits per authenticated user and per document (DESIGN.md §6); over one, the socket is closed. */
+	limits: SyncLimits;
+	/** Join codes and the tokens they are exchanged for (seconds). */
+	joining: {
+		invitationTtlSeconds: number;
+		linkCodeTtlSeconds: number;
+		deviceTokenTtlSeconds: number;
+	};
 	/**
 	 * How long shutdown waits for documents to be stored and unloaded the normal way. After it, every
 	 * document still loaded is stored directly (app-server.ts), so the wait bounds the exit, not the data.
 	 */
 	shutdownTimeoutMs: number;
+}
+
+export interface SyncLimits {
+	/** A document whose encoded state would grow beyond this is not changed. */
+	maxDocumentBytes: number;
+	/** Token buckets per user (role + subject): a sustained rate and the burst allowed on top. */
+	messagesPerSecond: number;
+	messageBurst: number;
+	bytesPerSecond: number;
+	byteBurst: number;
+	/** Before authentication (Hocuspocus' queue limits, stated here so they are deliberate). */
+	maxUnauthenticatedQueueBytes: number;
+	maxUnauthenticatedQueueMessages: number;
+	maxPendingDocuments: number;
 }
 
 export interface LoadedConfig {
@@ -114,6 +136,24 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 			// Hocuspocus' defaults (2 s, forced after 10 s); tests shorten them.
 			sync: { debounceMs, maxDebounceMs, maxPayloadBytes: WS_MAX_PAYLOAD_BYTES },
 			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
+			// A full workshop day's board is a few MiB; the first sync of a large document arrives as one
+			// message, so the byte burst covers two maximal messages.
+			limits: {
+				maxDocumentBytes: 64 * 1024 * 1024,
+				messagesPerSecond: 200,
+				messageBurst: 1_000,
+				bytesPerSecond: 2 * 1024 * 1024,
+				byteBurst: 2 * WS_MAX_PAYLOAD_BYTES,
+				maxUnauthenticatedQueueBytes: 5 * 1024 * 1024,
+				maxUnauthenticatedQueueMessages: 1_000,
+				maxPendingDocuments: 100
+			},
+			// A join code on the projector serves latecomers for a while; the tokens last a workshop day.
+			joining: {
+				invitationTtlSeconds: 4 * 60 * 60,
+				linkCodeTtlSeconds: 10 * 60,
+				deviceTokenTtlSeconds: 14 * 60 * 60
+			},
 			shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS
 		},
 		notes

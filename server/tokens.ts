@@ -13,7 +13,8 @@ const ClaimsSchema = v.object({
 	sub: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 	role: v.picklist(ROLES),
 	docs: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(300))), v.maxLength(100)),
-	exp: v.number()
+	exp: v.number(),
+	jti: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64)))
 });
 
 export interface TokenRequest {
@@ -21,6 +22,8 @@ export interface TokenRequest {
 	role: Role;
 	docs: string[];
 	ttlSeconds: number;
+	/** The device id, for tokens issued through a join code (revocable). */
+	jti?: string;
 }
 
 export interface IssuedToken {
@@ -37,17 +40,20 @@ export interface TokenService {
 
 export function createTokenService(secret: Uint8Array): TokenService {
 	return {
-		async issue({ sub, role, docs, ttlSeconds }, now = new Date()) {
+		async issue({ sub, role, docs, ttlSeconds, jti }, now = new Date()) {
 			const iat = Math.floor(now.getTime() / 1000);
 			const exp = iat + ttlSeconds;
-			const token = await new SignJWT({ role, docs })
+			const jwt = new SignJWT({ role, docs })
 				.setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
 				.setIssuer(ISSUER)
 				.setSubject(sub)
 				.setIssuedAt(iat)
-				.setExpirationTime(exp)
-				.sign(secret);
-			return { token, claims: { sub, role, docs: [...docs], exp } };
+				.setExpirationTime(exp);
+			if (jti !== undefined) jwt.setJti(jti);
+			const token = await jwt.sign(secret);
+			const claims: TokenClaims = { sub, role, docs: [...docs], exp };
+			if (jti !== undefined) claims.jti = jti;
+			return { token, claims };
 		},
 
 		async verify(token) {
@@ -60,8 +66,10 @@ export function createTokenService(secret: Uint8Array): TokenService {
 				});
 				const parsed = v.safeParse(ClaimsSchema, payload);
 				if (!parsed.success) return { ok: false, error: ERROR_CODES.unauthorized };
-				const { sub, role, docs, exp } = parsed.output;
-				return { ok: true, claims: { sub, role, docs, exp } };
+				const { sub, role, docs, exp, jti } = parsed.output;
+				const claims: TokenClaims = { sub, role, docs, exp };
+				if (jti !== undefined) claims.jti = jti;
+				return { ok: true, claims };
 			} catch (error) {
 				if (error instanceof errors.JWTExpired)
 					return { ok: false, error: ERROR_CODES.tokenExpired };

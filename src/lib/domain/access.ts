@@ -20,6 +20,8 @@ export interface TokenClaims {
 	/** Document-name patterns, see `matchesDocPattern`. */
 	docs: string[];
 	exp: number;
+	/** The device a join code issued this token to; the server refuses it once the device is removed. */
+	jti?: string;
 }
 
 export const DOC_KINDS = [

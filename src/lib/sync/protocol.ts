@@ -11,8 +11,25 @@ export const WS_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
 export const API_PATHS = {
 	health: '/api/health',
 	config: '/api/config',
-	ownerToken: '/api/owner-token'
+	ownerToken: '/api/owner-token',
+	/** POST (moderation token): a join code for a workshop, a check round or a respondent. */
+	invitations: '/api/invitations',
+	/** POST: exchanges a join code for a scoped token. */
+	join: '/api/join',
+	/** POST (a joined participant's token): a one-time code that adds another device as the same person. */
+	linkCodes: '/api/link-codes',
+	/** GET ?scope=<prefix> lists joined devices; DELETE /api/devices/<id> removes one (moderation). */
+	devices: '/api/devices',
+	/** GET (owner only): the laptop's network addresses, to pick the one the room uses. */
+	network: '/api/network',
+	/** GET: the self-test of a participant's device; the laptop notes that a device reached it. */
+	ping: '/api/ping',
+	/** GET (owner only): when a device of the room last reached the laptop. */
+	reachability: '/api/reachability'
 } as const;
+
+/** The page a join code opens: `/join/<code>`. */
+export const JOIN_PATH = '/join';
 
 /** Error codes in HTTP JSON bodies (`{ "error": code }`) and WebSocket close reasons. */
 export const ERROR_CODES = {
@@ -23,7 +40,24 @@ export const ERROR_CODES = {
 	forbiddenOrigin: 'forbidden_origin',
 	notFound: 'not_found',
 	methodNotAllowed: 'method_not_allowed',
-	internal: 'internal'
+	internal: 'internal',
+	invalidRequest: 'invalid_request',
+	bodyTooLarge: 'body_too_large',
+	invalidCode: 'invalid_code',
+	codeExpired: 'code_expired',
+	deviceRevoked: 'device_revoked',
+	rateLimited: 'rate_limited',
+	documentTooLarge: 'document_too_large'
+} as const;
+
+/** WebSocket close codes (application range 4000–4999) with which the server ends a connection. */
+export const CLOSE_CODES = {
+	/** The device was removed by the facilitator; its token no longer works. */
+	deviceRevoked: 4403,
+	/** The document would grow beyond the server's limit; the update was not applied. */
+	documentTooLarge: 4413,
+	/** Too many messages or bytes from one user; nothing of the excess was applied. */
+	rateLimited: 4429
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -52,4 +86,87 @@ export interface OwnerTokenResponse {
 	token: string;
 	/** Expiry as milliseconds since the epoch. */
 	expiresAt: number;
+}
+
+/** What a join code lets its holder become (DESIGN.md §6). */
+export const INVITATION_KINDS = ['teilnahme', 'ansicht', 'co-moderation', 'respondent'] as const;
+export type InvitationKind = (typeof INVITATION_KINDS)[number];
+
+/** Body of POST /api/invitations. A respondent invitation names the round and the respondent. */
+export interface InvitationRequest {
+	kind: InvitationKind;
+	ars: string;
+	workshop?: string;
+	round?: string;
+	respondent?: string;
+	/** The workshop's or round's title (and a respondent's label), shown to whoever joins. */
+	label: string;
+}
+
+export interface InvitationResponse {
+	code: string;
+	kind: InvitationKind;
+	/** Milliseconds since the epoch. */
+	expiresAt: number;
+}
+
+/** Body of POST /api/join. */
+export interface JoinRequest {
+	code: string;
+	/** Required for teilnahme; optional for the others. */
+	displayName?: string;
+}
+
+/** What a device keeps after joining, and what the join page shows. */
+export interface JoinResponse {
+	token: string;
+	/** Milliseconds since the epoch. */
+	expiresAt: number;
+	kind: InvitationKind | 'device-link';
+	role: 'moderation' | 'teilnahme' | 'ansicht' | 'respondent';
+	/** The participant id (teilnahme), respondent id, or a device's own subject. */
+	sub: string;
+	deviceId: string;
+	ars: string;
+	workshop: string | null;
+	round: string | null;
+	respondent: string | null;
+	label: string;
+	displayName: string;
+}
+
+export interface LinkCodeResponse {
+	code: string;
+	expiresAt: number;
+}
+
+/** One joined device, as the facilitator sees it (GET /api/devices). */
+export interface DeviceInfo {
+	id: string;
+	role: JoinResponse['role'];
+	kind: JoinResponse['kind'];
+	displayName: string;
+	/** A coarse description from the user agent ("Chrome auf Android"), never the full string. */
+	deviceLabel: string;
+	joinedAt: number;
+	lastSeenAt: number;
+	online: boolean;
+}
+
+export interface NetworkAddress {
+	/** The interface name (eth0, wlan0, …). */
+	name: string;
+	address: string;
+}
+
+export interface NetworkInfo {
+	port: number;
+	addresses: NetworkAddress[];
+}
+
+export interface ReachabilityInfo {
+	/** When a device other than the laptop last reached it (ms since the epoch), or null. */
+	lastContactAt: number | null;
+	/** The addresses devices used, with the time of their last contact. */
+	contacts: { address: string; at: number }[];
 }
