@@ -8,20 +8,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
-import { ERROR_CODES } from '../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
 import type { ServerConfig } from './config';
-import { createAuthExtension } from './extensions/auth-extension';
+import { createAuthExtension, type AuthContext } from './extensions/auth-extension';
+import { createLimitsExtension } from './extensions/limits-extension';
 import {
 	createPersistenceExtension,
 	type PersistedEvent
 } from './extensions/persistence-extension';
-import { handleApiRequest, sendError, type ApiContext } from './http/api-routes';
+import { handleApiRequest, type ApiContext } from './http/api-routes';
+import { sendError } from './http/responses';
 import { loopbackRedirectTarget } from './http/host-rules';
 import { BASE_SECURITY_HEADERS } from './http/security-headers';
 import { createStaticHandler } from './http/static-files';
+import { createDeviceRegistry, type DeviceRegistry } from './joining/device-registry';
+import { createReachability } from './joining/reachability';
 import { createLogger, type Logger } from './logger';
+import type { AccessRecordStore } from './storage/access-record-store';
 import type { DocumentStore } from './storage/document-store';
-import { openDocumentStore } from './storage/open-store';
+import { openAccessRecordStore, openDocumentStore } from './storage/open-store';
 import { attachSyncEndpoint } from './sync-endpoint';
 import { createTokenService, type TokenService } from './tokens';
 
@@ -41,6 +46,7 @@ export interface AppServer {
 	/** http://localhost:<port>, the owner's origin. */
 	readonly url: string;
 	readonly tokens: TokenService;
+	readonly devices: DeviceRegistry;
 	readonly hocuspocus: Hocuspocus;
 	/** The node:http server (tests observe its sockets). */
 	readonly httpServer: Server;
@@ -56,6 +62,20 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	let store: DocumentStore | null = options.store ?? null;
 	const port = () => (httpServer.address() as AddressInfo | null)?.port ?? config.port;
 	const shutdownWait = createWakeSignal();
+	let records: AccessRecordStore | null = null;
+	const devices = createDeviceRegistry({
+		// Opened in listen(), like the document store; no request is handled before that.
+		records: {
+			put: (record) => requireRecords().put(record),
+			get: (kind, id, now) => requireRecords().get(kind, id, now),
+			list: (kind, scope, now) => requireRecords().list(kind, scope, now),
+			delete: (kind, id) => requireRecords().delete(kind, id),
+			deleteExpired: (now) => requireRecords().deleteExpired(now),
+			close: async () => {}
+		},
+		tokens,
+		joining: config.joining
+	});
 
 	const persistence = createPersistenceExtension({
 		// The store opens in listen(); no document can load before that.
@@ -71,11 +91,19 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		onPersisted: options.onPersisted,
 		onStoreFailed: () => shutdownWait.wake()
 	});
+	const limits = createLimitsExtension({
+		maxDocumentBytes: config.limits.maxDocumentBytes,
+		logger
+	});
 	const hocuspocus = new Hocuspocus({
 		quiet: true,
 		debounce: config.sync.debounceMs,
 		maxDebounce: config.sync.maxDebounceMs,
-		extensions: [createAuthExtension(tokens, logger), persistence],
+		// Hocuspocus' limits before authentication, stated so they are ours (RELIABILITY.md §1).
+		maxUnauthenticatedQueueSize: config.limits.maxUnauthenticatedQueueBytes,
+		maxUnauthenticatedQueueMessages: config.limits.maxUnauthenticatedQueueMessages,
+		maxPendingDocuments: config.limits.maxPendingDocuments,
+		extensions: [createAuthExtension(tokens, devices, logger), limits, persistence],
 		async afterUnloadDocument() {
 			shutdownWait.wake();
 		}
@@ -85,6 +113,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		hocuspocus,
 		port,
 		maxPayloadBytes: config.sync.maxPayloadBytes,
+		rateLimits: config.limits,
+		userOf: (socket) => limits.userOf(socket),
 		logger
 	});
 
@@ -94,7 +124,10 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		trustLoopback: config.trustLoopback,
 		ownerTokenTtlSeconds: config.ownerTokenTtlSeconds,
 		port,
-		logger
+		logger,
+		registry: devices,
+		reachability: createReachability(),
+		onDeviceRemoved: (deviceId) => closeDeviceConnections(hocuspocus, deviceId)
 	};
 	const serveStatic = createStaticHandler(config.buildDir);
 
@@ -129,6 +162,11 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		});
 	}
 
+	function requireRecords(): AccessRecordStore {
+		if (!records) throw new Error('access record store is not open');
+		return records;
+	}
+
 	function requireStore(): DocumentStore {
 		if (!store) throw new Error('document store is not open');
 		return store;
@@ -139,6 +177,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	return {
 		async listen() {
 			store ??= await openDocumentStore(config);
+			records ??= await openAccessRecordStore(config);
+			await records.deleteExpired(Date.now());
 			try {
 				await listenOn(config.host);
 			} catch (error) {
@@ -176,6 +216,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 				hocuspocus.documents.clear();
 				await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
 				if (store && store !== options.store) await store.close();
+				await records?.close();
 				httpServer.closeAllConnections();
 				await stopped;
 				logger.info({ event: 'stopped' }, 'stopped');
@@ -190,6 +231,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			return `http://localhost:${port()}`;
 		},
 		tokens,
+		devices,
 		hocuspocus,
 		httpServer
 	};
@@ -212,6 +254,17 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			const remainingMs = deadline - Date.now();
 			if (remainingMs <= 0) return;
 			await shutdownWait.next(Math.min(remainingMs, SHUTDOWN_POLL_MS));
+		}
+	}
+}
+
+/** Ends every sync connection of a removed device at once, with a close code its app understands. */
+function closeDeviceConnections(hocuspocus: Hocuspocus, deviceId: string): void {
+	for (const document of hocuspocus.documents.values()) {
+		for (const connection of document.getConnections()) {
+			const context = connection.context as Partial<AuthContext> | undefined;
+			if (context?.claims?.jti !== deviceId) continue;
+			connection.webSocket.close(CLOSE_CODES.deviceRevoked, ERROR_CODES.deviceRevoked);
 		}
 	}
 }

@@ -1,14 +1,17 @@
 // The WebSocket sync endpoint on the shared HTTP server. We use Hocuspocus' core (handleConnection) with
 // our own `ws` server instead of its Server class, so one port serves the app, the API and the socket,
 // and we decide who may upgrade: only SYNC_PATH, only from this server's own origin, with a payload cap
-// (Hocuspocus' default allows 100 MiB, RELIABILITY.md §1).
+// (Hocuspocus' default allows 100 MiB, RELIABILITY.md §1). Once a socket has authenticated, each of its
+// messages is charged to its user's rate budget before Hocuspocus sees it (DESIGN.md §6).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/sync/protocol';
+import type { SocketUser } from './extensions/limits-extension';
 import { isAllowedOrigin, localAddresses, parseHostHeader } from './http/host-rules';
 import type { Logger } from './logger';
+import { createRateLimiter, type RateLimits } from './rate-limit';
 
 export interface SyncEndpointOptions {
 	httpServer: Server;
@@ -16,6 +19,10 @@ export interface SyncEndpointOptions {
 	/** The port the server listens on (the Origin check compares it). */
 	port: () => number;
 	maxPayloadBytes: number;
+	/** Per user; messages before authentication are left to Hocuspocus' pre-auth limits. */
+	rateLimits: RateLimits;
+	/** The user a socket authenticated as, or null (limits-extension.ts). */
+	userOf: (socket: WebSocket) => SocketUser | null;
 	logger: Logger;
 }
 
@@ -28,8 +35,9 @@ export interface SyncEndpoint {
 }
 
 export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
-	const { httpServer, hocuspocus, port, maxPayloadBytes, logger } = options;
+	const { httpServer, hocuspocus, port, maxPayloadBytes, userOf, logger } = options;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
+	const limiter = createRateLimiter(options.rateLimits);
 	let closed = false;
 
 	httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -59,12 +67,24 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 	function connect(ws: WebSocket, req: IncomingMessage): void {
 		const client = hocuspocus.handleConnection(ws, toFetchRequest(req));
 		ws.on('message', (data: RawData, isBinary: boolean) => {
+			// Closing (a limit, Hocuspocus, shutdown): frames still in flight are not applied.
+			if (ws.readyState !== ws.OPEN) return;
 			// The Yjs protocol is binary; text frames come from something that is not our client.
 			if (!isBinary) return ws.close(1003, ERROR_CODES.forbidden);
-			client.handleMessage(toUint8Array(data));
+			const message = toUint8Array(data);
+			const user = userOf(ws);
+			if (user && !limiter.take(user.key, message.byteLength)) {
+				logger.warn(
+					{ event: 'rate_limited', role: user.role, messageBytes: message.byteLength },
+					'connection closed: rate limit'
+				);
+				return ws.close(CLOSE_CODES.rateLimited, ERROR_CODES.rateLimited);
+			}
+			client.handleMessage(message);
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
 			client.handleClose({ code, reason: reason.toString() });
+			limiter.prune();
 		});
 		// ws closes the socket itself after an error (e.g. 1009 for a message above maxPayload).
 		ws.on('error', (error: Error & { code?: string }) => {

@@ -1,6 +1,7 @@
 // Every sync connection is token-only (DESIGN.md §6): the token's claims and the permission table of
 // src/lib/domain/access.ts decide per document. 'none' refuses the document before any content is sent;
 // 'read' makes the connection readOnly, so the server drops the client's updates (the UI is not trusted).
+// A token issued through a join code names its device (jti) and works only while the device is registered.
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { accessFor, type Access, type TokenClaims } from '../../src/lib/domain/access';
 import { ERROR_CODES } from '../../src/lib/sync/protocol';
@@ -14,7 +15,18 @@ export interface AuthContext {
 	access: Exclude<Access, 'none'>;
 }
 
-export function createAuthExtension(tokens: TokenService, logger: Logger): Extension {
+/** The part of the device registry the socket needs: is a device still admitted, and who is online. */
+export interface DeviceGate {
+	isActive(deviceId: string): Promise<boolean>;
+	connected(deviceId: string): void;
+	disconnected(deviceId: string): void;
+}
+
+export function createAuthExtension(
+	tokens: TokenService,
+	devices: DeviceGate,
+	logger: Logger
+): Extension {
 	return {
 		extensionName: 'kommunalwerkstatt-auth',
 		async onAuthenticate({
@@ -29,6 +41,14 @@ export function createAuthExtension(tokens: TokenService, logger: Logger): Exten
 					'sync refused'
 				);
 				throw new SyncRejection(verified.error);
+			}
+			const { jti } = verified.claims;
+			if (jti !== undefined && !(await devices.isActive(jti))) {
+				logger.info(
+					{ event: 'sync_refused', documentName, reason: ERROR_CODES.deviceRevoked },
+					'sync refused'
+				);
+				throw new SyncRejection(ERROR_CODES.deviceRevoked);
 			}
 			const access = accessFor(verified.claims, documentName);
 			if (access === 'none') {
@@ -49,13 +69,16 @@ export function createAuthExtension(tokens: TokenService, logger: Logger): Exten
 
 		async connected({ documentName, context }) {
 			const { claims, access } = context as AuthContext;
+			if (claims.jti !== undefined) devices.connected(claims.jti);
 			logger.info(
 				{ event: 'sync_connected', documentName, role: claims.role, access },
 				'sync connected'
 			);
 		},
 
-		async onDisconnect({ documentName, clientsCount }) {
+		async onDisconnect({ documentName, clientsCount, context }) {
+			const jti = (context as Partial<AuthContext> | undefined)?.claims?.jti;
+			if (jti !== undefined) devices.disconnected(jti);
 			logger.debug({ event: 'sync_disconnected', documentName, clientsCount }, 'sync disconnected');
 		}
 	};

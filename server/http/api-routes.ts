@@ -4,18 +4,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	API_PATHS,
 	ERROR_CODES,
-	type ErrorCode,
 	type OwnerTokenResponse,
 	type ServerInfo
 } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import { hasProxyHeaders, isOwnerRequest } from '../owner';
 import type { TokenService } from '../tokens';
+import { handleJoinRoute, type JoinRoutesContext } from './join-routes';
+import { allowMethod as allow, sendError, sendJson } from './responses';
 
 /** The moderation scope of the laptop's owner: every municipality on this laptop. */
 export const OWNER_DOC_PATTERNS = ['kommune/*/**'];
 
-export interface ApiContext {
+export interface ApiContext extends JoinRoutesContext {
 	info: ServerInfo;
 	tokens: TokenService;
 	trustLoopback: boolean;
@@ -33,7 +34,8 @@ export async function handleApiRequest(
 	ctx: ApiContext
 ): Promise<boolean> {
 	if (path !== '/api' && !path.startsWith('/api/')) return false;
-	// No endpoint reads a body yet; drain it so a keep-alive connection stays usable.
+	if (await handleJoinRoute(req, res, path, ctx)) return true;
+	// The endpoints below read no body; drain it so a keep-alive connection stays usable.
 	req.resume();
 	switch (path) {
 		case API_PATHS.health:
@@ -54,8 +56,8 @@ export async function handleApiRequest(
 	}
 }
 
-async function issueOwnerToken(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
-	const isOwner = isOwnerRequest({
+function isOwner(req: IncomingMessage, ctx: ApiContext): boolean {
+	return isOwnerRequest({
 		peerAddress: req.socket.remoteAddress,
 		host: req.headers.host,
 		origin: req.headers.origin,
@@ -63,7 +65,10 @@ async function issueOwnerToken(req: IncomingMessage, res: ServerResponse, ctx: A
 		port: ctx.port(),
 		trustLoopback: ctx.trustLoopback
 	});
-	if (!isOwner) {
+}
+
+async function issueOwnerToken(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
+	if (!isOwner(req, ctx)) {
 		ctx.logger.info({ event: 'owner_token_refused' }, 'owner token refused');
 		return sendError(res, 403, ERROR_CODES.notOwner);
 	}
@@ -76,26 +81,4 @@ async function issueOwnerToken(req: IncomingMessage, res: ServerResponse, ctx: A
 	ctx.logger.info({ event: 'owner_token_issued', exp: claims.exp }, 'owner token issued');
 	const body: OwnerTokenResponse = { token, expiresAt: claims.exp * 1000 };
 	sendJson(res, 200, body);
-}
-
-function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'): boolean {
-	if (req.method === method || (method === 'GET' && req.method === 'HEAD')) return true;
-	res.setHeader('Allow', method === 'GET' ? 'GET, HEAD' : method);
-	sendError(res, 405, ERROR_CODES.methodNotAllowed);
-	return false;
-}
-
-export function sendError(res: ServerResponse, status: number, error: ErrorCode): void {
-	sendJson(res, status, { error });
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-	const text = JSON.stringify(body);
-	res.writeHead(status, {
-		'Content-Type': 'application/json; charset=utf-8',
-		'Content-Length': Buffer.byteLength(text),
-		// Tokens and live configuration must never come from a cache.
-		'Cache-Control': 'no-store'
-	});
-	res.end(res.req.method === 'HEAD' ? undefined : text);
 }

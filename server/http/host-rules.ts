@@ -79,10 +79,18 @@ export function lanUrls(
 
 /** Non-internal IPv4 addresses, for the LAN URLs printed at start. */
 function lanIPv4Addresses(): string[] {
-	const result: string[] = [];
-	for (const entries of Object.values(networkInterfaces())) {
+	return lanInterfaces().map((entry) => entry.address);
+}
+
+/**
+ * Non-internal IPv4 addresses with their interface names, for the facilitator to pick the one the room
+ * uses (a laptop often has Wi-Fi, a cable and a VPN at once).
+ */
+export function lanInterfaces(): { name: string; address: string }[] {
+	const result: { name: string; address: string }[] = [];
+	for (const [name, entries] of Object.entries(networkInterfaces())) {
 		for (const entry of entries ?? []) {
-			if (entry.family === 'IPv4' && !entry.internal) result.push(entry.address);
+			if (entry.family === 'IPv4' && !entry.internal) result.push({ name, address: entry.address });
 		}
 	}
 	return result;

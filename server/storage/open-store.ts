@@ -1,8 +1,12 @@
-// The backend follows the deployment: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+// The backend follows the deployment: PostgreSQL when DATABASE_URL is set, else the SQLite file. Access
+// records (join codes, devices) live in the same database.
 import { join } from 'node:path';
 import type { ServerConfig } from '../config';
+import type { AccessRecordStore } from './access-record-store';
 import type { DocumentStore } from './document-store';
+import { openPostgresAccessRecords } from './postgres-access-records';
 import { openPostgresStore } from './postgres-store';
+import { openSqliteAccessRecords } from './sqlite-access-records';
 import { openSqliteStore, SQLITE_FILE_NAME } from './sqlite-store';
 
 export async function openDocumentStore(
@@ -10,4 +14,11 @@ export async function openDocumentStore(
 ): Promise<DocumentStore> {
 	if (config.databaseUrl) return openPostgresStore(config.databaseUrl);
 	return openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME));
+}
+
+export async function openAccessRecordStore(
+	config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>
+): Promise<AccessRecordStore> {
+	if (config.databaseUrl) return openPostgresAccessRecords(config.databaseUrl);
+	return openSqliteAccessRecords(join(config.dataDir, SQLITE_FILE_NAME));
 }

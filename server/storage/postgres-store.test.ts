@@ -3,7 +3,9 @@ import { useCleanup } from '../test/cleanup';
 import { startPostgresCluster, type PostgresCluster } from '../test/postgres-cluster';
 import { expectDataSurvivesRestart } from '../test/restart-scenario';
 import { createTempDir, removeDir } from '../test/test-server';
+import { runAccessRecordStoreContract } from './access-record-store.contract';
 import { runDocumentStoreContract } from './document-store.contract';
+import { openPostgresAccessRecords } from './postgres-access-records';
 import { openPostgresStore } from './postgres-store';
 
 let cluster: PostgresCluster | undefined;
@@ -21,6 +23,7 @@ const url = () => {
 };
 
 runDocumentStoreContract('PostgreSQL', () => ({ open: () => openPostgresStore(url()) }));
+runAccessRecordStoreContract('PostgreSQL', () => openPostgresAccessRecords(url()));
 
 describe('central server on PostgreSQL', () => {
 	const defer = useCleanup();

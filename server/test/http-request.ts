@@ -15,6 +15,7 @@ export interface RawRequest {
 	path: string;
 	method?: string;
 	headers?: Record<string, string>;
+	body?: string;
 }
 
 export function rawRequest({
@@ -22,17 +23,20 @@ export function rawRequest({
 	port,
 	path,
 	method = 'GET',
-	headers = {}
+	headers = {},
+	body
 }: RawRequest): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
 		const req = httpRequest({ host: address, port, path, method, headers, agent: false }, (res) => {
-			let body = '';
+			let text = '';
 			res.setEncoding('utf8');
-			res.on('data', (chunk: string) => (body += chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+			res.on('data', (chunk: string) => (text += chunk));
+			res.on('end', () =>
+				resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text })
+			);
 		});
 		req.on('error', reject);
-		req.end();
+		req.end(body);
 	});
 }
 

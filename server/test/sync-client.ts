@@ -11,6 +11,8 @@ export interface SyncClient {
 	/** Every update applied to this client's document (tests that use it never edit locally). */
 	receivedUpdates: Uint8Array[];
 	state: { authenticated: boolean; failedReason: string | null; synced: boolean };
+	/** Close codes of the socket, in order (the server's reason codes, 1009 for an oversized message, …). */
+	closeCodes: number[];
 	destroy(): void;
 }
 
@@ -28,6 +30,7 @@ export function connectSyncClient({
 	doc = new Y.Doc()
 }: SyncClientOptions): SyncClient {
 	const receivedUpdates: Uint8Array[] = [];
+	const closeCodes: number[] = [];
 	const state = { authenticated: false, failedReason: null as string | null, synced: false };
 	const socket = new HocuspocusProviderWebsocket({
 		url,
@@ -44,12 +47,14 @@ export function connectSyncClient({
 		onSynced: () => (state.synced = true)
 	});
 	doc.on('update', (update: Uint8Array) => receivedUpdates.push(update));
+	socket.on('close', ({ event }: { event: { code: number } }) => closeCodes.push(event.code));
 	provider.attach();
 	return {
 		doc,
 		provider,
 		receivedUpdates,
 		state,
+		closeCodes,
 		destroy() {
 			provider.destroy();
 			socket.destroy();

@@ -54,7 +54,10 @@ export function docPatternsFor(role: Role, target: ScopeTarget): ScopeResult {
 		return fail('target_ambiguous');
 	}
 	if (role === 'beratung') {
-		if (workshop !== undefined || round !== undefined) return fail('target_ambiguous');
+		// Beratung covers whole municipalities; a narrower target must not silently widen to all of them.
+		if (workshop !== undefined || round !== undefined || respondent !== undefined) {
+			return fail('target_ambiguous');
+		}
 		return { ok: true, docs: [`${DOCUMENT_PREFIX}/${ars ?? '*'}/**`] };
 	}
 	if (ars === undefined) return fail('ars_required');

@@ -12,7 +12,8 @@ export const API_PATHS = {
 	health: '/api/health',
 	config: '/api/config',
 	ownerToken: '/api/owner-token',
-	/** POST (moderation token): a join code for a workshop, a check round or a respondent. */
+	/** POST (moderation token): a join code for a workshop, a check round or a respondent.
+	 *  GET /api/invitations/<code>: what the code is for (no token: the code is the secret). */
 	invitations: '/api/invitations',
 	/** POST: exchanges a join code for a scoped token. */
 	join: '/api/join',
@@ -20,11 +21,11 @@ export const API_PATHS = {
 	linkCodes: '/api/link-codes',
 	/** GET ?scope=<prefix> lists joined devices; DELETE /api/devices/<id> removes one (moderation). */
 	devices: '/api/devices',
-	/** GET (owner only): the laptop's network addresses, to pick the one the room uses. */
+	/** GET (moderation token): the laptop's network addresses, to pick the one the room uses. */
 	network: '/api/network',
 	/** GET: the self-test of a participant's device; the laptop notes that a device reached it. */
 	ping: '/api/ping',
-	/** GET (owner only): when a device of the room last reached the laptop. */
+	/** GET (moderation token): when a device of the room last reached the laptop. */
 	reachability: '/api/reachability'
 } as const;
 
@@ -103,6 +104,18 @@ export interface InvitationRequest {
 	label: string;
 }
 
+/** GET /api/invitations/<code>: what a code is for, so the join page can ask the right questions. */
+export interface InvitationPreview {
+	kind: InvitationKind | 'device-link';
+	ars: string;
+	workshop: string | null;
+	round: string | null;
+	label: string;
+	/** For a device link: the name of the participant the device joins as. */
+	displayName: string | null;
+	expiresAt: number;
+}
+
 export interface InvitationResponse {
 	code: string;
 	kind: InvitationKind;
@@ -127,6 +140,8 @@ export interface JoinResponse {
 	/** The participant id (teilnahme), respondent id, or a device's own subject. */
 	sub: string;
 	deviceId: string;
+	/** The document-name patterns the token covers (so the device knows which token opens what). */
+	docs: string[];
 	ars: string;
 	workshop: string | null;
 	round: string | null;
@@ -146,8 +161,9 @@ export interface DeviceInfo {
 	role: JoinResponse['role'];
 	kind: JoinResponse['kind'];
 	displayName: string;
-	/** A coarse description from the user agent ("Chrome auf Android"), never the full string. */
-	deviceLabel: string;
+	/** Coarse product names from the User-Agent (never the full string), null when unknown. */
+	platform: string | null;
+	browser: string | null;
 	joinedAt: number;
 	lastSeenAt: number;
 	online: boolean;

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src/lib/sync/protocol';
+import { loadConfig } from '../config';
+import { openSqliteAccessRecords } from '../storage/sqlite-access-records';
+import { createTempDir, removeDir } from '../test/test-server';
+import { createTokenService } from '../tokens';
+import { createDeviceRegistry } from './device-registry';
+
+const ARS = '032410001001';
+const joining = loadConfig({ TOKEN_SECRET: 's'.repeat(40), DATABASE_URL: '' }).config.joining;
+const tokens = createTokenService(new TextEncoder().encode('s'.repeat(40)));
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach(removeDir));
+
+function registryAt(clock: { now: number }) {
+	const dir = createTempDir('kw-registry-');
+	dirs.push(dir);
+	const records = openSqliteAccessRecords(join(dir, 'db.sqlite'));
+	return createDeviceRegistry({ records, tokens, joining, now: () => clock.now });
+}
+
+const facilitator = { sub: 'owner', role: 'moderation' as const, docs: ['kommune/*/**'], exp: 0 };
+
+describe('device registry', () => {
+	it('an invitation works until it expires, and not a millisecond after', async () => {
+		const clock = { now: 1_800_000_000_000 };
+		const registry = registryAt(clock);
+		const created = await registry.createInvitation(facilitator, {
+			kind: 'ansicht',
+			ars: ARS,
+			workshop: 'w1',
+			label: 'Workshop'
+		});
+		if (!created.ok) throw new Error(created.error);
+		expect(created.value.expiresAt).toBe(clock.now + joining.invitationTtlSeconds * 1000);
+
+		clock.now = created.value.expiresAt - 1;
+		expect((await registry.join({ code: created.value.code }, undefined)).ok).toBe(true);
+		clock.now = created.value.expiresAt;
+		expect(await registry.join({ code: created.value.code }, undefined)).toEqual({
+			ok: false,
+			status: 404,
+			error: ERROR_CODES.invalidCode
+		});
+	});
+
+	it('a joined device is active until its token expires or it is removed', async () => {
+		const clock = { now: 1_800_000_000_000 };
+		const registry = registryAt(clock);
+		const created = await registry.createInvitation(facilitator, {
+			kind: 'teilnahme',
+			ars: ARS,
+			workshop: 'w1',
+			label: 'Workshop'
+		});
+		if (!created.ok) throw new Error(created.error);
+		const a = await registry.join({ code: created.value.code, displayName: 'A' }, undefined);
+		const b = await registry.join({ code: created.value.code, displayName: 'B' }, undefined);
+		if (!a.ok || !b.ok) throw new Error('join failed');
+		expect(await registry.isActive(a.value.deviceId)).toBe(true);
+		expect((await registry.removeDevice(facilitator, a.value.deviceId)).ok).toBe(true);
+		expect(await registry.isActive(a.value.deviceId)).toBe(false);
+		expect(await registry.isActive(b.value.deviceId)).toBe(true);
+		clock.now += joining.deviceTokenTtlSeconds * 1000;
+		expect(await registry.isActive(b.value.deviceId)).toBe(false);
+	});
+
+	it('an invitation for a target that is not a workshop, round or respondent is refused', async () => {
+		const registry = registryAt({ now: 1_800_000_000_000 });
+		for (const body of [
+			{ kind: 'teilnahme', ars: ARS, label: 'ohne Workshop' },
+			{ kind: 'teilnahme', ars: ARS, round: 'r1', label: 'Runde' },
+			{ kind: 'respondent', ars: ARS, round: 'r1', label: 'ohne Person' },
+			{ kind: 'teilnahme', ars: '1234', workshop: 'w1', label: 'ARS' },
+			{ kind: 'teilnahme', ars: ARS, workshop: 'w/1', label: 'Id' },
+			{ kind: 'teilnahme', ars: ARS, workshop: 'w1', label: '' },
+			{ kind: 'admin', ars: ARS, workshop: 'w1', label: 'Rolle' }
+		]) {
+			expect(await registry.createInvitation(facilitator, body)).toEqual({
+				ok: false,
+				status: 400,
+				error: ERROR_CODES.invalidRequest
+			});
+		}
+	});
+});
