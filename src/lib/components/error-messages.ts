@@ -3,6 +3,8 @@
 import type { ProfileErrorCode } from '$lib/domain/kommune-profile';
 import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
+import type { DateError, TitleError } from '$lib/domain/session-input';
+import type { JoinError } from '$lib/state/join-flow.svelte';
 
 const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
 	ars_required: m.err_ars_required,
@@ -30,10 +32,46 @@ const FORM_MESSAGES: Record<ProfileFormErrorCode, () => string> = {
 	code_load_failed: m.err_code_load_failed
 };
 
+const SESSION_MESSAGES: Record<TitleError | DateError | 'perspective_required', () => string> = {
+	title_required: m.err_title_required,
+	title_too_long: m.err_title_too_long,
+	title_invalid: m.err_text_invalid,
+	date_invalid: m.err_date_invalid,
+	perspective_required: m.err_perspective_required
+};
+
 export function errorMessage(code: string): string {
 	const message =
 		(PROFILE_MESSAGES as Record<string, () => string>)[code] ??
 		(FORM_MESSAGES as Record<string, () => string>)[code] ??
+		(SESSION_MESSAGES as Record<string, () => string>)[code] ??
 		m.err_unknown;
 	return message();
 }
+
+/** Answers of the laptop's joining API, and the checks the join page makes before asking it. */
+const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
+	unreachable: m.err_join_unreachable,
+	invalid_code: m.err_join_invalid_code,
+	code_expired: m.err_join_invalid_code,
+	device_revoked: m.err_join_device_revoked,
+	unauthorized: m.err_join_unauthorized,
+	token_expired: m.err_join_unauthorized,
+	forbidden: m.err_join_forbidden,
+	not_owner: m.err_join_forbidden,
+	forbidden_origin: m.err_join_forbidden,
+	no_token: m.err_join_no_token,
+	invalid_request: m.err_join_invalid_request,
+	body_too_large: m.err_join_invalid_request,
+	rate_limited: m.err_join_rate_limited,
+	document_too_large: m.err_join_invalid_request,
+	not_found: m.err_join_not_found,
+	method_not_allowed: m.err_join_internal,
+	internal: m.err_join_internal,
+	name_required: m.err_name_required,
+	name_too_long: m.err_name_too_long,
+	name_invalid: m.err_text_invalid,
+	storage_write_failed: m.err_storage_write_failed
+};
+
+export const joinErrorMessage = (code: JoinError | 'no_token'): string => JOIN_MESSAGES[code]();

@@ -11,7 +11,15 @@ export const ROOT_KEYS = {
 	/** Y.Map: schemaVersion, createdAt. Present in every document. */
 	meta: 'meta',
 	/** Y.Map of the profile fields, in `kommune/<ARS>/profile`. */
-	profile: 'profile'
+	profile: 'profile',
+	/** Y.Map (title, date) in a workshop's control document. */
+	workshop: 'workshop',
+	/** Y.Map participantId → { name, joinedAt } in a workshop's board: who takes part, by name. */
+	participants: 'participants',
+	/** Y.Map (title) in a check round's shared document. */
+	round: 'round',
+	/** Y.Map respondentId → { label, perspective, createdAt } in a check round's shared document. */
+	respondents: 'respondents'
 } as const;
 
 export const META_KEYS = {

@@ -8,13 +8,26 @@
 
 import { getContext, setContext } from 'svelte';
 import type { ProfileFormInput } from '../domain/kommune-profile';
-import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
+import type * as Y from 'yjs';
+import type { Perspective } from '../domain/perspectives';
+import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
+import { openDatabase } from '../storage/db';
+import { saveCredential } from '../storage/credentials';
+import { createJoinApi, type JoinApi } from '../sync/join-api';
+import type { JoinResponse } from '../sync/protocol';
+import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
+import type { SessionResult } from '../sync/session-repository';
 import type { ProfileRepository, ProfileSaveResult } from '../sync/profile-repository';
 import type { TokenSource } from '../sync/token-source';
 import { AppUpdate } from './app-update.svelte';
 import type { DocumentServices } from './document-services';
 import { KommunenList } from './kommunen-list.svelte';
+import { InviteManager, type InviteTarget } from './invite-manager.svelte';
+import { JoinFlow } from './join-flow.svelte';
+import { LiveDocument } from './live-document.svelte';
+import { Participation } from './participation.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
+import { SessionsList } from './sessions-list.svelte';
 import { SyncStatus } from './sync-status.svelte';
 
 export interface AppContext {
@@ -29,6 +42,28 @@ export interface AppContext {
 	/** An editor for one municipality; it opens the document only while read, or until `close()`. */
 	profileEditor(ars: string): ProfileEditor;
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
+	/** The small HTTP API of the laptop (joining, devices, network); no document code. */
+	readonly joinApi: JoinApi;
+	/** The workshops and check rounds of a municipality on this device. */
+	sessions(ars: string): SessionsList;
+	createWorkshop(
+		ars: string,
+		title: string,
+		date: string | null
+	): Promise<SessionResult<SessionRow>>;
+	createCheckRound(ars: string, title: string): Promise<SessionResult<SessionRow>>;
+	addRespondent(
+		ars: string,
+		round: string,
+		label: string,
+		perspective: Perspective
+	): Promise<SessionResult<string>>;
+	/** Join codes, devices and the room's network for one workshop or round. */
+	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
+	joinFlow(code: string): JoinFlow;
+	/** A value read live from the named document while rendered (see LiveDocument). */
+	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
+	participation(): Participation;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -60,6 +95,18 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 		));
 	const loadProfiles = async () => (await loadDocumentServices()).profiles;
+	const loadSessions = async () => (await loadDocumentServices()).sessions;
+	const joinApi = createJoinApi();
+	/** A token for `docName`: the owner's on the laptop, a joined device's elsewhere. */
+	const tokenFor = async (docName: string) =>
+		(await loadDocumentServices().catch(() => null))?.tokenSource.getToken(docName) ?? null;
+	const codeLoadFailed = { ok: false, error: 'code_load_failed' } as const;
+	const sessionCall = async <T>(
+		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<SessionResult<T>>
+	): Promise<SessionResult<T>> => {
+		const repository = await loadSessions().catch(() => null);
+		return repository ? call(repository) : codeLoadFailed;
+	};
 
 	return {
 		db,
@@ -78,12 +125,61 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 			return profiles.createKommune(input);
 		},
+		joinApi,
+		sessions: (ars) => new SessionsList(db, ars),
+		createWorkshop: (ars, title, date) => sessionCall((r) => r.createWorkshop(ars, title, date)),
+		createCheckRound: (ars, title) => sessionCall((r) => r.createCheckRound(ars, title)),
+		addRespondent: (ars, round, label, perspective) =>
+			sessionCall((r) => r.addRespondent(ars, round, label, perspective)),
+		inviteManager: (target, managedDoc) =>
+			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
+		joinFlow: (code) =>
+			new JoinFlow({ api: joinApi, code, keep: (joined) => keepCredential(joined) }),
+		participation: () => new Participation(db, joinApi),
+		liveDocument: (name, read, initial) =>
+			new LiveDocument(
+				async () => (await loadDocumentServices()).documents.open(name),
+				read,
+				initial
+			),
 		async dispose() {
 			const loaded = await services?.catch(() => null);
 			await loaded?.documents.close();
 			db.close();
 		}
 	};
+
+	/** Stores what joining returned; a participant also announces their name in the workshop's roster. */
+	async function keepCredential(joined: JoinResponse): Promise<void> {
+		const { token, expiresAt, kind, role, sub, deviceId, ars, workshop, round, respondent } =
+			joined;
+		const scope = workshop ? workshopPrefix(ars, workshop) : checkRoundPrefix(ars, round ?? '');
+		await saveCredential(db, {
+			scope,
+			token,
+			docs: joined.docs,
+			expiresAt,
+			kind,
+			role,
+			sub,
+			deviceId,
+			ars,
+			workshop,
+			round,
+			respondent,
+			label: joined.label,
+			displayName: joined.displayName,
+			joinedAt: Date.now(),
+			revokedAt: null
+		});
+		if (role === 'teilnahme' && workshop) {
+			// Stored on this device now; it reaches the board when the landing page connects.
+			const checkedIn = await (
+				await loadDocumentServices()
+			).sessions.checkInParticipant(ars, workshop, sub, joined.displayName);
+			if (!checkedIn.ok) throw new Error(checkedIn.error);
+		}
+	}
 }
 
 const KEY = Symbol('app-context');

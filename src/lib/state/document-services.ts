@@ -6,12 +6,15 @@
 import type { KommunalwerkstattDb } from '../storage/db';
 import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
 import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
+import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
+import { createDeviceTokenSource } from '../sync/device-token-source';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
 export interface DocumentServices {
 	readonly tokenSource: TokenSource;
 	readonly documents: DocumentRegistry;
 	readonly profiles: ProfileRepository;
+	readonly sessions: SessionRepository;
 }
 
 export interface DocumentServicesOptions {
@@ -23,11 +26,18 @@ export interface DocumentServicesOptions {
 
 export function createDocumentServices(options: DocumentServicesOptions): DocumentServices {
 	const { db } = options;
-	const tokenSource = options.tokenSource ?? createOwnerTokenSource();
+	// The owner's token on the laptop; elsewhere the tokens this device got by joining with a code.
+	const tokenSource =
+		options.tokenSource ?? createDeviceTokenSource({ owner: createOwnerTokenSource(), db });
 	const documents = createDocumentRegistry({
 		db,
 		tokenSource,
 		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
 	});
-	return { tokenSource, documents, profiles: createProfileRepository({ db, registry: documents }) };
+	return {
+		tokenSource,
+		documents,
+		profiles: createProfileRepository({ db, registry: documents }),
+		sessions: createSessionRepository({ db, registry: documents })
+	};
 }

@@ -26,6 +26,45 @@ export interface DocumentRow {
 	lastConnectedAt: number | null;
 }
 
+/** A workshop or check round of a municipality on this device: the list on its page (a projection). */
+export interface SessionRow {
+	/** The document-name prefix: `kommune/<ARS>/workshop/<id>` or `kommune/<ARS>/check/<id>`. */
+	scope: string;
+	ars: string;
+	kind: 'workshop' | 'checkRound';
+	id: string;
+	title: string;
+	/** ISO date (workshops) or null. */
+	date: string | null;
+	createdAt: number;
+}
+
+/**
+ * What a device that joined with a code keeps: its token and what the join page showed. Local by nature
+ * (a token belongs to this device), so Dexie-only. One row per scope it joined.
+ */
+export interface CredentialRow {
+	/** The document-name prefix the credential is for (a workshop or a check round). */
+	scope: string;
+	token: string;
+	/** Document-name patterns the token covers (from the server's answer, for choosing a token). */
+	docs: string[];
+	expiresAt: number;
+	kind: 'teilnahme' | 'ansicht' | 'co-moderation' | 'respondent' | 'device-link';
+	role: 'moderation' | 'teilnahme' | 'ansicht' | 'respondent';
+	sub: string;
+	deviceId: string;
+	ars: string;
+	workshop: string | null;
+	round: string | null;
+	respondent: string | null;
+	label: string;
+	displayName: string;
+	joinedAt: number;
+	/** Set when the server said this device was removed; the token is then never sent again. */
+	revokedAt: number | null;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -35,6 +74,8 @@ export type KommunalwerkstattDb = Dexie & {
 	kommunen: EntityTable<KommuneRow, 'ars'>;
 	documents: EntityTable<DocumentRow, 'name'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	sessions: EntityTable<SessionRow, 'scope'>;
+	credentials: EntityTable<CredentialRow, 'scope'>;
 };
 
 /**
@@ -48,6 +89,10 @@ export function declareVersions(db: Pick<Dexie, 'version'>): void {
 		kommunen: 'ars, name',
 		documents: 'name, lastOpenedAt',
 		settings: 'key'
+	});
+	db.version(2).stores({
+		sessions: 'scope, ars',
+		credentials: 'scope, deviceId'
 	});
 }
 

@@ -68,7 +68,7 @@ export function connectToServer(
 	};
 
 	async function attempt(): Promise<void> {
-		const token = await tokenSource.getToken();
+		const token = await tokenSource.getToken(name);
 		if (stopped) return;
 		if (token === null) return scheduleRetry();
 		delay = firstDelay;
@@ -78,7 +78,7 @@ export function connectToServer(
 				document: doc,
 				awareness,
 				websocketProvider: sockets.acquire(),
-				token: async () => (await tokenSource.getToken()) ?? ''
+				token: async () => (await tokenSource.getToken(name)) ?? ''
 			});
 			for (const event of ['status', 'synced', 'authenticated', 'disconnect', 'close']) {
 				provider.on(event, () => queueMicrotask(update));
@@ -89,8 +89,8 @@ export function connectToServer(
 	}
 
 	// A refused token (expired, revoked) is dropped; after a backoff we attach again with a fresh one.
-	function onAuthenticationFailed() {
-		tokenSource.invalidate();
+	function onAuthenticationFailed({ reason }: { reason: string }) {
+		tokenSource.invalidate(name, reason);
 		provider?.detach();
 		update();
 		scheduleRetry();

@@ -8,11 +8,14 @@ import { API_PATHS, ERROR_CODES, type OwnerTokenResponse } from './protocol';
 export type TokenState = 'unknown' | 'available' | 'denied' | 'unreachable';
 
 export interface TokenSource {
-	/** A valid token, or null when none can be had right now. Never rejects. */
-	getToken(): Promise<string | null>;
+	/** A valid token for the named document, or null when none can be had right now. Never rejects. */
+	getToken(documentName?: string): Promise<string | null>;
 	readonly state: TokenState;
-	/** Forget the cached token (the server refused it); the next call fetches a new one. */
-	invalidate(): void;
+	/**
+	 * The server refused the token for the named document (`reason`: its error code); forget it, so the
+	 * next call fetches a new one.
+	 */
+	invalidate(documentName?: string, reason?: string): void;
 }
 
 export interface OwnerTokenSourceOptions {

@@ -8,3 +8,23 @@ export const formatInteger = (n: number): string =>
 	(integer ??= new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 })).format(n);
 export const formatDecimal = (n: number): string =>
 	(oneDecimal ??= new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 })).format(n);
+
+let dateFormat: Intl.DateTimeFormat | undefined;
+let timeFormat: Intl.DateTimeFormat | undefined;
+
+/** "15.03.2027" from an ISO date (YYYY-MM-DD), read as a calendar day, not a moment. */
+export function formatDate(isoDate: string): string {
+	const [year, month, day] = isoDate.split('-').map(Number);
+	return (dateFormat ??= new Intl.DateTimeFormat('de-DE', {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		timeZone: 'UTC'
+	})).format(new Date(Date.UTC(year!, month! - 1, day!)));
+}
+
+/** "14:05" in the device's time zone, from milliseconds since the epoch. */
+export const formatTime = (ms: number): string =>
+	(timeFormat ??= new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' })).format(
+		new Date(ms)
+	);

@@ -7,12 +7,19 @@ import { readProfile } from '../../../src/lib/crdt/profile-doc';
 import { profileDocName } from '../../../src/lib/domain/document-names';
 import type { KommuneProfile } from '../../../src/lib/domain/kommune-profile';
 import { SYNC_PATH } from '../../../src/lib/sync/protocol';
+import type * as Y from 'yjs';
 import type { AppServer } from './app-server';
 
-export async function readServerProfile(
+export function readServerProfile(server: AppServer, ars: string): Promise<KommuneProfile | null> {
+	return readServerDocument(server, profileDocName(ars), (doc) => readProfile(doc).profile);
+}
+
+/** Any document as the server holds it, read with `read` (a crdt reader). */
+export async function readServerDocument<T>(
 	server: AppServer,
-	ars: string
-): Promise<KommuneProfile | null> {
+	name: string,
+	read: (doc: Y.Doc) => T
+): Promise<T> {
 	const secret = new TextEncoder().encode(readOrCreateTokenSecret(server.dataDir).secret);
 	const { token } = await createTokenService(secret).issue({
 		sub: 'e2e-beratung',
@@ -22,7 +29,7 @@ export async function readServerProfile(
 	});
 	const client = connectSyncClient({
 		url: `ws://localhost:${server.port}${SYNC_PATH}`,
-		name: profileDocName(ars),
+		name,
 		token
 	});
 	try {
@@ -33,7 +40,7 @@ export async function readServerProfile(
 				reject(new Error(`the server refused the consultant token: ${reason}`))
 			);
 		});
-		return readProfile(client.doc).profile;
+		return read(client.doc);
 	} finally {
 		client.destroy();
 	}

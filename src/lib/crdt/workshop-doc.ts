@@ -1,0 +1,83 @@
+// What this issue needs of a workshop's documents: its title and date in the control document (written
+// by moderation), and the roster in the board (each participant writes their own entry when joining).
+// The agenda, cards and votes are added beside these roots later; nothing here is nested lazily.
+
+import * as Y from 'yjs';
+import { hasForbiddenCharacters } from '../domain/display-name';
+import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+
+export const WORKSHOP_TITLE_MAX_LENGTH = 120;
+
+export interface WorkshopInfo {
+	title: string;
+	/** ISO date (YYYY-MM-DD) or null. */
+	date: string | null;
+}
+
+export interface RosterEntry {
+	participantId: string;
+	name: string;
+	joinedAt: number;
+}
+
+const isIsoDate = (value: unknown): value is string =>
+	typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function writeWorkshopInfo(doc: Y.Doc, info: WorkshopInfo, now = Date.now()): void {
+	const map = rootMap(doc, ROOT_KEYS.workshop);
+	if (map === null) throw new Error('workshop root has the wrong type');
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (map.get('title') !== info.title) map.set('title', info.title);
+		if (map.get('date') !== info.date) map.set('date', info.date);
+	});
+}
+
+/** The workshop's title and date, or null when the document holds none that is valid. */
+export function readWorkshopInfo(doc: Y.Doc): WorkshopInfo | null {
+	const map = rootMap(doc, ROOT_KEYS.workshop);
+	const title = map?.get('title');
+	if (typeof title !== 'string' || title.trim() === '') return null;
+	const date = map?.get('date');
+	return { title, date: isIsoDate(date) ? date : null };
+}
+
+/** Adds or renames this participant in the roster; a repeated check-in with the same name writes nothing. */
+export function checkInParticipant(
+	doc: Y.Doc,
+	participantId: string,
+	name: string,
+	now = Date.now()
+) {
+	const map = rootMap(doc, ROOT_KEYS.participants);
+	if (map === null) throw new Error('participants root has the wrong type');
+	const existing = readRosterEntry(participantId, map.get(participantId));
+	if (existing?.name === name) return;
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		map.set(participantId, { name, joinedAt: existing?.joinedAt ?? now });
+	});
+}
+
+/** The roster by join time; entries a buggy or malicious peer wrote in another shape are skipped. */
+export function readRoster(doc: Y.Doc): RosterEntry[] {
+	const map = rootMap(doc, ROOT_KEYS.participants);
+	if (map === null) return [];
+	const entries: RosterEntry[] = [];
+	for (const [participantId, value] of map.entries()) {
+		const entry = readRosterEntry(participantId, value);
+		if (entry) entries.push(entry);
+	}
+	return entries.sort(
+		(a, b) => a.joinedAt - b.joinedAt || a.participantId.localeCompare(b.participantId)
+	);
+}
+
+function readRosterEntry(participantId: string, value: unknown): RosterEntry | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { name, joinedAt } = value as { name?: unknown; joinedAt?: unknown };
+	if (typeof name !== 'string' || name.length === 0 || name.length > 80) return null;
+	if (hasForbiddenCharacters(name)) return null;
+	if (typeof joinedAt !== 'number' || !Number.isFinite(joinedAt)) return null;
+	return { participantId, name, joinedAt };
+}

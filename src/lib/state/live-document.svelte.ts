@@ -1,0 +1,60 @@
+// A value read from one Yjs document, live while something renders it: the document opens on the first
+// read, every change (from this tab, another tab or the server) reads the value again, and it closes
+// when nothing reads it any more.
+
+import { createSubscriber } from 'svelte/reactivity';
+import type * as Y from 'yjs';
+import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
+import type { DocumentHandle } from '../sync/open-document';
+
+export class LiveDocument<T> {
+	#value: T = $state() as T;
+	#loading = $state(true);
+	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
+	#subscribe: () => void;
+
+	constructor(open: () => Promise<DocumentHandle>, read: (doc: Y.Doc) => T, initial: T) {
+		this.#value = initial;
+		this.#subscribe = createSubscriber(() => {
+			let handle: DocumentHandle | null = null;
+			let stopped = false;
+			const refresh = () => {
+				if (handle) this.#value = read(handle.doc);
+			};
+			open().then(
+				(opened) => {
+					if (stopped) return void opened.close();
+					handle = opened;
+					handle.doc.on('update', refresh);
+					refresh();
+					this.#loading = false;
+				},
+				(error: unknown) => {
+					this.#error = isDocumentError(error) ? error.code : 'code_load_failed';
+					this.#loading = false;
+				}
+			);
+			return () => {
+				stopped = true;
+				handle?.doc.off('update', refresh);
+				void handle?.close();
+				handle = null;
+			};
+		});
+	}
+
+	get value(): T {
+		this.#subscribe();
+		return this.#value;
+	}
+
+	get loading(): boolean {
+		this.#subscribe();
+		return this.#loading;
+	}
+
+	get error(): DocumentErrorCode | 'code_load_failed' | null {
+		this.#subscribe();
+		return this.#error;
+	}
+}

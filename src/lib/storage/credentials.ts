@@ -1,0 +1,33 @@
+// Tokens this device received by joining with a code (CredentialRow). A revoked credential is kept, so
+// the page can say what happened, but its token is never offered again.
+import { liveQuery } from 'dexie';
+import type { CredentialRow, KommunalwerkstattDb } from './db';
+
+export const saveCredential = (db: KommunalwerkstattDb, row: CredentialRow) =>
+	db.credentials.put(row);
+
+export const listCredentials = (db: KommunalwerkstattDb): Promise<CredentialRow[]> =>
+	db.credentials.orderBy('scope').toArray();
+
+export async function markCredentialRevoked(
+	db: KommunalwerkstattDb,
+	deviceId: string,
+	at: number
+): Promise<void> {
+	await db.credentials.where('deviceId').equals(deviceId).modify({ revokedAt: at });
+}
+
+export const forgetCredential = (db: KommunalwerkstattDb, scope: string) =>
+	db.credentials.delete(scope);
+
+export function watchCredentials(
+	db: KommunalwerkstattDb,
+	onChange: (rows: CredentialRow[]) => void,
+	onError: (error: unknown) => void = () => {}
+): () => void {
+	const subscription = liveQuery(() => listCredentials(db)).subscribe({
+		next: onChange,
+		error: onError
+	});
+	return () => subscription.unsubscribe();
+}

@@ -1,0 +1,87 @@
+// The browser's side of the joining API (API_PATHS): invitations, joining, linked devices, the device
+// list and the room's network. Every call answers with a value or an error code, never throws: a laptop
+// that is asleep or out of reach is an everyday case in a town hall ('unreachable').
+
+import {
+	API_PATHS,
+	ERROR_CODES,
+	type DeviceInfo,
+	type ErrorCode,
+	type InvitationPreview,
+	type InvitationRequest,
+	type InvitationResponse,
+	type JoinResponse,
+	type LinkCodeResponse,
+	type NetworkInfo,
+	type ReachabilityInfo
+} from './protocol';
+
+export type ApiError = ErrorCode | 'unreachable';
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface JoinApiOptions {
+	fetch?: typeof fetch;
+	/** Where the API lives; the page's own origin by default. */
+	baseUrl?: string;
+}
+
+const KNOWN_ERRORS = new Set<string>(Object.values(ERROR_CODES));
+
+export function createJoinApi(options: JoinApiOptions = {}) {
+	const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+	const base = options.baseUrl ?? '';
+
+	async function call<T>(
+		method: 'GET' | 'POST' | 'DELETE',
+		path: string,
+		init: { token?: string; body?: unknown } = {}
+	): Promise<ApiResult<T>> {
+		let response: Response;
+		try {
+			response = await doFetch(`${base}${path}`, {
+				method,
+				credentials: 'same-origin',
+				cache: 'no-store',
+				headers: {
+					accept: 'application/json',
+					...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+					...(init.token ? { authorization: `Bearer ${init.token}` } : {})
+				},
+				...(init.body === undefined ? {} : { body: JSON.stringify(init.body) })
+			});
+		} catch {
+			return { ok: false, error: 'unreachable' };
+		}
+		const body: unknown = await response.json().catch(() => null);
+		if (response.ok && body !== null) return { ok: true, value: body as T };
+		const code = (body as { error?: unknown } | null)?.error;
+		return {
+			ok: false,
+			error: typeof code === 'string' && KNOWN_ERRORS.has(code) ? (code as ErrorCode) : 'internal'
+		};
+	}
+
+	return {
+		ping: () => call<{ status: 'ok' }>('GET', API_PATHS.ping),
+		preview: (code: string) =>
+			call<InvitationPreview>('GET', `${API_PATHS.invitations}/${encodeURIComponent(code)}`),
+		join: (code: string, displayName?: string) =>
+			call<JoinResponse>('POST', API_PATHS.join, {
+				body: { code, ...(displayName === undefined ? {} : { displayName }) }
+			}),
+		invite: (token: string, request: InvitationRequest) =>
+			call<InvitationResponse>('POST', API_PATHS.invitations, { token, body: request }),
+		linkCode: (token: string) => call<LinkCodeResponse>('POST', API_PATHS.linkCodes, { token }),
+		devices: (token: string, scope: string) =>
+			call<DeviceInfo[]>('GET', `${API_PATHS.devices}?scope=${encodeURIComponent(scope)}`, {
+				token
+			}),
+		removeDevice: (token: string, id: string) =>
+			call<{ id: string }>('DELETE', `${API_PATHS.devices}/${encodeURIComponent(id)}`, { token }),
+		network: (token: string) => call<NetworkInfo>('GET', API_PATHS.network, { token }),
+		reachability: (token: string) =>
+			call<ReachabilityInfo>('GET', API_PATHS.reachability, { token })
+	};
+}
+
+export type JoinApi = ReturnType<typeof createJoinApi>;

@@ -1,0 +1,119 @@
+// Preparing workshops and check rounds: their documents are the truth (the control document holds the
+// workshop's title and date, the round's shared document its title and respondents), the Dexie rows in
+// `sessions` a projection for the municipality's page (as SPEC.md S11 does for profiles).
+
+import {
+	checkRoundPrefix,
+	checkSharedDocName,
+	workshopBoardDocName,
+	workshopControlDocName,
+	workshopPrefix
+} from '../domain/document-names';
+import { newId } from '../domain/ids';
+import type { Perspective } from '../domain/perspectives';
+import { addRespondent as writeRespondent, writeRoundTitle } from '../crdt/check-round-doc';
+import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
+import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
+import { putSession } from '../storage/sessions';
+import type { DocumentRegistry } from './document-registry';
+import { isDocumentError, type DocumentErrorCode } from './document-status';
+import type { DocumentHandle } from './open-document';
+
+export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: DocumentErrorCode };
+
+export interface SessionRepository {
+	createWorkshop(
+		ars: string,
+		title: string,
+		date: string | null
+	): Promise<SessionResult<SessionRow>>;
+	createCheckRound(ars: string, title: string): Promise<SessionResult<SessionRow>>;
+	addRespondent(
+		ars: string,
+		round: string,
+		label: string,
+		perspective: Perspective
+	): Promise<SessionResult<string>>;
+	/** Writes a joined participant's name into the workshop's roster (the board document). */
+	checkInParticipant(
+		ars: string,
+		workshop: string,
+		participantId: string,
+		name: string
+	): Promise<SessionResult<void>>;
+}
+
+export function createSessionRepository(options: {
+	db: KommunalwerkstattDb;
+	registry: DocumentRegistry;
+	now?: () => number;
+}): SessionRepository {
+	const { db, registry } = options;
+	const now = options.now ?? Date.now;
+
+	/** Opens the document, writes, and resolves once the write is on this device. */
+	async function writeTo<T>(
+		name: string,
+		write: (handle: DocumentHandle) => T
+	): Promise<SessionResult<T>> {
+		let handle: DocumentHandle | null = null;
+		try {
+			handle = await registry.open(name);
+			const value = write(handle);
+			await handle.whenStored();
+			return { ok: true, value };
+		} catch (error) {
+			if (isDocumentError(error)) return { ok: false, error: error.code };
+			throw error;
+		} finally {
+			await handle?.close();
+		}
+	}
+
+	async function project(row: SessionRow): Promise<SessionResult<SessionRow>> {
+		try {
+			await putSession(db, row);
+			return { ok: true, value: row };
+		} catch {
+			return { ok: false, error: 'storage_write_failed' };
+		}
+	}
+
+	return {
+		async createWorkshop(ars, title, date) {
+			const id = newId<'workshop'>();
+			const createdAt = now();
+			const written = await writeTo(workshopControlDocName(ars, id), ({ doc }) =>
+				writeWorkshopInfo(doc, { title, date }, createdAt)
+			);
+			if (!written.ok) return written;
+			const scope = workshopPrefix(ars, id);
+			return project({ scope, ars, kind: 'workshop', id, title, date, createdAt });
+		},
+
+		async createCheckRound(ars, title) {
+			const id = newId<'round'>();
+			const createdAt = now();
+			const written = await writeTo(checkSharedDocName(ars, id), ({ doc }) =>
+				writeRoundTitle(doc, title, createdAt)
+			);
+			if (!written.ok) return written;
+			const scope = checkRoundPrefix(ars, id);
+			return project({ scope, ars, kind: 'checkRound', id, title, date: null, createdAt });
+		},
+
+		async addRespondent(ars, round, label, perspective) {
+			const id = newId<'respondent'>();
+			return writeTo(checkSharedDocName(ars, round), ({ doc }) => {
+				writeRespondent(doc, { id, label, perspective, createdAt: now() });
+				return id;
+			});
+		},
+
+		checkInParticipant(ars, workshop, participantId, name) {
+			return writeTo(workshopBoardDocName(ars, workshop), ({ doc }) =>
+				checkInParticipant(doc, participantId, name, now())
+			);
+		}
+	};
+}

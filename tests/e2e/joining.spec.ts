@@ -1,0 +1,132 @@
+// Joining over the room's LAN, played on loopback: a second Chromium resolves kw-lan.test to 127.0.0.1,
+// so its page is a plain-http, non-secure context that is not the laptop's owner (DESIGN.md §5).
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { readRoster } from '../../src/lib/crdt/workshop-doc';
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import { readServerDocument } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+import config from '../../playwright.config';
+
+const HANNOVER = KOMMUNEN[0]!;
+const LAN_HOST = 'kw-lan.test';
+
+async function launchLanBrowser(): Promise<Browser> {
+	const launch = config.use?.launchOptions ?? {};
+	return chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+}
+
+async function boardDocName(page: Page): Promise<string> {
+	const [, ars, wid] = /\/kommune\/(\d{12})\/workshop\/([^/]+)$/.exec(
+		new URL(page.url()).pathname
+	)!;
+	return `kommune/${ars}/workshop/${wid}/board`;
+}
+
+test.describe('joining a workshop from a device in the room', () => {
+	let lanBrowser: Browser;
+	let lan: BrowserContext;
+
+	test.beforeEach(async () => {
+		lanBrowser = await launchLanBrowser();
+		lan = await lanBrowser.newContext({ locale: 'de-DE' });
+	});
+	test.afterEach(async () => {
+		await lan.close();
+		await lanBrowser.close();
+	});
+
+	test('a participant joins by code over plain http, and their name reaches the facilitator through the board', async ({
+		page,
+		appServer
+	}) => {
+		await new KommuneFormPage(page).create(HANNOVER);
+		const workshop = new WorkshopPage(page);
+		await workshop.createWorkshop('Workshop Handlungsfelder', '2027-03-15');
+		expect(await seriousViolations(page), 'invite page without codes').toEqual([]);
+		const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+		await expect(
+			workshop.inviteSection.getByText('Noch ist kein Gerät beigetreten.')
+		).toBeVisible();
+		expect(await seriousViolations(page), 'invite page with a code').toEqual([]);
+
+		const participant = await lan.newPage();
+		await participant.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		expect(await participant.evaluate(() => window.isSecureContext)).toBe(false);
+		await expect(participant.getByText('Workshop Handlungsfelder')).toBeVisible();
+		await expect(participant.getByRole('note')).toContainText('Über das Raum-Netz geöffnet');
+		expect(await seriousViolations(participant), 'join page').toEqual([]);
+
+		// A name is required; the refusal changes nothing.
+		await participant.getByRole('button', { name: 'Beitreten' }).click();
+		await expect(participant.getByRole('alert')).toContainText('Bitte geben Sie einen Namen ein.');
+		await participant.getByLabel('Ihr Name').fill('Anna');
+		await participant.getByRole('button', { name: 'Beitreten' }).click();
+		await expect(
+			participant.getByRole('heading', { level: 1, name: 'Meine Teilnahme' })
+		).toBeVisible();
+		await expect(participant.getByRole('list', { name: 'Im Workshop' })).toContainText('Anna');
+		expect(await seriousViolations(participant), 'participant page').toEqual([]);
+
+		// The participant's check-in is a write to the board document: the server holds it, and the
+		// facilitator's page shows it, as does the device list the server keeps.
+		const board = await boardDocName(page);
+		await expect
+			.poll(async () => (await readServerDocument(appServer, board, readRoster)).map((e) => e.name))
+			.toEqual(['Anna']);
+		await expect(workshop.roster).toContainText('Anna');
+		await expect(workshop.deviceRow('Anna')).toContainText('Teilnahme');
+		await expect(workshop.deviceRow('Anna')).toContainText('jetzt verbunden');
+
+		// The LAN page never gets the owner's token, whatever Host header it sends.
+		const direct = await participant.evaluate(
+			async () => (await fetch('/api/owner-token', { method: 'POST' })).status
+		);
+		expect(direct).toBe(403);
+		await participant.route('**/api/owner-token', (route) =>
+			route.continue({
+				headers: { ...route.request().headers(), host: `localhost:${appServer.port}` }
+			})
+		);
+		const spoofed = await participant.evaluate(async () => {
+			const response = await fetch('/api/owner-token', { method: 'POST' });
+			return { status: response.status, body: await response.text() };
+		});
+		expect(spoofed.status).toBe(403);
+		expect(spoofed.body).not.toContain('token');
+	});
+
+	test('a device the facilitator removes loses access at once and says so', async ({
+		page,
+		appServer
+	}) => {
+		await new KommuneFormPage(page).create(HANNOVER);
+		const workshop = new WorkshopPage(page);
+		await workshop.createWorkshop('Workshop Prozesse', '');
+		const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+
+		const participant = await lan.newPage();
+		await participant.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		await participant.getByLabel('Ihr Name').fill('Bernd');
+		await participant.getByRole('button', { name: 'Beitreten' }).click();
+		await expect(participant.getByRole('list', { name: 'Im Workshop' })).toContainText('Bernd');
+		await expect(workshop.deviceRow('Bernd')).toContainText('jetzt verbunden');
+
+		await workshop.deviceRow('Bernd').getByRole('button', { name: 'Bernd entfernen' }).click();
+		await workshop
+			.deviceRow('Bernd')
+			.getByRole('button', { name: /^Ja, das Gerät von Bernd entfernen/ })
+			.click();
+		await expect(
+			workshop.inviteSection.getByText('Noch ist kein Gerät beigetreten.')
+		).toBeVisible();
+		await expect(participant.getByRole('alert')).toContainText(
+			'Die Moderation hat dieses Gerät entfernt'
+		);
+	});
+});
