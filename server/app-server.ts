@@ -173,9 +173,14 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	}
 
 	let closing: Promise<void> | null = null;
+	let expirySweep: ReturnType<typeof setInterval> | undefined;
 
 	return {
 		async listen() {
+			expirySweep ??= setInterval(
+				() => closeExpiredConnections(hocuspocus, Date.now()),
+				config.sync.expirySweepMs
+			);
 			store ??= await openDocumentStore(config);
 			records ??= await openAccessRecordStore(config);
 			await records.deleteExpired(Date.now());
@@ -202,6 +207,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 
 		close() {
 			closing ??= (async () => {
+				clearInterval(expirySweep);
 				const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
 				httpServer.closeIdleConnections();
 				await waitForUnload(config.shutdownTimeoutMs);
@@ -258,15 +264,43 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	}
 }
 
-/** Ends every sync connection of a removed device at once, with a close code its app understands. */
-function closeDeviceConnections(hocuspocus: Hocuspocus, deviceId: string): void {
+/** Closes every sync connection whose token claims satisfy `matches`, with the given close code. */
+function closeConnectionsWhere(
+	hocuspocus: Hocuspocus,
+	matches: (claims: AuthContext['claims']) => boolean,
+	code: number,
+	reason: string
+): void {
 	for (const document of hocuspocus.documents.values()) {
 		for (const connection of document.getConnections()) {
-			const context = connection.context as Partial<AuthContext> | undefined;
-			if (context?.claims?.jti !== deviceId) continue;
-			connection.webSocket.close(CLOSE_CODES.deviceRevoked, ERROR_CODES.deviceRevoked);
+			const claims = (connection.context as Partial<AuthContext> | undefined)?.claims;
+			if (claims && matches(claims)) connection.webSocket.close(code, reason);
 		}
 	}
+}
+
+/** Ends every sync connection of a removed device at once, with a close code its app understands. */
+function closeDeviceConnections(hocuspocus: Hocuspocus, deviceId: string): void {
+	closeConnectionsWhere(
+		hocuspocus,
+		(claims) => claims.jti === deviceId,
+		CLOSE_CODES.deviceRevoked,
+		ERROR_CODES.deviceRevoked
+	);
+}
+
+/**
+ * A token is checked when a document is opened; a connection that outlives its token is closed here, so
+ * an expired token never keeps reading or writing (RELIABILITY.md 25). The client reconnects with a
+ * fresh token if it can get one.
+ */
+function closeExpiredConnections(hocuspocus: Hocuspocus, now: number): void {
+	closeConnectionsWhere(
+		hocuspocus,
+		(claims) => claims.exp * 1000 <= now,
+		CLOSE_CODES.tokenExpired,
+		ERROR_CODES.tokenExpired
+	);
 }
 
 /** Wakes the one shutdown wait early; a wake while nobody waits is not kept. */

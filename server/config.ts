@@ -23,7 +23,13 @@ export interface ServerConfig {
 	version: string;
 	logLevel: string;
 	ownerTokenTtlSeconds: number;
-	sync: { debounceMs: number; maxDebounceMs: number; maxPayloadBytes: number };
+	sync: {
+		debounceMs: number;
+		maxDebounceMs: number;
+		maxPayloadBytes: number;
+		/** How often open connections are checked for tokens that expired while connected. */
+		expirySweepMs: number;
+	};
 	persistence: { retryBaseMs: number; retryMaxMs: number };
 	/** Limits per authenticated user and per document (DESIGN.md §6); over one, the socket is closed. */
 	limits: SyncLimits;
@@ -134,7 +140,12 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 			logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
 			ownerTokenTtlSeconds: 12 * 60 * 60,
 			// Hocuspocus' defaults (2 s, forced after 10 s); tests shorten them.
-			sync: { debounceMs, maxDebounceMs, maxPayloadBytes: WS_MAX_PAYLOAD_BYTES },
+			sync: {
+				debounceMs,
+				maxDebounceMs,
+				maxPayloadBytes: WS_MAX_PAYLOAD_BYTES,
+				expirySweepMs: 30_000
+			},
 			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
 			// A full workshop day's board is a few MiB; the first sync of a large document arrives as one
 			// message, so the byte burst covers two maximal messages.

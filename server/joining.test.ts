@@ -21,7 +21,7 @@ import {
 import { useCleanup } from './test/cleanup';
 import { callApi, invite, join, ownerToken } from './test/join-api';
 import { connectSyncClient, textOf, type SyncClient } from './test/sync-client';
-import { startTestServer } from './test/test-server';
+import { createTempDir, removeDir, startTestServer } from './test/test-server';
 
 const ARS = '032410001001';
 const OTHER_ARS = '031010000000';
@@ -215,12 +215,14 @@ describe('joining a workshop', () => {
 			ars: ARS,
 			round: 'r2026',
 			respondent: 'resp1',
-			label: 'Befragte Person 1'
+			label: 'Digital-Check 2027',
+			respondentLabel: 'Befragte Person 1'
 		});
 		const respondent = await join(test.port, code);
 		expect(respondent).toMatchObject({
 			role: 'respondent',
 			sub: 'resp1',
+			label: 'Digital-Check 2027',
 			displayName: 'Befragte Person 1'
 		});
 		const own = connect(
@@ -441,5 +443,67 @@ describe('previewing a code', () => {
 		const unknown = await callApi(test.port, 'GET', `${API_PATHS.invitations}/ZZZZZ-ZZZZZ`);
 		expect(unknown).toEqual({ status: 404, body: { error: ERROR_CODES.invalidCode } });
 		expect((await join(test.port, code, 'Anna')).displayName).toBe('Anna');
+	});
+});
+
+describe('mid-session', () => {
+	it('a connection whose token expires while connected is closed, and the expired token is refused', async () => {
+		const test = await start();
+		const shortLived = await test.server.tokens.issue({
+			sub: 'p-short',
+			role: 'teilnahme',
+			docs: [`kommune/${ARS}/workshop/${W1}/**`],
+			ttlSeconds: 1
+		});
+		const board = connect(test.syncUrl, BOARD, shortLived.token);
+		await expect.poll(() => board.state.synced).toBe(true);
+		await expect
+			.poll(() => board.closeCodes, { timeout: 5_000 })
+			.toContain(CLOSE_CODES.tokenExpired);
+		await expect.poll(() => board.state.failedReason).toBe(ERROR_CODES.tokenExpired);
+		board.doc.getText('t').insert(0, 'nach Ablauf');
+		const facilitator = connect(test.syncUrl, BOARD, test.owner);
+		await expect.poll(() => facilitator.state.synced).toBe(true);
+		expect(textOf(facilitator.doc)).toBe('');
+	});
+
+	it('a participant whose laptop restarts reconnects by itself; what was typed meanwhile arrives, nothing twice', async () => {
+		const dataDir = createTempDir('kw-data-');
+		defer(() => removeDir(dataDir));
+		const first = await startTestServer({ dataDir });
+		const owner = await ownerToken(first.port);
+		const { code } = await invite(first.port, owner, {
+			kind: 'teilnahme',
+			ars: ARS,
+			workshop: W1,
+			label: 'Workshop'
+		});
+		const participant = await join(first.port, code, 'Anna');
+		const port = first.port;
+		const client = connectSyncClient({
+			url: first.syncUrl,
+			name: BOARD,
+			token: participant.token,
+			maxAttempts: 0
+		});
+		defer(() => client.destroy());
+		await expect.poll(() => client.state.synced).toBe(true);
+		client.doc.getArray('cards').push(['vor dem Neustart']);
+		await expect
+			.poll(() => first.server.hocuspocus.documents.get(BOARD)?.getArray('cards').length)
+			.toBe(1);
+
+		await first.close();
+		client.doc.getArray('cards').push(['während der Laptop schläft']);
+		// The same port, the same data: the laptop is back.
+		const second = await startTestServer({ dataDir, env: { PORT: String(port) } });
+		defer(() => second.close());
+		const facilitator = connect(second.syncUrl, BOARD, await ownerToken(second.port));
+		await expect
+			.poll(() => facilitator.doc.getArray('cards').toJSON(), { timeout: 15_000 })
+			.toEqual(['vor dem Neustart', 'während der Laptop schläft']);
+		expect(client.doc.getArray('cards').toJSON()).toEqual(
+			facilitator.doc.getArray('cards').toJSON()
+		);
 	});
 });

@@ -71,7 +71,8 @@ describe('device registry', () => {
 		for (const body of [
 			{ kind: 'teilnahme', ars: ARS, label: 'ohne Workshop' },
 			{ kind: 'teilnahme', ars: ARS, round: 'r1', label: 'Runde' },
-			{ kind: 'respondent', ars: ARS, round: 'r1', label: 'ohne Person' },
+			{ kind: 'respondent', ars: ARS, round: 'r1', label: 'ohne Person', respondentLabel: 'P' },
+			{ kind: 'respondent', ars: ARS, round: 'r1', respondent: 'x', label: 'ohne Bezeichnung' },
 			{ kind: 'teilnahme', ars: '1234', workshop: 'w1', label: 'ARS' },
 			{ kind: 'teilnahme', ars: ARS, workshop: 'w/1', label: 'Id' },
 			{ kind: 'teilnahme', ars: ARS, workshop: 'w1', label: '' },

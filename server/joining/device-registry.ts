@@ -131,11 +131,13 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 		async createInvitation(requester, body) {
 			const parsed = v.safeParse(InvitationRequestSchema, body);
 			if (!parsed.success) return refuse(400, ERROR_CODES.invalidRequest);
-			const { kind, ars, workshop, round, respondent, label } = parsed.output;
+			const { kind, ars, workshop, round, respondent, label, respondentLabel } = parsed.output;
 			let scope: string;
 			let managed: string;
 			if (kind === 'respondent') {
-				if (!round || !respondent || workshop) return refuse(400, ERROR_CODES.invalidRequest);
+				if (!round || !respondent || !respondentLabel || workshop) {
+					return refuse(400, ERROR_CODES.invalidRequest);
+				}
 				scope = checkRoundPrefix(ars, round);
 				managed = checkRespondentDocName(ars, round, respondent);
 			} else if (workshop && !round && !respondent) {
@@ -155,6 +157,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 				round: round ?? null,
 				respondent: respondent ?? null,
 				label,
+				respondentLabel: respondentLabel ?? null,
 				createdAt: now()
 			};
 			const created = await putInvitation(scope, data, joining.invitationTtlSeconds);
@@ -174,7 +177,8 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 				return { ok: true, value };
 			}
 			const { kind, ars, workshop, round, label } = invitation;
-			return { ok: true, value: { ...base, kind, ars, workshop, round, label, displayName: null } };
+			const displayName = invitation.respondentLabel ?? null;
+			return { ok: true, value: { ...base, kind, ars, workshop, round, label, displayName } };
 		},
 
 		async join(body, userAgent) {
@@ -200,7 +204,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			const { kind, ars, workshop, round, respondent, label } = invitation;
 			let displayName = '';
 			if (kind === 'respondent') {
-				displayName = label;
+				displayName = invitation.respondentLabel ?? '';
 			} else if (parsed.output.displayName !== undefined || kind === 'teilnahme') {
 				const name = validateDisplayName(parsed.output.displayName);
 				if (!name.ok) return refuse(400, ERROR_CODES.invalidRequest);

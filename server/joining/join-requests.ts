@@ -24,7 +24,9 @@ export const InvitationRequestSchema = v.object({
 	workshop: v.optional(NameId),
 	round: v.optional(NameId),
 	respondent: v.optional(NameId),
-	label: Label
+	label: Label,
+	/** The respondent's pseudonymous label (respondent invitations only). */
+	respondentLabel: v.optional(Label)
 });
 export type ValidInvitationRequest = v.InferOutput<typeof InvitationRequestSchema>;
 
@@ -42,6 +44,7 @@ export const InvitationDataSchema = v.variant('kind', [
 		round: v.nullable(v.string()),
 		respondent: v.nullable(v.string()),
 		label: v.string(),
+		respondentLabel: v.optional(v.nullable(v.string())),
 		createdAt: v.number()
 	}),
 	// A one-time code that adds a device to an existing participant (or respondent).

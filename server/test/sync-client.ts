@@ -21,13 +21,16 @@ export interface SyncClientOptions {
 	name: string;
 	token: string | null;
 	doc?: Y.Doc;
+	/** Reconnect attempts before giving up (0: forever, as in the app). */
+	maxAttempts?: number;
 }
 
 export function connectSyncClient({
 	url,
 	name,
 	token,
-	doc = new Y.Doc()
+	doc = new Y.Doc(),
+	maxAttempts = 3
 }: SyncClientOptions): SyncClient {
 	const receivedUpdates: Uint8Array[] = [];
 	const closeCodes: number[] = [];
@@ -35,7 +38,7 @@ export function connectSyncClient({
 	const socket = new HocuspocusProviderWebsocket({
 		url,
 		WebSocketPolyfill: WebSocket,
-		maxAttempts: 3
+		maxAttempts
 	});
 	const provider = new HocuspocusProvider({
 		websocketProvider: socket,

@@ -58,7 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 	});
 	const fast: ServerConfig = {
 		...loaded,
-		sync: { ...loaded.sync, debounceMs: 20, maxDebounceMs: 100 },
+		sync: { ...loaded.sync, debounceMs: 20, maxDebounceMs: 100, expirySweepMs: 50 },
 		persistence: { retryBaseMs: 20, retryMaxMs: 200 },
 		shutdownTimeoutMs: 3_000
 	};

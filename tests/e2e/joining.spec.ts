@@ -129,4 +129,46 @@ test.describe('joining a workshop from a device in the room', () => {
 			'Die Moderation hat dieses Gerät entfernt'
 		);
 	});
+
+	test('a respondent joins a check round with their own link, without giving a name', async ({
+		page,
+		appServer
+	}) => {
+		await new KommuneFormPage(page).create(HANNOVER);
+		await page.getByLabel('Titel der Check-Runde').fill('Digital-Check 2027');
+		await page.getByRole('button', { name: 'Check-Runde anlegen' }).click();
+		await page.getByRole('link', { name: 'Digital-Check 2027' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Digital-Check 2027' })).toBeVisible();
+
+		// A respondent needs a perspective; the refusal adds nobody.
+		await page.getByLabel('Bezeichnung (pseudonym)').fill('Fachamt Bauen');
+		await page.getByRole('button', { name: 'Befragte Person hinzufügen' }).click();
+		await expect(page.getByText('Bitte wählen Sie eine Perspektive.')).toBeVisible();
+		await page.getByLabel('Perspektive').selectOption({ label: 'Fach-/Amtsleitungen' });
+		await page.getByRole('button', { name: 'Befragte Person hinzufügen' }).click();
+		await expect(page.getByText('Fachamt Bauen · Fach-/Amtsleitungen')).toBeVisible();
+		await page.getByRole('button', { name: 'Code für Fachamt Bauen erzeugen' }).click();
+		const card = page.getByRole('figure').filter({ hasText: 'Für Fachamt Bauen' });
+		const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await card.textContent()) ?? '')![1]!;
+		expect(await seriousViolations(page), 'check round page with a respondent code').toEqual([]);
+
+		const respondent = await lan.newPage();
+		await respondent.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		// The join page names the round and the person the link is for.
+		await expect(respondent.getByText('Digital-Check 2027')).toBeVisible();
+		await expect(
+			respondent.getByText(
+				/Sie beantworten den Digital-Check auf diesem Gerät\.\s*· als Fachamt Bauen/
+			)
+		).toBeVisible();
+		await expect(respondent.getByLabel('Ihr Name')).toHaveCount(0);
+		await respondent.getByRole('button', { name: 'Beitreten' }).click();
+		await expect(
+			respondent.getByRole('heading', { level: 2, name: 'Digital-Check 2027' })
+		).toBeVisible();
+		await expect(respondent.getByText('Befragte Person · als Fachamt Bauen')).toBeVisible();
+		await expect(page.getByRole('row').filter({ hasText: 'Fachamt Bauen' })).toContainText(
+			'Befragte Person'
+		);
+	});
 });

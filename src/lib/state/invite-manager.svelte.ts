@@ -135,7 +135,8 @@ export class InviteManager {
 				kind,
 				ars: target.ars,
 				...where,
-				label: respondent ? respondent.label : target.title
+				label: target.title,
+				...(respondent ? { respondentLabel: respondent.label } : {})
 			})
 		);
 		if (created === null) return false;

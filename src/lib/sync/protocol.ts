@@ -53,6 +53,8 @@ export const ERROR_CODES = {
 
 /** WebSocket close codes (application range 4000–4999) with which the server ends a connection. */
 export const CLOSE_CODES = {
+	/** The token expired while connected; the client reconnects with a fresh one if it can get one. */
+	tokenExpired: 4401,
 	/** The device was removed by the facilitator; its token no longer works. */
 	deviceRevoked: 4403,
 	/** The document would grow beyond the server's limit; the update was not applied. */
@@ -100,8 +102,10 @@ export interface InvitationRequest {
 	workshop?: string;
 	round?: string;
 	respondent?: string;
-	/** The workshop's or round's title (and a respondent's label), shown to whoever joins. */
+	/** The workshop's or round's title, shown to whoever joins. */
 	label: string;
+	/** For a respondent invitation: the respondent's pseudonymous label (their name in the round). */
+	respondentLabel?: string;
 }
 
 /** GET /api/invitations/<code>: what a code is for, so the join page can ask the right questions. */
@@ -111,7 +115,7 @@ export interface InvitationPreview {
 	workshop: string | null;
 	round: string | null;
 	label: string;
-	/** For a device link: the name of the participant the device joins as. */
+	/** The name the device joins as, when the code fixes it (a device link, a respondent). */
 	displayName: string | null;
 	expiresAt: number;
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ROOT_KEYS } from './schema';
+import {
+	checkInParticipant,
+	readRoster,
+	readWorkshopInfo,
+	writeWorkshopInfo
+} from './workshop-doc';
+
+const sync = (a: Y.Doc, b: Y.Doc) => {
+	Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+	Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+};
+
+describe('workshop documents', () => {
+	it('the control document keeps the title and date; a missing or blank title reads as no workshop', () => {
+		const doc = new Y.Doc();
+		expect(readWorkshopInfo(doc)).toBeNull();
+		writeWorkshopInfo(doc, { title: 'Workshop Handlungsfelder', date: '2027-03-15' });
+		expect(readWorkshopInfo(doc)).toEqual({
+			title: 'Workshop Handlungsfelder',
+			date: '2027-03-15'
+		});
+		doc.getMap(ROOT_KEYS.workshop).set('date', 'morgen');
+		expect(readWorkshopInfo(doc)?.date).toBeNull();
+		doc.getMap(ROOT_KEYS.workshop).set('title', '  ');
+		expect(readWorkshopInfo(doc)).toBeNull();
+	});
+
+	it('two participants checking in at the same moment on different devices both appear', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		checkInParticipant(a, 'p-anna', 'Anna', 1_000);
+		checkInParticipant(b, 'p-bernd', 'Bernd', 1_001);
+		sync(a, b);
+		const expected = [
+			{ participantId: 'p-anna', name: 'Anna', joinedAt: 1_000 },
+			{ participantId: 'p-bernd', name: 'Bernd', joinedAt: 1_001 }
+		];
+		expect(readRoster(a)).toEqual(expected);
+		expect(readRoster(b)).toEqual(expected);
+	});
+
+	it('checking in again with the same name writes nothing; a new name keeps the join time', () => {
+		const doc = new Y.Doc();
+		checkInParticipant(doc, 'p1', 'Anna', 1_000);
+		let updates = 0;
+		doc.on('update', () => updates++);
+		checkInParticipant(doc, 'p1', 'Anna', 2_000);
+		expect(updates).toBe(0);
+		checkInParticipant(doc, 'p1', 'Anna B.', 3_000);
+		expect(readRoster(doc)).toEqual([{ participantId: 'p1', name: 'Anna B.', joinedAt: 1_000 }]);
+	});
+
+	it('roster entries a buggy or malicious peer wrote in another shape are skipped', () => {
+		const doc = new Y.Doc();
+		checkInParticipant(doc, 'p1', 'Anna', 1_000);
+		const map = doc.getMap(ROOT_KEYS.participants);
+		map.set('p2', 'nur ein Text');
+		map.set('p3', { name: 42, joinedAt: 1 });
+		map.set('p4', { name: 'Mallory\u202e', joinedAt: 1 });
+		map.set('p5', { name: 'x'.repeat(81), joinedAt: 1 });
+		map.set('p6', { name: 'Eve', joinedAt: 'gestern' });
+		expect(readRoster(doc).map((e) => e.participantId)).toEqual(['p1']);
+	});
+});
