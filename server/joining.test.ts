@@ -36,6 +36,10 @@ async function start() {
 	return { ...test, owner: await ownerToken(test.port) };
 }
 
+/** A participant code for workshop W1, made by the laptop's owner. */
+const inviteToW1 = (test: { port: number; owner: string }) =>
+	invite(test.port, test.owner, { kind: 'teilnahme', ars: ARS, workshop: W1, label: 'Workshop' });
+
 function connect(url: string, name: string, token: string | null): SyncClient {
 	const client = connectSyncClient({ url, name, token });
 	defer(() => client.destroy());
@@ -105,12 +109,7 @@ describe('joining a workshop', () => {
 
 	it('a participant must give a usable name; a refused join creates no device', async () => {
 		const test = await start();
-		const { code } = await invite(test.port, test.owner, {
-			kind: 'teilnahme',
-			ars: ARS,
-			workshop: W1,
-			label: 'Workshop'
-		});
+		const { code } = await inviteToW1(test);
 		for (const displayName of [undefined, '   ', 'x'.repeat(41), 'Anna\u0000']) {
 			const answer = await callApi(test.port, 'POST', API_PATHS.join, {
 				body: { code, ...(displayName === undefined ? {} : { displayName }) }
@@ -243,12 +242,7 @@ describe('joining a workshop', () => {
 describe('devices', () => {
 	async function joinedParticipant() {
 		const test = await start();
-		const { code } = await invite(test.port, test.owner, {
-			kind: 'teilnahme',
-			ars: ARS,
-			workshop: W1,
-			label: 'Workshop'
-		});
+		const { code } = await inviteToW1(test);
 		return { test, participant: await join(test.port, code, 'Anna') };
 	}
 
@@ -358,12 +352,7 @@ describe('devices', () => {
 describe('a join storm', () => {
 	it('30 participants who join within a minute all get in and all their cards arrive', async () => {
 		const test = await start();
-		const { code } = await invite(test.port, test.owner, {
-			kind: 'teilnahme',
-			ars: ARS,
-			workshop: W1,
-			label: 'Workshop'
-		});
+		const { code } = await inviteToW1(test);
 		const names = Array.from({ length: 30 }, (_, i) => `Teilnehmer ${i + 1}`);
 		const joined = await Promise.all(names.map((name) => join(test.port, code, name)));
 		const clients = joined.map((p) => connect(test.syncUrl, BOARD, p.token));
@@ -387,12 +376,7 @@ describe('the room network', () => {
 		});
 		expect(network.status).toBe(200);
 		expect(network.body.port).toBe(test.port);
-		const { code } = await invite(test.port, test.owner, {
-			kind: 'teilnahme',
-			ars: ARS,
-			workshop: W1,
-			label: 'Workshop'
-		});
+		const { code } = await inviteToW1(test);
 		const participant = await join(test.port, code, 'Anna');
 		for (const path of [API_PATHS.network, API_PATHS.reachability]) {
 			expect((await callApi(test.port, 'GET', path)).status).toBe(401);

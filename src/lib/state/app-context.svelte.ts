@@ -9,14 +9,13 @@
 import { getContext, setContext } from 'svelte';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import type * as Y from 'yjs';
-import type { Perspective } from '../domain/perspectives';
-import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
+import type { KommunalwerkstattDb } from '../storage/db';
 import { openDatabase } from '../storage/db';
 import { saveCredential } from '../storage/credentials';
 import { createJoinApi, type JoinApi } from '../sync/join-api';
 import type { JoinResponse } from '../sync/protocol';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
-import type { SessionResult } from '../sync/session-repository';
+import type { SessionRepository, SessionResult } from '../sync/session-repository';
 import type { ProfileRepository, ProfileSaveResult } from '../sync/profile-repository';
 import type { TokenSource } from '../sync/token-source';
 import { AppUpdate } from './app-update.svelte';
@@ -46,18 +45,10 @@ export interface AppContext {
 	readonly joinApi: JoinApi;
 	/** The workshops and check rounds of a municipality on this device. */
 	sessions(ars: string): SessionsList;
-	createWorkshop(
-		ars: string,
-		title: string,
-		date: string | null
-	): Promise<SessionResult<SessionRow>>;
-	createCheckRound(ars: string, title: string): Promise<SessionResult<SessionRow>>;
-	addRespondent(
-		ars: string,
-		round: string,
-		label: string,
-		perspective: Perspective
-	): Promise<SessionResult<string>>;
+	/** Preparing workshops and rounds; the document code loads on first use. */
+	createWorkshop: SessionRepository['createWorkshop'];
+	createCheckRound: SessionRepository['createCheckRound'];
+	addRespondent: SessionRepository['addRespondent'];
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
