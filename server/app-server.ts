@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
 import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
 import type { ServerConfig } from './config';
-import { createAuthExtension, type AuthContext } from './extensions/auth-extension';
+import { createAuthExtension, type Admission, type AuthContext } from './extensions/auth-extension';
 import { createLimitsExtension } from './extensions/limits-extension';
 import {
 	createPersistenceExtension,
@@ -24,6 +24,8 @@ import { createStaticHandler } from './http/static-files';
 import { createDeviceRegistry, type DeviceRegistry } from './joining/device-registry';
 import { createReachability } from './joining/reachability';
 import { createLogger, type Logger } from './logger';
+import { createRateLimiter } from './rate-limit';
+import { admitToMeter, meterOf } from './socket-meter';
 import type { AccessRecordStore } from './storage/access-record-store';
 import type { DocumentStore } from './storage/document-store';
 import { openAccessRecordStore, openDocumentStore } from './storage/open-store';
@@ -91,6 +93,12 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		onPersisted: options.onPersisted,
 		onStoreFailed: () => shutdownWait.wake()
 	});
+	// One budget per user, shared by the socket layer and the admission check on authentication.
+	const limiter = createRateLimiter(config.limits);
+	const admit: Admission = (context, claims) => {
+		const meter = meterOf(context);
+		return meter === null || admitToMeter(limiter, meter, claims);
+	};
 	const limits = createLimitsExtension({
 		maxDocumentBytes: config.limits.maxDocumentBytes,
 		logger
@@ -103,7 +111,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		maxUnauthenticatedQueueSize: config.limits.maxUnauthenticatedQueueBytes,
 		maxUnauthenticatedQueueMessages: config.limits.maxUnauthenticatedQueueMessages,
 		maxPendingDocuments: config.limits.maxPendingDocuments,
-		extensions: [createAuthExtension(tokens, devices, logger), limits, persistence],
+		extensions: [createAuthExtension(tokens, devices, admit, logger), limits, persistence],
 		async afterUnloadDocument() {
 			shutdownWait.wake();
 		}
@@ -114,7 +122,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		port,
 		maxPayloadBytes: config.sync.maxPayloadBytes,
 		rateLimits: config.limits,
-		userOf: (socket) => limits.userOf(socket),
+		limiter,
 		logger
 	});
 
@@ -177,10 +185,15 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 
 	return {
 		async listen() {
-			expirySweep ??= setInterval(
-				() => closeExpiredConnections(hocuspocus, Date.now()),
-				config.sync.expirySweepMs
-			);
+			expirySweep ??= setInterval(() => {
+				closeExpiredConnections(hocuspocus, Date.now());
+				sweepDevices(hocuspocus, devices).catch((error: unknown) =>
+					logger.error(
+						{ event: 'device_sweep_failed', error: String(error) },
+						'device sweep failed'
+					)
+				);
+			}, config.sync.expirySweepMs);
 			store ??= await openDocumentStore(config);
 			records ??= await openAccessRecordStore(config);
 			await records.deleteExpired(Date.now());
@@ -301,6 +314,24 @@ function closeExpiredConnections(hocuspocus: Hocuspocus, now: number): void {
 		CLOSE_CODES.tokenExpired,
 		ERROR_CODES.tokenExpired
 	);
+}
+
+/**
+ * Closes connections of devices removed through another instance (or while their connection was being
+ * set up), and deletes expired codes and devices.
+ */
+async function sweepDevices(hocuspocus: Hocuspocus, devices: DeviceRegistry): Promise<void> {
+	const connected = new Set<string>();
+	for (const document of hocuspocus.documents.values()) {
+		for (const connection of document.getConnections()) {
+			const jti = (connection.context as Partial<AuthContext> | undefined)?.claims?.jti;
+			if (jti !== undefined) connected.add(jti);
+		}
+	}
+	for (const deviceId of connected) {
+		if (!(await devices.isActive(deviceId))) closeDeviceConnections(hocuspocus, deviceId);
+	}
+	await devices.sweep();
 }
 
 /** Wakes the one shutdown wait early; a wake while nobody waits is not kept. */

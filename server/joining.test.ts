@@ -308,6 +308,93 @@ describe('devices', () => {
 		expect((await listDevices(test.port, test.owner)).body).toEqual([]);
 	});
 
+	it('removing a device voids the codes it made: its link code, and a co-facilitator’s invitations', async () => {
+		const { test, participant } = await joinedParticipant();
+		const link = await callApi<LinkCodeResponse>(test.port, 'POST', API_PATHS.linkCodes, {
+			token: participant.token
+		});
+		const co = await join(
+			test.port,
+			(
+				await invite(test.port, test.owner, {
+					kind: 'co-moderation',
+					ars: ARS,
+					workshop: W1,
+					label: 'Workshop'
+				})
+			).code,
+			'Bernd'
+		);
+		// The co-facilitator invites a projector, and a co-facilitator for later (its way back in).
+		const projectorCode = await invite(test.port, co.token, {
+			kind: 'ansicht',
+			ars: ARS,
+			workshop: W1,
+			label: 'Workshop'
+		});
+		const comebackCode = await invite(test.port, co.token, {
+			kind: 'co-moderation',
+			ars: ARS,
+			workshop: W1,
+			label: 'Workshop'
+		});
+
+		for (const removed of [participant, co]) {
+			const answer = await callApi(
+				test.port,
+				'DELETE',
+				`${API_PATHS.devices}/${removed.deviceId}`,
+				{
+					token: test.owner
+				}
+			);
+			expect(answer.status).toBe(200);
+		}
+		for (const code of [link.body.code, projectorCode.code, comebackCode.code]) {
+			const answer = await callApi(test.port, 'POST', API_PATHS.join, {
+				body: { code, displayName: 'Wieder da' }
+			});
+			expect(answer).toEqual({ status: 404, body: { error: ERROR_CODES.invalidCode } });
+		}
+	});
+
+	it('a new code of a kind replaces the earlier one, so only the code on the screen works', async () => {
+		const test = await start();
+		const first = await inviteToW1(test);
+		const second = await inviteToW1(test);
+		const projector = await invite(test.port, test.owner, {
+			kind: 'ansicht',
+			ars: ARS,
+			workshop: W1,
+			label: 'Workshop'
+		});
+		expect((await callApi(test.port, 'GET', `${API_PATHS.invitations}/${first.code}`)).status).toBe(
+			404
+		);
+		expect((await join(test.port, second.code, 'Anna')).role).toBe('teilnahme');
+		expect((await join(test.port, projector.code)).role).toBe('ansicht');
+	});
+
+	it('a removed device stays removed after the laptop restarts', async () => {
+		const dataDir = createTempDir('kw-data-');
+		defer(() => removeDir(dataDir));
+		const first = await startTestServer({ dataDir });
+		const owner = await ownerToken(first.port);
+		const participant = await join(
+			first.port,
+			(await inviteToW1({ port: first.port, owner })).code,
+			'Anna'
+		);
+		await callApi(first.port, 'DELETE', `${API_PATHS.devices}/${participant.deviceId}`, {
+			token: owner
+		});
+		await first.close();
+		const second = await startTestServer({ dataDir });
+		defer(() => second.close());
+		const board = connect(second.syncUrl, BOARD, participant.token);
+		await expect.poll(() => board.state.failedReason).toBe(ERROR_CODES.deviceRevoked);
+	});
+
 	it('a second device linked by a one-time code acts as the same participant', async () => {
 		const { test, participant } = await joinedParticipant();
 		const link = await callApi<LinkCodeResponse>(test.port, 'POST', API_PATHS.linkCodes, {
@@ -317,6 +404,8 @@ describe('devices', () => {
 		const second = await join(test.port, link.body.code);
 		expect(second).toMatchObject({ sub: participant.sub, displayName: 'Anna', role: 'teilnahme' });
 		expect(second.deviceId).not.toBe(participant.deviceId);
+		// The linked device's token ends with the first device's, never later.
+		expect(second.expiresAt).toBeLessThanOrEqual(participant.expiresAt);
 		// The code is used up.
 		const reuse = await callApi(test.port, 'POST', API_PATHS.join, {
 			body: { code: link.body.code }
@@ -437,12 +526,13 @@ describe('mid-session', () => {
 			sub: 'p-short',
 			role: 'teilnahme',
 			docs: [`kommune/${ARS}/workshop/${W1}/**`],
-			ttlSeconds: 1
+			// At least 2 s (exp is rounded down to whole seconds): long enough to sync first.
+			ttlSeconds: 3
 		});
 		const board = connect(test.syncUrl, BOARD, shortLived.token);
 		await expect.poll(() => board.state.synced).toBe(true);
 		await expect
-			.poll(() => board.closeCodes, { timeout: 5_000 })
+			.poll(() => board.closeCodes, { timeout: 8_000 })
 			.toContain(CLOSE_CODES.tokenExpired);
 		await expect.poll(() => board.state.failedReason).toBe(ERROR_CODES.tokenExpired);
 		board.doc.getText('t').insert(0, 'nach Ablauf');
@@ -489,5 +579,57 @@ describe('mid-session', () => {
 		expect(client.doc.getArray('cards').toJSON()).toEqual(
 			facilitator.doc.getArray('cards').toJSON()
 		);
+	});
+});
+
+describe('what each code issues', () => {
+	it('every kind of code yields exactly the document patterns DESIGN.md §3 gives that role', async () => {
+		const test = await start();
+		const W = `kommune/${ARS}/workshop/${W1}`;
+		const R = `kommune/${ARS}/check/r1`;
+		const cases = [
+			{
+				request: { kind: 'teilnahme', ars: ARS, workshop: W1, label: 'W' },
+				name: 'Anna',
+				role: 'teilnahme',
+				docs: [`${W}/**`, `kommune/${ARS}/profile`]
+			},
+			{
+				request: { kind: 'ansicht', ars: ARS, workshop: W1, label: 'W' },
+				role: 'ansicht',
+				docs: [`${W}/**`]
+			},
+			{
+				request: { kind: 'ansicht', ars: ARS, round: 'r1', label: 'R' },
+				role: 'ansicht',
+				docs: [`${R}/**`]
+			},
+			{
+				request: { kind: 'co-moderation', ars: ARS, workshop: W1, label: 'W' },
+				name: 'Bernd',
+				role: 'moderation',
+				docs: [`${W}/**`]
+			},
+			{
+				request: {
+					kind: 'respondent',
+					ars: ARS,
+					round: 'r1',
+					respondent: 'resp9',
+					label: 'R',
+					respondentLabel: 'Kämmerei'
+				},
+				role: 'respondent',
+				docs: [`${R}/respondent/resp9`]
+			}
+		] as const;
+		for (const { request, role, docs, ...rest } of cases) {
+			const { code } = await invite(test.port, test.owner, request);
+			const joined = await join(test.port, code, 'name' in rest ? rest.name : undefined);
+			const verified = await test.server.tokens.verify(joined.token);
+			expect(verified.ok && verified.claims.role).toBe(role);
+			expect(verified.ok && verified.claims.docs).toEqual(docs);
+			expect(joined.docs).toEqual(docs);
+		}
 	});
 });

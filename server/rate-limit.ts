@@ -15,6 +15,13 @@ export interface RateLimiter {
 	 * is charged. A message larger than the byte burst never passes.
 	 */
 	take(key: string, bytes: number): boolean;
+	/**
+	 * Charges what a socket sent before anyone knew its user, whatever the budget: it may go into debt,
+	 * which later messages of that user must pay back first. So reconnecting buys no fresh allowance.
+	 */
+	charge(key: string, messages: number, bytes: number): void;
+	/** Whether the user owes more than the budget has refilled (after a charge). */
+	inDebt(key: string): boolean;
 	/** Forgets keys whose budgets are full again: a full bucket is the same as a new one. */
 	prune(): void;
 	/** How many keys are remembered. */
@@ -45,19 +52,37 @@ export function createRateLimiter(
 		bucket.at = Math.max(bucket.at, at);
 	}
 
+	function bucketOf(key: string): Bucket {
+		const at = now();
+		let bucket = buckets.get(key);
+		if (bucket) refill(bucket, at);
+		else {
+			bucket = { messages: limits.messageBurst, bytes: limits.byteBurst, at };
+			buckets.set(key, bucket);
+		}
+		return bucket;
+	}
+
 	return {
 		take(key, bytes) {
-			const at = now();
-			let bucket = buckets.get(key);
-			if (bucket) refill(bucket, at);
-			else {
-				bucket = { messages: limits.messageBurst, bytes: limits.byteBurst, at };
-				buckets.set(key, bucket);
-			}
+			const bucket = bucketOf(key);
 			if (bucket.messages < 1 || bucket.bytes < bytes) return false;
 			bucket.messages -= 1;
 			bucket.bytes -= bytes;
 			return true;
+		},
+
+		charge(key, messages, bytes) {
+			const bucket = bucketOf(key);
+			bucket.messages -= messages;
+			bucket.bytes -= bytes;
+		},
+
+		inDebt(key) {
+			const bucket = buckets.get(key);
+			if (!bucket) return false;
+			refill(bucket, now());
+			return bucket.messages < 0 || bucket.bytes < 0;
 		},
 
 		prune() {

@@ -8,10 +8,10 @@ import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CLOSE_CODES, ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/sync/protocol';
-import type { SocketUser } from './extensions/limits-extension';
 import { isAllowedOrigin, localAddresses, parseHostHeader } from './http/host-rules';
 import type { Logger } from './logger';
-import { createRateLimiter, type RateLimits } from './rate-limit';
+import type { RateLimiter, RateLimits } from './rate-limit';
+import { meterOf, newMeterContext, settleMeter } from './socket-meter';
 
 export interface SyncEndpointOptions {
 	httpServer: Server;
@@ -19,10 +19,10 @@ export interface SyncEndpointOptions {
 	/** The port the server listens on (the Origin check compares it). */
 	port: () => number;
 	maxPayloadBytes: number;
-	/** Per user; messages before authentication are left to Hocuspocus' pre-auth limits. */
+	/** The limits of `limiter`: a socket may send one burst before it authenticates. */
 	rateLimits: RateLimits;
-	/** The user a socket authenticated as, or null (limits-extension.ts). */
-	userOf: (socket: WebSocket) => SocketUser | null;
+	/** Per user, shared with the admission check in auth (socket-meter.ts). */
+	limiter: RateLimiter;
 	logger: Logger;
 }
 
@@ -35,9 +35,9 @@ export interface SyncEndpoint {
 }
 
 export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
-	const { httpServer, hocuspocus, port, maxPayloadBytes, userOf, logger } = options;
+	const { httpServer, hocuspocus, port, maxPayloadBytes, logger } = options;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
-	const limiter = createRateLimiter(options.rateLimits);
+	const { limiter } = options;
 	let closed = false;
 
 	httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -65,24 +65,40 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 	});
 
 	function connect(ws: WebSocket, req: IncomingMessage): void {
-		const client = hocuspocus.handleConnection(ws, toFetchRequest(req));
+		const context = newMeterContext();
+		const meter = meterOf(context)!;
+		const client = hocuspocus.handleConnection(ws, toFetchRequest(req), context);
+		const refuse = (role: string | null, bytes: number) => {
+			logger.warn(
+				{ event: 'rate_limited', role, messageBytes: bytes },
+				'connection closed: rate limit'
+			);
+			ws.close(CLOSE_CODES.rateLimited, ERROR_CODES.rateLimited);
+		};
 		ws.on('message', (data: RawData, isBinary: boolean) => {
 			// Closing (a limit, Hocuspocus, shutdown): frames still in flight are not applied.
 			if (ws.readyState !== ws.OPEN) return;
 			// The Yjs protocol is binary; text frames come from something that is not our client.
 			if (!isBinary) return ws.close(1003, ERROR_CODES.forbidden);
 			const message = toUint8Array(data);
-			const user = userOf(ws);
-			if (user && !limiter.take(user.key, message.byteLength)) {
-				logger.warn(
-					{ event: 'rate_limited', role: user.role, messageBytes: message.byteLength },
-					'connection closed: rate limit'
-				);
-				return ws.close(CLOSE_CODES.rateLimited, ERROR_CODES.rateLimited);
+			const user = meter.user;
+			if (!user) {
+				// Before authentication: counted, capped at one burst, charged when the user is known.
+				meter.unpaidMessages += 1;
+				meter.unpaidBytes += message.byteLength;
+				const { messageBurst, byteBurst } = options.rateLimits;
+				if (meter.unpaidMessages > messageBurst || meter.unpaidBytes > byteBurst) {
+					return refuse(null, message.byteLength);
+				}
+				return client.handleMessage(message);
+			}
+			if (!limiter.take(user.key, message.byteLength)) {
+				return refuse(user.role, message.byteLength);
 			}
 			client.handleMessage(message);
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
+			settleMeter(limiter, meter);
 			client.handleClose({ code, reason: reason.toString() });
 			limiter.prune();
 		});

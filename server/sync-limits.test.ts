@@ -148,6 +148,38 @@ describe('sync limits', () => {
 		expect(floodKeys(stored)).toEqual(applied);
 	});
 
+	it('what a socket sends before its authentication completes counts too, and reconnecting buys no fresh budget', async () => {
+		// Burst 20 and (almost) no refill: by hand, 20 messages for the user in all.
+		const started = await start({ messageBurst: 20, messagesPerSecond: 0.01 });
+		const burst = async (token: string, from: number, count: number) => {
+			const socket = await started.raw();
+			socket.sendAuth(PROFILE, token);
+			for (let i = from; i < from + count; i++) {
+				socket.sendUpdate(PROFILE, independentEntry(`u${i}`, 'x'));
+			}
+			return socket;
+		};
+
+		// 1 + 200 frames before authentication: over one burst, closed before anything is applied.
+		const flood = await burst(await started.token('flooder'), 0, 200);
+		expect((await flood.closed).code).toBe(CLOSE_CODES.rateLimited);
+
+		// 1 + 15 frames fit the burst: applied, and charged (16 of 20) once the user is known.
+		const token = await started.token('eager');
+		const first = await burst(token, 200, 15);
+		await expect.poll(() => first.acks).toBe(15);
+		first.socket.close();
+		await first.closed;
+
+		// A new socket of the same user owes 16 more than the 4 left: refused, nothing applied.
+		const second = await burst(token, 300, 15);
+		await expect.poll(() => started.logLines.some((l) => l.includes('"rate_limited"'))).toBe(true);
+		const bystander = started.client(PROFILE, await started.token('bystander'));
+		await expect.poll(() => textOf(bystander.doc)).toBe(SEED);
+		expect(floodKeys(bystander.doc)).toEqual(Array.from({ length: 15 }, (_, i) => `u${200 + i}`));
+		second.socket.close();
+	});
+
 	it('several sockets of one user share one budget; another user has a budget of its own', async () => {
 		const BURST = 20;
 		const started = await start({ messageBurst: BURST, messagesPerSecond: 0.01 });

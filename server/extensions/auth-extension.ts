@@ -4,7 +4,7 @@
 // A token issued through a join code names its device (jti) and works only while the device is registered.
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { accessFor, type Access, type TokenClaims } from '../../src/lib/domain/access';
-import { ERROR_CODES } from '../../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import type { TokenService } from '../tokens';
 import { SyncRejection } from './sync-rejection';
@@ -22,9 +22,13 @@ export interface DeviceGate {
 	disconnected(deviceId: string): void;
 }
 
+/** Whether this socket's user may go on (the rate budget, socket-meter.ts); called on each authentication. */
+export type Admission = (context: unknown, claims: TokenClaims) => boolean;
+
 export function createAuthExtension(
 	tokens: TokenService,
 	devices: DeviceGate,
+	admit: Admission,
 	logger: Logger
 ): Extension {
 	return {
@@ -32,7 +36,8 @@ export function createAuthExtension(
 		async onAuthenticate({
 			token,
 			documentName,
-			connectionConfig
+			connectionConfig,
+			context
 		}: onAuthenticatePayload): Promise<AuthContext> {
 			const verified = await tokens.verify(token);
 			if (!verified.ok) {
@@ -63,13 +68,28 @@ export function createAuthExtension(
 				);
 				throw new SyncRejection(ERROR_CODES.forbidden);
 			}
+			// Last, so a refused token costs nothing: what the socket sent so far is charged to its user.
+			if (!admit(context, verified.claims)) {
+				logger.warn(
+					{ event: 'sync_refused', documentName, reason: ERROR_CODES.rateLimited },
+					'sync refused'
+				);
+				throw new SyncRejection(ERROR_CODES.rateLimited);
+			}
 			connectionConfig.readOnly = access === 'read';
 			return { claims: verified.claims, access };
 		},
 
-		async connected({ documentName, context }) {
+		async connected({ documentName, context, connection }) {
 			const { claims, access } = context as AuthContext;
-			if (claims.jti !== undefined) devices.connected(claims.jti);
+			if (claims.jti !== undefined) {
+				devices.connected(claims.jti);
+				// Removed while this connection was being set up: the removal could not see it yet.
+				if (!(await devices.isActive(claims.jti))) {
+					connection.webSocket.close(CLOSE_CODES.deviceRevoked, ERROR_CODES.deviceRevoked);
+					return;
+				}
+			}
 			logger.info(
 				{ event: 'sync_connected', documentName, role: claims.role, access },
 				'sync connected'

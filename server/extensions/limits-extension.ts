@@ -1,7 +1,5 @@
 // Server-enforced limits (DESIGN.md §6) that need Hocuspocus' view of a connection:
 //
-// users  which user each socket authenticated as (learned in `connected`), so the socket layer
-//        (sync-endpoint.ts) can charge every later message to that user's rate budget.
 // size   a document whose encoded state would grow beyond maxDocumentBytes is not changed. A cheap
 //        estimate per document (the exact V1 size measured on load plus the length of every update let
 //        through) decides; only when it would cross the limit is the exact size computed again. An
@@ -9,30 +7,16 @@
 //        applies it. Neither the error nor the log line carries document content.
 import type { Document, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import type { Role } from '../../src/lib/domain/access';
 import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import type { AuthContext } from './auth-extension';
-
-/** The user a socket's messages are charged to. */
-export interface SocketUser {
-	/** `${role}:${sub}`: the rate-limit key, shared by every socket and tab of that user. */
-	key: string;
-	role: Role;
-}
 
 export interface LimitsOptions {
 	maxDocumentBytes: number;
 	logger: Logger;
 }
 
-export interface LimitsExtension extends Extension {
-	/**
-	 * The user `socket` first authenticated as, or null before any document on it is connected. A tab
-	 * multiplexes its documents over one socket with one token source, so one user per socket.
-	 */
-	userOf(socket: object): SocketUser | null;
-}
+export type LimitsExtension = Extension;
 
 /**
  * Thrown from beforeHandleMessage so Hocuspocus drops the message and closes that document connection
@@ -53,23 +37,11 @@ export function createLimitsExtension({
 	maxDocumentBytes,
 	logger
 }: LimitsOptions): LimitsExtension {
-	const users = new WeakMap<object, SocketUser>();
 	const estimates = new WeakMap<Document, number>();
 	const exactSize = (document: Document) => Y.encodeStateAsUpdate(document).byteLength;
 
 	return {
 		extensionName: 'kommunalwerkstatt-limits',
-
-		userOf(socket) {
-			return users.get(socket) ?? null;
-		},
-
-		async connected({ connection, context }) {
-			const { claims } = context as AuthContext;
-			if (!users.has(connection.webSocket)) {
-				users.set(connection.webSocket, { key: `${claims.role}:${claims.sub}`, role: claims.role });
-			}
-		},
 
 		async afterLoadDocument({ document }) {
 			estimates.set(document, exactSize(document));

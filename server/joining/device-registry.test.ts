@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { openSqliteAccessRecords } from '../storage/sqlite-access-records';
 import { createTempDir, removeDir } from '../test/test-server';
 import { createTokenService } from '../tokens';
-import { createDeviceRegistry } from './device-registry';
+import { createDeviceRegistry, MAX_DEVICES_PER_SCOPE } from './device-registry';
 
 const ARS = '032410001001';
 const joining = loadConfig({ TOKEN_SECRET: 's'.repeat(40), DATABASE_URL: '' }).config.joining;
@@ -84,5 +84,28 @@ describe('device registry', () => {
 				error: ERROR_CODES.invalidRequest
 			});
 		}
+	});
+});
+
+describe('device registry limits', () => {
+	it('a workshop takes at most 200 devices; the 201st join is refused and creates nothing', async () => {
+		const registry = registryAt({ now: 1_800_000_000_000 });
+		const created = await registry.createInvitation(facilitator, {
+			kind: 'ansicht',
+			ars: ARS,
+			workshop: 'w1',
+			label: 'Workshop'
+		});
+		if (!created.ok) throw new Error(created.error);
+		for (let i = 0; i < MAX_DEVICES_PER_SCOPE; i++) {
+			expect((await registry.join({ code: created.value.code }, undefined)).ok).toBe(true);
+		}
+		expect(await registry.join({ code: created.value.code }, undefined)).toEqual({
+			ok: false,
+			status: 429,
+			error: ERROR_CODES.tooManyDevices
+		});
+		const listed = await registry.listDevices(facilitator, 'kommune/032410001001/workshop/w1');
+		expect(listed.ok && listed.value.length).toBe(MAX_DEVICES_PER_SCOPE);
 	});
 });

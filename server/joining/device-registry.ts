@@ -38,6 +38,9 @@ import {
 	type InvitationData
 } from './join-requests';
 
+/** More devices than a room holds would be a script, not a workshop. */
+export const MAX_DEVICES_PER_SCOPE = 200;
+
 export type Result<T> = { ok: true; value: T } | { ok: false; status: number; error: ErrorCode };
 
 const refuse = <T>(status: number, error: ErrorCode): Result<T> => ({ ok: false, status, error });
@@ -53,6 +56,8 @@ export interface DeviceRegistry {
 	removeDevice(requester: TokenClaims, id: string): Promise<Result<{ id: string }>>;
 	/** Whether a token with this device id may still be used. */
 	isActive(deviceId: string): Promise<boolean>;
+	/** Deletes expired codes and devices and forgets their bookkeeping (run now and then). */
+	sweep(): Promise<void>;
 	/** Connection bookkeeping for "online" and "zuletzt gesehen". */
 	connected(deviceId: string): void;
 	disconnected(deviceId: string): void;
@@ -82,7 +87,22 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 	const online = new Map<string, number>();
 	const lastSeen = new Map<string, number>();
 
-	async function putInvitation(scope: string, data: InvitationData, ttlSeconds: number) {
+	/** Deletes the unexpired codes of `scope` that `matches` says to (replaced or orphaned ones). */
+	async function deleteInvitations(scope: string, matches: (data: InvitationData) => boolean) {
+		for (const record of await records.list('invitation', scope, now())) {
+			const data = parseStored(InvitationDataSchema, record.data);
+			if (data && matches(data)) await records.delete('invitation', record.id);
+		}
+	}
+
+	/** Stores a new code; the codes it `replaces` stop working, so a shown code is the only one. */
+	async function putInvitation(
+		scope: string,
+		data: InvitationData,
+		ttlSeconds: number,
+		replaces: (other: InvitationData) => boolean
+	) {
+		await deleteInvitations(scope, replaces);
 		const code = newJoinCode();
 		const expiresAt = now() + ttlSeconds * 1000;
 		const id = hashJoinCode(normalizeJoinCode(code)!);
@@ -90,14 +110,22 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 		return { code, expiresAt };
 	}
 
-	async function issueDevice(device: DeviceData, scope: string): Promise<JoinResponse> {
+	async function issueDevice(
+		device: DeviceData,
+		scope: string,
+		ttlSeconds = joining.deviceTokenTtlSeconds
+	): Promise<Result<JoinResponse>> {
+		// Bounded per workshop or round: a code on the projector cannot fill the laptop's disk.
+		if ((await records.list('device', scope, now())).length >= MAX_DEVICES_PER_SCOPE) {
+			return refuse(429, ERROR_CODES.tooManyDevices);
+		}
 		const deviceId = newId<'device'>();
 		const issued = await tokens.issue(
 			{
 				sub: device.sub,
 				role: device.role,
 				docs: device.docs,
-				ttlSeconds: joining.deviceTokenTtlSeconds,
+				ttlSeconds,
 				jti: deviceId
 			},
 			new Date(now())
@@ -110,7 +138,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			data: JSON.stringify(device),
 			expiresAt
 		});
-		return {
+		const joined: JoinResponse = {
 			token: issued.token,
 			expiresAt,
 			kind: device.kind,
@@ -125,6 +153,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			label: device.label,
 			displayName: device.displayName
 		};
+		return { ok: true, value: joined };
 	}
 
 	return {
@@ -158,9 +187,16 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 				respondent: respondent ?? null,
 				label,
 				respondentLabel: respondentLabel ?? null,
+				createdBy: requester.jti ?? null,
 				createdAt: now()
 			};
-			const created = await putInvitation(scope, data, joining.invitationTtlSeconds);
+			const created = await putInvitation(
+				scope,
+				data,
+				joining.invitationTtlSeconds,
+				(other) =>
+					other.kind === kind && 'respondent' in other && other.respondent === data.respondent
+			);
 			return { ok: true, value: { ...created, kind } };
 		},
 
@@ -197,8 +233,14 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 				if (!(await records.delete('invitation', record.id))) {
 					return refuse(404, ERROR_CODES.invalidCode);
 				}
+				// A removed device's link code is void, and a linked device never outlives the first one.
+				const origin = await records.get('device', invitation.origin, now());
+				if (!origin) return refuse(404, ERROR_CODES.invalidCode);
+				const remaining = Math.floor((origin.expiresAt - now()) / 1000);
+				const ttl = Math.min(joining.deviceTokenTtlSeconds, remaining);
+				if (ttl <= 0) return refuse(404, ERROR_CODES.invalidCode);
 				const device = { ...invitation.device, kind: 'device-link' as const, ...seen };
-				return { ok: true, value: await issueDevice(device, record.scope) };
+				return issueDevice(device, record.scope, ttl);
 			}
 
 			const { kind, ars, workshop, round, respondent, label } = invitation;
@@ -233,7 +275,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 				displayName,
 				...seen
 			};
-			return { ok: true, value: await issueDevice(device, record.scope) };
+			return issueDevice(device, record.scope);
 		},
 
 		async createLinkCode(requester) {
@@ -244,10 +286,13 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			if (!record || !device || (device.role !== 'teilnahme' && device.role !== 'respondent')) {
 				return refuse(403, ERROR_CODES.forbidden);
 			}
+			const origin = requester.jti;
 			const created = await putInvitation(
 				record.scope,
-				{ kind: 'device-link', device },
-				joining.linkCodeTtlSeconds
+				{ kind: 'device-link', device, origin },
+				joining.linkCodeTtlSeconds,
+				// One open link code per device.
+				(other) => other.kind === 'device-link' && other.origin === origin
 			);
 			return { ok: true, value: created };
 		},
@@ -286,9 +331,21 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 				return refuse(403, ERROR_CODES.forbidden);
 			}
 			await records.delete('device', id);
+			// The codes it made go with it: its link codes and, for a co-facilitator, its invitations.
+			await deleteInvitations(record.scope, (data) =>
+				data.kind === 'device-link' ? data.origin === id : data.createdBy === id
+			);
 			online.delete(id);
 			lastSeen.delete(id);
 			return { ok: true, value: { id } };
+		},
+
+		async sweep() {
+			await records.deleteExpired(now());
+			const forgetBefore = now() - joining.deviceTokenTtlSeconds * 1000;
+			for (const [id, at] of lastSeen) {
+				if (at < forgetBefore && !online.has(id)) lastSeen.delete(id);
+			}
 		},
 
 		async isActive(deviceId) {

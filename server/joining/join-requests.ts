@@ -3,17 +3,17 @@
 import * as v from 'valibot';
 import { ROLES } from '../../src/lib/domain/access';
 import { hasForbiddenCharacters } from '../../src/lib/domain/display-name';
+import { TITLE_MAX_LENGTH } from '../../src/lib/domain/session-input';
 import { NAME_ID_PATTERN } from '../../src/lib/domain/document-names';
 import { INVITATION_KINDS } from '../../src/lib/sync/protocol';
-
-export const LABEL_MAX_LENGTH = 120;
 
 const NameId = v.pipe(v.string(), v.regex(NAME_ID_PATTERN));
 const Label = v.pipe(
 	v.string(),
 	v.trim(),
 	v.minLength(1),
-	v.maxLength(LABEL_MAX_LENGTH),
+	// Counted as people see characters (code points), like the client's validateTitle.
+	v.check((value) => [...value].length <= TITLE_MAX_LENGTH),
 	// Shown to everyone who joins: plain text only, no control characters.
 	v.check((value) => !hasForbiddenCharacters(value))
 );
@@ -45,12 +45,16 @@ export const InvitationDataSchema = v.variant('kind', [
 		respondent: v.nullable(v.string()),
 		label: v.string(),
 		respondentLabel: v.optional(v.nullable(v.string())),
+		/** The device that asked for the code (null: the laptop's owner or a token without a device). */
+		createdBy: v.optional(v.nullable(v.string())),
 		createdAt: v.number()
 	}),
 	// A one-time code that adds a device to an existing participant (or respondent).
 	v.object({
 		kind: v.literal('device-link'),
-		device: v.lazy(() => DeviceDataSchema)
+		device: v.lazy(() => DeviceDataSchema),
+		/** The device that showed the code: the link works only while it is still admitted. */
+		origin: v.string()
 	})
 ]);
 export type InvitationData = v.InferOutput<typeof InvitationDataSchema>;

@@ -27,6 +27,8 @@ export interface RawSyncSocket {
 	readonly acks: number;
 	/** Authenticates for `name`, then does sync step 1 and waits for the server's state (step 2). */
 	join(name: string, token: string): Promise<void>;
+	/** Sends the token for `name` and returns at once (what a flood right after Auth looks like). */
+	sendAuth(name: string, token: string): void;
 	/** Sends one Yjs update (V1) for `name`. */
 	sendUpdate(name: string, update: Uint8Array): void;
 	/** Sends any frame as is. */
@@ -78,6 +80,9 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 			);
 			raw.send(frame(name, [MESSAGE_SYNC, SYNC_STEP_1], [], [Y.encodeStateVector(new Y.Doc())]));
 			await state;
+		},
+		sendAuth(name, token) {
+			raw.send(frame(name, [MESSAGE_AUTH, AUTH_TOKEN], [token]));
 		},
 		sendUpdate(name, update) {
 			raw.send(frame(name, [MESSAGE_SYNC, SYNC_UPDATE], [], [update]));

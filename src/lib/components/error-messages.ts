@@ -64,6 +64,7 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	invalid_request: m.err_join_invalid_request,
 	body_too_large: m.err_join_invalid_request,
 	rate_limited: m.err_join_rate_limited,
+	too_many_devices: m.err_join_too_many_devices,
 	document_too_large: m.err_join_invalid_request,
 	not_found: m.err_join_not_found,
 	method_not_allowed: m.err_join_internal,

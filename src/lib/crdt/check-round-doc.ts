@@ -3,6 +3,7 @@
 
 import * as Y from 'yjs';
 import { isPerspective, type Perspective } from '../domain/perspectives';
+import { TITLE_MAX_LENGTH } from '../domain/session-input';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
 export interface Respondent {
@@ -48,7 +49,8 @@ export function readRespondents(doc: Y.Doc): Respondent[] {
 	for (const [id, value] of map.entries()) {
 		if (typeof value !== 'object' || value === null) continue;
 		const { label, perspective, createdAt } = value as Record<string, unknown>;
-		if (typeof label !== 'string' || label.trim() === '' || label.length > 120) continue;
+		if (typeof label !== 'string' || label.trim() === '' || [...label].length > TITLE_MAX_LENGTH)
+			continue;
 		if (!isPerspective(perspective) || typeof createdAt !== 'number') continue;
 		list.push({ id, label, perspective, createdAt });
 	}

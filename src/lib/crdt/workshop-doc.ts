@@ -6,8 +6,6 @@ import * as Y from 'yjs';
 import { hasForbiddenCharacters } from '../domain/display-name';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
-export const WORKSHOP_TITLE_MAX_LENGTH = 120;
-
 export interface WorkshopInfo {
 	title: string;
 	/** ISO date (YYYY-MM-DD) or null. */

@@ -11,7 +11,7 @@ import type { ProfileFormInput } from '../domain/kommune-profile';
 import type * as Y from 'yjs';
 import type { KommunalwerkstattDb } from '../storage/db';
 import { openDatabase } from '../storage/db';
-import { saveCredential } from '../storage/credentials';
+import { saveCredential, usableCredential } from '../storage/credentials';
 import { createJoinApi, type JoinApi } from '../sync/join-api';
 import type { JoinResponse } from '../sync/protocol';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
@@ -125,7 +125,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		inviteManager: (target, managedDoc) =>
 			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
 		joinFlow: (code) =>
-			new JoinFlow({ api: joinApi, code, keep: (joined) => keepCredential(joined) }),
+			new JoinFlow({
+				api: joinApi,
+				code,
+				keep: (joined) => keepCredential(joined),
+				findExisting: (scope) => usableCredential(db, scope, Date.now())
+			}),
 		participation: () => new Participation(db, joinApi),
 		liveDocument: (name, read, initial) =>
 			new LiveDocument(

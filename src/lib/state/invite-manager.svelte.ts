@@ -15,8 +15,10 @@ import {
 	type ReachabilityInfo
 } from '../sync/protocol';
 
+/** `title` is read when a code is made, so a renamed workshop never needs a new manager. */
 export type InviteTarget =
-	{ ars: string; workshop: string; title: string } | { ars: string; round: string; title: string };
+	| { ars: string; workshop: string; title: () => string }
+	| { ars: string; round: string; title: () => string };
 
 export interface CreatedInvitation {
 	kind: InvitationKind;
@@ -39,7 +41,7 @@ export class InviteManager {
 	#address = $state<string | null>(null);
 	#port = $state<number | null>(null);
 	#invitations = $state<CreatedInvitation[]>([]);
-	#devices = $state<DeviceInfo[]>([]);
+	#devices = $state<DeviceInfo[] | null>(null);
 	#reachability = $state<ReachabilityInfo | null>(null);
 	#error = $state<ApiError | 'no_token' | null>(null);
 	#busy = $state(false);
@@ -82,7 +84,8 @@ export class InviteManager {
 		return this.#invitations;
 	}
 
-	get devices(): DeviceInfo[] {
+	/** Null until the laptop has answered once: no empty state before that. */
+	get devices(): DeviceInfo[] | null {
 		this.#subscribe();
 		return this.#devices;
 	}
@@ -135,7 +138,7 @@ export class InviteManager {
 				kind,
 				ars: target.ars,
 				...where,
-				label: target.title,
+				label: target.title(),
 				...(respondent ? { respondentLabel: respondent.label } : {})
 			})
 		);
@@ -156,19 +159,20 @@ export class InviteManager {
 	async removeDevice(id: string): Promise<boolean> {
 		const removed = await this.#withToken((token) => this.#api.removeDevice(token, id));
 		if (removed === null) return false;
-		this.#devices = this.#devices.filter((device) => device.id !== id);
+		this.#devices = this.#devices?.filter((device) => device.id !== id) ?? null;
 		return true;
 	}
 
 	/** Reads the device list and the reachability again (also every few seconds while shown). */
 	async refresh(): Promise<void> {
 		const token = await this.#token();
-		if (token === null) return;
+		if (token === null) return void (this.#error = 'no_token');
 		const [devices, reachability] = await Promise.all([
 			this.#api.devices(token, this.scope),
 			this.#api.reachability(token)
 		]);
 		if (devices.ok) this.#devices = devices.value;
+		else if (devices.error !== 'unreachable') this.#error = devices.error;
 		if (reachability.ok) this.#reachability = reachability.value;
 	}
 

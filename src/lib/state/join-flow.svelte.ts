@@ -3,6 +3,8 @@
 
 import { createSubscriber } from 'svelte/reactivity';
 import { validateDisplayName, type DisplayNameError } from '../domain/display-name';
+import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
+import type { CredentialRow } from '../storage/db';
 import type { ApiError, JoinApi } from '../sync/join-api';
 import type { InvitationPreview, JoinResponse } from '../sync/protocol';
 
@@ -18,6 +20,8 @@ export class JoinFlow {
 	#joining = $state(false);
 	#error = $state<JoinError | null>(null);
 	#joined = $state<JoinResponse | null>(null);
+	#existing = $state<CredentialRow | null>(null);
+	#findExisting: (scope: string) => Promise<CredentialRow | null>;
 	#subscribe: () => void;
 
 	constructor(options: {
@@ -25,7 +29,10 @@ export class JoinFlow {
 		code: string;
 		/** Stores the credential (and announces the participant); rejects when it cannot be stored. */
 		keep: (joined: JoinResponse) => Promise<void>;
+		/** This device's usable credential for a workshop or round, if it joined before. */
+		findExisting: (scope: string) => Promise<CredentialRow | null>;
 	}) {
+		this.#findExisting = options.findExisting;
 		this.#api = options.api;
 		this.code = options.code;
 		this.#keep = options.keep;
@@ -53,6 +60,14 @@ export class JoinFlow {
 	get needsName(): boolean {
 		const kind = this.preview?.kind;
 		return kind === 'teilnahme' || kind === 'co-moderation';
+	}
+
+	/**
+	 * This device already takes part in what the code is for: joining again would make a new
+	 * participant (and leave the first one's private cards behind), so the page offers to go on instead.
+	 */
+	get existing(): CredentialRow | null {
+		return this.#existing;
 	}
 
 	get joining(): boolean {
@@ -106,6 +121,9 @@ export class JoinFlow {
 	async #load(): Promise<void> {
 		const result = await this.#api.preview(this.code);
 		if (result.ok) {
+			const { ars, workshop, round } = result.value;
+			const scope = workshop ? workshopPrefix(ars, workshop) : checkRoundPrefix(ars, round ?? '');
+			this.#existing = await this.#findExisting(scope).catch(() => null);
 			this.#preview = result.value;
 			this.#previewError = null;
 		} else {

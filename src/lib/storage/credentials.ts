@@ -17,6 +17,16 @@ export async function markCredentialRevoked(
 	await db.credentials.where('deviceId').equals(deviceId).modify({ revokedAt: at });
 }
 
+/** The credential for a scope that can still be used (not revoked, not expired), or null. */
+export async function usableCredential(
+	db: KommunalwerkstattDb,
+	scope: string,
+	now: number
+): Promise<CredentialRow | null> {
+	const row = await db.credentials.get(scope);
+	return row && row.revokedAt === null && row.expiresAt > now ? row : null;
+}
+
 export const forgetCredential = (db: KommunalwerkstattDb, scope: string) =>
 	db.credentials.delete(scope);
 

@@ -48,6 +48,7 @@ export const ERROR_CODES = {
 	codeExpired: 'code_expired',
 	deviceRevoked: 'device_revoked',
 	rateLimited: 'rate_limited',
+	tooManyDevices: 'too_many_devices',
 	documentTooLarge: 'document_too_large'
 } as const;
 
