@@ -32,12 +32,16 @@ const FORM_MESSAGES: Record<ProfileFormErrorCode, () => string> = {
 	code_load_failed: m.err_code_load_failed
 };
 
-const SESSION_MESSAGES: Record<TitleError | DateError | 'perspective_required', () => string> = {
+const SESSION_MESSAGES: Record<
+	TitleError | DateError | 'perspective_required' | 'catalog_unknown',
+	() => string
+> = {
 	title_required: m.err_title_required,
 	title_too_long: m.err_title_too_long,
 	title_invalid: m.err_text_invalid,
 	date_invalid: m.err_date_invalid,
-	perspective_required: m.err_perspective_required
+	perspective_required: m.err_perspective_required,
+	catalog_unknown: m.err_catalog_unknown
 };
 
 export function errorMessage(code: string): string {

@@ -19,7 +19,13 @@ export const ROOT_KEYS = {
 	/** Y.Map (title) in a check round's shared document. */
 	round: 'round',
 	/** Y.Map respondentId → { label, perspective, createdAt } in a check round's shared document. */
-	respondents: 'respondents'
+	respondents: 'respondents',
+	/** Y.Map (label, perspective, catalogVersion) in a respondent's document: who answers, from where. */
+	respondent: 'respondent',
+	/** Y.Map itemId → Answer in a respondent's document; one key per item. */
+	answers: 'answers',
+	/** Y.Map itemId → comment text in a respondent's document. */
+	comments: 'comments'
 } as const;
 
 export const META_KEYS = {

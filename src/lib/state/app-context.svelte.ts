@@ -9,6 +9,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import type * as Y from 'yjs';
+import type { Catalog } from '../domain/check/catalog-types';
 import type { KommunalwerkstattDb } from '../storage/db';
 import { openDatabase } from '../storage/db';
 import { saveCredential, usableCredential } from '../storage/credentials';
@@ -25,6 +26,7 @@ import { InviteManager, type InviteTarget } from './invite-manager.svelte';
 import { JoinFlow } from './join-flow.svelte';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
+import { RespondentSession } from './respondent-session.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
 import { SyncStatus } from './sync-status.svelte';
@@ -55,6 +57,11 @@ export interface AppContext {
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	participation(): Participation;
+	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
+	respondentSession(
+		name: string,
+		catalogOf: (version: string) => Catalog | null
+	): RespondentSession;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -132,6 +139,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
 		participation: () => new Participation(db, joinApi),
+		respondentSession: (name, catalogOf) =>
+			new RespondentSession(
+				async () => (await loadDocumentServices()).documents.open(name),
+				catalogOf
+			),
 		liveDocument: (name, read, initial) =>
 			new LiveDocument(
 				async () => (await loadDocumentServices()).documents.open(name),

@@ -2,7 +2,9 @@
 // workshop's title and date, the round's shared document its title and respondents), the Dexie rows in
 // `sessions` a projection for the municipality's page (as SPEC.md S11 does for profiles).
 
+import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
 import {
+	checkRespondentDocName,
 	checkRoundPrefix,
 	checkSharedDocName,
 	workshopBoardDocName,
@@ -12,6 +14,7 @@ import {
 import { newId } from '../domain/ids';
 import type { Perspective } from '../domain/perspectives';
 import { addRespondent as writeRespondent, writeRoundTitle } from '../crdt/check-round-doc';
+import { writeRespondentInfo } from '../crdt/check-respondent-doc';
 import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
 import { putSession } from '../storage/sessions';
@@ -104,6 +107,13 @@ export function createSessionRepository(options: {
 
 		async addRespondent(ars, round, label, perspective) {
 			const id = newId<'respondent'>();
+			// The respondent's own document says who answers and from where first: the respondent cannot
+			// read the round's list. If this write fails, the list is not changed either.
+			const info = { label, perspective, catalogVersion: CURRENT_CATALOG_VERSION };
+			const own = await writeTo(checkRespondentDocName(ars, round, id), ({ doc }) =>
+				writeRespondentInfo(doc, info, now())
+			);
+			if (!own.ok) return own;
 			return writeTo(checkSharedDocName(ars, round), ({ doc }) => {
 				writeRespondent(doc, { id, label, perspective, createdAt: now() });
 				return id;

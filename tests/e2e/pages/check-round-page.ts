@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+/** A municipality's check round: creating it, adding respondents, opening their questionnaire. */
+export class CheckRoundPage {
+	constructor(readonly page: Page) {}
+
+	async createRound(title: string): Promise<void> {
+		await this.page.getByLabel('Titel der Check-Runde').fill(title);
+		await this.page.getByRole('button', { name: 'Check-Runde anlegen' }).click();
+		await this.page.getByRole('link', { name: title }).click();
+		await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	}
+
+	async addRespondent(label: string, perspective: string): Promise<void> {
+		await this.page.getByLabel('Bezeichnung (pseudonym)').fill(label);
+		await this.page.getByLabel('Perspektive').selectOption({ label: perspective });
+		await this.page.getByRole('button', { name: 'Befragte Person hinzufügen' }).click();
+		await expect(this.page.getByText(`${label} · ${perspective}`)).toBeVisible();
+	}
+
+	/** The respondent document's name, from the questionnaire's URL. */
+	respondentDocName(): string {
+		const [, ars, round, rid] = /\/kommune\/(\d{12})\/check\/([^/]+)\/antworten\/([^/]+)$/.exec(
+			new URL(this.page.url()).pathname
+		)!;
+		return `kommune/${ars}/check/${round}/respondent/${rid}`;
+	}
+}
