@@ -2,12 +2,25 @@
 //  1. JavaScript the start route loads, gzip bytes (goal ≤ 100 KB).
 //  2. Offline cold start of the start page from the service worker, as a ratio to a blank page served by
 //     the same service worker in the same run (goal ≤ 1.5×).
+//  3. Digital-Check scoring of one municipality with 40 respondents: median of scoreRound, as a ratio to
+//     a plain loop summing the numbers of the same answers, measured alternately in the same run.
+//  4. Digital-Check scoring of all 440 municipalities of generateFullSet: the generation time, and the
+//     total time of scoring every round (with the same plain loop over all answers as the baseline).
+// `npm run bench -- --only check` runs 3 and 4 alone: no build, no browser, a few seconds.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../server/test/free-port';
+import { CURRENT_CATALOG } from '../src/lib/domain/check/catalog';
+import { scoreRound } from '../src/lib/domain/check/check-scoring';
+import {
+	generateCheckRound,
+	generateFullSet,
+	generateMunicipalities,
+	type GeneratedRespondent
+} from '../src/lib/domain/demo/municipality-generator';
 import { AppServer } from '../tests/e2e/support/app-server';
 
 const RUNS = 9;
@@ -74,7 +87,106 @@ async function timeToHeading(page: Page, path: string): Promise<number> {
 	return (await handle.jsonValue()) as number;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Digital-Check scoring (3, 4): pure functions, timed in this process.
+
+const CHECK_SEED = 2026;
+const CHECK_SAMPLES = 41;
+/** Calls per sample: one scoring takes about a millisecond, the baseline a few microseconds. */
+const CHECK_CALLS_PER_SAMPLE = 10;
+const FULL_SET_PASSES = 5;
+
+/** Keeps results alive, so the engine cannot drop a call whose result nobody reads. */
+let sink = 0;
+
+/** The baseline: one plain pass over the same answers, summing every number in them. */
+function sumAnswers(respondents: readonly GeneratedRespondent[]): number {
+	let sum = 0;
+	for (const respondent of respondents) {
+		for (const answer of Object.values(respondent.answers)) {
+			if (answer.kind === 'level' || answer.kind === 'likert') sum += answer.value;
+			else if (answer.kind === 'checklist') sum += answer.ticked.length;
+			else if (answer.kind === 'fact' && typeof answer.value === 'number') sum += answer.value;
+		}
+	}
+	return sum;
+}
+
+/** Milliseconds per call of each function: medians of samples taken alternately. */
+function alternateMedians(fns: (() => number)[], samples: number, calls: number): number[] {
+	const times = fns.map(() => [] as number[]);
+	for (let i = 0; i < samples; i++) {
+		fns.forEach((fn, f) => {
+			const start = performance.now();
+			for (let c = 0; c < calls; c++) sink += fn();
+			times[f]!.push((performance.now() - start) / calls);
+		});
+	}
+	return times.map(median);
+}
+
+function benchCheckScoring(): void {
+	const largest = generateMunicipalities({ seed: CHECK_SEED }).reduce((a, b) =>
+		b.profile.population > a.profile.population ? b : a
+	);
+	const round = generateCheckRound(largest, { seed: CHECK_SEED, respondents: 40 });
+	const answers = round.respondents.reduce((n, r) => n + Object.keys(r.answers).length, 0);
+	const score = () => scoreRound(CURRENT_CATALOG, round.respondents, round.targets).flags.length;
+	const loop = () => sumAnswers(round.respondents);
+	alternateMedians([score, loop], 5, CHECK_CALLS_PER_SAMPLE); // warm-up
+	const [scoreMs, loopMs] = alternateMedians(
+		[score, loop],
+		CHECK_SAMPLES,
+		CHECK_CALLS_PER_SAMPLE
+	) as [number, number];
+	console.log(
+		`Digital-Check scoring, one municipality with 40 respondents (${answers} answers), ` +
+			`median of ${CHECK_SAMPLES}×${CHECK_CALLS_PER_SAMPLE}: scoreRound ${scoreMs.toFixed(3)} ms, ` +
+			`plain loop over the same answers ${loopMs.toFixed(3)} ms, ratio ${(scoreMs / loopMs).toFixed(1)}×`
+	);
+
+	const generationStart = performance.now();
+	const set = generateFullSet(CHECK_SEED);
+	const generationMs = performance.now() - generationStart;
+	const respondents = set.reduce((n, { round: r }) => n + r.respondents.length, 0);
+	const allAnswers = set.reduce(
+		(n, { round: r }) => n + r.respondents.reduce((m, x) => m + Object.keys(x.answers).length, 0),
+		0
+	);
+	const scoreAll = () => {
+		let flags = 0;
+		for (const { round: r } of set)
+			flags += scoreRound(CURRENT_CATALOG, r.respondents, r.targets).flags.length;
+		return flags;
+	};
+	const loopAll = () => set.reduce((sum, { round: r }) => sum + sumAnswers(r.respondents), 0);
+	const coldStart = performance.now();
+	sink += scoreAll();
+	const coldMs = performance.now() - coldStart;
+	const [allMs, allLoopMs] = alternateMedians([scoreAll, loopAll], FULL_SET_PASSES, 1) as [
+		number,
+		number
+	];
+	console.log(
+		`Digital-Check scoring, all ${set.length} municipalities (${respondents} respondents, ` +
+			`${allAnswers} answers): generation ${generationMs.toFixed(0)} ms; scoring every round ` +
+			`${allMs.toFixed(0)} ms in total, median of ${FULL_SET_PASSES} passes ` +
+			`(${(allMs / set.length).toFixed(2)} ms per municipality; first pass ${coldMs.toFixed(0)} ms), ` +
+			`plain loop over the same answers ${allLoopMs.toFixed(1)} ms, ratio ${(allMs / allLoopMs).toFixed(1)}×`
+	);
+	if (Number.isNaN(sink)) console.log(sink);
+}
+
+function onlyArgument(): 'check' | null {
+	const index = process.argv.indexOf('--only');
+	if (index === -1) return null;
+	const value = process.argv[index + 1];
+	if (value !== 'check') throw new Error(`--only takes "check", not ${String(value)}`);
+	return value;
+}
+
 async function main(): Promise<void> {
+	if (onlyArgument() === 'check') return benchCheckScoring();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
 	const buildDir = buildWithBlankPage();
@@ -126,6 +238,7 @@ async function main(): Promise<void> {
 		await server.dispose();
 		rmSync(buildDir, { recursive: true, force: true });
 	}
+	benchCheckScoring();
 }
 
 await main();

@@ -25,7 +25,20 @@ export const ROOT_KEYS = {
 	/** Y.Map itemId → Answer in a respondent's document; one key per item. */
 	answers: 'answers',
 	/** Y.Map itemId → comment text in a respondent's document. */
-	comments: 'comments'
+	comments: 'comments',
+	/** Y.Map dimensionId → target level 0–4 (Soll) in a check round's shared document. */
+	targets: 'targets',
+	/**
+	 * Y.Map processId → the process as it was created (a plain object, never rewritten) in a check
+	 * round's shared document; edits live in processFields.
+	 */
+	processes: 'processes',
+	/** Y.Map `<processId>/<field>` → value: one key per edited field, so concurrent edits all stay. */
+	processFields: 'processFields',
+	/** Y.Map barrierId → true while ticked, in a check round's shared document. */
+	barriers: 'barriers',
+	/** Y.Map '1' | '2' | '3' → barrierId: the ranked top 3, in a check round's shared document. */
+	barrierRanking: 'barrierRanking'
 } as const;
 
 export const META_KEYS = {

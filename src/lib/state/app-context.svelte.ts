@@ -27,6 +27,7 @@ import { JoinFlow } from './join-flow.svelte';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
 import { RespondentSession } from './respondent-session.svelte';
+import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
 import { SyncStatus } from './sync-status.svelte';
@@ -57,6 +58,13 @@ export interface AppContext {
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	participation(): Participation;
+	/** A check round's results, live while shown (the page passes catalog and target reader). */
+	roundResults(
+		ars: string,
+		round: string,
+		catalog: Catalog,
+		readTargets: RoundResultsOptions['readTargets']
+	): RoundResults;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
 	respondentSession(
 		name: string,
@@ -139,6 +147,14 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
 		participation: () => new Participation(db, joinApi),
+		roundResults: (ars, round, catalog, readTargets) =>
+			new RoundResults({
+				open: async (name) => (await loadDocumentServices()).documents.open(name),
+				ars,
+				round,
+				catalog,
+				readTargets
+			}),
 		respondentSession: (name, catalogOf) =>
 			new RespondentSession(
 				async () => (await loadDocumentServices()).documents.open(name),

@@ -1,0 +1,347 @@
+// The shared parts of a check round (`kommune/<ARS>/check/<round>/shared`, written by moderation): the
+// target level per dimension, the process inventory and the barriers with their top 3.
+//
+// Processes are two flat maps, because a plain object per process is one Y.Map value and two devices
+// editing different fields of it would keep only the later object. 'processes' holds each process as it
+// was created (never rewritten: presets under the preset's id, so two devices seeding at once make one
+// set, RELIABILITY.md entry 14); 'processFields' holds every later edit under `<processId>/<field>`, and
+// `<presetId>/removed` hides a preset so that seeding again does not bring it back. A concurrent seed
+// can therefore never overwrite an edit, whichever client wins the race for the creation record.
+
+import { generateKeyBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import { DIMENSIONS, type DimensionId } from '../domain/check/catalog-types';
+import { BARRIER_IDS, isBarrierId } from '../domain/check/barriers';
+import {
+	checkProcessField,
+	PROCESS_FIELDS,
+	PROCESS_PRESETS,
+	type ProcessEntry,
+	type ProcessField,
+	type ProcessPatch
+} from '../domain/check/processes';
+import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+
+type Root = (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS];
+
+function writableRoot(doc: Y.Doc, key: Root): Y.Map<unknown> {
+	const map = rootMap(doc, key);
+	if (map === null) throw new Error(`${key} root has the wrong type`);
+	return map;
+}
+
+// --- targets ---------------------------------------------------------------------------------------
+
+const isLevel = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4;
+
+/** Sets the target level (0–4) of one dimension; null removes it. */
+export function writeTarget(
+	doc: Y.Doc,
+	dimension: DimensionId,
+	level: number | null,
+	now = Date.now()
+): void {
+	if (!DIMENSIONS.includes(dimension)) throw new RangeError(`unknown dimension ${dimension}`);
+	if (level !== null && !isLevel(level)) throw new RangeError(`target level ${level} is not 0–4`);
+	const map = writableRoot(doc, ROOT_KEYS.targets);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (level === null) map.delete(dimension);
+		else if (map.get(dimension) !== level) map.set(dimension, level);
+	});
+}
+
+/** Target levels of the known dimensions; anything else a peer wrote is left out. */
+export function readTargets(doc: Y.Doc): Partial<Record<DimensionId, number>> {
+	const map = rootMap(doc, ROOT_KEYS.targets);
+	const targets: Partial<Record<DimensionId, number>> = {};
+	for (const dimension of DIMENSIONS) {
+		const level = map?.get(dimension);
+		if (isLevel(level)) targets[dimension] = level;
+	}
+	return targets;
+}
+
+// --- processes -------------------------------------------------------------------------------------
+
+const REMOVED = 'removed';
+const PRESET_IDS = new Set(PROCESS_PRESETS.map((preset) => preset.id));
+
+/** Ids are document keys and the first part of `<processId>/<field>`, so they hold no slash. */
+export const isProcessId = (value: unknown): value is string =>
+	typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+
+/** A key generateKeyBetween accepts (it throws on anything else, e.g. a peer's garbage). */
+export function isOrderKey(value: unknown): value is string {
+	if (typeof value !== 'string' || !/^[0-9A-Za-z]{1,64}$/.test(value)) return false;
+	try {
+		generateKeyBetween(value, null);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Fractional keys compare by code unit, not by locale. */
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface ProcessesRead {
+	/** By order, ties by id. */
+	processes: ProcessEntry[];
+	/** Creation records that are not a process (no valid name, order or custom flag): skipped. */
+	malformed: number;
+	/** Field values that failed validation: the value from before (or null) is shown instead. */
+	invalidValues: number;
+}
+
+/** The edits in 'processFields', grouped by process id. */
+function editsById(doc: Y.Doc): Map<string, Map<string, unknown>> {
+	const edits = new Map<string, Map<string, unknown>>();
+	for (const [key, value] of rootMap(doc, ROOT_KEYS.processFields)?.entries() ?? []) {
+		const slash = key.indexOf('/');
+		if (slash < 0) continue;
+		const id = key.slice(0, slash);
+		const fields = edits.get(id) ?? new Map<string, unknown>();
+		fields.set(key.slice(slash + 1), value);
+		edits.set(id, fields);
+	}
+	return edits;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Every field's edit if it validates, else the creation record's value if that does, else null. Null
+ * when the record is not a process; otherwise the entry and how many values failed validation.
+ */
+function readEntry(
+	id: string,
+	record: unknown,
+	edits: Map<string, unknown> | undefined
+): { entry: ProcessEntry; invalidValues: number } | null {
+	if (!isProcessId(id) || !isRecord(record) || typeof record['custom'] !== 'boolean') return null;
+	let invalidValues = 0;
+	const pick = (field: ProcessField): unknown => {
+		const candidates = edits?.has(field) ? [edits.get(field), record[field]] : [record[field]];
+		for (const value of candidates) {
+			// A field the record does not have (written by another version) is simply unknown.
+			if (value === undefined) continue;
+			const checked = checkProcessField(field, value);
+			if ('value' in checked) return checked.value;
+			invalidValues += 1;
+		}
+		return null;
+	};
+	const values = Object.fromEntries(PROCESS_FIELDS.map((field) => [field, pick(field)]));
+	const editedOrder = edits?.get('order');
+	if (edits?.has('order') && !isOrderKey(editedOrder)) invalidValues += 1;
+	const order = isOrderKey(editedOrder) ? editedOrder : record['order'];
+	if (typeof values['name'] !== 'string' || !isOrderKey(order)) return null;
+	const entry = { ...values, id, custom: record['custom'], order } as ProcessEntry;
+	return { entry, invalidValues };
+}
+
+/** The process inventory, validated: entries a peer wrote in another shape are skipped and counted. */
+export function readProcesses(doc: Y.Doc): ProcessesRead {
+	const records = rootMap(doc, ROOT_KEYS.processes);
+	const edits = editsById(doc);
+	let malformed = 0;
+	let invalidValues = 0;
+	const processes: ProcessEntry[] = [];
+	for (const [id, record] of records?.entries() ?? []) {
+		if (edits.get(id)?.get(REMOVED) === true) continue;
+		const read = readEntry(id, record, edits.get(id));
+		if (read === null) {
+			malformed += 1;
+			continue;
+		}
+		processes.push(read.entry);
+		invalidValues += read.invalidValues;
+	}
+	processes.sort((a, b) => compareKeys(a.order, b.order) || compareKeys(a.id, b.id));
+	return { processes, malformed, invalidValues };
+}
+
+/** The order key after every process (removed ones included), so a new process goes last. */
+function nextOrder(doc: Y.Doc): () => string {
+	let last: string | null = null;
+	const consider = (key: unknown) => {
+		if (isOrderKey(key) && (last === null || key > last)) last = key;
+	};
+	for (const record of rootMap(doc, ROOT_KEYS.processes)?.values() ?? []) {
+		if (isRecord(record)) consider(record['order']);
+	}
+	for (const fields of editsById(doc).values()) consider(fields.get('order'));
+	return () => (last = generateKeyBetween(last, null));
+}
+
+/**
+ * Adds the presets the document does not hold yet (a removed preset stays removed), after the existing
+ * processes and in preset order. On an empty document every device computes the same records, so two
+ * devices seeding at once write identical values under identical keys. Returns how many were added.
+ */
+export function seedPresetProcesses(doc: Y.Doc, now = Date.now()): number {
+	const records = writableRoot(doc, ROOT_KEYS.processes);
+	const missing = PROCESS_PRESETS.filter((preset) => !records.has(preset.id));
+	if (missing.length === 0) return 0;
+	const order = nextOrder(doc);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		for (const preset of missing) {
+			records.set(preset.id, {
+				name: preset.name,
+				status: null,
+				casesPerYear: preset.casesPerYear,
+				pain: null,
+				ozgService: preset.ozgService,
+				minutesToday: null,
+				minutesDigital: null,
+				custom: false,
+				order: order()
+			});
+		}
+	});
+	return missing.length;
+}
+
+/** Adds a process of the municipality's own, after all others. Throws on an invalid id or name. */
+export function addCustomProcess(doc: Y.Doc, id: string, name: string, now = Date.now()): void {
+	if (!isProcessId(id) || PRESET_IDS.has(id)) throw new RangeError(`invalid process id ${id}`);
+	const checked = checkProcessField('name', name);
+	if ('error' in checked) throw new RangeError(`invalid process name: ${checked.error}`);
+	const records = writableRoot(doc, ROOT_KEYS.processes);
+	if (records.has(id)) throw new Error(`process ${id} exists`);
+	const order = nextOrder(doc)();
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		records.set(id, {
+			name: checked.value,
+			status: null,
+			casesPerYear: null,
+			pain: null,
+			ozgService: null,
+			minutesToday: null,
+			minutesDigital: null,
+			custom: true,
+			order
+		});
+	});
+}
+
+/**
+ * Writes the fields of `patch` that differ from what the process shows now, one key each, in one
+ * transaction; pass only what the user changed. Throws on a value that does not validate; returns
+ * false (writing nothing) when the process is not there, e.g. removed on another device meanwhile.
+ */
+export function writeProcess(
+	doc: Y.Doc,
+	id: string,
+	patch: ProcessPatch & { order?: string },
+	now = Date.now()
+): boolean {
+	const current = readProcesses(doc).processes.find((process) => process.id === id);
+	if (current === undefined) return false;
+	const changes: [string, unknown][] = [];
+	for (const field of PROCESS_FIELDS) {
+		if (patch[field] === undefined) continue;
+		const checked = checkProcessField(field, patch[field]);
+		if ('error' in checked) throw new RangeError(`invalid ${field}: ${checked.error}`);
+		if (checked.value !== current[field]) changes.push([field, checked.value]);
+	}
+	if (patch.order !== undefined) {
+		if (!isOrderKey(patch.order)) throw new RangeError(`invalid order key ${patch.order}`);
+		if (patch.order !== current.order) changes.push(['order', patch.order]);
+	}
+	if (changes.length === 0) return true;
+	const fields = writableRoot(doc, ROOT_KEYS.processFields);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		for (const [field, value] of changes) fields.set(`${id}/${field}`, value);
+	});
+	return true;
+}
+
+/** Removes a process: its edits go; a preset keeps its record, marked removed, so seeding skips it. */
+export function removeProcess(doc: Y.Doc, id: string, now = Date.now()): void {
+	const records = writableRoot(doc, ROOT_KEYS.processes);
+	const fields = writableRoot(doc, ROOT_KEYS.processFields);
+	const record = records.get(id);
+	const isPreset = PRESET_IDS.has(id) || (isRecord(record) && record['custom'] === false);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		for (const key of [...fields.keys()]) if (key.startsWith(`${id}/`)) fields.delete(key);
+		if (isPreset && records.has(id)) fields.set(`${id}/${REMOVED}`, true);
+		else records.delete(id);
+	});
+}
+
+// --- barriers --------------------------------------------------------------------------------------
+
+export type BarrierRank = 1 | 2 | 3;
+const RANKS = ['1', '2', '3'] as const;
+
+function checkBarrier(id: string): void {
+	if (!isBarrierId(id)) throw new RangeError(`unknown barrier ${id}`);
+}
+
+/** Ticks or unticks a barrier; unticking also takes it out of the top 3. */
+export function tickBarrier(doc: Y.Doc, id: string, ticked: boolean, now = Date.now()): void {
+	checkBarrier(id);
+	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
+	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (ticked) {
+			if (barriers.get(id) !== true) barriers.set(id, true);
+			return;
+		}
+		barriers.delete(id);
+		for (const rank of RANKS) if (ranking.get(rank) === id) ranking.delete(rank);
+	});
+}
+
+/**
+ * Puts a barrier on a rank of the top 3 (null empties the rank) and ticks it. A barrier holds one rank:
+ * placing it on rank 2 clears it from ranks 1 and 3 in the same transaction.
+ */
+export function rankBarrier(
+	doc: Y.Doc,
+	rank: BarrierRank,
+	id: string | null,
+	now = Date.now()
+): void {
+	if (rank !== 1 && rank !== 2 && rank !== 3) throw new RangeError('rank is 1, 2 or 3');
+	if (id !== null) checkBarrier(id);
+	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
+	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
+	const key = String(rank);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (id === null) {
+			ranking.delete(key);
+			return;
+		}
+		for (const other of RANKS)
+			if (other !== key && ranking.get(other) === id) ranking.delete(other);
+		if (ranking.get(key) !== id) ranking.set(key, id);
+		if (barriers.get(id) !== true) barriers.set(id, true);
+	});
+}
+
+/**
+ * Ticked barriers in list order and the top 3 (rank 1 first). Ranked barriers count as ticked. Two
+ * devices may rank one barrier on two ranks at once: it keeps the better rank, the other shows empty.
+ */
+export function readBarriers(doc: Y.Doc): { ticked: string[]; top3: (string | null)[] } {
+	const barriers = rootMap(doc, ROOT_KEYS.barriers);
+	const ranking = rootMap(doc, ROOT_KEYS.barrierRanking);
+	const top3: (string | null)[] = [];
+	for (const rank of RANKS) {
+		const id = ranking?.get(rank);
+		top3.push(isBarrierId(id) && !top3.includes(id) ? id : null);
+	}
+	const ticked = BARRIER_IDS.filter((id) => barriers?.get(id) === true || top3.includes(id));
+	return { ticked, top3 };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { BARRIER_IDS, BARRIERS, barrierPareto } from './barriers';
+
+describe('the barrier list', () => {
+	it('holds the twelve barriers of PRODUCT.md with unique ids', () => {
+		expect(BARRIERS).toHaveLength(12);
+		expect(new Set(BARRIER_IDS).size).toBe(12);
+		expect(BARRIERS.map((barrier) => barrier.label)).toContain('Herstellerabhängigkeit');
+	});
+});
+
+describe('the barrier Pareto', () => {
+	// Hand-computed (rank 1 = 3 points, 2 = 2, 3 = 1):
+	//
+	//   barrier          round 1   round 2   round 3       round 4   score  ticked  top 3
+	//   personalmangel   rank 1    rank 2    –             –         5      2       2
+	//   finanzierung     rank 2    rank 1    –             ticked    5      3       2
+	//   standards        rank 3    –         rank 1 (+3)   –         4      2       2
+	//   it-fachkraefte   –         ticked    –             –         0      1       0
+	//   breitband        –         –         ticked        –         0      1       0
+	//
+	// Total 14. finanzierung leads on ticks; it-fachkraefte before breitband by list order. standards
+	// repeated on rank 3 of round 3 counts once, at rank 1; 'ufo' and 'quantencomputer' are unknown.
+	const rounds = [
+		{
+			ticked: ['personalmangel', 'finanzierung', 'standards'],
+			top3: ['personalmangel', 'finanzierung', 'standards']
+		},
+		// personalmangel is ranked without being ticked: it counts as ticked.
+		{
+			ticked: ['finanzierung', 'it-fachkraefte', 'finanzierung'],
+			top3: ['finanzierung', 'personalmangel', null]
+		},
+		{
+			ticked: ['standards', 'breitband', 'quantencomputer'],
+			top3: ['standards', 'ufo', 'standards']
+		},
+		{ ticked: ['finanzierung'], top3: [] }
+	];
+
+	it('ranks by weighted score, then ticks, then list order, with cumulative shares', () => {
+		const pareto = barrierPareto(rounds);
+		expect(pareto.rounds).toBe(4);
+		expect(pareto.totalScore).toBe(14);
+		expect(pareto.rows.slice(0, 5)).toEqual([
+			row('finanzierung', 3, 2, 5, 5 / 14, 5 / 14),
+			row('personalmangel', 2, 2, 5, 5 / 14, 10 / 14),
+			row('standards', 2, 2, 4, 4 / 14, 1),
+			row('it-fachkraefte', 1, 0, 0, 0, 1),
+			row('breitband', 1, 0, 0, 0, 1)
+		]);
+		expect(pareto.rows.slice(5).map((r) => [r.id, r.ticked, r.score])).toEqual([
+			['it-komplexitaet', 0, 0],
+			['undokumentierte-prozesse', 0, 0],
+			['parallelarbeit', 0, 0],
+			['zustaendigkeiten', 0, 0],
+			['herstellerabhaengigkeit', 0, 0],
+			['rechtsunsicherheit', 0, 0],
+			['akzeptanz', 0, 0]
+		]);
+	});
+
+	it('reports unknown ids instead of counting them', () => {
+		expect(barrierPareto(rounds).unknownIds).toEqual(['quantencomputer', 'ufo']);
+	});
+
+	it('has no shares when nothing was ranked', () => {
+		const pareto = barrierPareto([{ ticked: ['breitband'], top3: [null, null, null] }]);
+		expect(pareto.totalScore).toBe(0);
+		expect(pareto.rows[0]).toMatchObject({ id: 'breitband', ticked: 1, share: null });
+		expect(pareto.rows.every((r) => r.cumulativeShare === null)).toBe(true);
+		expect(barrierPareto([]).rows.map((r) => r.id)).toEqual(BARRIER_IDS);
+	});
+
+	it('ignores entries beyond the third rank', () => {
+		const pareto = barrierPareto([{ ticked: [], top3: [null, null, null, 'akzeptanz'] }]);
+		expect(pareto.rows.find((r) => r.id === 'akzeptanz')).toMatchObject({ ticked: 0, score: 0 });
+	});
+});
+
+function row(
+	id: string,
+	ticked: number,
+	inTop3: number,
+	score: number,
+	share: number,
+	cumulativeShare: number
+) {
+	const label = BARRIERS.find((barrier) => barrier.id === id)!.label;
+	return { id, label, ticked, inTop3, score, share, cumulativeShare };
+}

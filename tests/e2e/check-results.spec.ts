@@ -1,0 +1,89 @@
+// Two respondents of different perspectives: one answers on their own device in the room (a LAN page),
+// the other on the facilitator's laptop while the laptop's server is down. The results combine both,
+// with a figure computed by hand here, not by the scoring code.
+import { chromium } from '@playwright/test';
+import { readAnswers } from '../../src/lib/crdt/check-respondent-doc';
+import config from '../../playwright.config';
+import { expect, test } from './support/fixtures';
+import { CheckRoundPage } from './pages/check-round-page';
+import { KommuneFormPage } from './pages/kommune-form';
+import { seriousViolations } from './support/axe';
+import { indexedDbNames } from './support/browser-storage';
+import { readServerDocument } from './support/server-documents';
+import { waitForServiceWorkerControl } from './support/service-worker';
+import { KOMMUNEN } from './support/test-data';
+
+const LAN_HOST = 'kw-lan.test';
+
+test('answers from a device in the room and from the offline laptop both reach the results', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	await new KommuneFormPage(page).create(KOMMUNEN[0]!);
+	await waitForServiceWorkerControl(page);
+	const round = new CheckRoundPage(page);
+	await round.createRound('Digital-Check 2027');
+	await round.addRespondent('Bürgermeisterin', 'Verwaltungsspitze');
+	await round.addRespondent('Personalrat 1', 'Personalrat');
+	const roundUrl = page.url();
+
+	// The staff council member answers on their own device, over the room's network.
+	await page.getByRole('button', { name: 'Code für Personalrat 1 erzeugen' }).click();
+	const card = page.getByRole('figure').filter({ hasText: 'Für Personalrat 1' });
+	const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await card.textContent()) ?? '')![1]!;
+	const launch = config.use?.launchOptions ?? {};
+	const lanBrowser = await chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+	try {
+		const device = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+		await device.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		await device.getByRole('button', { name: 'Beitreten' }).click();
+		await device.getByRole('link', { name: 'Fragebogen öffnen' }).click();
+		const goals = device.getByRole('group', {
+			name: /^Ich kenne die Ziele, die unsere Kommune mit der Digitalisierung verfolgt/
+		});
+		await goals.getByRole('radio', { name: '2 – trifft eher nicht zu' }).check();
+		await expect(device.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
+		const ownName = new URL(device.url()).pathname.replace(
+			/^\/kommune\/(\d+)\/check\/([^/]+)\/antworten\/([^/]+)$/,
+			'kommune/$1/check/$2/respondent/$3'
+		);
+		await expect
+			.poll(async () => (await readServerDocument(appServer, ownName, readAnswers))['strategie.04'])
+			.toEqual({ kind: 'likert', value: 2 });
+		// The device holds its own respondent document and no other respondent's.
+		const held = (await indexedDbNames(device)).filter((n) => n.includes('/respondent/'));
+		expect(held).toEqual([ownName]);
+	} finally {
+		await lanBrowser.close();
+	}
+
+	// The mayor answers on the laptop while its server is down.
+	await appServer.stop();
+	await page.getByRole('link', { name: 'Antworten für Bürgermeisterin eingeben' }).click();
+	await page
+		.getByRole('group', { name: 'Gibt es eine beschlossene Digitalisierungsstrategie?' })
+		.getByRole('radio', { name: /^Stufe 3:/ })
+		.check();
+	await expect(page.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
+	await page.reload();
+	await expect(
+		page
+			.getByRole('group', { name: 'Gibt es eine beschlossene Digitalisierungsstrategie?' })
+			.getByRole('radio', { name: /^Stufe 3:/ })
+	).toBeChecked();
+	await appServer.start();
+
+	// By hand: Verwaltungsspitze 3 × 25 = 75; Personalrat (2 − 1) × 25 = 25; each perspective weighs the
+	// same, so Strategie & Steuerung = (75 + 25) / 2 = 50, and it is the only dimension with answers.
+	await page.goto(roundUrl);
+	await page.getByRole('link', { name: 'Ergebnisse ansehen' }).click();
+	const strategy = page.getByRole('row', { name: /^Strategie & Steuerung/ });
+	await expect(strategy.getByRole('cell').first()).toHaveText('50');
+	await expect(page.getByText('Gesamtwert: 50 (Fortgeschritten)')).toBeVisible();
+	await expect(page.getByText(/Nicht einzeln gezeigt, weil weniger als 3 Personen/)).toBeVisible();
+	expect(await seriousViolations(page), 'results page').toEqual([]);
+});
