@@ -87,3 +87,43 @@ test('answers from a device in the room and from the offline laptop both reach t
 	await expect(page.getByText(/Nicht einzeln gezeigt, weil weniger als 3 Personen/)).toBeVisible();
 	expect(await seriousViolations(page), 'results page').toEqual([]);
 });
+
+test('the facilitator records processes and barriers, and the results show the parallel share and the time saved', async ({
+	page
+}) => {
+	await new KommuneFormPage(page).create(KOMMUNEN[0]!);
+	const round = new CheckRoundPage(page);
+	await round.createRound('Digital-Check 2027');
+	await page.getByRole('link', { name: 'Soll, Prozesse und Hemmnisse erfassen' }).click();
+	await page.getByRole('button', { name: 'Typische Prozesse übernehmen' }).click();
+	await page.getByLabel('Stand von Gewerbeanmeldung').selectOption({ label: 'parallel' });
+	const cases = page.getByLabel('Fälle pro Jahr: Gewerbeanmeldung');
+	await cases.fill('300');
+	await cases.press('Tab');
+	await page.getByLabel('Minuten je Fall heute: Gewerbeanmeldung').fill('30');
+	await page.getByLabel('Minuten je Fall heute: Gewerbeanmeldung').press('Tab');
+	await page.getByLabel('Minuten je Fall voll digital: Gewerbeanmeldung').fill('10');
+	await page.getByLabel('Minuten je Fall voll digital: Gewerbeanmeldung').press('Tab');
+	await page.getByLabel('Stand von Hundesteuer').selectOption({ label: 'analog' });
+	// A value the validation refuses is not stored, and the cell says so.
+	await page.getByLabel('Belastung 1 bis 5: Hundesteuer').fill('9');
+	await page.getByLabel('Belastung 1 bis 5: Hundesteuer').press('Tab');
+	await expect(page.getByText('ungültig, nicht gespeichert')).toBeVisible();
+	await page.getByRole('checkbox', { name: 'Finanzierung' }).check();
+	await page.getByLabel('Wichtigstes Hemmnis Nr. 1').selectOption({ label: 'Personalmangel' });
+	expect(await seriousViolations(page), 'shared details').toEqual([]);
+
+	await page.getByRole('link', { name: 'Zur Check-Runde' }).click();
+	await page.getByRole('link', { name: 'Ergebnisse ansehen' }).click();
+	// By hand: 300 cases × (30 − 10) min = 6,000 min = 100 h a year; 100 h / 1,600 h ≈ 0,1 positions.
+	await expect(
+		page.getByText(
+			'1 von 2 erfassten Prozessen laufen parallel analog und digital (50 %); 1 nur analog, 0 digital.'
+		)
+	).toBeVisible();
+	await expect(
+		page.getByText(/etwa 100 Stunden im Jahr sparen, das entspricht 0,1 Vollzeitstellen/)
+	).toBeVisible();
+	await expect(page.getByRole('row', { name: /^Personalmangel/ })).toContainText('3');
+	await expect(page.getByRole('row', { name: /^Finanzierung/ })).toContainText('0');
+});

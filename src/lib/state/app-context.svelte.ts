@@ -15,6 +15,8 @@ import { openDatabase } from '../storage/db';
 import { saveCredential, usableCredential } from '../storage/credentials';
 import { createJoinApi, type JoinApi } from '../sync/join-api';
 import type { JoinResponse } from '../sync/protocol';
+import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
+import type { DocumentHandle } from '../sync/open-document';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
 import type { SessionRepository, SessionResult } from '../sync/session-repository';
 import type { ProfileRepository, ProfileSaveResult } from '../sync/profile-repository';
@@ -55,6 +57,14 @@ export interface AppContext {
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
+	/**
+	 * Applies `change` to the named document and resolves once it is stored on this device: null, or the
+	 * code of why it could not be stored.
+	 */
+	writeDocument(
+		name: string,
+		change: (doc: Y.Doc) => void
+	): Promise<DocumentErrorCode | 'code_load_failed' | null>;
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	participation(): Participation;
@@ -160,6 +170,22 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				async () => (await loadDocumentServices()).documents.open(name),
 				catalogOf
 			),
+		async writeDocument(name, change) {
+			const services = await loadDocumentServices().catch(() => null);
+			if (!services) return 'code_load_failed';
+			let handle: DocumentHandle | null = null;
+			try {
+				handle = await services.documents.open(name);
+				change(handle.doc);
+				await handle.whenStored();
+				return null;
+			} catch (error) {
+				if (isDocumentError(error)) return error.code;
+				throw error;
+			} finally {
+				await handle?.close();
+			}
+		},
 		liveDocument: (name, read, initial) =>
 			new LiveDocument(
 				async () => (await loadDocumentServices()).documents.open(name),
