@@ -23,17 +23,35 @@ test('a respondent answers by keyboard alone, and the answers survive a reload a
 	).toBeVisible();
 	expect(await seriousViolations(page), 'questionnaire').toEqual([]);
 
-	// From here on only the keyboard: focus the first option of the first question, choose level 3.
+	// From here on only the keyboard: Tab from the top of the page to the first question's options.
 	const first = page.getByRole('group', {
 		name: 'Gibt es eine beschlossene Digitalisierungsstrategie?'
 	});
-	await first.getByRole('radio').first().focus();
+	const firstRadio = first.getByRole('radio').first();
+	for (let presses = 0; presses < 40; presses++) {
+		if (await firstRadio.evaluate((el) => el === document.activeElement)) break;
+		await page.keyboard.press('Tab');
+	}
+	await expect(firstRadio).toBeFocused();
+	// Arrow keys move through the levels and choose as they go: three steps down is level 3.
 	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
 	await expect(first.getByRole('radio', { name: /^Stufe 3:/ })).toBeChecked();
 	await expect(page.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
 	// Tab leaves the radio group for the question's "weiß nicht" box.
 	await page.keyboard.press('Tab');
 	await expect(first.getByRole('checkbox', { name: 'weiß nicht / trifft nicht zu' })).toBeFocused();
+	// Shift+Tab back to the top and on to the next dimension: the button moves focus to its heading.
+	for (let presses = 0; presses < 40; presses++) {
+		const onNext = await page.evaluate(() =>
+			(document.activeElement?.textContent ?? '').startsWith('Führung')
+		);
+		if (onNext) break;
+		await page.keyboard.press('Shift+Tab');
+	}
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Führung, Kultur & Veränderung' })
+	).toBeFocused();
 
 	await page.reload();
 	await expect(
@@ -45,4 +63,19 @@ test('a respondent answers by keyboard alone, and the answers survive a reload a
 	await expect
 		.poll(async () => (await readServerDocument(appServer, name, readAnswers))['strategie.01'])
 		.toEqual({ kind: 'level', value: 3 });
+});
+
+test('the paper questionnaire of a perspective holds its questions and no others', async ({
+	page
+}) => {
+	await new KommuneFormPage(page).create(KOMMUNEN[0]!);
+	await new CheckRoundPage(page).createRound('Digital-Check 2027');
+	await page.getByRole('link', { name: 'Personalrat', exact: true }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Fragebogen zum Digital-Check: Personalrat' })
+	).toBeVisible();
+	// strategie.07 is asked of the staff council, strategie.06 (about the council) is not.
+	await expect(page.getByText(/Beschäftigte und Personalrat werden früh beteiligt/)).toBeVisible();
+	await expect(page.getByText(/Der Rat wird regelmäßig und verständlich/)).toHaveCount(0);
+	expect(await seriousViolations(page), 'paper questionnaire').toEqual([]);
 });
