@@ -2,7 +2,7 @@
 // token signed by the server's own secret: the e2e tests assert on server state, not only on the page.
 import { readOrCreateTokenSecret } from '../../../server/token-secret';
 import { createTokenService } from '../../../server/tokens';
-import { connectSyncClient } from '../../../server/test/sync-client';
+import { connectSyncClient, type SyncClient } from '../../../server/test/sync-client';
 import { readProfile } from '../../../src/lib/crdt/profile-doc';
 import { profileDocName } from '../../../src/lib/domain/document-names';
 import type { KommuneProfile } from '../../../src/lib/domain/kommune-profile';
@@ -15,15 +15,45 @@ export function readServerProfile(server: AppServer, ars: string): Promise<Kommu
 }
 
 /** Any document as the server holds it, read with `read` (a crdt reader). */
-export async function readServerDocument<T>(
+export function readServerDocument<T>(
 	server: AppServer,
 	name: string,
 	read: (doc: Y.Doc) => T
 ): Promise<T> {
+	return withServerDocument(server, name, 'beratung', async (doc) => read(doc));
+}
+
+/**
+ * Writes into a document through the server (with a moderation token), as a facilitator's other device
+ * would, and resolves once the server has the change: test data that arrives the way real data does.
+ */
+export function writeServerDocument(
+	server: AppServer,
+	name: string,
+	write: (doc: Y.Doc) => void
+): Promise<void> {
+	return withServerDocument(server, name, 'moderation', async (doc, client) => {
+		write(doc);
+		await new Promise<void>((resolve) => {
+			const check = () => {
+				if (!client.provider.hasUnsyncedChanges) resolve();
+				else setTimeout(check, 20);
+			};
+			check();
+		});
+	});
+}
+
+async function withServerDocument<T>(
+	server: AppServer,
+	name: string,
+	role: 'beratung' | 'moderation',
+	use: (doc: Y.Doc, client: SyncClient) => Promise<T>
+): Promise<T> {
 	const secret = new TextEncoder().encode(readOrCreateTokenSecret(server.dataDir).secret);
 	const { token } = await createTokenService(secret).issue({
-		sub: 'e2e-beratung',
-		role: 'beratung',
+		sub: `e2e-${role}`,
+		role,
 		docs: ['kommune/*/**'],
 		ttlSeconds: 60
 	});
@@ -37,10 +67,10 @@ export async function readServerDocument<T>(
 			if (client.state.synced) return resolve();
 			client.provider.on('synced', () => resolve());
 			client.provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
-				reject(new Error(`the server refused the consultant token: ${reason}`))
+				reject(new Error(`the server refused the test token: ${reason}`))
 			);
 		});
-		return read(client.doc);
+		return await use(client.doc, client);
 	} finally {
 		client.destroy();
 	}
