@@ -53,6 +53,18 @@ test('a respondent answers by keyboard alone, and the answers survive a reload a
 		page.getByRole('heading', { level: 2, name: 'Führung, Kultur & Veränderung' })
 	).toBeFocused();
 
+	// A fact that is not a number in range is refused at the field and not stored.
+	await page.getByRole('button', { name: /^Personal & Kompetenzen/ }).press('Enter');
+	const vacancies = page.getByRole('group', {
+		name: /^Wie viele Stellen in IT und Digitalisierung/
+	});
+	await vacancies.getByRole('textbox').fill('viel');
+	await vacancies.getByRole('textbox').press('Tab');
+	await expect(
+		vacancies.getByText(/^Bitte geben Sie eine Zahl von \d+ bis \d+ ein\. Nicht gespeichert\.$/)
+	).toBeVisible();
+	await expect(vacancies.getByRole('textbox')).toHaveAttribute('aria-invalid', 'true');
+
 	await page.reload();
 	await expect(
 		page
@@ -63,6 +75,7 @@ test('a respondent answers by keyboard alone, and the answers survive a reload a
 	await expect
 		.poll(async () => (await readServerDocument(appServer, name, readAnswers))['strategie.01'])
 		.toEqual({ kind: 'level', value: 3 });
+	expect((await readServerDocument(appServer, name, readAnswers))['personal.09']).toBeUndefined();
 });
 
 test('the paper questionnaire of a perspective holds its questions and no others', async ({
