@@ -27,9 +27,6 @@ export async function usableCredential(
 	return row && row.revokedAt === null && row.expiresAt > now ? row : null;
 }
 
-export const forgetCredential = (db: KommunalwerkstattDb, scope: string) =>
-	db.credentials.delete(scope);
-
 export function watchCredentials(
 	db: KommunalwerkstattDb,
 	onChange: (rows: CredentialRow[]) => void,

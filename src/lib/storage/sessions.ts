@@ -4,8 +4,6 @@ import type { KommunalwerkstattDb, SessionRow } from './db';
 
 export const putSession = (db: KommunalwerkstattDb, row: SessionRow) => db.sessions.put(row);
 
-export const findSession = (db: KommunalwerkstattDb, scope: string) => db.sessions.get(scope);
-
 /** Newest first. */
 export async function listSessions(db: KommunalwerkstattDb, ars: string): Promise<SessionRow[]> {
 	const rows = await db.sessions.where('ars').equals(ars).toArray();
