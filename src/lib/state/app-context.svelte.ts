@@ -15,8 +15,8 @@ import { openDatabase } from '../storage/db';
 import { saveCredential, usableCredential } from '../storage/credentials';
 import { createJoinApi, type JoinApi } from '../sync/join-api';
 import type { JoinResponse } from '../sync/protocol';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import type { DocumentHandle } from '../sync/open-document';
+import type { DocumentErrorCode } from '../sync/document-status';
+import { writeDocument } from '../sync/write-document';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
 import type { SessionRepository, SessionResult } from '../sync/session-repository';
 import type { ProfileRepository, ProfileSaveResult } from '../sync/profile-repository';
@@ -173,18 +173,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		async writeDocument(name, change) {
 			const services = await loadDocumentServices().catch(() => null);
 			if (!services) return 'code_load_failed';
-			let handle: DocumentHandle | null = null;
-			try {
-				handle = await services.documents.open(name);
-				change(handle.doc);
-				await handle.whenStored();
-				return null;
-			} catch (error) {
-				if (isDocumentError(error)) return error.code;
-				throw error;
-			} finally {
-				await handle?.close();
-			}
+			const written = await writeDocument(services.documents, name, change);
+			return written.ok ? null : written.error;
 		},
 		liveDocument: (name, read, initial) =>
 			new LiveDocument(

@@ -5,6 +5,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
+import { followDocument } from '../sync/follow-document';
 import type { DocumentHandle } from '../sync/open-document';
 
 export class LiveDocument<T> {
@@ -15,32 +16,18 @@ export class LiveDocument<T> {
 
 	constructor(open: () => Promise<DocumentHandle>, read: (doc: Y.Doc) => T, initial: T) {
 		this.#value = initial;
-		this.#subscribe = createSubscriber(() => {
-			let handle: DocumentHandle | null = null;
-			let stopped = false;
-			const refresh = () => {
-				if (handle) this.#value = read(handle.doc);
-			};
-			open().then(
-				(opened) => {
-					if (stopped) return void opened.close();
-					handle = opened;
-					handle.doc.on('update', refresh);
-					refresh();
+		this.#subscribe = createSubscriber(() =>
+			followDocument(open, {
+				onChange: (handle) => {
+					this.#value = read(handle.doc);
 					this.#loading = false;
 				},
-				(error: unknown) => {
+				onError: (error) => {
 					this.#error = isDocumentError(error) ? error.code : 'code_load_failed';
 					this.#loading = false;
 				}
-			);
-			return () => {
-				stopped = true;
-				handle?.doc.off('update', refresh);
-				void handle?.close();
-				handle = null;
-			};
-		});
+			})
+		);
 	}
 
 	get value(): T {

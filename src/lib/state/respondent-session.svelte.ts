@@ -16,6 +16,7 @@ import {
 	type RespondentInfo
 } from '../crdt/check-respondent-doc';
 import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
+import { followDocument } from '../sync/follow-document';
 import type { DocumentHandle } from '../sync/open-document';
 
 export interface DimensionProgress {
@@ -41,27 +42,20 @@ export class RespondentSession {
 	constructor(open: () => Promise<DocumentHandle>, catalogOf: (version: string) => Catalog | null) {
 		this.#catalogOf = catalogOf;
 		this.#subscribe = createSubscriber(() => {
-			let stopped = false;
-			let handle: DocumentHandle | null = null;
-			const refresh = () => handle && this.#read(handle.doc);
-			open().then(
-				(opened) => {
-					if (stopped) return void opened.close();
-					handle = this.#handle = opened;
-					opened.doc.on('update', refresh);
-					refresh();
+			const stop = followDocument(open, {
+				onChange: (handle) => {
+					this.#handle = handle;
+					this.#read(handle.doc);
 					this.#loading = false;
 				},
-				(error: unknown) => {
+				onError: (error) => {
 					this.#error = isDocumentError(error) ? error.code : 'code_load_failed';
 					this.#loading = false;
 				}
-			);
+			});
 			return () => {
-				stopped = true;
-				handle?.doc.off('update', refresh);
-				if (this.#handle === handle) this.#handle = null;
-				void handle?.close();
+				stop();
+				this.#handle = null;
 			};
 		});
 	}

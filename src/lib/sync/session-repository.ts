@@ -19,10 +19,10 @@ import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
 import { putSession } from '../storage/sessions';
 import type { DocumentRegistry } from './document-registry';
-import { isDocumentError, type DocumentErrorCode } from './document-status';
-import type { DocumentHandle } from './open-document';
+import type * as Y from 'yjs';
+import { writeDocument, type WriteResult } from './write-document';
 
-export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: DocumentErrorCode };
+export type SessionResult<T> = WriteResult<T>;
 
 export interface SessionRepository {
 	createWorkshop(
@@ -54,24 +54,8 @@ export function createSessionRepository(options: {
 	const { db, registry } = options;
 	const now = options.now ?? Date.now;
 
-	/** Opens the document, writes, and resolves once the write is on this device. */
-	async function writeTo<T>(
-		name: string,
-		write: (handle: DocumentHandle) => T
-	): Promise<SessionResult<T>> {
-		let handle: DocumentHandle | null = null;
-		try {
-			handle = await registry.open(name);
-			const value = write(handle);
-			await handle.whenStored();
-			return { ok: true, value };
-		} catch (error) {
-			if (isDocumentError(error)) return { ok: false, error: error.code };
-			throw error;
-		} finally {
-			await handle?.close();
-		}
-	}
+	const writeTo = <T>(name: string, change: (doc: Y.Doc) => T) =>
+		writeDocument(registry, name, change);
 
 	async function project(row: SessionRow): Promise<SessionResult<SessionRow>> {
 		try {
@@ -86,7 +70,7 @@ export function createSessionRepository(options: {
 		async createWorkshop(ars, title, date) {
 			const id = newId<'workshop'>();
 			const createdAt = now();
-			const written = await writeTo(workshopControlDocName(ars, id), ({ doc }) =>
+			const written = await writeTo(workshopControlDocName(ars, id), (doc) =>
 				writeWorkshopInfo(doc, { title, date }, createdAt)
 			);
 			if (!written.ok) return written;
@@ -97,7 +81,7 @@ export function createSessionRepository(options: {
 		async createCheckRound(ars, title) {
 			const id = newId<'round'>();
 			const createdAt = now();
-			const written = await writeTo(checkSharedDocName(ars, id), ({ doc }) =>
+			const written = await writeTo(checkSharedDocName(ars, id), (doc) =>
 				writeRoundTitle(doc, title, createdAt)
 			);
 			if (!written.ok) return written;
@@ -110,18 +94,18 @@ export function createSessionRepository(options: {
 			// The respondent's own document says who answers and from where first: the respondent cannot
 			// read the round's list. If this write fails, the list is not changed either.
 			const info = { label, perspective, catalogVersion: CURRENT_CATALOG_VERSION };
-			const own = await writeTo(checkRespondentDocName(ars, round, id), ({ doc }) =>
+			const own = await writeTo(checkRespondentDocName(ars, round, id), (doc) =>
 				writeRespondentInfo(doc, info, now())
 			);
 			if (!own.ok) return own;
-			return writeTo(checkSharedDocName(ars, round), ({ doc }) => {
+			return writeTo(checkSharedDocName(ars, round), (doc) => {
 				writeRespondent(doc, { id, label, perspective, createdAt: now() });
 				return id;
 			});
 		},
 
 		checkInParticipant(ars, workshop, participantId, name) {
-			return writeTo(workshopBoardDocName(ars, workshop), ({ doc }) =>
+			return writeTo(workshopBoardDocName(ars, workshop), (doc) =>
 				checkInParticipant(doc, participantId, name, now())
 			);
 		}
