@@ -127,3 +127,56 @@ test('the facilitator records processes and barriers, and the results show the p
 	await expect(page.getByRole('row', { name: /^Personalmangel/ })).toContainText('3');
 	await expect(page.getByRole('row', { name: /^Finanzierung/ })).toContainText('0');
 });
+
+test('a later round is compared with an earlier one dimension by dimension, and each round records its catalog version', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const round = new CheckRoundPage(page);
+	const strategyQuestion = 'Gibt es eine beschlossene Digitalisierungsstrategie?';
+	const answerStrategy = async (title: string, level: number) => {
+		await round.createRound(title);
+		const roundUrl = page.url();
+		await round.addRespondent('Bürgermeisterin', 'Verwaltungsspitze');
+		await page.getByRole('link', { name: 'Antworten für Bürgermeisterin eingeben' }).click();
+		await page
+			.getByRole('group', { name: strategyQuestion })
+			.getByRole('radio', { name: new RegExp(`^Stufe ${level}:`) })
+			.check();
+		await expect(page.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
+		await page.goto(roundUrl);
+		return new URL(roundUrl).pathname.split('/').at(-1)!;
+	};
+	const earlier = await answerStrategy('Digital-Check 2026', 1);
+	await page.getByRole('link', { name: 'Zur Kommune' }).click();
+	const later = await answerStrategy('Digital-Check 2027', 3);
+
+	for (const id of [earlier, later]) {
+		const name = `kommune/${kommune.ars}/check/${id}/shared`;
+		const version = await readServerDocument(appServer, name, (doc) =>
+			doc.getMap('round').get('catalogVersion')
+		);
+		expect(version, `catalog version of ${id}`).toBe('2026.1');
+	}
+
+	await page.getByRole('link', { name: 'Ergebnisse ansehen' }).click();
+	await page.getByLabel('Runde zum Vergleich').selectOption({ label: 'Digital-Check 2026' });
+	await expect(page.getByText('Beide Runden nutzen den Katalog 2026.1')).toBeVisible();
+	// By hand: one perspective answered one level item each time: 1 × 25 = 25, then 3 × 25 = 75.
+	const comparison = page.getByRole('table', { name: /Wert je Dimension in beiden Runden/ });
+	await expect(
+		comparison.getByRole('columnheader').filter({ hasText: /^Digital-Check 202[67]$/ })
+	).toHaveText(['Digital-Check 2026', 'Digital-Check 2027']);
+	await expect(
+		comparison.getByRole('row', { name: /^Strategie & Steuerung/ }).getByRole('cell')
+	).toHaveText(['25', '75', '+50']);
+	await expect(comparison.getByRole('row', { name: /^Gesamtwert/ }).getByRole('cell')).toHaveText([
+		'25',
+		'75',
+		'+50'
+	]);
+	expect(await seriousViolations(page), 'results with a comparison').toEqual([]);
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRespondent, readRespondents, readRoundTitle, writeRoundTitle } from './check-round-doc';
+import {
+	addRespondent,
+	readRespondents,
+	readRoundCatalogVersion,
+	readRoundTitle,
+	writeRoundCatalogVersion,
+	writeRoundTitle
+} from './check-round-doc';
 import { ROOT_KEYS } from './schema';
 
 describe('check round documents', () => {
@@ -9,6 +16,21 @@ describe('check round documents', () => {
 		expect(readRoundTitle(doc)).toBeNull();
 		writeRoundTitle(doc, 'Digital-Check 2027');
 		expect(readRoundTitle(doc)).toBe('Digital-Check 2027');
+	});
+
+	it('record the catalog version once: a later write (an updated app) does not change it', () => {
+		const doc = new Y.Doc();
+		writeRoundCatalogVersion(doc, '2026.1');
+		writeRoundCatalogVersion(doc, '2027.1');
+		expect(readRoundCatalogVersion(doc)).toBe('2026.1');
+		expect(doc.getMap(ROOT_KEYS.round).get('catalogVersion')).toBe('2026.1');
+	});
+
+	it('a round from before the version was recorded, or with a malformed version, reads as 2026.1', () => {
+		const doc = new Y.Doc();
+		expect(readRoundCatalogVersion(doc)).toBe('2026.1');
+		doc.getMap(ROOT_KEYS.round).set('catalogVersion', 42);
+		expect(readRoundCatalogVersion(doc)).toBe('2026.1');
 	});
 
 	it('respondents added by two facilitators at once are both kept, in the order they were added', () => {

@@ -68,11 +68,11 @@ export interface AppContext {
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	participation(): Participation;
-	/** A check round's results, live while shown (the page passes catalog and target reader). */
+	/** A check round's results, live while shown (the page passes the catalogs and target reader). */
 	roundResults(
 		ars: string,
 		round: string,
-		catalog: Catalog,
+		catalogOf: (version: string) => Catalog | null,
 		readTargets: RoundResultsOptions['readTargets']
 	): RoundResults;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
@@ -157,12 +157,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
 		participation: () => new Participation(db, joinApi),
-		roundResults: (ars, round, catalog, readTargets) =>
+		roundResults: (ars, round, catalogOf, readTargets) =>
 			new RoundResults({
 				open: async (name) => (await loadDocumentServices()).documents.open(name),
 				ars,
 				round,
-				catalog,
+				catalogOf,
 				readTargets
 			}),
 		respondentSession: (name, catalogOf) =>

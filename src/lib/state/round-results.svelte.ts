@@ -6,7 +6,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import type { Catalog } from '../domain/check/catalog-types';
 import { scoreRound, type DimensionTargets, type RoundResult } from '../domain/check/check-scoring';
-import type { Respondent } from '../crdt/check-round-doc';
+import type { RespondentAnswers } from '../domain/check/answers';
+import { readRoundCatalogVersion, type Respondent } from '../crdt/check-round-doc';
 import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
 import type { DocumentHandle } from '../sync/open-document';
 import { followRoundDocuments } from '../sync/round-documents';
@@ -15,26 +16,35 @@ export interface RoundResultsOptions {
 	open: (name: string) => Promise<DocumentHandle>;
 	ars: string;
 	round: string;
-	catalog: Catalog;
+	/** The catalog of a version, or null for a version this build does not know. */
+	catalogOf: (version: string) => Catalog | null;
 	/** Reads the Soll levels from the shared document. */
 	readTargets: (doc: Y.Doc) => DimensionTargets;
 }
 
+export type RoundResultsError = DocumentErrorCode | 'code_load_failed' | 'catalog_unknown';
+
 export class RoundResults {
 	#result = $state<RoundResult | null>(null);
+	#catalog = $state<Catalog | null>(null);
+	#answers = $state<RespondentAnswers[]>([]);
 	#respondents = $state<Respondent[]>([]);
 	#loading = $state(true);
-	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
+	#error = $state<RoundResultsError | null>(null);
 	#subscribe: () => void;
 
 	constructor(options: RoundResultsOptions) {
-		const { catalog, readTargets } = options;
+		const { catalogOf, readTargets } = options;
 		this.#subscribe = createSubscriber(() =>
 			followRoundDocuments({
 				...options,
 				onChange: ({ shared, respondents, answers }) => {
+					const catalog = catalogOf(readRoundCatalogVersion(shared));
 					this.#respondents = respondents;
-					this.#result = scoreRound(catalog, answers, readTargets(shared));
+					this.#answers = answers;
+					this.#catalog = catalog;
+					this.#result = catalog ? scoreRound(catalog, answers, readTargets(shared)) : null;
+					this.#error = catalog ? null : 'catalog_unknown';
 					this.#loading = false;
 				},
 				onError: (error) => {
@@ -50,7 +60,7 @@ export class RoundResults {
 		return this.#loading;
 	}
 
-	get error(): DocumentErrorCode | 'code_load_failed' | null {
+	get error(): RoundResultsError | null {
 		this.#subscribe();
 		return this.#error;
 	}
@@ -59,6 +69,18 @@ export class RoundResults {
 	get result(): RoundResult | null {
 		this.#subscribe();
 		return this.#result;
+	}
+
+	/** The catalog the round is taken with; null until read, or when this build does not know it. */
+	get catalog(): Catalog | null {
+		this.#subscribe();
+		return this.#catalog;
+	}
+
+	/** Every respondent's raw answers, as scored (for comparing rounds). */
+	get answers(): RespondentAnswers[] {
+		this.#subscribe();
+		return this.#answers;
 	}
 
 	get respondents(): Respondent[] {

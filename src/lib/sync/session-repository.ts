@@ -13,7 +13,12 @@ import {
 } from '../domain/document-names';
 import { newId } from '../domain/ids';
 import type { Perspective } from '../domain/perspectives';
-import { addRespondent as writeRespondent, writeRoundTitle } from '../crdt/check-round-doc';
+import {
+	addRespondent as writeRespondent,
+	readRoundCatalogVersion,
+	writeRoundCatalogVersion,
+	writeRoundTitle
+} from '../crdt/check-round-doc';
 import { writeRespondentInfo } from '../crdt/check-respondent-doc';
 import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
@@ -81,9 +86,10 @@ export function createSessionRepository(options: {
 		async createCheckRound(ars, title) {
 			const id = newId<'round'>();
 			const createdAt = now();
-			const written = await writeTo(checkSharedDocName(ars, id), (doc) =>
-				writeRoundTitle(doc, title, createdAt)
-			);
+			const written = await writeTo(checkSharedDocName(ars, id), (doc) => {
+				writeRoundTitle(doc, title, createdAt);
+				writeRoundCatalogVersion(doc, CURRENT_CATALOG_VERSION, createdAt);
+			});
 			if (!written.ok) return written;
 			const scope = checkRoundPrefix(ars, id);
 			return project({ scope, ars, kind: 'checkRound', id, title, date: null, createdAt });
@@ -91,9 +97,12 @@ export function createSessionRepository(options: {
 
 		async addRespondent(ars, round, label, perspective) {
 			const id = newId<'respondent'>();
+			// A respondent answers the round's catalog version, even after an app update brought a newer one.
+			const version = await writeTo(checkSharedDocName(ars, round), readRoundCatalogVersion);
+			if (!version.ok) return version;
 			// The respondent's own document says who answers and from where first: the respondent cannot
 			// read the round's list. If this write fails, the list is not changed either.
-			const info = { label, perspective, catalogVersion: CURRENT_CATALOG_VERSION };
+			const info = { label, perspective, catalogVersion: version.value };
 			const own = await writeTo(checkRespondentDocName(ars, round, id), (doc) =>
 				writeRespondentInfo(doc, info, now())
 			);

@@ -29,3 +29,11 @@ export const formatScore = (score: number | null): string =>
 /** A share 0–1 as a whole percentage, or a dash. */
 export const formatShare = (share: number | null): string =>
 	share === null ? '–' : `${Math.round(share * 100)} %`;
+
+/** A change of score with its sign ("+12,5", "−6,3", "±0"), or a dash when there is none. */
+export function formatChange(change: number | null): string {
+	if (change === null) return '–';
+	const rounded = Math.round(change * 10) / 10;
+	if (rounded === 0) return '±0';
+	return `${rounded > 0 ? '+' : '−'}${formatDecimal(Math.abs(rounded))}`;
+}

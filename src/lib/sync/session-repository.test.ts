@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
+import { checkRespondentDocName, checkSharedDocName } from '../domain/document-names';
+import { readRespondentInfo } from '../crdt/check-respondent-doc';
+import { readRespondents } from '../crdt/check-round-doc';
+import { ROOT_KEYS } from '../crdt/schema';
+import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
+import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
+import { createSessionRepository, type SessionRepository } from './session-repository';
+import { writeDocument } from './write-document';
+
+const ARS = '034520000000';
+let db: KommunalwerkstattDb;
+let registry: DocumentRegistry;
+let repository: SessionRepository;
+
+beforeEach(() => {
+	db = openDatabase(`session-repo-${Math.random()}`);
+	registry = createDocumentRegistry({ relay: false });
+	repository = createSessionRepository({ db, registry, now: () => 7_000 });
+});
+
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+const read = async <T>(name: string, reader: Parameters<typeof writeDocument<T>>[2]) => {
+	const result = await writeDocument(registry, name, reader);
+	if (!result.ok) throw new Error(result.error);
+	return result.value;
+};
+
+describe('check rounds', () => {
+	it('a new round records the current catalog version, and its respondents answer that version', async () => {
+		const created = await repository.createCheckRound(ARS, 'Digital-Check 2027');
+		if (!created.ok) throw new Error(created.error);
+		const round = created.value.id;
+		expect(
+			await read(checkSharedDocName(ARS, round), (doc) =>
+				doc.getMap(ROOT_KEYS.round).get('catalogVersion')
+			)
+		).toBe(CURRENT_CATALOG_VERSION);
+
+		const added = await repository.addRespondent(ARS, round, 'Kämmerer', 'A');
+		if (!added.ok) throw new Error(added.error);
+		const info = await read(checkRespondentDocName(ARS, round, added.value), readRespondentInfo);
+		expect(info).toEqual({
+			label: 'Kämmerer',
+			perspective: 'A',
+			catalogVersion: CURRENT_CATALOG_VERSION
+		});
+	});
+
+	it('a respondent added to a round of an older catalog answers the older catalog', async () => {
+		const created = await repository.createCheckRound(ARS, 'Digital-Check 2025');
+		if (!created.ok) throw new Error(created.error);
+		const round = created.value.id;
+		// As if the round had been created by an earlier app version with its catalog.
+		await read(checkSharedDocName(ARS, round), (doc) =>
+			doc.getMap(ROOT_KEYS.round).set('catalogVersion', '2025.9')
+		);
+		const added = await repository.addRespondent(ARS, round, 'Personalrat 1', 'PR');
+		if (!added.ok) throw new Error(added.error);
+		const info = await read(checkRespondentDocName(ARS, round, added.value), readRespondentInfo);
+		expect(info?.catalogVersion).toBe('2025.9');
+		const listed = await read(checkSharedDocName(ARS, round), readRespondents);
+		expect(listed.map((r) => [r.label, r.perspective])).toEqual([['Personalrat 1', 'PR']]);
+	});
+});
