@@ -58,6 +58,19 @@ test('the results and the questionnaire of a full round of 40 respondents have n
 	).toBeVisible();
 	expect(await seriousViolations(page), 'results with a full round').toEqual([]);
 
+	// On A4 paper (about 718 CSS pixels between the margins) the controls are left out and the
+	// heatmap, which scrolls on a narrow screen, fits the page instead of being cut off.
+	await page.setViewportSize({ width: 718, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Als CSV herunterladen' })).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Drucken' })).toBeHidden();
+	await expect(page.getByRole('link', { name: 'Zur Check-Runde' })).toBeHidden();
+	const heatmap = page.getByRole('region', { name: 'Sicht der Perspektiven' });
+	const overflow = await heatmap.evaluate((region) => region.scrollWidth - region.clientWidth);
+	expect(overflow, 'heatmap columns cut off on paper').toBeLessThanOrEqual(0);
+	await expect(page.getByRole('heading', { name: 'Vorgeschlagene Handlungsfelder' })).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+
 	const first = generated.respondents[0]!;
 	await page.goto(`/kommune/${ars}/check/${round}/antworten/${first.respondentId}`);
 	await expect(page.getByText(/^(\d+) von \1 Fragen beantwortet$/)).toBeVisible();
