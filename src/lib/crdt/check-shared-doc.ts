@@ -20,6 +20,7 @@ import {
 	type ProcessField,
 	type ProcessPatch
 } from '../domain/check/processes';
+import { isOrderKey } from './order-key';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
 type Root = (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS];
@@ -71,17 +72,6 @@ const PRESET_IDS = new Set(PROCESS_PRESETS.map((preset) => preset.id));
 /** Ids are document keys and the first part of `<processId>/<field>`, so they hold no slash. */
 export const isProcessId = (value: unknown): value is string =>
 	typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
-
-/** A key generateKeyBetween accepts (it throws on anything else, e.g. a peer's garbage). */
-export function isOrderKey(value: unknown): value is string {
-	if (typeof value !== 'string' || !/^[0-9A-Za-z]{1,64}$/.test(value)) return false;
-	try {
-		generateKeyBetween(value, null);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /** Fractional keys compare by code unit, not by locale. */
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

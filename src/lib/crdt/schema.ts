@@ -12,7 +12,7 @@ export const ROOT_KEYS = {
 	meta: 'meta',
 	/** Y.Map of the profile fields, in `kommune/<ARS>/profile`. */
 	profile: 'profile',
-	/** Y.Map (title, date) in a workshop's control document. */
+	/** Y.Map (title, date, place, startTime) in a workshop's control document. */
 	workshop: 'workshop',
 	/** Y.Map participantId → { name, joinedAt } in a workshop's board: who takes part, by name. */
 	participants: 'participants',
@@ -38,7 +38,23 @@ export const ROOT_KEYS = {
 	/** Y.Map barrierId → true while ticked, in a check round's shared document. */
 	barriers: 'barriers',
 	/** Y.Map '1' | '2' | '3' → barrierId: the ranked top 3, in a check round's shared document. */
-	barrierRanking: 'barrierRanking'
+	barrierRanking: 'barrierRanking',
+	/** Y.Map `<blockId>/<field>` → value: the agenda blocks, in a workshop's control document. */
+	agenda: 'agenda',
+	/** Y.Map (currentBlockId, currentSince) in a workshop's control document: where the day stands. */
+	run: 'run',
+	/** Y.Map ('state' → the countdown's TimerState, in the server's clock), in the control document. */
+	timer: 'timer',
+	/** Y.Map blockId → 'private' | 'revealed': the card phase of a block, in the control document. */
+	cardPhases: 'cardPhases',
+	/** Y.Map `<cardId>/<field>` → value: cards on the board (added openly or revealed). */
+	cards: 'cards',
+	/** Y.Map `<clusterId>/<field>` → value: named groups of cards on the board. */
+	clusters: 'clusters',
+	/** Y.Map `<noteId>/<field>` → value: parking lot, decisions and protocol notes, on the board. */
+	notes: 'notes',
+	/** Y.Map `<cardId>/<field>` → value: a participant's unrevealed cards, in their private document. */
+	privateCards: 'privateCards'
 } as const;
 
 export const META_KEYS = {

@@ -5,7 +5,9 @@ import {
 	checkInParticipant,
 	readRoster,
 	readWorkshopInfo,
-	writeWorkshopInfo
+	readWorkshopPlan,
+	writeWorkshopInfo,
+	writeWorkshopPlan
 } from './workshop-doc';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -63,5 +65,17 @@ describe('workshop documents', () => {
 		map.set('p5', { name: 'x'.repeat(81), joinedAt: 1 });
 		map.set('p6', { name: 'Eve', joinedAt: 'gestern' });
 		expect(readRoster(doc).map((e) => e.participantId)).toEqual(['p1']);
+	});
+
+	it('the control document keeps place and start time; a start outside the day is refused and a peer’s garbage reads as none', () => {
+		const doc = new Y.Doc();
+		expect(readWorkshopPlan(doc)).toEqual({ place: null, startMinutes: null });
+		writeWorkshopPlan(doc, { place: 'Ratssaal', startMinutes: 8 * 60 + 30 });
+		expect(readWorkshopPlan(doc)).toEqual({ place: 'Ratssaal', startMinutes: 510 });
+		expect(() => writeWorkshopPlan(doc, { place: null, startMinutes: 24 * 60 })).toThrow(
+			RangeError
+		);
+		doc.getMap(ROOT_KEYS.workshop).set('startMinutes', '8:30');
+		expect(readWorkshopPlan(doc).startMinutes).toBeNull();
 	});
 });

@@ -1,6 +1,7 @@
-// What this issue needs of a workshop's documents: its title and date in the control document (written
-// by moderation), and the roster in the board (each participant writes their own entry when joining).
-// The agenda, cards and votes are added beside these roots later; nothing here is nested lazily.
+// A workshop's title, date, place and start time in the control document (written by moderation), and
+// the roster in the board (each participant writes their own entry when joining). The agenda, the run
+// state, cards and notes live beside these roots (workshop-agenda.ts, workshop-run.ts, workshop-cards.ts,
+// workshop-notes.ts); nothing here is nested lazily.
 
 import * as Y from 'yjs';
 import { hasForbiddenCharacters } from '../domain/display-name';
@@ -29,6 +30,46 @@ export function writeWorkshopInfo(doc: Y.Doc, info: WorkshopInfo, now = Date.now
 		if (map.get('title') !== info.title) map.set('title', info.title);
 		if (map.get('date') !== info.date) map.set('date', info.date);
 	});
+}
+
+export interface WorkshopPlan {
+	/** Where the workshop takes place (free text), or null. */
+	place: string | null;
+	/** The start of the day as minutes after midnight, or null (then the agenda starts at 9:00). */
+	startMinutes: number | null;
+}
+
+const PLACE_MAX_LENGTH = 120;
+
+const isStartMinutes = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 24 * 60;
+
+/** Writes place and start time; only changed fields are written. */
+export function writeWorkshopPlan(doc: Y.Doc, plan: WorkshopPlan, now = Date.now()): void {
+	const map = rootMap(doc, ROOT_KEYS.workshop);
+	if (map === null) throw new Error('workshop root has the wrong type');
+	if (plan.startMinutes !== null && !isStartMinutes(plan.startMinutes))
+		throw new RangeError(`start ${plan.startMinutes} is not a time of day`);
+	if (plan.place !== null && [...plan.place].length > PLACE_MAX_LENGTH)
+		throw new RangeError('place too long');
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (map.get('place') !== plan.place) map.set('place', plan.place);
+		if (map.get('startMinutes') !== plan.startMinutes) map.set('startMinutes', plan.startMinutes);
+	});
+}
+
+export function readWorkshopPlan(doc: Y.Doc): WorkshopPlan {
+	const map = rootMap(doc, ROOT_KEYS.workshop);
+	const place = map?.get('place');
+	const startMinutes = map?.get('startMinutes');
+	return {
+		place:
+			typeof place === 'string' && place.trim() !== '' && [...place].length <= PLACE_MAX_LENGTH
+				? place
+				: null,
+		startMinutes: isStartMinutes(startMinutes) ? startMinutes : null
+	};
 }
 
 /** The workshop's title and date, or null when the document holds none that is valid. */

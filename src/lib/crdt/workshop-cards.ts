@@ -1,0 +1,247 @@
+// Cards and clusters of the Kartenabfrage. Open cards and revealed ones are on the board (written by
+// participants and moderation); in a private phase a participant's cards are in their own private
+// document, which nobody else receives, until the facilitator's app copies them to the board (reveal).
+// A card keeps its id when revealed, so revealing twice (or from two devices) writes the same keys.
+// Merging a duplicate only sets its `mergedInto`: both texts stay and undo clears it (domain/cards.ts).
+
+import type * as Y from 'yjs';
+import {
+	validateCardText,
+	validateClusterName,
+	type Card,
+	type Cluster
+} from '../domain/workshop/cards';
+import {
+	deleteRecord,
+	isRecordId,
+	readFieldRecord,
+	readFieldRecords,
+	writeFields
+} from './field-records';
+import { isOrderKey } from './order-key';
+import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+
+/** Where cards live: the board, or a participant's private document. */
+export type CardRoot = (typeof ROOT_KEYS)['cards' | 'privateCards'];
+
+function writable(doc: Y.Doc, key: CardRoot | (typeof ROOT_KEYS)['clusters']): Y.Map<unknown> {
+	const map = rootMap(doc, key);
+	if (map === null) throw new Error(`${key} root has the wrong type`);
+	return map;
+}
+
+const isTime = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isOptionalId = (value: unknown): value is string | null =>
+	value === null || value === undefined || isRecordId(value);
+
+function readCard(id: string, fields: Map<string, unknown>): Card | null {
+	const blockId = fields.get('blockId');
+	const authorId = fields.get('authorId');
+	const text = fields.get('text');
+	const order = fields.get('order');
+	const clusterId = fields.get('clusterId');
+	const mergedInto = fields.get('mergedInto');
+	const createdAt = fields.get('createdAt');
+	if (!isRecordId(blockId) || !isRecordId(authorId) || !isOrderKey(order) || !isTime(createdAt))
+		return null;
+	if (typeof text !== 'string' || !validateCardText(text).ok) return null;
+	if (!isOptionalId(clusterId) || !isOptionalId(mergedInto)) return null;
+	return {
+		id,
+		blockId,
+		authorId,
+		text,
+		order,
+		clusterId: clusterId ?? null,
+		mergedInto: mergedInto === id ? null : (mergedInto ?? null),
+		createdAt
+	};
+}
+
+export interface CardsRead {
+	cards: Card[];
+	/** Records that are not a valid card (a buggy or malicious peer): left out. */
+	malformed: number;
+}
+
+export function readCards(doc: Y.Doc, root: CardRoot = ROOT_KEYS.cards): CardsRead {
+	const cards: Card[] = [];
+	let malformed = 0;
+	for (const [id, fields] of readFieldRecords(rootMap(doc, root))) {
+		const card = readCard(id, fields);
+		if (card) cards.push(card);
+		else malformed += 1;
+	}
+	return { cards, malformed };
+}
+
+function cardFields(card: Card): Record<string, unknown> {
+	const { id: _id, ...fields } = card;
+	return fields;
+}
+
+function checkCard(card: Card): void {
+	if (!isRecordId(card.id) || !isRecordId(card.blockId) || !isRecordId(card.authorId))
+		throw new RangeError('invalid card ids');
+	if (!validateCardText(card.text).ok) throw new RangeError('invalid card text');
+	if (!isOrderKey(card.order)) throw new RangeError('invalid card order');
+}
+
+export function addCard(
+	doc: Y.Doc,
+	card: Card,
+	root: CardRoot = ROOT_KEYS.cards,
+	now = Date.now()
+) {
+	checkCard(card);
+	const map = writable(doc, root);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		writeFields(map, card.id, cardFields(card));
+	});
+}
+
+export function editCardText(
+	doc: Y.Doc,
+	id: string,
+	text: string,
+	root: CardRoot = ROOT_KEYS.cards,
+	now = Date.now()
+): void {
+	if (!validateCardText(text).ok) throw new RangeError('invalid card text');
+	const map = writable(doc, root);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		writeFields(map, id, { text });
+	});
+}
+
+export function removeCard(
+	doc: Y.Doc,
+	id: string,
+	root: CardRoot = ROOT_KEYS.cards,
+	now = Date.now()
+) {
+	const map = writable(doc, root);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		deleteRecord(map, id);
+	});
+}
+
+/**
+ * Puts a card into a cluster (null: none) at an order position; `rekey` moves neighbours whose keys
+ * were equal (domain/workshop/ordering.ts).
+ */
+export function moveCard(
+	doc: Y.Doc,
+	id: string,
+	target: { clusterId: string | null; order: string },
+	rekey: ReadonlyArray<{ id: string; order: string }> = [],
+	now = Date.now()
+): void {
+	if (!isOptionalId(target.clusterId) || !isOrderKey(target.order))
+		throw new RangeError('invalid move');
+	const map = writable(doc, ROOT_KEYS.cards);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		writeFields(map, id, { clusterId: target.clusterId, order: target.order });
+		for (const entry of rekey)
+			if (isOrderKey(entry.order)) writeFields(map, entry.id, { order: entry.order });
+	});
+}
+
+/** Merges a duplicate into the surviving card; null undoes the merge. */
+export function setMergedInto(doc: Y.Doc, id: string, survivorId: string | null, now = Date.now()) {
+	if (survivorId === id || !isOptionalId(survivorId)) throw new RangeError('invalid merge');
+	const map = writable(doc, ROOT_KEYS.cards);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		writeFields(map, id, { mergedInto: survivorId });
+	});
+}
+
+/**
+ * Copies the private cards of one block to the board, keeping their ids. Cards already on the board
+ * are left as they are (a second reveal changes nothing). Returns how many were copied.
+ */
+export function revealCards(
+	board: Y.Doc,
+	privateDoc: Y.Doc,
+	blockId: string,
+	now = Date.now()
+): number {
+	const own = readCards(privateDoc, ROOT_KEYS.privateCards).cards.filter(
+		(c) => c.blockId === blockId
+	);
+	const map = writable(board, ROOT_KEYS.cards);
+	let copied = 0;
+	board.transact(() => {
+		ensureMeta(board, now);
+		for (const card of own) {
+			if (readFieldRecord(map, card.id).size > 0) continue;
+			// Clustering and merges are board matters: a revealed card arrives unclustered.
+			writeFields(map, card.id, cardFields({ ...card, clusterId: null, mergedInto: null }));
+			copied += 1;
+		}
+	});
+	return copied;
+}
+
+// --- clusters --------------------------------------------------------------------------------------
+
+function readCluster(id: string, fields: Map<string, unknown>): Cluster | null {
+	const blockId = fields.get('blockId');
+	const name = fields.get('name');
+	const order = fields.get('order');
+	if (!isRecordId(blockId) || !isOrderKey(order)) return null;
+	if (typeof name !== 'string' || !validateClusterName(name).ok) return null;
+	return { id, blockId, name, order };
+}
+
+export function readClusters(doc: Y.Doc): Cluster[] {
+	const clusters: Cluster[] = [];
+	for (const [id, fields] of readFieldRecords(rootMap(doc, ROOT_KEYS.clusters))) {
+		const cluster = readCluster(id, fields);
+		if (cluster) clusters.push(cluster);
+	}
+	return clusters;
+}
+
+export function addCluster(doc: Y.Doc, cluster: Cluster, now = Date.now()): void {
+	if (!isRecordId(cluster.id) || !isRecordId(cluster.blockId) || !isOrderKey(cluster.order))
+		throw new RangeError('invalid cluster');
+	if (!validateClusterName(cluster.name).ok) throw new RangeError('invalid cluster name');
+	const map = writable(doc, ROOT_KEYS.clusters);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		writeFields(map, cluster.id, {
+			blockId: cluster.blockId,
+			name: cluster.name,
+			order: cluster.order
+		});
+	});
+}
+
+export function renameCluster(doc: Y.Doc, id: string, name: string, now = Date.now()): void {
+	if (!validateClusterName(name).ok) throw new RangeError('invalid cluster name');
+	const map = writable(doc, ROOT_KEYS.clusters);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		writeFields(map, id, { name });
+	});
+}
+
+/** Removes a cluster; its cards stay on the board, unclustered (in the same step, so undo restores both). */
+export function removeCluster(doc: Y.Doc, id: string, now = Date.now()): void {
+	const clusters = writable(doc, ROOT_KEYS.clusters);
+	const cards = writable(doc, ROOT_KEYS.cards);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		for (const card of readCards(doc).cards) {
+			if (card.clusterId === id) writeFields(cards, card.id, { clusterId: null });
+		}
+		deleteRecord(clusters, id);
+	});
+}

@@ -1,0 +1,99 @@
+// Where the day stands, in a workshop's control document (written by moderation only, read by every
+// device and the projector): the current block and since when (server clock), the countdown, and the
+// card phase of each block (private until revealed).
+
+import type * as Y from 'yjs';
+import type { TimerState } from '../domain/workshop/timer';
+import { isRecordId } from './field-records';
+import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+
+export type CardPhase = 'private' | 'revealed';
+
+export interface RunState {
+	currentBlockId: string | null;
+	/** When the current block was started, in the server's clock (ms), or null. */
+	currentSince: number | null;
+	timer: TimerState;
+	/** Blocks whose cards are collected privately, or have been revealed; others are open. */
+	cardPhases: Record<string, CardPhase>;
+}
+
+const isTime = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isPositive = (value: unknown): value is number => isTime(value) && value > 0;
+
+/** A timer state as a peer may have written it: anything that is not one of the three shapes is idle. */
+export function readTimerState(value: unknown): TimerState {
+	if (typeof value !== 'object' || value === null) return { status: 'idle' };
+	const { status, endsAt, remainingMs, durationMs } = value as Record<string, unknown>;
+	if (status === 'running' && isTime(endsAt) && isPositive(durationMs))
+		return { status, endsAt, durationMs };
+	if (status === 'paused' && isTime(remainingMs) && isPositive(durationMs))
+		return { status, remainingMs, durationMs };
+	return { status: 'idle' };
+}
+
+export function readRun(doc: Y.Doc): RunState {
+	const run = rootMap(doc, ROOT_KEYS.run);
+	const current = run?.get('currentBlockId');
+	const since = run?.get('currentSince');
+	const cardPhases: Record<string, CardPhase> = {};
+	for (const [blockId, phase] of rootMap(doc, ROOT_KEYS.cardPhases)?.entries() ?? []) {
+		if (isRecordId(blockId) && (phase === 'private' || phase === 'revealed'))
+			cardPhases[blockId] = phase;
+	}
+	const currentBlockId = isRecordId(current) ? current : null;
+	return {
+		currentBlockId,
+		currentSince: currentBlockId !== null && isTime(since) ? since : null,
+		timer: readTimerState(rootMap(doc, ROOT_KEYS.timer)?.get('state')),
+		cardPhases
+	};
+}
+
+function writable(doc: Y.Doc, key: (typeof ROOT_KEYS)['run' | 'timer' | 'cardPhases']) {
+	const map = rootMap(doc, key);
+	if (map === null) throw new Error(`${key} root has the wrong type`);
+	return map;
+}
+
+/** Makes a block the current one (null: none), stamped with the server's time. */
+export function setCurrentBlock(
+	doc: Y.Doc,
+	blockId: string | null,
+	serverNow: number,
+	now = Date.now()
+): void {
+	if (blockId !== null && !isRecordId(blockId)) throw new RangeError('invalid block id');
+	const run = writable(doc, ROOT_KEYS.run);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		run.set('currentBlockId', blockId);
+		run.set('currentSince', blockId === null ? null : serverNow);
+	});
+}
+
+/** Replaces the countdown's state as a whole: co-facilitators' concurrent changes resolve to one. */
+export function writeTimer(doc: Y.Doc, state: TimerState, now = Date.now()): void {
+	const timer = writable(doc, ROOT_KEYS.timer);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		timer.set('state', { ...state });
+	});
+}
+
+/** Sets a block's card phase; null makes it open again. */
+export function setCardPhase(
+	doc: Y.Doc,
+	blockId: string,
+	phase: CardPhase | null,
+	now = Date.now()
+): void {
+	if (!isRecordId(blockId)) throw new RangeError('invalid block id');
+	const phases = writable(doc, ROOT_KEYS.cardPhases);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (phase === null) phases.delete(blockId);
+		else if (phases.get(blockId) !== phase) phases.set(blockId, phase);
+	});
+}
