@@ -20,7 +20,7 @@ import {
 	type ProcessField,
 	type ProcessPatch
 } from '../domain/check/processes';
-import { isOrderKey } from './order-key';
+import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
 type Root = (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS];

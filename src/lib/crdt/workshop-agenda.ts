@@ -10,7 +10,7 @@ import {
 	type AgendaBlock
 } from '../domain/workshop/agenda';
 import { deleteRecord, readFieldRecords, writeFields } from './field-records';
-import { isOrderKey } from './order-key';
+import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
 const QUESTION_MAX_LENGTH = 280;

@@ -18,7 +18,7 @@ import {
 	readFieldRecords,
 	writeFields
 } from './field-records';
-import { isOrderKey } from './order-key';
+import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
 /** Where cards live: the board, or a participant's private document. */

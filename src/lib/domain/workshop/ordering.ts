@@ -25,7 +25,8 @@ const MAX_KEY_LENGTH = 64;
 const SMALLEST_INTEGER = 'A' + '0'.repeat(26);
 
 /** What fractional-indexing accepts (it throws on anything else), within the length documents allow. */
-function isOrderKey(key: string): boolean {
+export function isOrderKey(key: unknown): key is string {
+	if (typeof key !== 'string') return false;
 	if (!/^[0-9A-Za-z]+$/.test(key) || key.length > MAX_KEY_LENGTH) return false;
 	if (key === SMALLEST_INTEGER) return false;
 	let integerLength: number;
