@@ -1,5 +1,6 @@
 // The composition root of the server: one node:http server on one port serving the built PWA, the API
-// and the sync socket (DESIGN.md §1), with Hocuspocus' core and our extensions (auth, persistence).
+// and the sync socket (DESIGN.md §1), with Hocuspocus' core and our extensions (auth, limits, presence,
+// persistence).
 //
 // Order of shutdown matters (close()): stop accepting; close sync connections and flush pending stores so
 // Hocuspocus stores and unloads each document the normal way, until only failing documents remain or the
@@ -11,6 +12,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
 import type { ServerConfig } from './config';
 import { createAuthExtension, type Admission, type AuthContext } from './extensions/auth-extension';
+import { createAwarenessExtension } from './extensions/awareness-extension';
 import { createLimitsExtension } from './extensions/limits-extension';
 import {
 	createPersistenceExtension,
@@ -107,11 +109,18 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		quiet: true,
 		debounce: config.sync.debounceMs,
 		maxDebounce: config.sync.maxDebounceMs,
+		// A socket silent for longer is closed and its presence removed (config.ts, CONNECTION_TIMEOUT_MS).
+		timeout: config.sync.connectionTimeoutMs,
 		// Hocuspocus' limits before authentication, stated so they are ours (RELIABILITY.md §1).
 		maxUnauthenticatedQueueSize: config.limits.maxUnauthenticatedQueueBytes,
 		maxUnauthenticatedQueueMessages: config.limits.maxUnauthenticatedQueueMessages,
 		maxPendingDocuments: config.limits.maxPendingDocuments,
-		extensions: [createAuthExtension(tokens, devices, admit, logger), limits, persistence],
+		extensions: [
+			createAuthExtension(tokens, devices, admit, logger),
+			limits,
+			createAwarenessExtension(),
+			persistence
+		],
 		async afterUnloadDocument() {
 			shutdownWait.wake();
 		}

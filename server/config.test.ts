@@ -2,7 +2,14 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../src/lib/sync/protocol';
-import { ConfigError, loadConfig, SHUTDOWN_TIMEOUT_MS } from './config';
+import { outdatedTimeout } from 'y-protocols/awareness';
+import {
+	CONNECTION_TIMEOUT_MS,
+	ConfigError,
+	loadConfig,
+	PRESENCE_DEADLINE_MS,
+	SHUTDOWN_TIMEOUT_MS
+} from './config';
 import { useCleanup } from './test/cleanup';
 import { createTempDir, removeDir } from './test/test-server';
 import { TOKEN_SECRET_FILE } from './token-secret';
@@ -36,6 +43,17 @@ describe('configuration', () => {
 			phone: null,
 			representative: null
 		});
+	});
+
+	it('closes a silent connection soon enough that a departed participant disappears within 70 s, and never a live one', () => {
+		const { config } = loadConfig({ DATA_DIR: tempDataDir() });
+		expect(config.sync.connectionTimeoutMs).toBe(CONNECTION_TIMEOUT_MS);
+		// Hocuspocus looks every `timeout` ms, so a silent socket is closed up to twice the timeout late.
+		expect(2 * config.sync.connectionTimeoutMs).toBeLessThan(PRESENCE_DEADLINE_MS);
+		// A live client renews its awareness state after half of y-protocols' outdatedTimeout, checked
+		// every tenth of it: it sends something at least that often.
+		const longestRenewalGapMs = outdatedTimeout / 2 + outdatedTimeout / 10;
+		expect(config.sync.connectionTimeoutMs).toBeGreaterThan(longestRenewalGapMs);
 	});
 
 	it('keeps the store debounce below the shutdown wait, so shutdown never outwaits a scheduled store', () => {

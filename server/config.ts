@@ -29,6 +29,12 @@ export interface ServerConfig {
 		maxPayloadBytes: number;
 		/** How often open connections are checked for tokens that expired while connected. */
 		expirySweepMs: number;
+		/**
+		 * Hocuspocus' `timeout`: a socket that sends nothing for longer is closed, which removes its
+		 * presence (awareness) for everyone. Hocuspocus checks only every `timeout`, so a silent socket is
+		 * closed between 1× and 2× this after its last message (PRESENCE_DEADLINE_MS).
+		 */
+		connectionTimeoutMs: number;
 	};
 	persistence: { retryBaseMs: number; retryMaxMs: number };
 	/** Limits per authenticated user and per document (DESIGN.md §6); over one, the socket is closed. */
@@ -72,6 +78,22 @@ export class ConfigError extends Error {
 
 /** How long `npm start` waits on Ctrl-C for documents to be stored and unloaded the normal way. */
 export const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/**
+ * A participant whose connection dies without a close frame (Wi-Fi gone, laptop lid shut) must vanish
+ * from everyone's presence within this time (RELIABILITY.md 18).
+ */
+export const PRESENCE_DEADLINE_MS = 70_000;
+
+/**
+ * Hocuspocus closes a socket that has sent nothing for longer than its `timeout`, but it looks only
+ * every `timeout` ms, so a dead socket goes after up to 2× the timeout; closing it removes its awareness
+ * states and broadcasts that at once. 2 × 30 s = 60 s leaves 10 s of PRESENCE_DEADLINE_MS for the
+ * broadcast to arrive. A live client sends something at least every 15–18 s (y-protocols renews every
+ * awareness state that is not null, and a fresh Awareness starts with `{}`), so 30 s never cuts one off.
+ * (Independently, the server's Awareness drops a state that was not renewed for 30 s.)
+ */
+export const CONNECTION_TIMEOUT_MS = 30_000;
 
 export function loadConfig(env: Env = process.env): LoadedConfig {
 	const notes: string[] = [];
@@ -144,7 +166,8 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 				debounceMs,
 				maxDebounceMs,
 				maxPayloadBytes: WS_MAX_PAYLOAD_BYTES,
-				expirySweepMs: 30_000
+				expirySweepMs: 30_000,
+				connectionTimeoutMs: CONNECTION_TIMEOUT_MS
 			},
 			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
 			// A full workshop day's board is a few MiB; the first sync of a large document arrives as one

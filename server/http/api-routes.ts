@@ -5,7 +5,8 @@ import {
 	API_PATHS,
 	ERROR_CODES,
 	type OwnerTokenResponse,
-	type ServerInfo
+	type ServerInfo,
+	type ServerTimeResponse
 } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import { hasProxyHeaders, isOwnerRequest } from '../owner';
@@ -46,6 +47,14 @@ export async function handleApiRequest(
 			if (!allow(req, res, 'GET')) return true;
 			sendJson(res, 200, ctx.info);
 			return true;
+		case API_PATHS.time: {
+			// No token: the clock reveals nothing. sendJson sends Cache-Control: no-store, so no cache
+			// (browser or service worker) answers with an old time.
+			if (!allow(req, res, 'GET')) return true;
+			const body: ServerTimeResponse = { now: Date.now() };
+			sendJson(res, 200, body);
+			return true;
+		}
 		case API_PATHS.ownerToken:
 			if (!allow(req, res, 'POST')) return true;
 			await issueOwnerToken(req, res, ctx);

@@ -26,7 +26,9 @@ export const API_PATHS = {
 	/** GET: the self-test of a participant's device; the laptop notes that a device reached it. */
 	ping: '/api/ping',
 	/** GET (moderation token): when a device of the room last reached the laptop. */
-	reachability: '/api/reachability'
+	reachability: '/api/reachability',
+	/** GET (no token, it reveals nothing): the server's clock, so a client can measure its offset. */
+	time: '/api/time'
 } as const;
 
 /** The page a join code opens: `/join/<code>`. */
@@ -83,6 +85,15 @@ export interface OperatorInfo {
 	email: string | null;
 	phone: string | null;
 	representative: string | null;
+}
+
+/**
+ * Answer of GET /api/time. Time shown to everyone (the countdown's `endsAt`) is in the server's clock
+ * (DESIGN.md §4); a client estimates its offset as `now - (sentAt + receivedAt) / 2`.
+ */
+export interface ServerTimeResponse {
+	/** The server's clock, milliseconds since the epoch. */
+	now: number;
 }
 
 /** Answer of POST /api/owner-token. */
