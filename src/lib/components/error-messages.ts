@@ -44,11 +44,22 @@ const SESSION_MESSAGES: Record<
 	catalog_unknown: m.err_catalog_unknown
 };
 
+/** Values the facilitator types for the workshop day. */
+const WORKSHOP_MESSAGES: Record<
+	'duration_invalid' | 'start_time_invalid' | 'question_too_long',
+	() => string
+> = {
+	duration_invalid: m.err_duration_invalid,
+	start_time_invalid: m.err_start_time_invalid,
+	question_too_long: m.err_question_too_long
+};
+
 export function errorMessage(code: string): string {
 	const message =
 		(PROFILE_MESSAGES as Record<string, () => string>)[code] ??
 		(FORM_MESSAGES as Record<string, () => string>)[code] ??
 		(SESSION_MESSAGES as Record<string, () => string>)[code] ??
+		(WORKSHOP_MESSAGES as Record<string, () => string>)[code] ??
 		m.err_unknown;
 	return message();
 }

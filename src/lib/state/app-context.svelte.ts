@@ -33,6 +33,11 @@ import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
 import { SyncStatus } from './sync-status.svelte';
+import { Clock } from './clock.svelte';
+import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.svelte';
+import { WorkshopDay } from './workshop-day.svelte';
+import { measureServerOffset } from '../sync/server-clock';
+import { workshopControlDocName } from '../domain/document-names';
 
 export interface AppContext {
 	readonly db: KommunalwerkstattDb;
@@ -80,6 +85,12 @@ export interface AppContext {
 		name: string,
 		catalogOf: (version: string) => Catalog | null
 	): RespondentSession;
+	/** The server's time as this device sees it (the countdown). */
+	readonly clock: Clock;
+	/** A workshop's control document read live, for any device (the projector only reads). */
+	workshopControl(ars: string, workshop: string): WorkshopControl;
+	/** The facilitator running a workshop: the control document, read and written. */
+	workshopDay(ars: string, workshop: string): WorkshopDay;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -117,6 +128,19 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	const tokenFor = async (docName: string) =>
 		(await loadDocumentServices().catch(() => null))?.tokenSource.getToken(docName) ?? null;
 	const codeLoadFailed = { ok: false, error: 'code_load_failed' } as const;
+	const clock = new Clock(() => measureServerOffset());
+	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>
+		new LiveDocument(
+			async () => (await loadDocumentServices()).documents.open(name),
+			read,
+			initial
+		);
+	async function writeTo(name: string, change: (doc: Y.Doc) => void) {
+		const services = await loadDocumentServices().catch(() => null);
+		if (!services) return 'code_load_failed' as const;
+		const written = await writeDocument(services.documents, name, change);
+		return written.ok ? null : written.error;
+	}
 	const sessionCall = async <T>(
 		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<SessionResult<T>>
 	): Promise<SessionResult<T>> => {
@@ -170,18 +194,20 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				async () => (await loadDocumentServices()).documents.open(name),
 				catalogOf
 			),
-		async writeDocument(name, change) {
-			const services = await loadDocumentServices().catch(() => null);
-			if (!services) return 'code_load_failed';
-			const written = await writeDocument(services.documents, name, change);
-			return written.ok ? null : written.error;
-		},
-		liveDocument: (name, read, initial) =>
-			new LiveDocument(
-				async () => (await loadDocumentServices()).documents.open(name),
-				read,
-				initial
+		writeDocument: writeTo,
+		liveDocument,
+		clock,
+		workshopControl: (ars, workshop) =>
+			new WorkshopControl(
+				liveDocument(workshopControlDocName(ars, workshop), readControl, EMPTY_CONTROL),
+				clock
 			),
+		workshopDay: (ars, workshop) => {
+			const name = workshopControlDocName(ars, workshop);
+			return new WorkshopDay(liveDocument(name, readControl, EMPTY_CONTROL), clock, (change) =>
+				writeTo(name, change)
+			);
+		},
 		async dispose() {
 			const loaded = await services?.catch(() => null);
 			await loaded?.documents.close();

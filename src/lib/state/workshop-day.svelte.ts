@@ -1,0 +1,143 @@
+// The facilitator running a workshop day: everything WorkshopControl reads, plus the moderation's
+// writes to the control document (agenda, current block, countdown, plan). Each write goes through the
+// document on this device first, so it works offline and reaches other devices when they connect.
+
+import type * as Y from 'yjs';
+import { blocksFromTemplate, type AgendaBlock, type BlockMethod } from '../domain/workshop/agenda';
+import { newId } from '../domain/ids';
+import { orderAtEnd, orderForMove } from '../domain/workshop/ordering';
+import {
+	extendTimer,
+	pauseTimer,
+	resetTimer,
+	resumeTimer,
+	startTimer,
+	type TimerState
+} from '../domain/workshop/timer';
+import { removeBlock, updateBlock, writeBlocks, type BlockPatch } from '../crdt/workshop-agenda';
+import { writeWorkshopPlan, type WorkshopPlan } from '../crdt/workshop-doc';
+import { setCurrentBlock, writeTimer } from '../crdt/workshop-run';
+import type { DocumentErrorCode } from '../sync/document-status';
+import type { Clock } from './clock.svelte';
+import type { LiveDocument } from './live-document.svelte';
+import { WorkshopControl, type ControlSnapshot } from './workshop-control.svelte';
+
+export type WriteControl = (
+	change: (doc: Y.Doc) => void
+) => Promise<DocumentErrorCode | 'code_load_failed' | null>;
+
+export class WorkshopDay extends WorkshopControl {
+	#write: WriteControl;
+	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
+	#removed = $state<AgendaBlock | null>(null);
+
+	constructor(control: LiveDocument<ControlSnapshot>, clock: Clock, write: WriteControl) {
+		super(control, clock);
+		this.#write = write;
+	}
+
+	/** The last write that could not be stored on this device, until the next one succeeds. */
+	get writeError(): DocumentErrorCode | 'code_load_failed' | null {
+		return this.#error;
+	}
+
+	/** The block removed last, which `undoRemove` brings back. */
+	get removed(): AgendaBlock | null {
+		return this.#removed;
+	}
+
+	async #apply(change: (doc: Y.Doc) => void): Promise<boolean> {
+		this.#error = await this.#write(change);
+		return this.#error === null;
+	}
+
+	applyTemplate(templateId: string): Promise<boolean> {
+		const blocks = blocksFromTemplate(templateId);
+		return this.#apply((doc) => writeBlocks(doc, blocks));
+	}
+
+	/** Appends a block; an empty question is left out. */
+	addBlock(fields: {
+		title: string;
+		method: BlockMethod;
+		durationMinutes: number;
+		question?: string;
+	}) {
+		const { question, ...rest } = fields;
+		const { order, rekey } = orderAtEnd(this.schedule);
+		const block: AgendaBlock = {
+			id: newId<'block'>(),
+			...rest,
+			order,
+			...(question?.trim() ? { question } : {})
+		};
+		return this.#apply((doc) => {
+			writeBlocks(doc, [block]);
+			for (const entry of rekey) updateBlock(doc, entry.id, { order: entry.order });
+		});
+	}
+
+	updateBlock(id: string, patch: BlockPatch): Promise<boolean> {
+		return this.#apply((doc) => updateBlock(doc, id, patch));
+	}
+
+	/** Moves a block to a position of the agenda as it is after the move (0: first). */
+	moveBlock(id: string, toIndex: number): Promise<boolean> {
+		const { order, rekey } = orderForMove(this.schedule, id, toIndex);
+		return this.#apply((doc) => updateBlock(doc, id, { order }, rekey));
+	}
+
+	async removeBlock(id: string): Promise<boolean> {
+		const block = this.schedule.find((b) => b.id === id);
+		if (!block) return false;
+		const done = await this.#apply((doc) => removeBlock(doc, id));
+		if (done) {
+			const { startsAt: _s, endsAt: _e, ...kept } = block;
+			this.#removed = kept;
+		}
+		return done;
+	}
+
+	async undoRemove(): Promise<boolean> {
+		const block = this.#removed;
+		if (!block) return false;
+		const done = await this.#apply((doc) => writeBlocks(doc, [block]));
+		if (done) this.#removed = null;
+		return done;
+	}
+
+	/** Makes a block current and starts its countdown with the block's duration. */
+	startBlock(id: string): Promise<boolean> {
+		const block = this.schedule.find((b) => b.id === id);
+		if (!block) return Promise.resolve(false);
+		const now = this.clock.serverNowOnce();
+		return this.#apply((doc) => {
+			setCurrentBlock(doc, id, now);
+			writeTimer(doc, startTimer(block.durationMinutes * 60_000, now));
+		});
+	}
+
+	/** Ends the day's run: no current block, no countdown. */
+	endRun(): Promise<boolean> {
+		return this.#apply((doc) => {
+			setCurrentBlock(doc, null, this.clock.serverNowOnce());
+			writeTimer(doc, resetTimer());
+		});
+	}
+
+	#timer(change: (state: TimerState, now: number) => TimerState): Promise<boolean> {
+		const now = this.clock.serverNowOnce();
+		const next = change(this.timer, now);
+		return this.#apply((doc) => writeTimer(doc, next));
+	}
+
+	startTimer = (durationMs: number) => this.#timer((_, now) => startTimer(durationMs, now));
+	pauseTimer = () => this.#timer(pauseTimer);
+	resumeTimer = () => this.#timer(resumeTimer);
+	extendTimer = (byMs: number) => this.#timer((state, now) => extendTimer(state, byMs, now));
+	resetTimer = () => this.#timer(() => resetTimer());
+
+	setPlan(plan: WorkshopPlan): Promise<boolean> {
+		return this.#apply((doc) => writeWorkshopPlan(doc, plan));
+	}
+}

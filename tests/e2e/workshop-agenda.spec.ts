@@ -1,0 +1,213 @@
+// Preparing and running a workshop day: the agenda from a template, reordered by keyboard, start times
+// computed from the day's start; the projector window follows the current block and the countdown.
+import { chromium } from '@playwright/test';
+import { readAgenda } from '../../src/lib/crdt/workshop-agenda';
+import { readRun } from '../../src/lib/crdt/workshop-run';
+import { connectSyncClient } from '../../server/test/sync-client';
+import { SYNC_PATH } from '../../src/lib/sync/protocol';
+import config from '../../playwright.config';
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import { readServerDocument } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+
+const HANNOVER = KOMMUNEN[0]!;
+const LAN_HOST = 'kw-lan.test';
+
+const controlDocName = (url: string) => {
+	const [, ars, wid] = /\/kommune\/(\d{12})\/workshop\/([^/]+)$/.exec(new URL(url).pathname)!;
+	return `kommune/${ars}/workshop/${wid}/control`;
+};
+
+test('the facilitator builds the agenda from a template and reorders it by keyboard; start times follow the day’s start', async ({
+	page,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	await new WorkshopPage(page).createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const control = controlDocName(page.url());
+	await expect(page.getByText('Noch keine Tagesordnung.')).toBeVisible();
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	const agenda = page.getByRole('table', { name: /Blöcke der Tagesordnung/ });
+	const rows = agenda.getByRole('row');
+	await expect(rows.nth(1)).toContainText('09:00');
+	await expect(rows.nth(1)).toContainText('Begrüßung und Ziele');
+	await expect
+		.poll(async () => (await readServerDocument(appServer, control, readAgenda)).blocks.length)
+		.toBe(12);
+
+	// The day starts at 8:30: Begrüßung 8:30–8:50 (20 min), Ergebnisse 8:50 (by hand).
+	await page.getByLabel('Beginn des Tages').fill('08:30');
+	await page.getByRole('button', { name: 'Ort und Beginn speichern' }).click();
+	await expect(rows.nth(1)).toContainText('08:30');
+	await expect(rows.nth(2)).toContainText('08:50');
+	await expect(rows.nth(2)).toContainText('Ergebnisse des Digital-Checks');
+
+	// By keyboard alone: focus "nach unten" of the first block and press Enter twice.
+	await page.getByRole('button', { name: '„Begrüßung und Ziele“ nach unten' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Position 2 von 12' })).toBeAttached();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Position 3 von 12' })).toBeAttached();
+	// Ergebnisse 45 min from 8:30 → 9:15; Kartenabfrage (30 min per template) 9:15 → 9:45; Begrüßung 9:45.
+	await expect(rows.nth(3)).toContainText('Begrüßung und Ziele');
+	await expect(rows.nth(3)).toContainText('09:45');
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, control, readAgenda)).blocks
+				.slice(0, 3)
+				.map((b) => b.title)
+		)
+		.toEqual([
+			'Ergebnisse des Digital-Checks',
+			'Kartenabfrage: Was hindert uns heute?',
+			'Begrüßung und Ziele'
+		]);
+
+	// A duration outside 1–480 minutes is refused at the field and nothing changes.
+	await page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' }).click();
+	const edit = page.getByRole('form', { name: '„Begrüßung und Ziele“ bearbeiten' });
+	await edit.getByLabel('Dauer in Minuten').fill('0');
+	await edit.getByRole('button', { name: 'Speichern' }).click();
+	await expect(edit.getByText('Bitte geben Sie eine Dauer in ganzen Minuten')).toBeVisible();
+	await edit.getByLabel('Dauer in Minuten').fill('25');
+	await edit.getByRole('button', { name: 'Speichern' }).click();
+	await expect(rows.nth(3)).toContainText('25 Min.');
+	// Remove with undo.
+	await page.getByRole('button', { name: '„Begrüßung und Ziele“ entfernen' }).click();
+	await expect(page.getByText('„Begrüßung und Ziele“ wurde entfernt.')).toBeVisible();
+	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(rows.nth(3)).toContainText('Begrüßung und Ziele');
+	await expect
+		.poll(async () => {
+			const blocks = (await readServerDocument(appServer, control, readAgenda)).blocks;
+			return blocks.find((b) => b.title === 'Begrüßung und Ziele')?.durationMinutes;
+		})
+		.toBe(25);
+	expect(await seriousViolations(page), 'workshop page with an agenda').toEqual([]);
+});
+
+test('a projector window on the laptop follows the current block and the countdown, and has no control that edits', async ({
+	page,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	await new WorkshopPage(page).createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const control = controlDocName(page.url());
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	const [projector] = await Promise.all([
+		page.waitForEvent('popup'),
+		page.getByRole('link', { name: 'Beamer-Ansicht in neuem Fenster öffnen' }).click()
+	]);
+	await expect(projector.getByText('Gleich geht es los.')).toBeVisible();
+	await expect(projector.getByRole('listitem')).toHaveCount(12);
+
+	await page.getByRole('button', { name: 'Ersten Block starten' }).click();
+	await expect(projector.getByRole('heading', { level: 1 })).toHaveText('Begrüßung und Ziele');
+	// The block has 20 minutes; the countdown started with it.
+	await expect(projector.getByRole('timer')).toHaveText(/^(20:00|19:[0-5]\d)$/);
+	await expect(projector.getByText('Danach: Ergebnisse des Digital-Checks')).toBeVisible();
+	await expect
+		.poll(async () => (await readServerDocument(appServer, control, readRun)).currentBlockId)
+		.toBe('tpl.digital-check-tag.01');
+
+	await page.getByRole('button', { name: 'Nächsten Block starten' }).click();
+	await expect(projector.getByRole('heading', { level: 1 })).toHaveText(
+		'Ergebnisse des Digital-Checks'
+	);
+	await page.getByRole('button', { name: 'Pausieren' }).click();
+	await expect(projector.getByText('pausiert')).toBeVisible();
+
+	await expect(projector.getByRole('button')).toHaveCount(0);
+	await expect(projector.getByRole('textbox')).toHaveCount(0);
+	await expect(projector.getByRole('combobox')).toHaveCount(0);
+	expect(await seriousViolations(projector), 'projector view').toEqual([]);
+});
+
+test('the projector link shows the same countdown on a device whose clock is seven minutes off, and cannot write', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	await new KommuneFormPage(page).create(HANNOVER);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const control = controlDocName(page.url());
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	const code = await workshop.createCode('Code für den Beamer', 'Für den Beamer');
+
+	const launch = config.use?.launchOptions ?? {};
+	const lanBrowser = await chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+	try {
+		const context = await lanBrowser.newContext({ locale: 'de-DE' });
+		// This device's clock runs seven minutes ahead of the laptop's.
+		await context.clock.install({ time: Date.now() + 7 * 60_000 });
+		const projector = await context.newPage();
+		await projector.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		await projector.getByRole('button', { name: 'Beitreten' }).click();
+		await projector.getByRole('link', { name: 'Beamer-Ansicht öffnen' }).click();
+		await expect(projector.getByText('Gleich geht es los.')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Ersten Block starten' }).click();
+		await expect(projector.getByRole('heading', { level: 1 })).toHaveText('Begrüßung und Ziele');
+		// Running, both show the same remaining time (read within a second of each other); without the
+		// offset to the server clock this device would show about 13 minutes, seven less.
+		const shown = async (p: typeof page) => {
+			const [minutes, seconds] = ((await p.getByRole('timer').textContent()) ?? '')
+				.trim()
+				.split(':')
+				.map(Number);
+			return minutes! * 60 + seconds!;
+		};
+		await expect(projector.getByRole('timer')).toHaveText(/^(20:00|19:[0-5]\d)$/);
+		const onLaptop = await shown(page);
+		expect(onLaptop).toBeGreaterThan(19 * 60);
+		expect(Math.abs((await shown(projector)) - onLaptop)).toBeLessThanOrEqual(2);
+		await page.getByRole('button', { name: 'Pausieren' }).click();
+		await expect(projector.getByText('pausiert')).toBeVisible();
+
+		// The device's own token cannot change the control document: the server drops the write.
+		const token = await projector.evaluate(
+			() =>
+				new Promise<string>((resolve, reject) => {
+					const open = indexedDB.open('kommunalwerkstatt');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const read = open.result.transaction('credentials').objectStore('credentials').getAll();
+						read.onsuccess = () => resolve((read.result as { token: string }[])[0]!.token);
+						read.onerror = () => reject(read.error);
+					};
+				})
+		);
+		const attempt = connectSyncClient({
+			url: `ws://localhost:${appServer.port}${SYNC_PATH}`,
+			name: control,
+			token
+		});
+		try {
+			await expect.poll(() => attempt.state.synced).toBe(true);
+			attempt.doc.getMap('agenda').set('hack/title', 'Vom Beamer');
+			// A later change by the facilitator reaches the server and comes back to the device.
+			await page.getByRole('button', { name: 'Fortsetzen' }).click();
+			await expect
+				.poll(() => attempt.doc.getMap('timer').get('state'))
+				.toMatchObject({ status: 'running' });
+			await expect
+				.poll(async () => (await readServerDocument(appServer, control, readRun)).timer.status)
+				.toBe('running');
+			const onServer = await readServerDocument(appServer, control, (doc) =>
+				doc.getMap('agenda').get('hack/title')
+			);
+			expect(onServer).toBeUndefined();
+		} finally {
+			attempt.destroy();
+		}
+	} finally {
+		await lanBrowser.close();
+	}
+});
