@@ -40,6 +40,7 @@ import type { Connection, Document, Extension } from '@hocuspocus/server';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import type { TokenClaims } from '../../src/lib/domain/access';
 import type { AuthContext } from './auth-extension';
+import { FrameReader } from './frame-reader';
 
 export const MAX_NAME_LENGTH = 40;
 export const MAX_EDITING_KIND_LENGTH = 32;
@@ -203,26 +204,15 @@ function isText(value: unknown, max: number): value is string {
  * and length-prefixed strings).
  */
 export function awarenessRemovalsOf(message: Uint8Array): Map<number, number> | null {
-	let pos = 0;
-	const readVarUint = (): number => {
-		let value = 0;
-		let factor = 1;
-		while (pos < message.length) {
-			const byte = message[pos++]!;
-			value += (byte & 0x7f) * factor;
-			factor *= 128;
-			if (byte < 0x80) return value;
-			if (value > Number.MAX_SAFE_INTEGER) return Number.NaN;
-		}
-		return Number.NaN;
-	};
+	const reader = new FrameReader(message);
+	const readVarUint = () => reader.readVarUint();
 	const addressLength = readVarUint();
 	if (Number.isNaN(addressLength)) return null;
-	pos += addressLength;
+	reader.pos += addressLength;
 	if (readVarUint() !== MESSAGE_AWARENESS) return null;
 	const updateLength = readVarUint();
-	if (Number.isNaN(updateLength) || pos + updateLength > message.length) return null;
-	const end = pos + updateLength;
+	if (Number.isNaN(updateLength) || reader.pos + updateLength > message.length) return null;
+	const end = reader.pos + updateLength;
 	const count = readVarUint();
 	if (Number.isNaN(count)) return null;
 	const result = new Map<number, number>();
@@ -232,12 +222,15 @@ export function awarenessRemovalsOf(message: Uint8Array): Map<number, number> | 
 		const clock = readVarUint();
 		const length = readVarUint();
 		if (Number.isNaN(id) || Number.isNaN(clock) || Number.isNaN(length)) return null;
-		if (pos + length > end) return null;
+		if (reader.pos + length > end) return null;
 		// A removal is the JSON `null`; anything longer than a padded `null` is a state.
-		if (length <= 16 && decoder.decode(message.subarray(pos, pos + length)).trim() === 'null') {
+		if (
+			length <= 16 &&
+			decoder.decode(message.subarray(reader.pos, reader.pos + length)).trim() === 'null'
+		) {
 			result.set(id, clock);
 		}
-		pos += length;
+		reader.pos += length;
 	}
 	return result;
 }

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import type { AuthContext } from './auth-extension';
+import { FrameReader } from './frame-reader';
 
 export interface LimitsOptions {
 	maxDocumentBytes: number;
@@ -94,27 +95,16 @@ const SYNC_UPDATE = 2;
  * Hocuspocus cannot read either and refuses.
  */
 export function appliedUpdateOf(message: Uint8Array): Uint8Array | null {
-	let pos = 0;
-	const readVarUint = (): number => {
-		let value = 0;
-		let factor = 1;
-		while (pos < message.length) {
-			const byte = message[pos++]!;
-			value += (byte & 0x7f) * factor;
-			factor *= 128;
-			if (byte < 0x80) return value;
-			if (value > Number.MAX_SAFE_INTEGER) return Number.NaN;
-		}
-		return Number.NaN;
-	};
+	const reader = new FrameReader(message);
+	const readVarUint = () => reader.readVarUint();
 	const addressLength = readVarUint();
 	if (Number.isNaN(addressLength)) return null;
-	pos += addressLength;
+	reader.pos += addressLength;
 	const type = readVarUint();
 	if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
 	const step = readVarUint();
 	if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
 	const length = readVarUint();
 	if (Number.isNaN(length)) return null;
-	return message.subarray(pos, pos + length);
+	return message.subarray(reader.pos, reader.pos + length);
 }
