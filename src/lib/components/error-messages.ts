@@ -3,6 +3,7 @@
 import type { ProfileErrorCode } from '$lib/domain/kommune-profile';
 import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
+import type { CardTextError, ClusterNameError } from '$lib/domain/workshop/cards';
 import type { DateError, TitleError } from '$lib/domain/session-input';
 import type { JoinError } from '$lib/state/join-flow.svelte';
 
@@ -46,9 +47,19 @@ const SESSION_MESSAGES: Record<
 
 /** Values the facilitator types for the workshop day. */
 const WORKSHOP_MESSAGES: Record<
-	'duration_invalid' | 'start_time_invalid' | 'question_too_long',
+	| 'duration_invalid'
+	| 'start_time_invalid'
+	| 'question_too_long'
+	| CardTextError
+	| ClusterNameError,
 	() => string
 > = {
+	card_empty: m.err_card_empty,
+	card_too_long: m.err_card_too_long,
+	card_invalid: m.err_card_invalid,
+	cluster_name_empty: m.err_cluster_name_empty,
+	cluster_name_too_long: m.err_cluster_name_too_long,
+	cluster_name_invalid: m.err_cluster_name_invalid,
 	duration_invalid: m.err_duration_invalid,
 	start_time_invalid: m.err_start_time_invalid,
 	question_too_long: m.err_question_too_long

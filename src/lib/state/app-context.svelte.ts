@@ -36,8 +36,17 @@ import { SyncStatus } from './sync-status.svelte';
 import { Clock } from './clock.svelte';
 import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.svelte';
 import { WorkshopDay } from './workshop-day.svelte';
+import { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards } from './card-board.svelte';
+import { revealPrivateCards } from '../sync/reveal-cards';
+import { setCardPhase } from '../crdt/workshop-run';
+import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
+import { readNotes } from '../crdt/workshop-notes';
 import { measureServerOffset } from '../sync/server-clock';
-import { workshopControlDocName } from '../domain/document-names';
+import {
+	workshopBoardDocName,
+	workshopControlDocName,
+	workshopPrivateDocName
+} from '../domain/document-names';
 
 export interface AppContext {
 	readonly db: KommunalwerkstattDb;
@@ -91,6 +100,13 @@ export interface AppContext {
 	workshopControl(ars: string, workshop: string): WorkshopControl;
 	/** The facilitator running a workshop: the control document, read and written. */
 	workshopDay(ars: string, workshop: string): WorkshopDay;
+	/**
+	 * The Kartenabfrage as this device takes part: as the participant it joined as, or else as the
+	 * facilitator (the laptop's owner or a co-facilitator), who also starts private phases and reveals.
+	 */
+	cardBoard(ars: string, workshop: string): Promise<CardBoard>;
+	/** Parking lot, decisions and protocol notes on the workshop's board, written as `authorId`. */
+	workshopNotes(ars: string, workshop: string, authorId: string): WorkshopNotes;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -202,10 +218,53 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				liveDocument(workshopControlDocName(ars, workshop), readControl, EMPTY_CONTROL),
 				clock
 			),
+		async cardBoard(ars, workshop) {
+			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
+			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
+			const control = workshopControlDocName(ars, workshop);
+			const board = workshopBoardDocName(ars, workshop);
+			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
+			return new CardBoard({
+				control: new WorkshopControl(liveDocument(control, readControl, EMPTY_CONTROL), clock),
+				board: liveDocument(board, readBoard, EMPTY_BOARD),
+				writeBoard: (change) => writeTo(board, change),
+				own: own
+					? {
+							cards: liveDocument(own, readPrivateCards, []),
+							write: (change) => writeTo(own, change)
+						}
+					: null,
+				authorId: participant ?? MODERATION_AUTHOR_ID,
+				moderation: participant
+					? null
+					: {
+							setPhase: (blockId, phase) =>
+								writeTo(control, (doc) => setCardPhase(doc, blockId, phase)),
+							reveal: async (blockId, participantIds) => {
+								const services = await loadDocumentServices().catch(() => null);
+								if (!services) return { ok: false, error: 'storage_timeout' };
+								return revealPrivateCards(services.documents, {
+									ars,
+									workshop,
+									blockId,
+									participantIds
+								});
+							}
+						}
+			});
+		},
 		workshopDay: (ars, workshop) => {
 			const name = workshopControlDocName(ars, workshop);
 			return new WorkshopDay(liveDocument(name, readControl, EMPTY_CONTROL), clock, (change) =>
 				writeTo(name, change)
+			);
+		},
+		workshopNotes: (ars, workshop, authorId) => {
+			const name = workshopBoardDocName(ars, workshop);
+			return new WorkshopNotes(
+				liveDocument(name, readNotes, []),
+				(change) => writeTo(name, change),
+				authorId
 			);
 		},
 		async dispose() {

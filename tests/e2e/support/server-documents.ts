@@ -14,13 +14,17 @@ export function readServerProfile(server: AppServer, ars: string): Promise<Kommu
 	return readServerDocument(server, profileDocName(ars), (doc) => readProfile(doc).profile);
 }
 
-/** Any document as the server holds it, read with `read` (a crdt reader). */
+/**
+ * Any document as the server holds it, read with `read` (a crdt reader). Consultants read everything
+ * but participants' private documents; those the facilitator reads ('moderation').
+ */
 export function readServerDocument<T>(
 	server: AppServer,
 	name: string,
-	read: (doc: Y.Doc) => T
+	read: (doc: Y.Doc) => T,
+	role: 'beratung' | 'moderation' = 'beratung'
 ): Promise<T> {
-	return withServerDocument(server, name, 'beratung', async (doc) => read(doc));
+	return withServerDocument(server, name, role, async (doc) => read(doc));
 }
 
 /**

@@ -1,0 +1,130 @@
+// The Themenspeicher (parking lot), decisions and protocol notes of a workshop day, as the facilitator
+// keeps them: read live from the board document, grouped by block and kind, and written through the
+// document on this device first (so it works offline). A removal can be undone until the next one.
+
+import type * as Y from 'yjs';
+import { newId } from '../domain/ids';
+import { isRecordId } from '../crdt/field-records';
+import {
+	addNote,
+	editNote,
+	isNoteText,
+	NOTE_KINDS,
+	removeNote,
+	type Note,
+	type NoteKind
+} from '../crdt/workshop-notes';
+import type { DocumentErrorCode } from '../sync/document-status';
+import type { LiveDocument } from './live-document.svelte';
+
+/** The facilitator on the laptop writes notes under this author id (a participant under their own). */
+export const MODERATION_AUTHOR_ID = 'moderation';
+
+export type NotesWriteError = DocumentErrorCode | 'code_load_failed';
+
+export type WriteNotes = (change: (doc: Y.Doc) => void) => Promise<NotesWriteError | null>;
+
+export type NotesByKind = Record<NoteKind, Note[]>;
+
+const emptyGroups = (): NotesByKind =>
+	Object.fromEntries(NOTE_KINDS.map((kind) => [kind, []])) as unknown as NotesByKind;
+
+export class WorkshopNotes {
+	readonly #board: LiveDocument<Note[]>;
+	readonly #write: WriteNotes;
+	readonly #authorId: string;
+	#error = $state<NotesWriteError | null>(null);
+	#removed = $state<Note | null>(null);
+	readonly #byBlock = $derived.by(() => {
+		// No prototype: a block id may be any record id, '__proto__' included.
+		const groups = Object.create(null) as Record<string, NotesByKind>;
+		for (const note of this.all) (groups[note.blockId] ??= emptyGroups())[note.kind].push(note);
+		return groups;
+	});
+
+	constructor(board: LiveDocument<Note[]>, write: WriteNotes, authorId: string) {
+		this.#board = board;
+		this.#write = write;
+		this.#authorId = authorId;
+	}
+
+	get loading(): boolean {
+		return this.#board.loading;
+	}
+
+	get loadError(): NotesWriteError | null {
+		return this.#board.error;
+	}
+
+	/** Every note of the day, by creation time. */
+	get all(): Note[] {
+		return this.#board.value;
+	}
+
+	/** Notes by block id, then by kind; a block without notes has no entry. */
+	get byBlock(): Readonly<Record<string, NotesByKind>> {
+		return this.#byBlock;
+	}
+
+	/** The notes of one block, by kind (empty lists when it has none). */
+	ofBlock(blockId: string): NotesByKind {
+		return Object.hasOwn(this.#byBlock, blockId) ? this.#byBlock[blockId]! : emptyGroups();
+	}
+
+	/** The notes of one kind across all blocks (the parking lot is for the whole day). */
+	ofKind(kind: NoteKind): Note[] {
+		return this.all.filter((note) => note.kind === kind);
+	}
+
+	/** The last write that could not be stored on this device, until the next one succeeds. */
+	get writeError(): NotesWriteError | null {
+		return this.#error;
+	}
+
+	/** The note removed last, which `undoRemove` brings back. */
+	get removed(): Note | null {
+		return this.#removed;
+	}
+
+	async #apply(change: (doc: Y.Doc) => void): Promise<boolean> {
+		this.#error = await this.#write(change);
+		return this.#error === null;
+	}
+
+	/** Adds a note to a block; a text that `isNoteText` refuses writes nothing (false). */
+	add(blockId: string, kind: NoteKind, text: string): Promise<boolean> {
+		if (!isNoteText(text) || !isRecordId(blockId)) return Promise.resolve(false);
+		const note: Note = {
+			id: newId<'note'>(),
+			blockId,
+			kind,
+			text,
+			authorId: this.#authorId,
+			createdAt: Date.now()
+		};
+		return this.#apply((doc) => addNote(doc, note));
+	}
+
+	edit(id: string, text: string): Promise<boolean> {
+		if (!isNoteText(text) || !this.all.some((note) => note.id === id))
+			return Promise.resolve(false);
+		return this.#apply((doc) => editNote(doc, id, text));
+	}
+
+	async remove(id: string): Promise<boolean> {
+		const note = this.all.find((n) => n.id === id);
+		if (!note) return false;
+		const done = await this.#apply((doc) => removeNote(doc, id));
+		if (done) this.#removed = note;
+		return done;
+	}
+
+	/** Writes the removed note back with its id, author and creation time. */
+	async undoRemove(): Promise<boolean> {
+		const note = this.#removed;
+		if (!note) return false;
+		const done = await this.#apply((doc) => addNote(doc, note));
+		if (done) this.#removed = null;
+		return done;
+	}
+}

@@ -1,0 +1,152 @@
+// The Kartenabfrage with two participants on their own devices in the room (LAN pages) and the
+// facilitator on the laptop: a private phase keeps cards in each author's private document until the
+// reveal; cards are then grouped by keyboard and duplicates merged with undo. Asserted on the documents
+// the server and the devices hold, not only on the pages.
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
+import { ROOT_KEYS } from '../../src/lib/crdt/schema';
+import config from '../../playwright.config';
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import { indexedDbNames } from './support/browser-storage';
+import { readServerDocument } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+
+const LAN_HOST = 'kw-lan.test';
+const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
+
+let lanBrowser: Browser;
+test.beforeEach(async () => {
+	const launch = config.use?.launchOptions ?? {};
+	lanBrowser = await chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+});
+test.afterEach(async () => lanBrowser.close());
+
+async function joinAs(port: number, code: string, name: string): Promise<Page> {
+	const device = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+	await device.goto(`http://${LAN_HOST}:${port}/join/${code}`);
+	await device.getByLabel('Ihr Name').fill(name);
+	await device.getByRole('button', { name: 'Beitreten' }).click();
+	await device.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	await expect(device.getByText(QUESTION)).toBeVisible();
+	return device;
+}
+
+/** The text of a card as shown on a board (not the same words in a select's options). */
+const cardOn = (scope: Page | Locator, text: string) =>
+	scope.getByRole('paragraph').filter({ hasText: new RegExp(`^${text}$`) });
+
+const addCard = async (page: Page, text: string) => {
+	await page.getByLabel('Ihre Karte').fill(text);
+	await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+};
+
+test('a private card reaches nobody until the reveal; then everyone sees it, and cards are grouped and merged by keyboard', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const wid = new URL(page.url()).pathname.split('/').at(-1)!;
+	const board = `kommune/${kommune.ars}/workshop/${wid}/board`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+
+	const anna = await joinAs(appServer.port, code, 'Anna');
+	const bernd = await joinAs(appServer.port, code, 'Bernd');
+
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	await page.getByRole('button', { name: 'Private Phase starten' }).click();
+	await expect(anna.getByText(/^Private Phase:/)).toBeVisible();
+
+	await addCard(anna, 'Akten nur auf Papier');
+	await expect(
+		anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' }).getByRole('listitem')
+	).toHaveText(['Akten nur auf Papier']);
+	const annaPrivate = (await indexedDbNames(anna)).find((n) => n.includes('/private/'))!;
+	// The card is in Anna's private document on the server, and on no board.
+	await expect
+		.poll(async () =>
+			(
+				await readServerDocument(
+					appServer,
+					annaPrivate,
+					(doc) => readCards(doc, ROOT_KEYS.privateCards),
+					'moderation'
+				)
+			).cards.map((c) => c.text)
+		)
+		.toEqual(['Akten nur auf Papier']);
+	expect((await readServerDocument(appServer, board, readCards)).cards).toEqual([]);
+	// Bernd's device holds his own private document and no other.
+	const berndPrivate = (await indexedDbNames(bernd)).filter((n) => n.includes('/private/'));
+	expect(berndPrivate).toHaveLength(1);
+	expect(berndPrivate).not.toContain(annaPrivate);
+	await expect(cardOn(bernd, 'Akten nur auf Papier')).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
+	await expect(page.getByText('Neu aufgedeckte Karten: 1.')).toBeVisible();
+	await expect(cardOn(bernd, 'Akten nur auf Papier')).toBeVisible();
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text)
+		)
+		.toEqual(['Akten nur auf Papier']);
+
+	// After the reveal a card goes straight to the board; the facilitator sees Bernd's.
+	await addCard(bernd, 'Papierakten im Bauamt');
+	await expect(cardOn(page, 'Papierakten im Bauamt')).toBeVisible();
+
+	// Grouping by keyboard: a new group, then each card moved into it with its select and button.
+	await page.getByLabel('Name der neuen Gruppe').fill('Papier');
+	await page.getByLabel('Name der neuen Gruppe').press('Enter');
+	const group = page.getByRole('region', { name: 'Papier' });
+	await expect(group.getByRole('heading', { name: 'Papier' })).toBeVisible();
+	for (const text of ['Akten nur auf Papier', 'Papierakten im Bauamt']) {
+		const select = page.getByLabel(`Gruppe für „${text}“`);
+		await select.focus();
+		await select.selectOption({ label: 'Papier' });
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await expect(cardOn(group, text)).toBeVisible();
+	}
+	await expect
+		.poll(async () => {
+			const [cards, clusters] = await Promise.all([
+				readServerDocument(appServer, board, readCards),
+				readServerDocument(appServer, board, readClusters)
+			]);
+			return cards.cards.map((c) => c.clusterId === clusters[0]?.id);
+		})
+		.toEqual([true, true]);
+
+	// Merging the duplicate keeps both texts on the surviving card; undo brings both back.
+	await page.getByLabel('Doppelte Karte „Papierakten im Bauamt“ zusammenführen mit').selectOption({
+		label: 'Akten nur auf Papier'
+	});
+	await page.getByRole('button', { name: '„Papierakten im Bauamt“ zusammenführen' }).click();
+	await expect(group.getByText('Zusammengeführt: Papierakten im Bauamt')).toBeVisible();
+	await expect(bernd.getByText('Zusammengeführt: Papierakten im Bauamt')).toBeVisible();
+	const merged = async () =>
+		(await readServerDocument(appServer, board, readCards)).cards.map((c) => [
+			c.text,
+			c.mergedInto !== null
+		]);
+	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', true]);
+	expect(await seriousViolations(page), 'card board of the facilitator').toEqual([]);
+	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(group.getByText('Zusammengeführt:')).toHaveCount(0);
+	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', false]);
+	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
+});
