@@ -67,6 +67,7 @@ export interface AppContext {
 	/** Preparing workshops and rounds; the document code loads on first use. */
 	createWorkshop: SessionRepository['createWorkshop'];
 	createCheckRound: SessionRepository['createCheckRound'];
+	createDemoWorkshop: SessionRepository['createDemoWorkshop'];
 	addRespondent: SessionRepository['addRespondent'];
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
@@ -185,6 +186,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		sessions: (ars) => new SessionsList(db, ars),
 		createWorkshop: (ars, title, date) => sessionCall((r) => r.createWorkshop(ars, title, date)),
 		createCheckRound: (ars, title) => sessionCall((r) => r.createCheckRound(ars, title)),
+		createDemoWorkshop: (ars, seed) => sessionCall((r) => r.createDemoWorkshop(ars, seed)),
 		addRespondent: (ars, round, label, perspective) =>
 			sessionCall((r) => r.addRespondent(ars, round, label, perspective)),
 		inviteManager: (target, managedDoc) =>

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
-import { checkRespondentDocName, checkSharedDocName } from '../domain/document-names';
+import {
+	checkRespondentDocName,
+	checkSharedDocName,
+	workshopBoardDocName,
+	workshopControlDocName
+} from '../domain/document-names';
+import { readAgenda } from '../crdt/workshop-agenda';
+import { readCards } from '../crdt/workshop-cards';
+import { readRoster } from '../crdt/workshop-doc';
+import { listSessions } from '../storage/sessions';
 import { readRespondentInfo } from '../crdt/check-respondent-doc';
 import { readRespondents } from '../crdt/check-round-doc';
 import { ROOT_KEYS } from '../crdt/schema';
@@ -66,5 +75,19 @@ describe('check rounds', () => {
 		expect(info?.catalogVersion).toBe('2025.9');
 		const listed = await read(checkSharedDocName(ARS, round), readRespondents);
 		expect(listed.map((r) => [r.label, r.perspective])).toEqual([['Personalrat 1', 'PR']]);
+	});
+});
+
+describe('the sample workshop', () => {
+	it('is a full generated day in the workshop’s documents on this device, listed with the municipality', async () => {
+		const created = await repository.createDemoWorkshop(ARS, 7);
+		if (!created.ok) throw new Error(created.error);
+		const { id, title } = created.value;
+		const agenda = await read(workshopControlDocName(ARS, id), readAgenda);
+		expect(agenda.blocks).toHaveLength(12);
+		const board = workshopBoardDocName(ARS, id);
+		expect((await read(board, readCards)).cards).toHaveLength(500);
+		expect(await read(board, readRoster)).toHaveLength(30);
+		expect((await listSessions(db, ARS)).map((row) => [row.id, row.title])).toEqual([[id, title]]);
 	});
 });

@@ -24,7 +24,8 @@ import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
 import { putSession } from '../storage/sessions';
 import type { DocumentRegistry } from './document-registry';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { isDocumentError, type DocumentErrorCode } from './document-status';
 import { writeDocument, type WriteResult } from './write-document';
 
 export type SessionResult<T> = WriteResult<T>;
@@ -36,6 +37,11 @@ export interface SessionRepository {
 		date: string | null
 	): Promise<SessionResult<SessionRow>>;
 	createCheckRound(ars: string, title: string): Promise<SessionResult<SessionRow>>;
+	/**
+	 * A generated full workshop day (30 participants, 500 cards in clusters, notes, 20,000 text edits)
+	 * as a new workshop of this municipality, for demos and trying things out.
+	 */
+	createDemoWorkshop(ars: string, seed: number): Promise<SessionResult<SessionRow>>;
 	addRespondent(
 		ars: string,
 		round: string,
@@ -49,6 +55,12 @@ export interface SessionRepository {
 		participantId: string,
 		name: string
 	): Promise<SessionResult<void>>;
+}
+
+/** A document error as a failed result; anything else is a bug and is thrown on. */
+function asWriteError(error: unknown): { ok: false; error: DocumentErrorCode } {
+	if (isDocumentError(error)) return { ok: false, error: error.code };
+	throw error;
 }
 
 export function createSessionRepository(options: {
@@ -93,6 +105,46 @@ export function createSessionRepository(options: {
 			if (!written.ok) return written;
 			const scope = checkRoundPrefix(ars, id);
 			return project({ scope, ars, kind: 'checkRound', id, title, date: null, createdAt });
+		},
+
+		async createDemoWorkshop(ars, seed) {
+			// Loaded only here: the generator and its phrase lists are a demo's, not every page's.
+			const [{ generateWorkshopDay }, { writeWorkshopDay }] = await Promise.all([
+				import('../domain/demo/workshop-generator'),
+				import('../crdt/demo-workshop')
+			]);
+			const plan = generateWorkshopDay({ seed });
+			const id = newId<'workshop'>();
+			const control = await registry.open(workshopControlDocName(ars, id)).catch(asWriteError);
+			if ('error' in control) return control;
+			const board = await registry.open(workshopBoardDocName(ars, id)).catch(asWriteError);
+			if ('error' in board) {
+				await control.close();
+				return board;
+			}
+			try {
+				// Written into detached documents first, then applied as one update each: 20,000 edits
+				// as 20,000 stored rows would take minutes on this device.
+				const day = { control: new Y.Doc(), board: new Y.Doc() };
+				writeWorkshopDay(plan, day);
+				Y.applyUpdate(control.doc, Y.encodeStateAsUpdate(day.control));
+				Y.applyUpdate(board.doc, Y.encodeStateAsUpdate(day.board));
+				await Promise.all([control.whenStored(), board.whenStored()]);
+			} catch (error) {
+				return asWriteError(error);
+			} finally {
+				await Promise.all([control.close(), board.close()]);
+			}
+			const { title, date } = plan.workshop;
+			return project({
+				scope: workshopPrefix(ars, id),
+				ars,
+				kind: 'workshop',
+				id,
+				title,
+				date,
+				createdAt: now()
+			});
 		},
 
 		async addRespondent(ars, round, label, perspective) {
