@@ -150,3 +150,32 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', false]);
 	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
 });
+
+test('the facilitator sees who is here with the role from their token and what they write; a closed tab leaves within 5 seconds', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	const anna = await joinAs(appServer.port, code, 'Anna');
+	const bernd = await joinAs(appServer.port, code, 'Bernd');
+
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	const here = page.getByRole('list', { name: /^Gerade dabei/ }).getByRole('listitem');
+	await expect(here.filter({ hasText: 'Anna' })).toContainText('Teilnehmende');
+	await expect(here.filter({ hasText: 'Bernd' })).toContainText('Teilnehmende');
+	await expect(here.filter({ hasText: '(Sie)' })).toContainText('Moderation');
+
+	await anna.getByLabel('Ihre Karte').focus();
+	await expect(here.filter({ hasText: 'Anna' })).toContainText('schreibt eine Karte');
+
+	await bernd.close();
+	await expect(here.filter({ hasText: 'Bernd' })).toHaveCount(0, { timeout: 5_000 });
+	await expect(here.filter({ hasText: 'Anna' })).toHaveCount(1);
+	expect(await seriousViolations(page), 'card board with presence').toEqual([]);
+});

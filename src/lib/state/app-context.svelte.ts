@@ -7,6 +7,7 @@
 // downloads nor runs it; the service worker precaches its chunks, so first use works offline too.
 
 import { getContext, setContext } from 'svelte';
+import { m } from '../paraglide/messages.js';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import type * as Y from 'yjs';
 import type { Catalog } from '../domain/check/catalog-types';
@@ -37,6 +38,7 @@ import { Clock } from './clock.svelte';
 import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.svelte';
 import { WorkshopDay } from './workshop-day.svelte';
 import { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards } from './card-board.svelte';
+import { Presence } from './presence.svelte';
 import { revealPrivateCards } from '../sync/reveal-cards';
 import { setCardPhase } from '../crdt/workshop-run';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
@@ -106,6 +108,8 @@ export interface AppContext {
 	 * facilitator (the laptop's owner or a co-facilitator), who also starts private phases and reveals.
 	 */
 	cardBoard(ars: string, workshop: string): Promise<CardBoard>;
+	/** Who is in the workshop now, and this device's presence in it (as participant or facilitator). */
+	presence(ars: string, workshop: string): Promise<Presence>;
 	/** Parking lot, decisions and protocol notes on the workshop's board, written as `authorId`. */
 	workshopNotes(ars: string, workshop: string, authorId: string): WorkshopNotes;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
@@ -220,6 +224,15 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				liveDocument(workshopControlDocName(ars, workshop), readControl, EMPTY_CONTROL),
 				clock
 			),
+		async presence(ars, workshop) {
+			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
+			const me =
+				credential?.role === 'teilnahme' && credential.displayName
+					? { name: credential.displayName, id: credential.sub }
+					: { name: m.presence_moderation(), id: MODERATION_AUTHOR_ID };
+			const board = workshopBoardDocName(ars, workshop);
+			return new Presence(async () => (await loadDocumentServices()).documents.open(board), me);
+		},
 		async cardBoard(ars, workshop) {
 			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
 			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
