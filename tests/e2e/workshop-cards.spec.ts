@@ -114,6 +114,9 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	const group = page.getByRole('region', { name: 'Papier' });
 	await expect(group.getByRole('heading', { name: 'Papier' })).toBeVisible();
 	for (const text of ['Akten nur auf Papier', 'Papierakten im Bauamt']) {
+		await page
+			.getByRole('button', { name: `„${text}“ einordnen, zusammenführen oder entfernen` })
+			.click();
 		const select = page.getByLabel(`Gruppe für „${text}“`);
 		await select.focus();
 		await select.selectOption({ label: 'Papier' });
@@ -131,7 +134,13 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 		})
 		.toEqual([true, true]);
 
-	// Merging the duplicate keeps both texts on the surviving card; undo brings both back.
+	// Merging the duplicate keeps both texts on the surviving card; undo brings both back. The tools
+	// of the card moved last are still open.
+	await expect(
+		page.getByRole('button', {
+			name: '„Papierakten im Bauamt“ einordnen, zusammenführen oder entfernen'
+		})
+	).toHaveAttribute('aria-expanded', 'true');
 	await page.getByLabel('Doppelte Karte „Papierakten im Bauamt“ zusammenführen mit').selectOption({
 		label: 'Akten nur auf Papier'
 	});
