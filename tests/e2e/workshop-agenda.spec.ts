@@ -120,6 +120,15 @@ test('a projector window on the laptop follows the current block and the countdo
 	await page.getByRole('button', { name: 'Pausieren' }).click();
 	await expect(projector.getByText('pausiert')).toBeVisible();
 
+	// A short countdown is in its last minute at once: said in words and announced, not by colour.
+	await page.getByLabel('Minuten', { exact: true }).fill('0,5');
+	await page.getByRole('button', { name: 'Timer starten' }).click();
+	await expect(projector.getByText('Letzte Minute')).toBeVisible();
+	await expect(
+		projector.getByRole('status').filter({ hasText: 'Noch eine Minute.' })
+	).toBeAttached();
+	await expect(page.getByRole('timer')).toHaveText(/^00:(30|2\d)$/);
+
 	await expect(projector.getByRole('button')).toHaveCount(0);
 	await expect(projector.getByRole('textbox')).toHaveCount(0);
 	await expect(projector.getByRole('combobox')).toHaveCount(0);

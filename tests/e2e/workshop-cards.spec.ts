@@ -158,6 +158,28 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await expect(group.getByText('Zusammengeführt:')).toHaveCount(0);
 	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', false]);
 	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
+
+	// A card's text is corrected in its tools; an empty text is refused and changes nothing.
+	const textField = page.getByLabel('Text der Karte „Papierakten im Bauamt“');
+	await textField.fill('');
+	await page.getByRole('button', { name: 'Text speichern' }).click();
+	await expect(page.getByText('Bitte schreiben Sie etwas auf die Karte.')).toBeVisible();
+	await textField.fill('Bauakten nur auf Papier');
+	await textField.press('Enter');
+	await expect(cardOn(bernd, 'Bauakten nur auf Papier')).toBeVisible();
+	// The group gets a better name.
+	await group.getByText('Gruppe „Papier“ umbenennen').click();
+	await group.getByLabel('Neuer Name').fill('Papier und Akten');
+	await group.getByLabel('Neuer Name').press('Enter');
+	await expect
+		.poll(async () => {
+			const [cards, clusters] = await Promise.all([
+				readServerDocument(appServer, board, readCards),
+				readServerDocument(appServer, board, readClusters)
+			]);
+			return [cards.cards.map((c) => c.text).sort(), clusters.map((c) => c.name)];
+		})
+		.toEqual([['Akten nur auf Papier', 'Bauakten nur auf Papier'], ['Papier und Akten']]);
 });
 
 test('the facilitator sees who is here with the role from their token and what they write; a closed tab leaves within 5 seconds', async ({
