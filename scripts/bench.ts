@@ -6,7 +6,11 @@
 //     a plain loop summing the numbers of the same answers, measured alternately in the same run.
 //  4. Digital-Check scoring of all 440 municipalities of generateFullSet: the generation time, and the
 //     total time of scoring every round (with the same plain loop over all answers as the baseline).
+//  5. The generated full workshop day opened offline from IndexedDB and rendered as the Kartenabfrage, as
+//     a ratio to Y.applyUpdate of the same bytes in the same tab (goal ≤ 1.3×); the day's IndexedDB
+//     bytes (scripts/bench-workshop.ts).
 // `npm run bench -- --only check` runs 3 and 4 alone: no build, no browser, a few seconds.
+// `npm run bench -- --only workshop` runs 5 alone (needs the build).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,14 +26,11 @@ import {
 	type GeneratedRespondent
 } from '../src/lib/domain/demo/municipality-generator';
 import { AppServer } from '../tests/e2e/support/app-server';
+import { median } from './bench-stats';
+import { benchWorkshop } from './bench-workshop';
 
 const RUNS = 9;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-
-const median = (values: number[]): number => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 /** A copy of the build with a blank page added to the precache, as the baseline document. */
 function buildWithBlankPage(): string {
@@ -177,16 +178,59 @@ function benchCheckScoring(): void {
 	if (Number.isNaN(sink)) console.log(sink);
 }
 
-function onlyArgument(): 'check' | null {
+function onlyArgument(): 'check' | 'workshop' | null {
 	const index = process.argv.indexOf('--only');
 	if (index === -1) return null;
 	const value = process.argv[index + 1];
-	if (value !== 'check') throw new Error(`--only takes "check", not ${String(value)}`);
+	if (value !== 'check' && value !== 'workshop')
+		throw new Error(`--only takes "check" or "workshop", not ${String(value)}`);
 	return value;
 }
 
+/** Parts 1 and 2: the start route's JavaScript, and its offline cold start. Leaves the server stopped. */
+async function benchStartPage(browser: Browser, server: AppServer): Promise<void> {
+	await server.start();
+
+	const scriptBytes = await startRouteScriptBytes(browser, server.origin);
+	const goal = 100 * 1024;
+	console.log(
+		`start-route JavaScript: ${(scriptBytes / 1024).toFixed(1)} KB gzip ` +
+			`(goal ≤ 100 KB; ${(scriptBytes / goal).toFixed(2)}× the goal)`
+	);
+
+	const context = await browser.newContext({ locale: 'de-DE' });
+	const first = await context.newPage();
+	await first.goto(server.origin + '/');
+	await first.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+	await first.close();
+	await server.stop();
+
+	const app: number[] = [];
+	const blank: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		// Alternate, so both see the same machine state; each run is a fresh page (cold JS heap).
+		for (const [path, samples] of [
+			['/', app],
+			['/bench-blank.html', blank]
+		] as const) {
+			const page = await context.newPage();
+			await page.addInitScript(recordHeadingTime);
+			samples.push(await timeToHeading(page, server.origin + path));
+			await page.close();
+		}
+	}
+	const appMs = median(app);
+	const blankMs = median(blank);
+	console.log(
+		`offline cold start from the service worker, median of ${RUNS}: start page ${appMs.toFixed(1)} ms, ` +
+			`blank page ${blankMs.toFixed(1)} ms, ratio ${(appMs / blankMs).toFixed(2)}× (goal ≤ 1.5×)`
+	);
+	await context.close();
+}
+
 async function main(): Promise<void> {
-	if (onlyArgument() === 'check') return benchCheckScoring();
+	const only = onlyArgument();
+	if (only === 'check') return benchCheckScoring();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
 	const buildDir = buildWithBlankPage();
@@ -196,49 +240,15 @@ async function main(): Promise<void> {
 		args: CHROMIUM_ARGS
 	});
 	try {
-		await server.start();
-
-		const scriptBytes = await startRouteScriptBytes(browser, server.origin);
-		const goal = 100 * 1024;
-		console.log(
-			`start-route JavaScript: ${(scriptBytes / 1024).toFixed(1)} KB gzip ` +
-				`(goal ≤ 100 KB; ${(scriptBytes / goal).toFixed(2)}× the goal)`
-		);
-
-		const context = await browser.newContext({ locale: 'de-DE' });
-		const first = await context.newPage();
-		await first.goto(server.origin + '/');
-		await first.waitForFunction(() => navigator.serviceWorker?.controller !== null);
-		await first.close();
-		await server.stop();
-
-		const app: number[] = [];
-		const blank: number[] = [];
-		for (let i = 0; i < RUNS; i++) {
-			// Alternate, so both see the same machine state; each run is a fresh page (cold JS heap).
-			for (const [path, samples] of [
-				['/', app],
-				['/bench-blank.html', blank]
-			] as const) {
-				const page = await context.newPage();
-				await page.addInitScript(recordHeadingTime);
-				samples.push(await timeToHeading(page, server.origin + path));
-				await page.close();
-			}
-		}
-		const appMs = median(app);
-		const blankMs = median(blank);
-		console.log(
-			`offline cold start from the service worker, median of ${RUNS}: start page ${appMs.toFixed(1)} ms, ` +
-				`blank page ${blankMs.toFixed(1)} ms, ratio ${(appMs / blankMs).toFixed(2)}× (goal ≤ 1.5×)`
-		);
-		await context.close();
+		if (only === null) await benchStartPage(browser, server);
+		// Its own context (empty storage) and server start: the same whether it runs alone or not.
+		await benchWorkshop(browser, server, RUNS);
 	} finally {
 		await browser.close();
 		await server.dispose();
 		rmSync(buildDir, { recursive: true, force: true });
 	}
-	benchCheckScoring();
+	if (only === null) benchCheckScoring();
 }
 
 await main();
