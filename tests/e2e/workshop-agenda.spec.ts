@@ -21,7 +21,7 @@ const controlDocName = (url: string) => {
 	return `kommune/${ars}/workshop/${wid}/control`;
 };
 
-test('the facilitator builds the agenda from a template and reorders it by keyboard; start times follow the day’s start', async ({
+test('the facilitator builds the agenda from a template and reorders it by keyboard and by drag; start times follow the day’s start', async ({
 	page,
 	appServer
 }) => {
@@ -65,6 +65,16 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 			'Kartenabfrage: Was hindert uns heute?',
 			'Begrüßung und Ziele'
 		]);
+
+	// By mouse: the coffee break dragged onto the first row takes its place.
+	await rows.filter({ hasText: 'Kaffeepause' }).first().dragTo(rows.nth(1));
+	await expect(rows.nth(1)).toContainText('Kaffeepause');
+	await expect
+		.poll(async () => (await readServerDocument(appServer, control, readAgenda)).blocks[0]?.title)
+		.toBe('Kaffeepause');
+	await rows.nth(1).dragTo(rows.nth(4));
+	await expect(rows.nth(4)).toContainText('Kaffeepause');
+	await expect(rows.nth(3)).toContainText('Begrüßung und Ziele');
 
 	// A duration outside 1–480 minutes is refused at the field and nothing changes.
 	await page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' }).click();

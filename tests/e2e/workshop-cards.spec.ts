@@ -182,7 +182,7 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 		.toEqual([['Akten nur auf Papier', 'Bauakten nur auf Papier'], ['Papier und Akten']]);
 });
 
-test('the facilitator sees who is here with the role from their token and what they write; a closed tab leaves within 5 seconds', async ({
+test('two participants' cards added at the same moment reach everyone, a card dragged onto a group lands there, and the facilitator sees who is here and what they write; a closed tab leaves within 5 seconds', async ({
 	page,
 	appServer
 }) => {
@@ -204,6 +204,34 @@ test('the facilitator sees who is here with the role from their token and what t
 
 	await anna.getByLabel('Ihre Karte').focus();
 	await expect(here.filter({ hasText: 'Anna' })).toContainText('schreibt eine Karte');
+
+	// Both participants add a card at the same moment, through the server: both arrive everywhere.
+	await anna.getByLabel('Ihre Karte').fill('Kein WLAN im Ratssaal');
+	await bernd.getByLabel('Ihre Karte').fill('Formulare nur als PDF');
+	await Promise.all([
+		anna.getByRole('button', { name: 'Karte hinzufügen' }).click(),
+		bernd.getByRole('button', { name: 'Karte hinzufügen' }).click()
+	]);
+	for (const device of [page, anna, bernd]) {
+		await expect(cardOn(device, 'Kein WLAN im Ratssaal')).toBeVisible();
+		await expect(cardOn(device, 'Formulare nur als PDF')).toBeVisible();
+	}
+	const board = `kommune/${kommune.ars}/workshop/${new URL(page.url()).pathname.split('/')[4]}/board`;
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text).sort()
+		)
+		.toEqual(['Formulare nur als PDF', 'Kein WLAN im Ratssaal']);
+
+	// Grouping by drag and drop: a card dropped on a group lands in it, on every device.
+	await page.getByLabel('Name der neuen Gruppe').fill('Technik');
+	await page.getByLabel('Name der neuen Gruppe').press('Enter');
+	const technik = page.getByRole('region', { name: 'Technik', exact: true });
+	await cardOn(page, 'Kein WLAN im Ratssaal').dragTo(technik.getByRole('heading'));
+	await expect(cardOn(technik, 'Kein WLAN im Ratssaal')).toBeVisible();
+	await expect(
+		cardOn(anna.getByRole('region', { name: 'Technik', exact: true }), 'Kein WLAN im Ratssaal')
+	).toBeVisible();
 
 	await bernd.close();
 	await expect(here.filter({ hasText: 'Bernd' })).toHaveCount(0, { timeout: 5_000 });
