@@ -182,7 +182,7 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 		.toEqual([['Akten nur auf Papier', 'Bauakten nur auf Papier'], ['Papier und Akten']]);
 });
 
-test('two participants' cards added at the same moment reach everyone, a card dragged onto a group lands there, and the facilitator sees who is here and what they write; a closed tab leaves within 5 seconds', async ({
+test('two participants’ cards added at the same moment reach everyone, a card dragged onto a group lands there, and the facilitator sees who is here and what they write; a closed tab leaves within 5 seconds', async ({
 	page,
 	appServer
 }) => {
