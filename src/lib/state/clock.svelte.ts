@@ -7,6 +7,7 @@ import { createSubscriber } from 'svelte/reactivity';
 
 const TICK_MS = 250;
 const REMEASURE_MS = 5 * 60_000;
+const RETRY_MS = 10_000;
 
 export class Clock {
 	#clientNow = $state(Date.now());
@@ -16,17 +17,26 @@ export class Clock {
 
 	constructor(measure: () => Promise<number | null>, now: () => number = Date.now) {
 		this.#now = now;
-		const remeasure = () =>
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		let active = false;
+		// A phone that just joined the room's network may not reach the laptop yet: try again soon
+		// rather than show its own clock's time for minutes.
+		const remeasure = (): void =>
 			void measure().then((offset) => {
+				clearTimeout(retry);
 				if (offset !== null) this.#offsetMs = offset;
+				else if (active) retry = setTimeout(remeasure, RETRY_MS);
 			});
 		this.#subscribe = createSubscriber(() => {
+			active = true;
 			remeasure();
 			const tick = setInterval(() => (this.#clientNow = now()), TICK_MS);
 			const again = setInterval(remeasure, REMEASURE_MS);
 			return () => {
 				clearInterval(tick);
 				clearInterval(again);
+				clearTimeout(retry);
+				active = false;
 			};
 		});
 	}
