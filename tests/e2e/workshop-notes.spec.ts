@@ -164,3 +164,23 @@ test('an empty or too long note is refused at the field and nothing is written; 
 		]);
 	expect(await seriousViolations(page), 'notes with refused fields').toEqual([]);
 });
+
+test('a note being written stays with its block when the facilitator starts the next one meanwhile', async ({
+	page,
+	appServer
+}) => {
+	const board = await workshopWithAgenda(page);
+	await page.getByRole('button', { name: 'Ersten Block starten' }).click();
+	const notes = notesRegion(page);
+	await expect(notes.getByLabel('Block', { exact: true })).toHaveValue(FIRST_BLOCK);
+	const decisions = notes.getByRole('region', { name: 'Entscheidungen' });
+	await decisions.getByLabel('Neue Entscheidung').fill('Die Ziele gelten für alle Ämter.');
+	await page.getByRole('button', { name: 'Nächsten Block starten' }).click();
+	await expect(page.getByText('Jetzt: Ergebnisse des Digital-Checks')).toBeVisible();
+	await decisions.getByRole('button', { name: 'Entscheidung hinzufügen' }).click();
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, board, readNotes)).map((n) => [n.blockId, n.text])
+		)
+		.toEqual([[FIRST_BLOCK, 'Die Ziele gelten für alle Ämter.']]);
+});
