@@ -41,6 +41,10 @@ async function joinAs(port: number, code: string, name: string): Promise<Page> {
 const cardOn = (scope: Page | Locator, text: string) =>
 	scope.getByRole('paragraph').filter({ hasText: new RegExp(`^${text}$`) });
 
+/** The button that opens a card's tools (and keeps the keyboard user's place on the board). */
+const toolsOf = (scope: Page | Locator, text: string) =>
+	scope.getByRole('button', { name: `„${text}“ einordnen, zusammenführen oder entfernen` });
+
 const addCard = async (page: Page, text: string) => {
 	await page.getByLabel('Ihre Karte').fill(text);
 	await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
@@ -108,22 +112,28 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await addCard(bernd, 'Papierakten im Bauamt');
 	await expect(cardOn(page, 'Papierakten im Bauamt')).toBeVisible();
 
-	// Grouping by keyboard: a new group, then each card moved into it with its select and button.
+	// Grouping by keyboard: a new group, then each card moved into it with its select and button. The
+	// focus then goes to the card that took the moved one's place, so sorting goes on from there.
 	await page.getByLabel('Name der neuen Gruppe').fill('Papier');
 	await page.getByLabel('Name der neuen Gruppe').press('Enter');
 	const group = page.getByRole('region', { name: 'Papier' });
 	await expect(group.getByRole('heading', { name: 'Papier' })).toBeVisible();
-	for (const text of ['Akten nur auf Papier', 'Papierakten im Bauamt']) {
-		await page
-			.getByRole('button', { name: `„${text}“ einordnen, zusammenführen oder entfernen` })
-			.click();
+	const moveToPapier = async (text: string) => {
 		const select = page.getByLabel(`Gruppe für „${text}“`);
 		await select.focus();
 		await select.selectOption({ label: 'Papier' });
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
 		await expect(cardOn(group, text)).toBeVisible();
-	}
+		await expect(page.getByText(`„${text}“ ist jetzt in „Papier“.`)).toBeVisible();
+	};
+	await toolsOf(page, 'Akten nur auf Papier').click();
+	await moveToPapier('Akten nur auf Papier');
+	await expect(toolsOf(page, 'Papierakten im Bauamt')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await moveToPapier('Papierakten im Bauamt');
+	// The list it left is empty now: the focus stays with the moved card, in its group.
+	await expect(toolsOf(group, 'Papierakten im Bauamt')).toBeFocused();
 	await expect
 		.poll(async () => {
 			const [cards, clusters] = await Promise.all([
@@ -134,18 +144,16 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 		})
 		.toEqual([true, true]);
 
-	// Merging the duplicate keeps both texts on the surviving card; undo brings both back. The tools
-	// of the card moved last are still open.
-	await expect(
-		page.getByRole('button', {
-			name: '„Papierakten im Bauamt“ einordnen, zusammenführen oder entfernen'
-		})
-	).toHaveAttribute('aria-expanded', 'true');
+	// Merging the duplicate keeps both texts on the surviving card, where the focus goes; undo brings
+	// both back and the focus to the card that was merged.
+	await page.keyboard.press('Enter');
+	await expect(toolsOf(page, 'Papierakten im Bauamt')).toHaveAttribute('aria-expanded', 'true');
 	await page.getByLabel('Doppelte Karte „Papierakten im Bauamt“ zusammenführen mit').selectOption({
 		label: 'Akten nur auf Papier'
 	});
 	await page.getByRole('button', { name: '„Papierakten im Bauamt“ zusammenführen' }).click();
 	await expect(group.getByText('Zusammengeführt: Papierakten im Bauamt')).toBeVisible();
+	await expect(toolsOf(page, 'Akten nur auf Papier')).toBeFocused();
 	await expect(bernd.getByText('Zusammengeführt: Papierakten im Bauamt')).toBeVisible();
 	const merged = async () =>
 		(await readServerDocument(appServer, board, readCards)).cards.map((c) => [
@@ -157,7 +165,10 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await page.getByRole('button', { name: 'Rückgängig' }).click();
 	await expect(group.getByText('Zusammengeführt:')).toHaveCount(0);
 	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', false]);
+	await expect(toolsOf(page, 'Papierakten im Bauamt')).toBeFocused();
+	await expect(page.getByText('Rückgängig gemacht.')).toBeVisible();
 	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
+	await page.keyboard.press('Enter');
 
 	// A card's text is corrected in its tools; an empty text is refused and changes nothing.
 	const textField = page.getByLabel('Text der Karte „Papierakten im Bauamt“');
@@ -180,6 +191,31 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 			return [cards.cards.map((c) => c.text).sort(), clusters.map((c) => c.name)];
 		})
 		.toEqual([['Akten nur auf Papier', 'Bauakten nur auf Papier'], ['Papier und Akten']]);
+
+	// Removing Anna's card: the focus goes to "Rückgängig". Revealing again copies only cards the
+	// board never had, so the removed card does not come back, nor does Anna see it as hidden again.
+	await toolsOf(page, 'Akten nur auf Papier').click();
+	await page.getByRole('button', { name: 'Karte „Akten nur auf Papier“ entfernen' }).click();
+	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect(page.getByText('„Akten nur auf Papier“ wurde entfernt.')).toBeVisible();
+	await expect(cardOn(bernd, 'Akten nur auf Papier')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
+	await expect(page.getByText('Neu aufgedeckte Karten: 0.')).toBeVisible();
+	const afterRemoval = await readServerDocument(appServer, board, readCards);
+	expect(afterRemoval.cards.map((c) => c.text)).toEqual(['Bauakten nur auf Papier']);
+	expect(afterRemoval.removedIds).toHaveLength(1);
+	await expect(cardOn(page, 'Akten nur auf Papier')).toHaveCount(0);
+	await expect(cardOn(anna, 'Akten nur auf Papier')).toHaveCount(0);
+	await expect(anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })).toHaveCount(0);
+	// Undo puts it back into its group, on every device and on the server.
+	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(toolsOf(page, 'Akten nur auf Papier')).toBeFocused();
+	await expect(
+		cardOn(anna.getByRole('region', { name: 'Papier und Akten' }), 'Akten nur auf Papier')
+	).toBeVisible();
+	await expect
+		.poll(async () => (await readServerDocument(appServer, board, readCards)).removedIds)
+		.toEqual([]);
 });
 
 test('two participants’ cards added at the same moment reach everyone, a card dragged onto a group lands there, and the facilitator sees who is here and what they write; a closed tab leaves within 5 seconds', async ({
@@ -237,4 +273,81 @@ test('two participants’ cards added at the same moment reach everyone, a card 
 	await expect(here.filter({ hasText: 'Bernd' })).toHaveCount(0, { timeout: 5_000 });
 	await expect(here.filter({ hasText: 'Anna' })).toHaveCount(1);
 	expect(await seriousViolations(page), 'card board with presence').toEqual([]);
+});
+
+test('a participant who is offline when the cards are revealed gets their hidden card onto the board once back, exactly once', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const board = `kommune/${kommune.ars}/workshop/${new URL(page.url()).pathname.split('/').at(-1)}/board`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	const anna = await joinAs(appServer.port, code, 'Anna');
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	await page.getByRole('button', { name: 'Private Phase starten' }).click();
+	await expect(anna.getByText(/^Private Phase:/)).toBeVisible();
+
+	// Anna's tablet loses the network, and she writes a card: it is only on her device.
+	await anna.context().setOffline(true);
+	await addCard(anna, 'Offline geschrieben');
+	await expect(
+		anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' }).getByRole('listitem')
+	).toHaveText(['Offline geschrieben']);
+	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
+	await expect(page.getByText('Die Karten sind aufgedeckt.')).toBeVisible();
+	expect((await readServerDocument(appServer, board, readCards)).cards).toEqual([]);
+
+	// Back online, her device sees the block revealed and copies her card to the board itself.
+	await anna.context().setOffline(false);
+	await expect(cardOn(page, 'Offline geschrieben')).toBeVisible({ timeout: 20_000 });
+	await expect(anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })).toHaveCount(0);
+	await expect(cardOn(anna, 'Offline geschrieben')).toBeVisible();
+	// A second reveal by the facilitator finds nothing new: the card is on the board once.
+	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
+	await expect(page.getByText('Neu aufgedeckte Karten: 0.')).toBeVisible();
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text)
+		)
+		.toEqual(['Offline geschrieben']);
+});
+
+test('a device joined with the projector code shows the cards but offers nothing to change them', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(60_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const cardsPath = `${new URL(page.url()).pathname}/karten`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für den Beamer', 'Für den Beamer');
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	await addCard(page, 'Kein WLAN im Ratssaal');
+
+	const viewer = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+	await viewer.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+	await viewer.getByRole('button', { name: 'Beitreten' }).click();
+	await expect(viewer.getByRole('link', { name: 'Beamer-Ansicht öffnen' })).toBeVisible();
+	await viewer.goto(`http://${LAN_HOST}:${appServer.port}${cardsPath}`);
+	await expect(cardOn(viewer, 'Kein WLAN im Ratssaal')).toBeVisible();
+	await expect(viewer.getByText('Diese Ansicht zeigt die Karten nur an.')).toBeVisible();
+	const cardsSection = viewer.getByRole('region', { name: 'Kartenabfrage' });
+	for (const role of ['button', 'textbox'] as const) {
+		await expect(cardsSection.getByRole(role)).toHaveCount(0);
+	}
+	expect(await seriousViolations(viewer), 'read-only card board').toEqual([]);
 });

@@ -11,7 +11,10 @@ import {
 	readCards,
 	readClusters,
 	removeCluster,
+	restoreCluster,
+	copyCardsToBoard,
 	revealCards,
+	setCardsRemoved,
 	setMergedInto
 } from './workshop-cards';
 
@@ -73,6 +76,20 @@ describe('cards on the board', () => {
 		expect(readCards(doc).cards).toEqual([card('C1', 'Server alt')]);
 	});
 
+	it('undoing the removal of a cluster brings it back with its cards, but not a card removed meanwhile', () => {
+		const doc = new Y.Doc();
+		const technik = { id: 'K1', blockId: 'block-1', name: 'Technik', order: 'a0' };
+		addCluster(doc, technik);
+		addCard(doc, card('C1', 'Server alt', { clusterId: 'K1' }));
+		addCard(doc, card('C2', 'WLAN', { clusterId: 'K1' }));
+		removeCluster(doc, 'K1');
+		setCardsRemoved(doc, ['C2'], true);
+		restoreCluster(doc, technik, ['C1', 'C2']);
+		expect(readClusters(doc)).toEqual([technik]);
+		expect(readCards(doc).cards).toEqual([card('C1', 'Server alt', { clusterId: 'K1' })]);
+		expect(readCards(doc).removedIds).toEqual(['C2']);
+	});
+
 	it('merging a duplicate keeps both texts on the surviving card, and undoing the merge restores both cards', () => {
 		const doc = new Y.Doc();
 		addCard(doc, card('C1', 'Kein WLAN im Rathaus', { order: 'a0' }));
@@ -129,5 +146,63 @@ describe('private cards and reveal', () => {
 		sync(board, second);
 		expect(revealCards(board, privateDoc, 'block-1')).toBe(0);
 		expect(readCards(board).cards).toHaveLength(1);
+	});
+
+	it('a card removed after a reveal stays removed when the phase is revealed again', () => {
+		const privateDoc = new Y.Doc();
+		const board = new Y.Doc();
+		addCard(privateDoc, card('P1', 'Zu entfernen'), ROOT_KEYS.privateCards);
+		addCard(privateDoc, card('P2', 'Bleibt'), ROOT_KEYS.privateCards);
+		expect(revealCards(board, privateDoc, 'block-1')).toBe(2);
+
+		setCardsRemoved(board, ['P1'], true);
+		expect(revealCards(board, privateDoc, 'block-1')).toBe(0);
+		expect(texts(board)).toEqual(['Bleibt']);
+		expect(readCards(board).removedIds).toEqual(['P1']);
+	});
+
+	it('a participant’s device copying its own cards and the facilitator’s reveal write each card once', () => {
+		const privateDoc = new Y.Doc();
+		addCard(privateDoc, card('P1', 'Offline geschrieben'), ROOT_KEYS.privateCards);
+		const own = readCards(privateDoc, ROOT_KEYS.privateCards).cards;
+		const facilitator = new Y.Doc();
+		const participant = new Y.Doc();
+		expect(revealCards(facilitator, privateDoc, 'block-1')).toBe(1);
+		expect(copyCardsToBoard(participant, own)).toBe(1);
+		sync(facilitator, participant);
+		expect(readCards(facilitator).cards).toEqual([card('P1', 'Offline geschrieben')]);
+		expect(readCards(participant).cards).toEqual(readCards(facilitator).cards);
+	});
+});
+
+describe('removing cards', () => {
+	it('removing a card and its merged duplicate takes both off the board and undo brings both back', () => {
+		const doc = new Y.Doc();
+		addCard(doc, card('C1', 'Akten digital', { clusterId: 'K1' }));
+		addCard(doc, card('C2', 'E-Akte', { mergedInto: 'C1' }));
+		addCard(doc, card('C3', 'WLAN'));
+
+		setCardsRemoved(doc, ['C1', 'C2'], true);
+		expect(texts(doc)).toEqual(['WLAN']);
+		expect(readCards(doc).removedIds.sort()).toEqual(['C1', 'C2']);
+
+		setCardsRemoved(doc, ['C1', 'C2'], false);
+		expect(texts(doc)).toEqual(['Akten digital', 'E-Akte', 'WLAN']);
+		expect(readCards(doc).cards.find((c) => c.id === 'C1')?.clusterId).toBe('K1');
+		expect(readCards(doc).removedIds).toEqual([]);
+	});
+
+	it('a removal made on one device and a text edit made on another at the same time leave the card removed', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		addCard(a, card('C1', 'Alt'));
+		sync(a, b);
+		setCardsRemoved(a, ['C1'], true);
+		editCardText(b, 'C1', 'Neu');
+		sync(a, b);
+		expect(readCards(a).cards).toEqual([]);
+		// Undo of the removal shows the other device's text: nothing typed is lost.
+		setCardsRemoved(a, ['C1'], false);
+		expect(texts(a)).toEqual(['Neu']);
 	});
 });

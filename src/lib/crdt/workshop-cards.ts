@@ -3,6 +3,8 @@
 // document, which nobody else receives, until the facilitator's app copies them to the board (reveal).
 // A card keeps its id when revealed, so revealing twice (or from two devices) writes the same keys.
 // Merging a duplicate only sets its `mergedInto`: both texts stay and undo clears it (domain/cards.ts).
+// Removing a card only sets its `removed` flag: its record stays, so undo clears the flag, and a later
+// reveal, which copies only ids the board has no record of, does not bring it back.
 
 import type * as Y from 'yjs';
 import {
@@ -11,13 +13,7 @@ import {
 	type Card,
 	type Cluster
 } from '../domain/workshop/cards';
-import {
-	deleteRecord,
-	isRecordId,
-	readFieldRecord,
-	readFieldRecords,
-	writeFields
-} from './field-records';
+import { deleteRecord, isRecordId, readFieldRecords, writeFields } from './field-records';
 import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
@@ -61,19 +57,27 @@ function readCard(id: string, fields: Map<string, unknown>): Card | null {
 
 export interface CardsRead {
 	cards: Card[];
+	/** Ids of removed cards: their records stay on the board (see above). */
+	removedIds: string[];
 	/** Records that are not a valid card (a buggy or malicious peer): left out. */
 	malformed: number;
 }
 
 export function readCards(doc: Y.Doc, root: CardRoot = ROOT_KEYS.cards): CardsRead {
 	const cards: Card[] = [];
+	const removedIds: string[] = [];
 	let malformed = 0;
 	for (const [id, fields] of readFieldRecords(rootMap(doc, root))) {
+		// Checked before the shape: a removed card stays removed even if a peer broke its other fields.
+		if (fields.get('removed') === true) {
+			removedIds.push(id);
+			continue;
+		}
 		const card = readCard(id, fields);
 		if (card) cards.push(card);
 		else malformed += 1;
 	}
-	return { cards, malformed };
+	return { cards, removedIds, malformed };
 }
 
 function cardFields(card: Card): Record<string, unknown> {
@@ -117,16 +121,19 @@ export function editCardText(
 	});
 }
 
-export function removeCard(
+/** Removes cards (a card with the duplicates merged into it) in one step, or restores them. */
+export function setCardsRemoved(
 	doc: Y.Doc,
-	id: string,
+	ids: readonly string[],
+	removed: boolean,
 	root: CardRoot = ROOT_KEYS.cards,
 	now = Date.now()
-) {
+): void {
+	if (!ids.every(isRecordId)) throw new RangeError('invalid card id');
 	const map = writable(doc, root);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		deleteRecord(map, id);
+		for (const id of ids) writeFields(map, id, { removed: removed ? true : undefined });
 	});
 }
 
@@ -163,30 +170,40 @@ export function setMergedInto(doc: Y.Doc, id: string, survivorId: string | null,
 }
 
 /**
- * Copies the private cards of one block to the board, keeping their ids. Cards already on the board
- * are left as they are (a second reveal changes nothing). Returns how many were copied.
+ * Copies private cards to the board, keeping their ids. A card the board has a record of (on it, or
+ * removed from it) is left as it is, so a second reveal changes nothing. Returns how many were copied.
  */
-export function revealCards(
-	board: Y.Doc,
-	privateDoc: Y.Doc,
-	blockId: string,
-	now = Date.now()
-): number {
-	const own = readCards(privateDoc, ROOT_KEYS.privateCards).cards.filter(
-		(c) => c.blockId === blockId
-	);
+export function copyCardsToBoard(board: Y.Doc, cards: readonly Card[], now = Date.now()): number {
 	const map = writable(board, ROOT_KEYS.cards);
+	const known = new Set(readFieldRecords(map).keys());
 	let copied = 0;
 	board.transact(() => {
 		ensureMeta(board, now);
-		for (const card of own) {
-			if (readFieldRecord(map, card.id).size > 0) continue;
+		for (const card of cards) {
+			checkCard(card);
+			if (known.has(card.id)) continue;
+			known.add(card.id);
 			// Clustering and merges are board matters: a revealed card arrives unclustered.
 			writeFields(map, card.id, cardFields({ ...card, clusterId: null, mergedInto: null }));
 			copied += 1;
 		}
 	});
 	return copied;
+}
+
+/** Copies the private cards of one block in `privateDoc` to the board (see copyCardsToBoard). */
+export function revealCards(
+	board: Y.Doc,
+	privateDoc: Y.Doc,
+	blockId: string,
+	now = Date.now()
+): number {
+	const own = readCards(privateDoc, ROOT_KEYS.privateCards).cards;
+	return copyCardsToBoard(
+		board,
+		own.filter((c) => c.blockId === blockId),
+		now
+	);
 }
 
 // --- clusters --------------------------------------------------------------------------------------
@@ -243,5 +260,21 @@ export function removeCluster(doc: Y.Doc, id: string, now = Date.now()): void {
 			if (card.clusterId === id) writeFields(cards, card.id, { clusterId: null });
 		}
 		deleteRecord(clusters, id);
+	});
+}
+
+/** Undoes removeCluster: the cluster again, with the cards it had (those still on the board). */
+export function restoreCluster(
+	doc: Y.Doc,
+	cluster: Cluster,
+	cardIds: readonly string[],
+	now = Date.now()
+): void {
+	const cards = writable(doc, ROOT_KEYS.cards);
+	const onBoard = new Set(readCards(doc).cards.map((card) => card.id));
+	doc.transact(() => {
+		addCluster(doc, cluster, now);
+		for (const id of cardIds)
+			if (onBoard.has(id)) writeFields(cards, id, { clusterId: cluster.id });
 	});
 }

@@ -64,6 +64,8 @@ describe('workshop documents', () => {
 		map.set('p4', { name: 'Mallory\u202e', joinedAt: 1 });
 		map.set('p5', { name: 'x'.repeat(81), joinedAt: 1 });
 		map.set('p6', { name: 'Eve', joinedAt: 'gestern' });
+		// An id that cannot name a private document (the reveal opens one per roster entry).
+		map.set('../control', { name: 'Trudy', joinedAt: 1 });
 		expect(readRoster(doc).map((e) => e.participantId)).toEqual(['p1']);
 	});
 

@@ -5,6 +5,7 @@
 
 import * as Y from 'yjs';
 import { hasForbiddenCharacters } from '../domain/display-name';
+import { isNameId } from '../domain/document-names';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 
 export interface WorkshopInfo {
@@ -113,6 +114,8 @@ export function readRoster(doc: Y.Doc): RosterEntry[] {
 }
 
 function readRosterEntry(participantId: string, value: unknown): RosterEntry | null {
+	// The id names the participant's private document, which the reveal opens.
+	if (!isNameId(participantId)) return null;
 	if (typeof value !== 'object' || value === null) return null;
 	const { name, joinedAt } = value as { name?: unknown; joinedAt?: unknown };
 	if (typeof name !== 'string' || name.length === 0 || name.length > 80) return null;

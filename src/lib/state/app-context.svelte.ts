@@ -236,6 +236,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		async cardBoard(ars, workshop) {
 			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
 			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
+			// The facilitator: a co-facilitator's device, or the laptop (the owner, on localhost). A
+			// LAN device without a participant's credential (a projector, a viewer) only looks.
+			const moderates =
+				credential === null ? syncStatus.isSecureContext : credential.role === 'moderation';
 			const control = workshopControlDocName(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
 			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
@@ -250,7 +254,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 						}
 					: null,
 				authorId: participant ?? MODERATION_AUTHOR_ID,
-				moderation: participant
+				moderation: !moderates
 					? null
 					: {
 							setPhase: (blockId, phase) =>

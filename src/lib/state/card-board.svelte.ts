@@ -1,13 +1,17 @@
 // The Kartenabfrage of a workshop as one person sees it: the board's cards and clusters of a block, and,
 // in a private phase, their own unrevealed cards (in their private document, which nobody else
 // receives). Participants and the facilitator add, edit and cluster cards; the facilitator also starts a
-// private phase, reveals it and merges duplicates (undoable).
+// private phase, reveals it and merges duplicates; merges and removals can be undone. A participant's
+// device copies its own cards of a revealed block to the board when the facilitator's reveal could
+// not reach them (the device was offline then).
 
 import type * as Y from 'yjs';
 import { newId } from '../domain/ids';
 import {
 	boardView,
+	notOnBoard,
 	validateCardText,
+	type BoardCard,
 	validateClusterName,
 	type BoardView,
 	type Card,
@@ -19,13 +23,15 @@ import { orderAtEnd } from '../domain/workshop/ordering';
 import {
 	addCard,
 	addCluster,
+	copyCardsToBoard,
 	editCardText,
 	moveCard,
 	readCards,
 	readClusters,
-	removeCard,
 	removeCluster,
 	renameCluster,
+	restoreCluster,
+	setCardsRemoved,
 	setMergedInto
 } from '../crdt/workshop-cards';
 import { ROOT_KEYS } from '../crdt/schema';
@@ -42,17 +48,47 @@ type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 export interface BoardSnapshot {
 	cards: Card[];
+	/** Cards removed from the board: a reveal must not bring them back. */
+	removedCardIds: string[];
 	clusters: Cluster[];
 	roster: RosterEntry[];
 }
 
-export const readBoard = (doc: Y.Doc): BoardSnapshot => ({
-	cards: readCards(doc).cards,
-	clusters: readClusters(doc),
-	roster: readRoster(doc)
-});
+export function readBoard(doc: Y.Doc): BoardSnapshot {
+	const { cards, removedIds } = readCards(doc);
+	return {
+		cards,
+		removedCardIds: removedIds,
+		clusters: readClusters(doc),
+		roster: readRoster(doc)
+	};
+}
 
-export const EMPTY_BOARD: BoardSnapshot = { cards: [], clusters: [], roster: [] };
+export const EMPTY_BOARD: BoardSnapshot = {
+	cards: [],
+	removedCardIds: [],
+	clusters: [],
+	roster: []
+};
+
+/**
+ * How many private documents one reveal opens at most. The roster is written by participants, so a
+ * broken or malicious device could list thousands of ids; a workshop has a few dozen people.
+ */
+export const MAX_REVEAL_PARTICIPANTS = 200;
+
+/**
+ * The last change to the board made here, which "Rückgängig" reverts: what it was (for the notice),
+ * the text of the card or the name of the group, where a moved card went (null: no group), and the
+ * card to put the focus on afterwards.
+ */
+export interface UndoableCardChange {
+	kind: 'move' | 'merge' | 'remove' | 'dissolve';
+	text: string;
+	to?: string | null;
+	focusCardId: string | null;
+	revert: (doc: Y.Doc) => void;
+}
 
 export const readPrivateCards = (doc: Y.Doc): Card[] =>
 	readCards(doc, ROOT_KEYS.privateCards).cards;
@@ -80,8 +116,10 @@ export class CardBoard {
 	readonly control: WorkshopControl;
 	#options: CardBoardOptions;
 	#error = $state<WriteError | null>(null);
-	#lastMerge = $state<{ cardId: string; text: string } | null>(null);
+	#lastChange = $state.raw<UndoableCardChange | null>(null);
+	#undone = $state(false);
 	#lastReveal = $state<RevealResult | null>(null);
+	#copyingOwn = false;
 
 	constructor(options: CardBoardOptions) {
 		this.#options = options;
@@ -100,9 +138,19 @@ export class CardBoard {
 		return this.#error;
 	}
 
-	/** The merge `undoMerge` reverts, with the merged card's text. */
-	get lastMerge(): { cardId: string; text: string } | null {
-		return this.#lastMerge;
+	/** Whether this device may change the board: a projector or a viewer only looks. */
+	get canWrite(): boolean {
+		return this.#options.own !== null || this.#options.moderation !== null;
+	}
+
+	/** The move, merge, removal or dissolved group `undo` reverts. */
+	get lastChange(): UndoableCardChange | null {
+		return this.#lastChange;
+	}
+
+	/** Whether the last thing done here was an undo. */
+	get undone(): boolean {
+		return this.#undone;
 	}
 
 	get lastReveal(): RevealResult | null {
@@ -118,12 +166,44 @@ export class CardBoard {
 		return boardView(cards, clusters, blockId);
 	}
 
+	/** This participant's private cards the board has no record of (not revealed yet). */
+	#unrevealed(): Card[] {
+		const own = this.#options.own?.cards.value ?? [];
+		if (own.length === 0) return [];
+		const { cards, removedCardIds } = this.#options.board.value;
+		return notOnBoard(own, [...cards.map((card) => card.id), ...removedCardIds]);
+	}
+
 	/** This participant's cards of a block that are not on the board yet (private phase). */
 	ownPrivate(blockId: string): Card[] {
-		const onBoard = this.#options.board.value.cards;
-		return (this.#options.own?.cards.value ?? []).filter(
-			(card) => card.blockId === blockId && !onBoard.some((other) => other.id === card.id)
-		);
+		return this.#unrevealed().filter((card) => card.blockId === blockId);
+	}
+
+	/**
+	 * This participant's cards of revealed blocks that are still only in their private document: the
+	 * device was offline (or its document had not reached the server) when the facilitator revealed.
+	 */
+	get ownToReveal(): Card[] {
+		const phases = this.control.run.cardPhases;
+		return this.#unrevealed().filter((card) => phases[card.blockId] === 'revealed');
+	}
+
+	/**
+	 * Copies `ownToReveal` to the board, once the board is synced with the server: a stale copy of the
+	 * board could not see that the facilitator's reveal already wrote (and maybe grouped) the card.
+	 * Returns how many cards were copied.
+	 */
+	async revealOwn(): Promise<number> {
+		const cards = this.ownToReveal;
+		if (cards.length === 0 || this.#copyingOwn || !this.#options.board.connected) return 0;
+		this.#copyingOwn = true;
+		let copied = 0;
+		try {
+			await this.#apply(this.#options.writeBoard, (doc) => (copied = copyCardsToBoard(doc, cards)));
+		} finally {
+			this.#copyingOwn = false;
+		}
+		return copied;
 	}
 
 	async #apply(write: Write, change: (doc: Y.Doc) => void): Promise<boolean> {
@@ -164,8 +244,33 @@ export class CardBoard {
 		return done ? null : this.#error;
 	}
 
-	removeCard(cardId: string): Promise<boolean> {
-		return this.#apply(this.#options.writeBoard, (doc) => removeCard(doc, cardId));
+	/** Writes an undoable change; `undo` then reverts it. */
+	async #change(change: (doc: Y.Doc) => void, undo: UndoableCardChange): Promise<boolean> {
+		const done = await this.#apply(this.#options.writeBoard, change);
+		if (done) {
+			this.#lastChange = undo;
+			this.#undone = false;
+		}
+		return done;
+	}
+
+	#shownCard(blockId: string, cardId: string): BoardCard | null {
+		const view = this.view(blockId);
+		const all = [...view.unclustered, ...view.clusters.flatMap((group) => group.cards)];
+		return all.find((card) => card.id === cardId) ?? null;
+	}
+
+	/** Removes a card with the duplicates merged into it (they are shown on it); undoable. */
+	async removeCard(blockId: string, cardId: string): Promise<boolean> {
+		const card = this.#shownCard(blockId, cardId);
+		if (!card) return false;
+		const cardIds = [card.id, ...card.mergedIds];
+		return this.#change((doc) => setCardsRemoved(doc, cardIds, true), {
+			kind: 'remove',
+			text: card.text,
+			focusCardId: card.id,
+			revert: (doc) => setCardsRemoved(doc, cardIds, false)
+		});
 	}
 
 	async createCluster(blockId: string, raw: string): Promise<ClusterNameError | WriteError | null> {
@@ -189,40 +294,61 @@ export class CardBoard {
 		return done ? null : this.#error;
 	}
 
-	removeCluster(clusterId: string): Promise<boolean> {
-		return this.#apply(this.#options.writeBoard, (doc) => removeCluster(doc, clusterId));
+	/** Dissolves a group; its cards stay, without a group. Undoable. */
+	async removeCluster(blockId: string, clusterId: string): Promise<boolean> {
+		const group = this.view(blockId).clusters.find((g) => g.cluster.id === clusterId);
+		if (!group) return false;
+		const { cluster } = group;
+		const cardIds = group.cards.map((card) => card.id);
+		return this.#change((doc) => removeCluster(doc, clusterId), {
+			kind: 'dissolve',
+			text: cluster.name,
+			focusCardId: null,
+			revert: (doc) => restoreCluster(doc, cluster, cardIds)
+		});
 	}
 
-	/** Puts a card at the end of a cluster (null: back among the unclustered cards). */
-	moveToCluster(blockId: string, cardId: string, clusterId: string | null): Promise<boolean> {
+	/** Puts a card at the end of a cluster (null: back among the unclustered cards). Undoable. */
+	async moveToCluster(blockId: string, cardId: string, clusterId: string | null): Promise<boolean> {
+		const card = this.#shownCard(blockId, cardId);
+		if (!card) return false;
 		const view = this.view(blockId);
-		const target =
-			clusterId === null
-				? view.unclustered
-				: (view.clusters.find((group) => group.cluster.id === clusterId)?.cards ?? []);
-		const { order, rekey } = orderAtEnd(target.filter((card) => card.id !== cardId));
-		return this.#apply(this.#options.writeBoard, (doc) =>
-			moveCard(doc, cardId, { clusterId, order }, rekey)
-		);
+		const group = view.clusters.find((g) => g.cluster.id === clusterId) ?? null;
+		const target = group?.cards ?? view.unclustered;
+		const { order, rekey } = orderAtEnd(target.filter((other) => other.id !== cardId));
+		// A group that is gone (dissolved by someone else meanwhile) counts as none.
+		const to = group?.cluster.id ?? null;
+		const from = { clusterId: card.clusterId, order: card.order };
+		return this.#change((doc) => moveCard(doc, cardId, { clusterId: to, order }, rekey), {
+			kind: 'move',
+			text: card.text,
+			to: group?.cluster.name ?? null,
+			focusCardId: cardId,
+			revert: (doc) => moveCard(doc, cardId, from)
+		});
 	}
 
 	/** Merges a duplicate into another card: both texts stay on the survivor; undoable. */
-	async merge(cardId: string, intoId: string): Promise<boolean> {
-		const card = this.#options.board.value.cards.find((c) => c.id === cardId);
-		const done = await this.#apply(this.#options.writeBoard, (doc) =>
-			setMergedInto(doc, cardId, intoId)
-		);
-		if (done && card) this.#lastMerge = { cardId, text: card.text };
-		return done;
+	async merge(blockId: string, cardId: string, intoId: string): Promise<boolean> {
+		const card = this.#shownCard(blockId, cardId);
+		if (!card) return false;
+		return this.#change((doc) => setMergedInto(doc, cardId, intoId), {
+			kind: 'merge',
+			text: card.text,
+			focusCardId: cardId,
+			revert: (doc) => setMergedInto(doc, cardId, null)
+		});
 	}
 
-	async undoMerge(): Promise<boolean> {
-		const last = this.#lastMerge;
+	/** Reverts the last change made here (see UndoableCardChange); other people's changes stay. */
+	async undo(): Promise<boolean> {
+		const last = this.#lastChange;
 		if (!last) return false;
-		const done = await this.#apply(this.#options.writeBoard, (doc) =>
-			setMergedInto(doc, last.cardId, null)
-		);
-		if (done) this.#lastMerge = null;
+		const done = await this.#apply(this.#options.writeBoard, last.revert);
+		if (done) {
+			this.#lastChange = null;
+			this.#undone = true;
+		}
 		return done;
 	}
 
@@ -237,7 +363,9 @@ export class CardBoard {
 	async reveal(blockId: string): Promise<boolean> {
 		const moderation = this.#options.moderation;
 		if (!moderation) return false;
-		const ids = this.#options.board.value.roster.map((entry) => entry.participantId);
+		const ids = this.#options.board.value.roster
+			.map((entry) => entry.participantId)
+			.slice(0, MAX_REVEAL_PARTICIPANTS);
 		const result = await moderation.reveal(blockId, ids);
 		if (!result.ok) {
 			this.#error = result.error;

@@ -12,6 +12,7 @@ export class LiveDocument<T> {
 	#value: T = $state() as T;
 	#loading = $state(true);
 	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
+	#connected = $state(false);
 	#subscribe: () => void;
 
 	constructor(open: () => Promise<DocumentHandle>, read: (doc: Y.Doc) => T, initial: T) {
@@ -25,7 +26,8 @@ export class LiveDocument<T> {
 				onError: (error) => {
 					this.#error = isDocumentError(error) ? error.code : 'code_load_failed';
 					this.#loading = false;
-				}
+				},
+				onConnected: (connected) => (this.#connected = connected)
 			})
 		);
 	}
@@ -43,5 +45,11 @@ export class LiveDocument<T> {
 	get error(): DocumentErrorCode | 'code_load_failed' | null {
 		this.#subscribe();
 		return this.#error;
+	}
+
+	/** Whether the document is synced with the server now. */
+	get connected(): boolean {
+		this.#subscribe();
+		return this.#connected;
 	}
 }

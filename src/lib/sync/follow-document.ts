@@ -6,24 +6,32 @@ import type { DocumentHandle } from './open-document';
 export interface FollowDocumentCallbacks {
 	onChange: (handle: DocumentHandle) => void;
 	onError: (error: unknown) => void;
+	/** Whether the document is synced with the server: once opened, then on every change of it. */
+	onConnected?: (connected: boolean) => void;
 }
 
 /** Returns the stop function. */
 export function followDocument(
 	open: () => Promise<DocumentHandle>,
-	{ onChange, onError }: FollowDocumentCallbacks
+	{ onChange, onError, onConnected }: FollowDocumentCallbacks
 ): () => void {
 	let stopped = false;
 	let handle: DocumentHandle | null = null;
+	let stopStatus = () => {};
 	const changed = () => handle && onChange(handle);
 	open().then((opened) => {
 		if (stopped) return void opened.close();
 		handle = opened;
 		opened.doc.on('update', changed);
 		onChange(opened);
+		if (onConnected) {
+			onConnected(opened.status === 'connected');
+			stopStatus = opened.onStatus((status) => onConnected(status === 'connected'));
+		}
 	}, onError);
 	return () => {
 		stopped = true;
+		stopStatus();
 		handle?.doc.off('update', changed);
 		void handle?.close();
 		handle = null;

@@ -87,6 +87,12 @@ export function survivorOf(cards: ReadonlyMap<string, Card>, id: string): Card |
 export const resolveLink = (cards: ReadonlyMap<string, Card>, cardId: string): string | null =>
 	survivorOf(cards, cardId)?.id ?? null;
 
+/** The private cards whose ids the board has no record of: not revealed yet. */
+export function notOnBoard(privateCards: readonly Card[], boardIds: Iterable<string>): Card[] {
+	const known = new Set(boardIds);
+	return privateCards.filter((card) => !known.has(card.id));
+}
+
 export interface BoardCard extends Card {
 	/** Texts of the cards merged into this one, by createdAt, then id. */
 	mergedTexts: string[];
