@@ -54,7 +54,19 @@ export const ROOT_KEYS = {
 	/** Y.Map `<noteId>/<field>` → value: parking lot, decisions and protocol notes, on the board. */
 	notes: 'notes',
 	/** Y.Map `<cardId>/<field>` → value: a participant's unrevealed cards, in their private document. */
-	privateCards: 'privateCards'
+	privateCards: 'privateCards',
+	/** Y.Map `<blockId>/<field>` → value: how a block's dot vote runs, in the control document. */
+	voting: 'voting',
+	/** Y.Map `<participantId>/<itemId>/<dotId>` → { blockId, createdAt }: revealed dots, on the board. */
+	votes: 'votes',
+	/** Y.Map of the same shape: a participant's dots before the reveal, in their private document. */
+	privateVotes: 'privateVotes',
+	/** Y.Map `<participantId>/<itemId>/<axis>` → 1–5: impact and effort scores, on the board. */
+	matrix: 'matrix',
+	/** Y.Map `<fieldId>/<field>` → value: the Handlungsfelder, on the board. */
+	actionFields: 'actionFields',
+	/** Y.Map `<fieldId>/<itemId>` → true: cards and clusters linked to a Handlungsfeld, on the board. */
+	actionFieldLinks: 'actionFieldLinks'
 } as const;
 
 export const META_KEYS = {
