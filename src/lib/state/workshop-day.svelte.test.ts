@@ -2,7 +2,7 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readAgenda, writeBlocks } from '../crdt/workshop-agenda';
-import { writeWorkshopInfo, writeWorkshopPlan } from '../crdt/workshop-doc';
+import { readWorkshopPlan, writeWorkshopInfo, writeWorkshopPlan } from '../crdt/workshop-doc';
 import type { BlockFields } from '../domain/workshop/agenda';
 import type { DocumentHandle } from '../sync/open-document';
 import { Clock } from './clock.svelte';
@@ -127,5 +127,32 @@ describe('editing a block while a co-facilitator edits it too', () => {
 		const form = formFor(me, 'welcome');
 		expect(await me.editBlock('welcome', form, { ...form })).toBe(true);
 		expect(Y.encodeStateVector(laptop)).toEqual(before);
+	});
+});
+
+describe('saving place and start time while a co-facilitator changes them', () => {
+	it('my new start time does not undo the place a co-facilitator changed after my form showed it', async () => {
+		const { laptop, tablet, me, colleague } = await twoFacilitators();
+		const myForm = { ...me.plan };
+
+		await colleague.editPlan(colleague.plan, { ...colleague.plan, place: 'Rathaus, Saal 2' });
+		exchange(laptop, tablet);
+		expect(await me.editPlan(myForm, { ...myForm, startMinutes: 8 * 60 + 30 })).toBe(true);
+		exchange(laptop, tablet);
+
+		for (const doc of [laptop, tablet]) {
+			expect(readWorkshopPlan(doc)).toEqual({ place: 'Rathaus, Saal 2', startMinutes: 510 });
+		}
+		expect(me.schedule[0]!.startsAt).toBe(510);
+	});
+
+	it('clearing the place removes it and leaves the start time alone', async () => {
+		const { laptop, tablet, me, colleague } = await twoFacilitators();
+		const myForm = { ...me.plan };
+		await colleague.editPlan(colleague.plan, { ...colleague.plan, startMinutes: 10 * 60 });
+		exchange(laptop, tablet);
+		await me.editPlan(myForm, { ...myForm, place: null });
+		exchange(laptop, tablet);
+		expect(readWorkshopPlan(tablet)).toEqual({ place: null, startMinutes: 600 });
 	});
 });

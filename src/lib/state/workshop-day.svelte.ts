@@ -150,7 +150,10 @@ export class WorkshopDay extends WorkshopControl {
 	extendTimer = (byMs: number) => this.#timer((state, now) => extendTimer(state, byMs, now));
 	resetTimer = () => this.#timer(() => resetTimer());
 
-	setPlan(plan: WorkshopPlan): Promise<boolean> {
-		return this.#apply((doc) => writeWorkshopPlan(doc, plan));
+	/** Saves the plan form: only the fields whose value differs from what the form showed (`shown`). */
+	editPlan(shown: WorkshopPlan, edited: WorkshopPlan): Promise<boolean> {
+		const patch = changedFields(shown, edited);
+		if (Object.keys(patch).length === 0) return Promise.resolve(true);
+		return this.#apply((doc) => writeWorkshopPlan(doc, patch));
 	}
 }
