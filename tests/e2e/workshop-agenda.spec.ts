@@ -75,19 +75,51 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 		]);
 
 	// A duration outside 1–480 minutes is refused at the field and nothing changes.
-	await page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' }).click();
+	const editButton = page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' });
 	const edit = page.getByRole('form', { name: '„Begrüßung und Ziele“ bearbeiten' });
+	await editButton.click();
 	await edit.getByLabel('Dauer in Minuten').fill('0');
 	await edit.getByRole('button', { name: 'Speichern' }).click();
 	await expect(edit.getByText('Bitte geben Sie eine Dauer in ganzen Minuten')).toBeVisible();
 	await edit.getByLabel('Dauer in Minuten').fill('25');
 	await edit.getByRole('button', { name: 'Speichern' }).click();
 	await expect(rows.nth(3)).toContainText('25 Min.');
-	// Remove with undo.
+	// Saving, cancelling and Escape each close the form and give the focus back to its button, so a
+	// keyboard user goes on from the block they edited, not from the top of the page.
+	await expect(edit).toHaveCount(0);
+	await expect(editButton).toBeFocused();
+	await page.keyboard.press('Enter');
+	await edit.getByRole('button', { name: 'Abbrechen' }).click();
+	await expect(edit).toHaveCount(0);
+	await expect(editButton).toBeFocused();
+	await page.keyboard.press('Enter');
+	await edit.getByLabel('Titel des Blocks').press('Escape');
+	await expect(edit).toHaveCount(0);
+	await expect(editButton).toBeFocused();
+
+	// Remove with undo. The status region is in the page before its text changes (one inserted with
+	// its text is not announced), and the focus goes to "Rückgängig", not to the page.
+	const statusRegions = await page.getByRole('status').count();
 	await page.getByRole('button', { name: '„Begrüßung und Ziele“ entfernen' }).click();
-	await expect(page.getByText('„Begrüßung und Ziele“ wurde entfernt.')).toBeVisible();
-	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '„Begrüßung und Ziele“ wurde entfernt.' })
+	).toBeVisible();
+	await expect(page.getByRole('status')).toHaveCount(statusRegions);
+	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, control, readAgenda)).blocks.map((b) => b.title)
+		)
+		.not.toContain('Begrüßung und Ziele');
+	await page.keyboard.press('Enter');
 	await expect(rows.nth(3)).toContainText('Begrüßung und Ziele');
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: '„Begrüßung und Ziele“ ist wieder in der Tagesordnung.' })
+	).toBeVisible();
+	await expect(page.getByRole('status')).toHaveCount(statusRegions);
+	await expect(page.getByRole('button', { name: '„Begrüßung und Ziele“ entfernen' })).toBeFocused();
 	await expect
 		.poll(async () => {
 			const blocks = (await readServerDocument(appServer, control, readAgenda)).blocks;
