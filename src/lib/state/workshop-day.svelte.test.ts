@@ -1,6 +1,7 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import { readAgenda, writeBlocks } from '../crdt/workshop-agenda';
 import { readWorkshopPlan, writeWorkshopInfo, writeWorkshopPlan } from '../crdt/workshop-doc';
 import type { BlockFields } from '../domain/workshop/agenda';
@@ -18,7 +19,15 @@ afterEach(() => {
 
 /** A facilitator's device: its own copy of the control document, read while a page shows it. */
 async function facilitatorOn(doc: Y.Doc): Promise<WorkshopDay> {
-	const handle = { name: 'control', doc, close: async () => {} } as unknown as DocumentHandle;
+	const handle: DocumentHandle = {
+		name: 'control',
+		doc,
+		awareness: {} as Awareness, // not used by the agenda
+		status: 'local',
+		onStatus: () => () => {},
+		whenStored: async () => {},
+		close: async () => {}
+	};
 	const day = new WorkshopDay(
 		new LiveDocument(async () => handle, readControl, EMPTY_CONTROL),
 		new Clock(async () => null),
