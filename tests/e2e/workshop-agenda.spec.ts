@@ -1,7 +1,8 @@
 // Preparing and running a workshop day: the agenda from a template, reordered by keyboard, start times
 // computed from the day's start; the projector window follows the current block and the countdown.
 import { chromium } from '@playwright/test';
-import { readAgenda } from '../../src/lib/crdt/workshop-agenda';
+import { readAgenda, updateBlock } from '../../src/lib/crdt/workshop-agenda';
+import { readWorkshopPlan, writeWorkshopPlan } from '../../src/lib/crdt/workshop-doc';
 import { readRun } from '../../src/lib/crdt/workshop-run';
 import { connectSyncClient } from '../../server/test/sync-client';
 import { SYNC_PATH } from '../../src/lib/sync/protocol';
@@ -10,7 +11,7 @@ import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
-import { readServerDocument } from './support/server-documents';
+import { readServerDocument, writeServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
 const HANNOVER = KOMMUNEN[0]!;
@@ -75,19 +76,51 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 		]);
 
 	// A duration outside 1–480 minutes is refused at the field and nothing changes.
-	await page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' }).click();
+	const editButton = page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' });
 	const edit = page.getByRole('form', { name: '„Begrüßung und Ziele“ bearbeiten' });
+	await editButton.click();
 	await edit.getByLabel('Dauer in Minuten').fill('0');
 	await edit.getByRole('button', { name: 'Speichern' }).click();
 	await expect(edit.getByText('Bitte geben Sie eine Dauer in ganzen Minuten')).toBeVisible();
 	await edit.getByLabel('Dauer in Minuten').fill('25');
 	await edit.getByRole('button', { name: 'Speichern' }).click();
 	await expect(rows.nth(3)).toContainText('25 Min.');
-	// Remove with undo.
+	// Saving, cancelling and Escape each close the form and give the focus back to its button, so a
+	// keyboard user goes on from the block they edited, not from the top of the page.
+	await expect(edit).toHaveCount(0);
+	await expect(editButton).toBeFocused();
+	await page.keyboard.press('Enter');
+	await edit.getByRole('button', { name: 'Abbrechen' }).click();
+	await expect(edit).toHaveCount(0);
+	await expect(editButton).toBeFocused();
+	await page.keyboard.press('Enter');
+	await edit.getByLabel('Titel des Blocks').press('Escape');
+	await expect(edit).toHaveCount(0);
+	await expect(editButton).toBeFocused();
+
+	// Remove with undo. The status region is in the page before its text changes (one inserted with
+	// its text is not announced), and the focus goes to "Rückgängig", not to the page.
+	const statusRegions = await page.getByRole('status').count();
 	await page.getByRole('button', { name: '„Begrüßung und Ziele“ entfernen' }).click();
-	await expect(page.getByText('„Begrüßung und Ziele“ wurde entfernt.')).toBeVisible();
-	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '„Begrüßung und Ziele“ wurde entfernt.' })
+	).toBeVisible();
+	await expect(page.getByRole('status')).toHaveCount(statusRegions);
+	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect
+		.poll(async () =>
+			(await readServerDocument(appServer, control, readAgenda)).blocks.map((b) => b.title)
+		)
+		.not.toContain('Begrüßung und Ziele');
+	await page.keyboard.press('Enter');
 	await expect(rows.nth(3)).toContainText('Begrüßung und Ziele');
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: '„Begrüßung und Ziele“ ist wieder in der Tagesordnung.' })
+	).toBeVisible();
+	await expect(page.getByRole('status')).toHaveCount(statusRegions);
+	await expect(page.getByRole('button', { name: '„Begrüßung und Ziele“ entfernen' })).toBeFocused();
 	await expect
 		.poll(async () => {
 			const blocks = (await readServerDocument(appServer, control, readAgenda)).blocks;
@@ -103,6 +136,50 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 	await expect
 		.poll(async () => (await readServerDocument(appServer, control, readAgenda)).blocks[0]?.title)
 		.toBe('Kaffeepause');
+});
+
+test('a co-facilitator’s change arriving while my forms are open shows in the fields I left alone and is not undone by my save', async ({
+	page,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	await new WorkshopPage(page).createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const control = controlDocName(page.url());
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await expect
+		.poll(async () => (await readServerDocument(appServer, control, readAgenda)).blocks.length)
+		.toBe(12);
+
+	// I start typing a new start time and a new title for the first block.
+	await page.getByLabel('Beginn des Tages').fill('08:30');
+	await page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' }).click();
+	const edit = page.getByRole('form', { name: '„Begrüßung und Ziele“ bearbeiten' });
+	await edit.getByLabel('Titel des Blocks').fill('Begrüßung');
+
+	// Meanwhile a co-facilitator on another device changes the place and the block's duration.
+	await writeServerDocument(appServer, control, (doc) => {
+		writeWorkshopPlan(doc, { place: 'Rathaus, Saal 2' });
+		updateBlock(doc, 'tpl.digital-check-tag.01', { durationMinutes: 35 });
+	});
+	// The fields I left alone show their change; the ones I am typing in keep what I typed.
+	await expect(page.getByLabel('Ort', { exact: true })).toHaveValue('Rathaus, Saal 2');
+	await expect(edit.getByLabel('Dauer in Minuten')).toHaveValue('35');
+	await expect(page.getByLabel('Beginn des Tages')).toHaveValue('08:30');
+	await expect(edit.getByLabel('Titel des Blocks')).toHaveValue('Begrüßung');
+
+	await edit.getByRole('button', { name: 'Speichern' }).click();
+	await expect(page.getByRole('button', { name: '„Begrüßung“ bearbeiten' })).toBeFocused();
+	await page.getByRole('button', { name: 'Ort und Beginn speichern' }).click();
+	await expect(page.getByText('Gespeichert.')).toBeVisible();
+	await expect
+		.poll(async () => {
+			const stored = await readServerDocument(appServer, control, (doc) => ({
+				plan: readWorkshopPlan(doc),
+				first: readAgenda(doc).blocks[0]
+			}));
+			return { ...stored.plan, title: stored.first?.title, minutes: stored.first?.durationMinutes };
+		})
+		.toEqual({ place: 'Rathaus, Saal 2', startMinutes: 510, title: 'Begrüßung', minutes: 35 });
 });
 
 test('a projector window on the laptop follows the current block and the countdown, and has no control that edits', async ({

@@ -45,18 +45,22 @@ const PLACE_MAX_LENGTH = 120;
 const isStartMinutes = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 24 * 60;
 
-/** Writes place and start time; only changed fields are written. */
-export function writeWorkshopPlan(doc: Y.Doc, plan: WorkshopPlan, now = Date.now()): void {
+/**
+ * Writes the given fields of place and start time (a field left out is not touched, so another
+ * device's change to it stays); a value the document already holds is not written again.
+ */
+export function writeWorkshopPlan(doc: Y.Doc, plan: Partial<WorkshopPlan>, now = Date.now()): void {
 	const map = rootMap(doc, ROOT_KEYS.workshop);
 	if (map === null) throw new Error('workshop root has the wrong type');
-	if (plan.startMinutes !== null && !isStartMinutes(plan.startMinutes))
-		throw new RangeError(`start ${plan.startMinutes} is not a time of day`);
-	if (plan.place !== null && [...plan.place].length > PLACE_MAX_LENGTH)
-		throw new RangeError('place too long');
+	const { place, startMinutes } = plan;
+	if (startMinutes != null && !isStartMinutes(startMinutes))
+		throw new RangeError(`start ${startMinutes} is not a time of day`);
+	if (place != null && [...place].length > PLACE_MAX_LENGTH) throw new RangeError('place too long');
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		if (map.get('place') !== plan.place) map.set('place', plan.place);
-		if (map.get('startMinutes') !== plan.startMinutes) map.set('startMinutes', plan.startMinutes);
+		if (place !== undefined && map.get('place') !== place) map.set('place', place);
+		if (startMinutes !== undefined && map.get('startMinutes') !== startMinutes)
+			map.set('startMinutes', startMinutes);
 	});
 }
 

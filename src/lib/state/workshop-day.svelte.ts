@@ -3,8 +3,14 @@
 // document on this device first, so it works offline and reaches other devices when they connect.
 
 import type * as Y from 'yjs';
-import { blocksFromTemplate, type AgendaBlock, type BlockMethod } from '../domain/workshop/agenda';
+import {
+	blocksFromTemplate,
+	type AgendaBlock,
+	type BlockFields,
+	type BlockMethod
+} from '../domain/workshop/agenda';
 import { newId } from '../domain/ids';
+import { changedFields } from '../util/changed-fields';
 import { orderAtEnd, orderForMove } from '../domain/workshop/ordering';
 import {
 	extendTimer,
@@ -14,7 +20,7 @@ import {
 	startTimer,
 	type TimerState
 } from '../domain/workshop/timer';
-import { removeBlock, updateBlock, writeBlocks, type BlockPatch } from '../crdt/workshop-agenda';
+import { removeBlock, updateBlock, writeBlocks } from '../crdt/workshop-agenda';
 import { writeWorkshopPlan, type WorkshopPlan } from '../crdt/workshop-doc';
 import { setCurrentBlock, writeTimer } from '../crdt/workshop-run';
 import type { DocumentErrorCode } from '../sync/document-status';
@@ -77,7 +83,14 @@ export class WorkshopDay extends WorkshopControl {
 		});
 	}
 
-	updateBlock(id: string, patch: BlockPatch): Promise<boolean> {
+	/**
+	 * Saves a block form: only the fields whose value differs from what the form showed (`shown`), not
+	 * every field. A co-facilitator may have changed another field of the block since the form showed
+	 * it; writing that field back with the form's older value would undo their change.
+	 */
+	editBlock(id: string, shown: BlockFields, edited: BlockFields): Promise<boolean> {
+		const patch = changedFields(shown, edited);
+		if (Object.keys(patch).length === 0) return Promise.resolve(true);
 		return this.#apply((doc) => updateBlock(doc, id, patch));
 	}
 
@@ -137,7 +150,10 @@ export class WorkshopDay extends WorkshopControl {
 	extendTimer = (byMs: number) => this.#timer((state, now) => extendTimer(state, byMs, now));
 	resetTimer = () => this.#timer(() => resetTimer());
 
-	setPlan(plan: WorkshopPlan): Promise<boolean> {
-		return this.#apply((doc) => writeWorkshopPlan(doc, plan));
+	/** Saves the plan form: only the fields whose value differs from what the form showed (`shown`). */
+	editPlan(shown: WorkshopPlan, edited: WorkshopPlan): Promise<boolean> {
+		const patch = changedFields(shown, edited);
+		if (Object.keys(patch).length === 0) return Promise.resolve(true);
+		return this.#apply((doc) => writeWorkshopPlan(doc, patch));
 	}
 }

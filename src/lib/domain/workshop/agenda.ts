@@ -35,6 +35,9 @@ export interface AgendaBlock {
 	question?: string;
 }
 
+/** The fields of a block that a facilitator edits in a form; an empty question means none. */
+export type BlockFields = Omit<AgendaBlock, 'id' | 'order' | 'question'> & { question: string };
+
 /** A block with its planned clock times, in minutes after midnight. */
 export type ScheduledBlock = AgendaBlock & { startsAt: number; endsAt: number };
 
