@@ -4,6 +4,7 @@ import type { ProfileErrorCode } from '$lib/domain/kommune-profile';
 import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
 import type { CardTextError, ClusterNameError } from '$lib/domain/workshop/cards';
+import type { VotingRulesError } from '$lib/domain/workshop/votes';
 import type { DateError, TitleError } from '$lib/domain/session-input';
 import type { JoinError } from '$lib/state/join-flow.svelte';
 
@@ -51,9 +52,12 @@ const WORKSHOP_MESSAGES: Record<
 	| 'start_time_invalid'
 	| 'question_too_long'
 	| CardTextError
-	| ClusterNameError,
+	| ClusterNameError
+	| VotingRulesError,
 	() => string
 > = {
+	dots_invalid: m.err_dots_invalid,
+	max_per_item_invalid: m.err_max_per_item_invalid,
 	card_empty: m.err_card_empty,
 	card_too_long: m.err_card_too_long,
 	card_invalid: m.err_card_invalid,

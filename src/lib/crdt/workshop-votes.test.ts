@@ -106,9 +106,14 @@ describe('how a block’s vote runs', () => {
 			rules: { dotsPerPerson: 3, maxPerItem: 1 },
 			phase: 'voting'
 		});
-		writeVoting(control, 'block-7', { target: 'clusters' });
+		writeVoting(control, 'block-7', { target: 'clusters', sourceBlockId: 'block-3' });
 		expect(readVoting(control)).toEqual({
-			'block-7': { rules: { dotsPerPerson: 3, maxPerItem: 1 }, target: 'clusters', phase: 'voting' }
+			'block-7': {
+				rules: { dotsPerPerson: 3, maxPerItem: 1 },
+				target: 'clusters',
+				sourceBlockId: 'block-3',
+				phase: 'voting'
+			}
 		});
 		control.getMap(ROOT_KEYS.voting).set('block-7/maxPerItem', 9);
 		expect(readVoting(control)['block-7']!.rules).toEqual({ dotsPerPerson: 5, maxPerItem: 2 });

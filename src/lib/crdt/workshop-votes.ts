@@ -27,6 +27,9 @@ export interface BlockVote extends Vote {
 	blockId: string;
 }
 
+/** The keys of a document without dots. */
+export const NO_VOTE_KEYS: ReadonlySet<string> = new Set();
+
 export const voteKey = (vote: Pick<Vote, 'participantId' | 'itemId' | 'dotId'>): string =>
 	`${vote.participantId}/${vote.itemId}/${vote.dotId}`;
 
@@ -61,7 +64,7 @@ export interface VotesRead {
 	/** The dots given and not taken back. */
 	votes: BlockVote[];
 	/** Keys of every dot this document has a record of, taken back or not. */
-	keys: Set<string>;
+	keys: ReadonlySet<string>;
 	/** Records that are not a valid dot (a buggy or malicious peer): left out. */
 	malformed: number;
 }
@@ -147,7 +150,7 @@ export function copyVotesToBoard(
 	now = Date.now()
 ): number {
 	const map = writable(board, ROOT_KEYS.votes);
-	const known = readVotes(board).keys;
+	const known = new Set(readVotes(board).keys);
 	let copied = 0;
 	board.transact(() => {
 		ensureMeta(board, now);
@@ -171,6 +174,8 @@ export type VotePhase = 'voting' | 'revealed';
 export interface VotingSetup {
 	rules: VotingRules;
 	target: VoteTarget;
+	/** The Kartenabfrage block whose cards (or clusters) are voted on. */
+	sourceBlockId: string | null;
 	phase: VotePhase;
 }
 
@@ -184,9 +189,11 @@ export function readVoting(doc: Y.Doc): Record<string, VotingSetup> {
 			dotsPerPerson: fields.get('dotsPerPerson') as number,
 			maxPerItem: fields.get('maxPerItem') as number
 		});
+		const source = fields.get('sourceBlockId');
 		setups[blockId] = {
 			rules: rules.ok ? rules.value : DEFAULT_VOTING_RULES,
 			target: fields.get('target') === 'clusters' ? 'clusters' : 'cards',
+			sourceBlockId: isRecordId(source) ? source : null,
 			phase
 		};
 	}
@@ -203,11 +210,18 @@ export function writeVoting(
 	if (!isRecordId(blockId)) throw new RangeError('invalid block id');
 	// Both numbers together: a pair that was valid on its own could be invalid with the other's old value.
 	if (setup.rules && !validateVotingRules(setup.rules).ok) throw new RangeError('invalid rules');
+	if (setup.sourceBlockId != null && !isRecordId(setup.sourceBlockId))
+		throw new RangeError('invalid source block');
 	const map = writable(doc, ROOT_KEYS.voting);
 	doc.transact(() => {
 		ensureMeta(doc, now);
 		// writeFields removes a field given as undefined: only what is set here goes in.
-		const fields = Object.entries({ ...setup.rules, target: setup.target, phase: setup.phase });
+		const fields = Object.entries({
+			...setup.rules,
+			target: setup.target,
+			sourceBlockId: setup.sourceBlockId,
+			phase: setup.phase
+		});
 		writeFields(map, blockId, Object.fromEntries(fields.filter(([, v]) => v !== undefined)));
 	});
 }

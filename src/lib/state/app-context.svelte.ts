@@ -39,7 +39,14 @@ import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.
 import { WorkshopDay } from './workshop-day.svelte';
 import { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards } from './card-board.svelte';
 import { Presence } from './presence.svelte';
-import { revealPrivateCards } from '../sync/reveal-cards';
+import { revealPrivateCards, revealPrivateVotes } from '../sync/reveal-private';
+import {
+	DotVoting,
+	EMPTY_VOTING_BOARD,
+	readPrivateVotes,
+	readVotingBoard
+} from './dot-voting.svelte';
+import { writeVoting } from '../crdt/workshop-votes';
 import { setCardPhase } from '../crdt/workshop-run';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
 import { readNotes } from '../crdt/workshop-notes';
@@ -108,6 +115,8 @@ export interface AppContext {
 	 * facilitator (the laptop's owner or a co-facilitator), who also starts private phases and reveals.
 	 */
 	cardBoard(ars: string, workshop: string): Promise<CardBoard>;
+	/** The workshop's dot votes, as participant (votes), facilitator (runs them) or viewer. */
+	dotVoting(ars: string, workshop: string): Promise<DotVoting>;
 	/** Who is in the workshop now, and this device's presence in it (as participant or facilitator). */
 	presence(ars: string, workshop: string): Promise<Presence>;
 	/** Parking lot, decisions and protocol notes on the workshop's board, written as `authorId`. */
@@ -263,6 +272,42 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 								const services = await loadDocumentServices().catch(() => null);
 								if (!services) return { ok: false, error: 'storage_timeout' };
 								return revealPrivateCards(services.documents, {
+									ars,
+									workshop,
+									blockId,
+									participantIds
+								});
+							}
+						}
+			});
+		},
+		async dotVoting(ars, workshop) {
+			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
+			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
+			// Who runs the vote: as on the card board (see cardBoard above).
+			const moderates =
+				credential === null ? syncStatus.isSecureContext : credential.role === 'moderation';
+			const control = workshopControlDocName(ars, workshop);
+			const board = workshopBoardDocName(ars, workshop);
+			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
+			return new DotVoting({
+				control: new WorkshopControl(liveDocument(control, readControl, EMPTY_CONTROL), clock),
+				clock,
+				board: liveDocument(board, readVotingBoard, EMPTY_VOTING_BOARD),
+				writeBoard: (change) => writeTo(board, change),
+				own: own
+					? { votes: liveDocument(own, readPrivateVotes, []), write: (c) => writeTo(own, c) }
+					: null,
+				participantId: participant,
+				moderation: !moderates
+					? null
+					: {
+							setVoting: (blockId, setup) =>
+								writeTo(control, (doc) => writeVoting(doc, blockId, setup)),
+							reveal: async (blockId, participantIds) => {
+								const services = await loadDocumentServices().catch(() => null);
+								if (!services) return { ok: false, error: 'storage_timeout' };
+								return revealPrivateVotes(services.documents, {
 									ars,
 									workshop,
 									blockId,

@@ -13,6 +13,7 @@ import {
 	type WorkshopPlan
 } from '../crdt/workshop-doc';
 import { readRun, type RunState } from '../crdt/workshop-run';
+import { readVoting, type VotingSetup } from '../crdt/workshop-votes';
 import type { DocumentErrorCode } from '../sync/document-status';
 import type { Clock } from './clock.svelte';
 import type { LiveDocument } from './live-document.svelte';
@@ -25,20 +26,24 @@ export interface ControlSnapshot {
 	plan: WorkshopPlan;
 	blocks: ReturnType<typeof readAgenda>['blocks'];
 	run: RunState;
+	/** The dot vote of each block that has one. */
+	voting: Record<string, VotingSetup>;
 }
 
 export const readControl = (doc: Y.Doc): ControlSnapshot => ({
 	info: readWorkshopInfo(doc),
 	plan: readWorkshopPlan(doc),
 	blocks: readAgenda(doc).blocks,
-	run: readRun(doc)
+	run: readRun(doc),
+	voting: readVoting(doc)
 });
 
 export const EMPTY_CONTROL: ControlSnapshot = {
 	info: null,
 	plan: { place: null, startMinutes: null },
 	blocks: [],
-	run: { currentBlockId: null, currentSince: null, timer: { status: 'idle' }, cardPhases: {} }
+	run: { currentBlockId: null, currentSince: null, timer: { status: 'idle' }, cardPhases: {} },
+	voting: {}
 };
 
 /**
@@ -87,6 +92,10 @@ export class WorkshopControl {
 
 	get run(): RunState {
 		return this.control.value.run;
+	}
+
+	get voting(): Record<string, VotingSetup> {
+		return this.control.value.voting;
 	}
 
 	get current(): ScheduledBlock | null {

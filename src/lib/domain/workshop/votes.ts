@@ -125,3 +125,23 @@ export function dotsLeft(
 	const own = [...votes].filter((vote) => vote.participantId === participantId);
 	return rules.dotsPerPerson - countedVotes(own, rules, resolve).length;
 }
+
+/** One participant's dots of one block, each once (a dot can be both private and on the board). */
+export function dotsOf<V extends Vote & { blockId: string }>(
+	votes: Iterable<V>,
+	participantId: string,
+	blockId: string
+): V[] {
+	const byKey = new Map<string, V>();
+	for (const vote of votes)
+		if (vote.participantId === participantId && vote.blockId === blockId)
+			byKey.set(`${vote.itemId}/${vote.dotId}`, vote);
+	return [...byKey.values()];
+}
+
+/** How many of the given dots each item has. */
+export function countsByItem(votes: Iterable<Vote>): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const vote of votes) counts.set(vote.itemId, (counts.get(vote.itemId) ?? 0) + 1);
+	return counts;
+}

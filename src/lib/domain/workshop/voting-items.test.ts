@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { boardView, type Card, type Cluster } from './cards';
+import { defaultSourceBlock, itemResolver, votingItems } from './voting-items';
+
+const card = (id: string, text: string, overrides: Partial<Card> = {}): Card => ({
+	id,
+	blockId: 'B1',
+	authorId: 'p1',
+	text,
+	order: 'a0',
+	clusterId: null,
+	mergedInto: null,
+	createdAt: 1,
+	...overrides
+});
+const technik: Cluster = { id: 'K1', blockId: 'B1', name: 'Technik', order: 'a0' };
+const cards = [
+	card('C1', 'WLAN', { clusterId: 'K1' }),
+	card('C2', 'Kein WLAN', { mergedInto: 'C1' }),
+	card('C3', 'Formulare', { order: 'a1' }),
+	card('C9', 'Anderer Block', { blockId: 'B2' })
+];
+
+describe('what a vote is about', () => {
+	it('clusters with their cards, or every surviving card with the clustered ones first', () => {
+		const view = boardView(cards, [technik], 'B1');
+		expect(votingItems(view, 'clusters')).toEqual([
+			{ id: 'K1', label: 'Technik', cards: ['WLAN'] }
+		]);
+		expect(votingItems(view, 'cards').map((item) => item.label)).toEqual(['WLAN', 'Formulare']);
+	});
+
+	it('a dot on a merged card counts for its survivor; a card of another block or a gone cluster for nothing', () => {
+		const resolveCard = itemResolver({ cards, clusters: [technik] }, 'cards', 'B1');
+		expect(['C1', 'C2', 'C3', 'C9', 'nix'].map(resolveCard)).toEqual([
+			'C1',
+			'C1',
+			'C3',
+			null,
+			null
+		]);
+		const resolveCluster = itemResolver({ cards, clusters: [technik] }, 'clusters', 'B1');
+		expect(['K1', 'K2'].map(resolveCluster)).toEqual(['K1', null]);
+	});
+
+	it('a vote is about the last Kartenabfrage before it, else the first one of the day', () => {
+		const schedule = [
+			{ id: 'a', method: 'kartenabfrage' },
+			{ id: 'b', method: 'kartenabfrage' },
+			{ id: 'v', method: 'punktabfrage' },
+			{ id: 'c', method: 'kartenabfrage' }
+		];
+		expect(defaultSourceBlock(schedule, 'v')).toBe('b');
+		expect(defaultSourceBlock([{ id: 'v', method: 'punktabfrage' }, ...schedule], 'v')).toBe('a');
+		expect(defaultSourceBlock([{ id: 'v', method: 'punktabfrage' }], 'v')).toBeNull();
+	});
+});

@@ -1,0 +1,168 @@
+// Dot voting with two participants on their own devices in the room (LAN pages) and the facilitator
+// on the laptop: dots stay in each voter's private document until the reveal, concurrent dots all
+// count, the budget and the per-item maximum hold, and the result is sorted. Asserted on the documents
+// the server and the devices hold, not only on the pages.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { readVotes } from '../../src/lib/crdt/workshop-votes';
+import { ROOT_KEYS } from '../../src/lib/crdt/schema';
+import config from '../../playwright.config';
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import { indexedDbNames } from './support/browser-storage';
+import { readServerDocument } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+
+const LAN_HOST = 'kw-lan.test';
+
+let lanBrowser: Browser;
+test.beforeEach(async () => {
+	const launch = config.use?.launchOptions ?? {};
+	lanBrowser = await chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+});
+test.afterEach(async () => lanBrowser.close());
+
+async function joinAs(port: number, code: string, name: string): Promise<Page> {
+	const device = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+	await device.goto(`http://${LAN_HOST}:${port}/join/${code}`);
+	await device.getByLabel('Ihr Name').fill(name);
+	await device.getByRole('button', { name: 'Beitreten' }).click();
+	await device.getByRole('link', { name: 'Punktabfrage öffnen' }).click();
+	await expect(device.getByRole('heading', { name: 'Punktabfrage', level: 1 })).toBeVisible();
+	return device;
+}
+
+const give = (device: Page, label: string) =>
+	device.getByRole('button', { name: `Einen Punkt für „${label}“ vergeben` });
+const takeBack = (device: Page, label: string) =>
+	device.getByRole('button', { name: `Einen Punkt von „${label}“ zurücknehmen` });
+
+/** The result table's rows as [rank, entry, dots]. */
+const table = (device: Page) =>
+	device
+		.getByRole('table', { name: 'Ergebnis' })
+		.getByRole('row')
+		.evaluateAll((rows) =>
+			rows
+				.slice(1)
+				.map((row) => [...row.querySelectorAll('td, th')].map((c) => c.textContent?.trim()))
+		);
+
+test('dots stay hidden until the reveal, concurrent dots all count within the budget, and the result is sorted by dots', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const workshopPath = new URL(page.url()).pathname;
+	const wid = workshopPath.split('/').at(-1)!;
+	const board = `kommune/${kommune.ars}/workshop/${wid}/board`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+
+	// Three cards on the board, then the vote over the single cards: 3 dots each, at most 2 per card.
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	for (const text of ['Kein WLAN', 'Akten auf Papier', 'Formulare als PDF']) {
+		await page.getByLabel('Ihre Karte').fill(text);
+		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(page.getByText(text, { exact: true })).toBeVisible();
+	}
+	await page.goto(`${workshopPath}/punkte`);
+	// A bad number is refused with a German message and starts nothing.
+	await page.getByLabel('Punkte pro Person').fill('0');
+	await page.getByRole('button', { name: 'Punktabfrage starten' }).click();
+	await expect(page.getByText('Bitte eine ganze Zahl von 1 bis 20 eingeben.')).toBeVisible();
+	await page.getByLabel('Punkte pro Person').fill('3');
+	await page.getByLabel('Höchstens pro Karte oder Gruppe').fill('2');
+	await page.getByRole('radio', { name: 'die einzelnen Karten' }).check();
+	await expect(page.getByLabel('Karten aus')).toHaveValue(/.+/);
+	await page.getByRole('button', { name: 'Punktabfrage starten' }).click();
+	await expect(page.getByText('Je Person 3 Punkte, höchstens 2 pro Eintrag.')).toBeVisible();
+
+	const anna = await joinAs(appServer.port, code, 'Anna');
+	const bernd = await joinAs(appServer.port, code, 'Bernd');
+	await expect(anna.getByText('Sie haben noch 3 von 3 Punkten.')).toBeVisible();
+
+	// Anna votes by keyboard: two dots on "Kein WLAN" (the maximum), the third on "Akten auf Papier".
+	await give(anna, 'Kein WLAN').focus();
+	await anna.keyboard.press('Enter');
+	await expect(anna.getByText('Sie haben noch 2 von 3 Punkten.')).toBeVisible();
+	await anna.keyboard.press('Enter');
+	await expect(anna.getByText('Sie haben noch 1 von 3 Punkten.')).toBeVisible();
+	// The maximum per card is reached: the button says so and a third press gives nothing.
+	await expect(give(anna, 'Kein WLAN')).toHaveAttribute('aria-disabled', 'true');
+	await expect(give(anna, 'Kein WLAN')).toBeFocused();
+	await anna.keyboard.press('Enter');
+	await expect(anna.getByText('Sie haben noch 1 von 3 Punkten.')).toBeVisible();
+	await give(anna, 'Akten auf Papier').click();
+	await expect(anna.getByText('Sie haben noch 0 von 3 Punkten.')).toBeVisible();
+	await expect(give(anna, 'Formulare als PDF')).toHaveAttribute('aria-disabled', 'true');
+
+	// Bernd gives two dots at the same moment as Anna takes one back and gives it again.
+	await Promise.all([
+		give(bernd, 'Akten auf Papier').click(),
+		give(bernd, 'Formulare als PDF').click()
+	]);
+	await expect(bernd.getByText('Sie haben noch 1 von 3 Punkten.')).toBeVisible();
+	await takeBack(anna, 'Akten auf Papier').click();
+	await give(anna, 'Formulare als PDF').click();
+	await expect(anna.getByText('Sie haben noch 0 von 3 Punkten.')).toBeVisible();
+
+	// Before the reveal no dot is on the board; Anna's are in her private document on the server, and
+	// Bernd's device holds no document with Anna's dots.
+	const annaPrivate = (await indexedDbNames(anna)).find((n) => n.includes('/private/'))!;
+	await expect
+		.poll(
+			async () =>
+				await readServerDocument(
+					appServer,
+					annaPrivate,
+					(doc) => readVotes(doc, ROOT_KEYS.privateVotes).votes.length,
+					'moderation'
+				)
+		)
+		.toBe(3);
+	expect((await readServerDocument(appServer, board, readVotes)).votes).toEqual([]);
+	const berndDocs = await indexedDbNames(bernd);
+	expect(berndDocs).not.toContain(annaPrivate);
+	await expect(page.getByRole('table', { name: 'Ergebnis' })).toHaveCount(0);
+	expect(await seriousViolations(anna), 'voting page of a participant').toEqual([]);
+
+	await page.getByRole('button', { name: 'Punkte aufdecken' }).click();
+	await expect(page.getByText('Neu aufgedeckte Punkte: 5.')).toBeVisible();
+	// By hand: Kein WLAN 2 (Anna, Anna), Formulare als PDF 2 (Bernd, Anna), Akten auf Papier 1 (Bernd).
+	const expected = [
+		['1.', 'Kein WLAN', '2'],
+		['1.', 'Formulare als PDF', '2'],
+		['3.', 'Akten auf Papier', '1']
+	];
+	await expect.poll(() => table(page)).toEqual(expected);
+	await expect.poll(() => table(bernd)).toEqual(expected);
+	await expect
+		.poll(async () => (await readServerDocument(appServer, board, readVotes)).votes.length)
+		.toBe(5);
+	expect(await seriousViolations(page), 'voting results of the facilitator').toEqual([]);
+
+	// After the reveal a dot taken back leaves the board's count, for everyone.
+	await takeBack(anna, 'Kein WLAN').click();
+	await expect
+		.poll(() => table(page))
+		.toEqual([
+			['1.', 'Formulare als PDF', '2'],
+			['2.', 'Kein WLAN', '1'],
+			['2.', 'Akten auf Papier', '1']
+		]);
+	await expect
+		.poll(async () => (await readServerDocument(appServer, board, readVotes)).votes.length)
+		.toBe(4);
+});
