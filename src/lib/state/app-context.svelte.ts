@@ -47,6 +47,7 @@ import {
 	readVotingBoard
 } from './dot-voting.svelte';
 import { writeVoting } from '../crdt/workshop-votes';
+import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from './impact-matrix.svelte';
 import { setCardPhase } from '../crdt/workshop-run';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
 import { readNotes } from '../crdt/workshop-notes';
@@ -117,6 +118,8 @@ export interface AppContext {
 	cardBoard(ars: string, workshop: string): Promise<CardBoard>;
 	/** The workshop's dot votes, as participant (votes), facilitator (runs them) or viewer. */
 	dotVoting(ars: string, workshop: string): Promise<DotVoting>;
+	/** The workshop's impact × effort matrix; a viewer's device only looks. */
+	impactMatrix(ars: string, workshop: string): Promise<ImpactMatrix>;
 	/** Who is in the workshop now, and this device's presence in it (as participant or facilitator). */
 	presence(ars: string, workshop: string): Promise<Presence>;
 	/** Parking lot, decisions and protocol notes on the workshop's board, written as `authorId`. */
@@ -170,6 +173,18 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		if (!services) return 'code_load_failed' as const;
 		const written = await writeDocument(services.documents, name, change);
 		return written.ok ? null : written.error;
+	}
+	/**
+	 * Who this device is in a workshop: a participant (their id), the facilitator (a co-facilitator's
+	 * device, or the laptop: the owner, on localhost), or neither (a projector or viewer on the LAN,
+	 * which only looks).
+	 */
+	async function workshopRole(ars: string, workshop: string) {
+		const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
+		return {
+			participant: credential?.role === 'teilnahme' ? credential.sub : null,
+			moderates: credential === null ? syncStatus.isSecureContext : credential.role === 'moderation'
+		};
 	}
 	const sessionCall = async <T>(
 		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<SessionResult<T>>
@@ -243,12 +258,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			return new Presence(async () => (await loadDocumentServices()).documents.open(board), me);
 		},
 		async cardBoard(ars, workshop) {
-			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
-			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
-			// The facilitator: a co-facilitator's device, or the laptop (the owner, on localhost). A
-			// LAN device without a participant's credential (a projector, a viewer) only looks.
-			const moderates =
-				credential === null ? syncStatus.isSecureContext : credential.role === 'moderation';
+			const { participant, moderates } = await workshopRole(ars, workshop);
 			const control = workshopControlDocName(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
 			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
@@ -282,11 +292,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			});
 		},
 		async dotVoting(ars, workshop) {
-			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
-			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
-			// Who runs the vote: as on the card board (see cardBoard above).
-			const moderates =
-				credential === null ? syncStatus.isSecureContext : credential.role === 'moderation';
+			const { participant, moderates } = await workshopRole(ars, workshop);
 			const control = workshopControlDocName(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
 			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
@@ -315,6 +321,20 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 								});
 							}
 						}
+			});
+		},
+		async impactMatrix(ars, workshop) {
+			const { participant, moderates } = await workshopRole(ars, workshop);
+			const scorerId = participant ?? (moderates ? MODERATION_AUTHOR_ID : null);
+			const board = workshopBoardDocName(ars, workshop);
+			return new ImpactMatrix({
+				control: new WorkshopControl(
+					liveDocument(workshopControlDocName(ars, workshop), readControl, EMPTY_CONTROL),
+					clock
+				),
+				board: liveDocument(board, readMatrixBoard, EMPTY_MATRIX_BOARD),
+				writeBoard: (change) => writeTo(board, change),
+				scorerId
 			});
 		},
 		workshopDay: (ars, workshop) => {

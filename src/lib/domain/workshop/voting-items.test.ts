@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardView, type Card, type Cluster } from './cards';
-import { defaultSourceBlock, itemResolver, votingItems } from './voting-items';
+import { defaultSourceBlock, itemResolver, matrixSource, votingItems } from './voting-items';
 
 const card = (id: string, text: string, overrides: Partial<Card> = {}): Card => ({
 	id,
@@ -53,5 +53,22 @@ describe('what a vote is about', () => {
 		expect(defaultSourceBlock(schedule, 'v')).toBe('b');
 		expect(defaultSourceBlock([{ id: 'v', method: 'punktabfrage' }, ...schedule], 'v')).toBe('a');
 		expect(defaultSourceBlock([{ id: 'v', method: 'punktabfrage' }], 'v')).toBeNull();
+	});
+
+	it('the matrix scores the entries of the last started vote before it, else the last Kartenabfrage', () => {
+		const schedule = [
+			{ id: 'k1', method: 'kartenabfrage' },
+			{ id: 'v1', method: 'punktabfrage' },
+			{ id: 'k2', method: 'kartenabfrage' },
+			{ id: 'v2', method: 'punktabfrage' },
+			{ id: 'm', method: 'matrix' }
+		];
+		expect(matrixSource(schedule, 'm', new Set(['v1', 'v2']))).toEqual({
+			kind: 'vote',
+			blockId: 'v2'
+		});
+		expect(matrixSource(schedule, 'm', new Set(['v1']))).toEqual({ kind: 'vote', blockId: 'v1' });
+		expect(matrixSource(schedule, 'm', new Set())).toEqual({ kind: 'cards', blockId: 'k2' });
+		expect(matrixSource([{ id: 'm', method: 'matrix' }], 'm', new Set())).toBeNull();
 	});
 });

@@ -58,3 +58,37 @@ export function defaultSourceBlock(
 	const before = cardBlocks.filter((block) => schedule.indexOf(block) < index);
 	return (before.at(-1) ?? cardBlocks[0])?.id ?? null;
 }
+
+/**
+ * What the matrix of a block scores: the entries of the last dot vote before it that has started,
+ * else the clusters (or, without clusters, the cards) of the last Kartenabfrage before it.
+ */
+export type MatrixSource = { kind: 'vote'; blockId: string } | { kind: 'cards'; blockId: string };
+
+export function matrixSource(
+	schedule: readonly { id: string; method: string }[],
+	blockId: string,
+	startedVotes: Iterable<string>
+): MatrixSource | null {
+	const started = new Set(startedVotes);
+	const before = schedule.slice(
+		0,
+		Math.max(
+			0,
+			schedule.findIndex((block) => block.id === blockId)
+		)
+	);
+	const vote = before.filter((b) => b.method === 'punktabfrage' && started.has(b.id)).at(-1);
+	if (vote) return { kind: 'vote', blockId: vote.id };
+	const cards = before.filter((b) => b.method === 'kartenabfrage').at(-1);
+	return cards ? { kind: 'cards', blockId: cards.id } : null;
+}
+
+/** The items in the order of a vote's results (most dots first). */
+export function inResultOrder(
+	items: readonly VotingItem[],
+	results: readonly { itemId: string }[]
+): VotingItem[] {
+	const byId = new Map(items.map((item) => [item.id, item]));
+	return results.flatMap((result) => byId.get(result.itemId) ?? []);
+}

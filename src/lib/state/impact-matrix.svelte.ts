@@ -1,0 +1,139 @@
+// The impact × effort matrix of a workshop as one person sees it (PRODUCT.md §3.3). What it scores
+// comes from the day's flow (domain/workshop/voting-items.ts, matrixSource): the entries of the last
+// dot vote before it, most dots first once revealed, else the groups of the last Kartenabfrage. Each
+// person (participants, and the facilitator as "Moderation") scores impact and effort from 1 to 5, by
+// number or by dragging an entry on the grid; every device shows the averages and the quadrants.
+
+import type * as Y from 'yjs';
+import { boardView } from '../domain/workshop/cards';
+import { matrixPlacements, type MatrixPlacement } from '../domain/workshop/matrix';
+import { voteResults } from '../domain/workshop/votes';
+import {
+	defaultSourceBlock,
+	inResultOrder,
+	itemResolver,
+	matrixSource,
+	votingItems,
+	type VotingItem
+} from '../domain/workshop/voting-items';
+import { readMatrix, writeScore, type MatrixAxis } from '../crdt/workshop-matrix';
+import type { MatrixScore } from '../domain/workshop/matrix';
+import type { DocumentErrorCode } from '../sync/document-status';
+import { EMPTY_VOTING_BOARD, readVotingBoard, type VotingBoard } from './dot-voting.svelte';
+import type { LiveDocument } from './live-document.svelte';
+import type { WorkshopControl } from './workshop-control.svelte';
+
+type WriteError = DocumentErrorCode | 'code_load_failed';
+type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
+
+export interface MatrixBoard extends VotingBoard {
+	scores: MatrixScore[];
+}
+
+export const readMatrixBoard = (doc: Y.Doc): MatrixBoard => ({
+	...readVotingBoard(doc),
+	scores: readMatrix(doc).scores
+});
+
+export const EMPTY_MATRIX_BOARD: MatrixBoard = { ...EMPTY_VOTING_BOARD, scores: [] };
+
+export interface ImpactMatrixOptions {
+	control: WorkshopControl;
+	board: LiveDocument<MatrixBoard>;
+	writeBoard: Write;
+	/** Whose scores this device writes: the participant, or the facilitator; null only looks. */
+	scorerId: string | null;
+}
+
+interface Subject {
+	items: VotingItem[];
+	resolve: (itemId: string) => string | null;
+}
+
+export class ImpactMatrix {
+	readonly control: WorkshopControl;
+	#options: ImpactMatrixOptions;
+	#error = $state<WriteError | null>(null);
+
+	constructor(options: ImpactMatrixOptions) {
+		this.#options = options;
+		this.control = options.control;
+	}
+
+	get loading(): boolean {
+		return this.control.loading || this.#options.board.loading;
+	}
+
+	get writeError(): WriteError | null {
+		return this.#error;
+	}
+
+	get canScore(): boolean {
+		return this.#options.scorerId !== null;
+	}
+
+	#subject(blockId: string): Subject | null {
+		const board = this.#options.board.value;
+		const voting = this.control.voting;
+		const schedule = this.control.schedule;
+		const source = matrixSource(schedule, blockId, Object.keys(voting));
+		if (source === null) return null;
+		if (source.kind === 'vote') {
+			const setup = voting[source.blockId]!;
+			const cardBlock = setup.sourceBlockId ?? defaultSourceBlock(schedule, source.blockId);
+			if (cardBlock === null) return null;
+			const view = boardView(board.cards, board.clusters, cardBlock);
+			const items = votingItems(view, setup.target);
+			const resolve = itemResolver(board, setup.target, cardBlock);
+			if (setup.phase !== 'revealed') return { items, resolve };
+			const votes = board.votes.filter((vote) => vote.blockId === source.blockId);
+			const ranked = voteResults(
+				items.map((item) => item.id),
+				votes,
+				setup.rules,
+				resolve
+			);
+			return { items: inResultOrder(items, ranked), resolve };
+		}
+		const view = boardView(board.cards, board.clusters, source.blockId);
+		const kind = view.clusters.length > 0 ? 'clusters' : 'cards';
+		return {
+			items: votingItems(view, kind),
+			resolve: itemResolver(board, kind, source.blockId)
+		};
+	}
+
+	/** The entries to score, in the order the day produced them (most dots first once revealed). */
+	items(blockId: string): VotingItem[] {
+		return this.#subject(blockId)?.items ?? [];
+	}
+
+	/** Each entry's averages and quadrant, in the order of `items`. */
+	placements(blockId: string): MatrixPlacement[] {
+		const subject = this.#subject(blockId);
+		if (!subject) return [];
+		return matrixPlacements(
+			subject.items.map((item) => item.id),
+			this.#options.board.value.scores,
+			subject.resolve
+		);
+	}
+
+	/** This device's own scores of an entry. */
+	myScore(itemId: string): { impact: number | null; effort: number | null } {
+		const me = this.#options.scorerId;
+		const own = this.#options.board.value.scores.find(
+			(score) => score.participantId === me && score.itemId === itemId
+		);
+		return { impact: own?.impact ?? null, effort: own?.effort ?? null };
+	}
+
+	async setScore(itemId: string, axis: MatrixAxis, value: number | null): Promise<boolean> {
+		const me = this.#options.scorerId;
+		if (me === null) return false;
+		this.#error = await this.#options.writeBoard((doc) =>
+			writeScore(doc, { participantId: me, itemId, axis }, value)
+		);
+		return this.#error === null;
+	}
+}

@@ -1,0 +1,116 @@
+// The impact × effort matrix with the facilitator on the laptop and a participant on her own device in
+// the room (LAN page): each scores by keyboard in the table or by dragging on the grid; every device
+// shows the averages and the quadrant in words. Asserted on the board document on the server.
+import { chromium, type Page } from '@playwright/test';
+import { readMatrix } from '../../src/lib/crdt/workshop-matrix';
+import config from '../../playwright.config';
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import { readServerDocument } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+
+const LAN_HOST = 'kw-lan.test';
+
+/** A row of the scores table as its cells' texts (averages and quadrant). */
+const rowOf = (device: Page, label: string) =>
+	device
+		.getByRole('table', { name: 'Bewertungen' })
+		.getByRole('row')
+		.filter({ has: device.getByRole('rowheader', { name: label, exact: true }) });
+
+test('scores by keyboard and by drag from two devices are averaged into the quadrant everyone sees', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const workshopPath = new URL(page.url()).pathname;
+	const board = `kommune/${kommune.ars}${workshopPath.slice(`/kommune/${kommune.ars}`.length)}/board`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	for (const text of ['Kein WLAN', 'Akten auf Papier']) {
+		await page.getByLabel('Ihre Karte').fill(text);
+		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(page.getByText(text, { exact: true })).toBeVisible();
+	}
+	// No vote has started, so the matrix scores the cards of the Kartenabfrage before it.
+	await page
+		.getByRole('navigation', { name: 'Workshop-Seiten' })
+		.getByRole('link', { name: 'Nutzen-Aufwand-Matrix' })
+		.click();
+	await expect(rowOf(page, 'Kein WLAN')).toBeVisible();
+
+	const launch = config.use?.launchOptions ?? {};
+	const lanBrowser = await chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+	try {
+		const anna = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+		await anna.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		await anna.getByLabel('Ihr Name').fill('Anna');
+		await anna.getByRole('button', { name: 'Beitreten' }).click();
+		await anna.getByRole('link', { name: 'Matrix öffnen' }).click();
+		await expect(rowOf(anna, 'Akten auf Papier')).toBeVisible();
+
+		// By keyboard: the facilitator 5/1, Anna 3/2 for "Kein WLAN".
+		for (const [device, impact, effort] of [
+			[page, '5', '1'],
+			[anna, '3', '2']
+		] as const) {
+			const impactSelect = device.getByLabel('Ihr Nutzen für „Kein WLAN“');
+			await impactSelect.focus();
+			await impactSelect.selectOption(impact);
+			await device.keyboard.press('Tab');
+			await device.getByLabel('Ihr Aufwand für „Kein WLAN“').selectOption(effort);
+		}
+		// By hand: impact (5 + 3) / 2 = 4, effort (1 + 2) / 2 = 1,5 → Quick Wins.
+		for (const device of [page, anna]) {
+			await expect(rowOf(device, 'Kein WLAN').getByRole('cell').nth(2)).toHaveText('4');
+			await expect(rowOf(device, 'Kein WLAN').getByRole('cell').nth(3)).toHaveText('1,5');
+			await expect(rowOf(device, 'Kein WLAN').getByRole('cell').nth(4)).toContainText(
+				'Quick Wins (2 Bewertungen)'
+			);
+		}
+
+		// By drag: Anna puts "Akten auf Papier" low on impact and high on effort: a Zeitfresser.
+		// The tray and the whole grid in view: the mouse acts only inside the viewport.
+		await anna.setViewportSize({ width: 1280, height: 1100 });
+		await anna.locator('.tray').evaluate((tray) => tray.scrollIntoView({ block: 'start' }));
+		const grid = anna.locator('.grid');
+		const box = (await grid.boundingBox())!;
+		const chip = anna.locator('.tray .chip', { hasText: 'Akten auf Papier' });
+		const from = (await chip.boundingBox())!;
+		await anna.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+		await anna.mouse.down();
+		await anna.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.9, { steps: 5 });
+		await anna.mouse.up();
+		await expect(rowOf(page, 'Akten auf Papier').getByRole('cell').nth(4)).toContainText(
+			'Zeitfresser'
+		);
+		await expect(anna.getByLabel('Ihr Nutzen für „Akten auf Papier“')).toHaveValue('1');
+		await expect(anna.getByLabel('Ihr Aufwand für „Akten auf Papier“')).toHaveValue('5');
+
+		const scores = (await readServerDocument(appServer, board, readMatrix)).scores;
+		expect(
+			scores.map((s) => [s.participantId === 'moderation', s.impact, s.effort]).sort()
+		).toEqual([
+			[false, 1, 5],
+			[false, 3, 2],
+			[true, 5, 1]
+		]);
+		expect(await seriousViolations(anna), 'matrix of a participant').toEqual([]);
+		expect(await seriousViolations(page), 'matrix of the facilitator').toEqual([]);
+	} finally {
+		await lanBrowser.close();
+	}
+});
