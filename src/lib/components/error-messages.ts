@@ -5,6 +5,7 @@ import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
 import type { CardTextError, ClusterNameError } from '$lib/domain/workshop/cards';
 import type { VotingRulesError } from '$lib/domain/workshop/votes';
+import type { ActionFieldTitleError } from '$lib/domain/workshop/action-fields';
 import type { DateError, TitleError } from '$lib/domain/session-input';
 import type { JoinError } from '$lib/state/join-flow.svelte';
 
@@ -53,9 +54,17 @@ const WORKSHOP_MESSAGES: Record<
 	| 'question_too_long'
 	| CardTextError
 	| ClusterNameError
-	| VotingRulesError,
+	| VotingRulesError
+	| ActionFieldTitleError
+	| 'field_dimensions_missing'
+	| 'field_dimensions_invalid',
 	() => string
 > = {
+	field_title_empty: m.err_field_title_empty,
+	field_title_too_long: m.err_field_title_too_long,
+	field_title_invalid: m.err_field_title_invalid,
+	field_dimensions_missing: m.err_field_dimensions_missing,
+	field_dimensions_invalid: m.err_field_dimensions_invalid,
 	dots_invalid: m.err_dots_invalid,
 	max_per_item_invalid: m.err_max_per_item_invalid,
 	card_empty: m.err_card_empty,

@@ -81,6 +81,7 @@ export function editActionField(
 	doc: Y.Doc,
 	id: string,
 	change: { title?: string; dimensions?: Partial<Record<DimensionId, boolean>>; order?: string },
+	rekey: ReadonlyArray<{ id: string; order: string }> = [],
 	now = Date.now()
 ): void {
 	if (change.title !== undefined && !validateActionFieldTitle(change.title).ok)
@@ -99,6 +100,9 @@ export function editActionField(
 			...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
 			...Object.fromEntries(tags)
 		});
+		// Neighbours whose order keys were equal move with it (domain/workshop/ordering.ts).
+		for (const entry of rekey)
+			if (isOrderKey(entry.order)) writeFields(map, entry.id, { order: entry.order });
 	});
 }
 
@@ -109,6 +113,9 @@ export function setActionFieldRemoved(doc: Y.Doc, id: string, removed: boolean, 
 		writeFields(map, id, { removed: removed ? true : undefined });
 	});
 }
+
+/** The links of a document without any. */
+export const NO_LINKS: ReadonlyMap<string, string[]> = new Map();
 
 /** Item ids linked to each field. */
 export function readActionFieldLinks(doc: Y.Doc): Map<string, string[]> {

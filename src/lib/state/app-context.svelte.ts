@@ -48,6 +48,11 @@ import {
 } from './dot-voting.svelte';
 import { writeVoting } from '../crdt/workshop-votes';
 import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from './impact-matrix.svelte';
+import {
+	ActionFieldsBoard,
+	EMPTY_ACTION_FIELDS,
+	readActionFieldsBoard
+} from './action-fields-board.svelte';
 import { setCardPhase } from '../crdt/workshop-run';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
 import { readNotes } from '../crdt/workshop-notes';
@@ -120,6 +125,8 @@ export interface AppContext {
 	dotVoting(ars: string, workshop: string): Promise<DotVoting>;
 	/** The workshop's impact × effort matrix; a viewer's device only looks. */
 	impactMatrix(ars: string, workshop: string): Promise<ImpactMatrix>;
+	/** The workshop's Handlungsfelder; a viewer's device only looks. */
+	actionFields(ars: string, workshop: string): Promise<ActionFieldsBoard>;
 	/** Who is in the workshop now, and this device's presence in it (as participant or facilitator). */
 	presence(ars: string, workshop: string): Promise<Presence>;
 	/** Parking lot, decisions and protocol notes on the workshop's board, written as `authorId`. */
@@ -335,6 +342,19 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				board: liveDocument(board, readMatrixBoard, EMPTY_MATRIX_BOARD),
 				writeBoard: (change) => writeTo(board, change),
 				scorerId
+			});
+		},
+		async actionFields(ars, workshop) {
+			const { participant, moderates } = await workshopRole(ars, workshop);
+			const board = workshopBoardDocName(ars, workshop);
+			return new ActionFieldsBoard({
+				control: new WorkshopControl(
+					liveDocument(workshopControlDocName(ars, workshop), readControl, EMPTY_CONTROL),
+					clock
+				),
+				board: liveDocument(board, readActionFieldsBoard, EMPTY_ACTION_FIELDS),
+				writeBoard: (change) => writeTo(board, change),
+				canWrite: participant !== null || moderates
 			});
 		},
 		workshopDay: (ars, workshop) => {

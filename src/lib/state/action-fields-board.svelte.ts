@@ -1,0 +1,220 @@
+// The Handlungsfelder of a workshop (PRODUCT.md §3.3) as everyone at the board sees them: create one
+// or take over a Digital-Check suggestion, tag it with catalog dimensions, order them by priority,
+// link cards and groups of the day's Kartenabfragen to them, and remove one with undo. Participants
+// and the facilitator edit together; a viewer only looks.
+
+import type * as Y from 'yjs';
+import type { DimensionId, DimensionInfo } from '../domain/check/catalog-types';
+import { newId } from '../domain/ids';
+import {
+	fieldFromSuggestion,
+	validateActionFieldTitle,
+	validateDimensions,
+	type ActionField,
+	type ActionFieldTitleError
+} from '../domain/workshop/action-fields';
+import { boardView, type Card, type Cluster } from '../domain/workshop/cards';
+import { compareByOrder, orderAtEnd, orderForMove } from '../domain/workshop/ordering';
+import { votingItems, type VotingItem } from '../domain/workshop/voting-items';
+import {
+	addActionField,
+	editActionField,
+	NO_LINKS,
+	readActionFieldLinks,
+	readActionFields,
+	setActionFieldLink,
+	setActionFieldRemoved
+} from '../crdt/workshop-action-fields';
+import { readCards, readClusters } from '../crdt/workshop-cards';
+import type { DocumentErrorCode } from '../sync/document-status';
+import type { LiveDocument } from './live-document.svelte';
+import type { WorkshopControl } from './workshop-control.svelte';
+
+type WriteError = DocumentErrorCode | 'code_load_failed';
+type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
+type DimensionsError = 'field_dimensions_missing' | 'field_dimensions_invalid';
+
+export interface ActionFieldsSnapshot {
+	fields: ActionField[];
+	removedIds: string[];
+	links: ReadonlyMap<string, string[]>;
+	cards: Card[];
+	clusters: Cluster[];
+}
+
+export function readActionFieldsBoard(doc: Y.Doc): ActionFieldsSnapshot {
+	const { fields, removedIds } = readActionFields(doc);
+	return {
+		fields: fields.sort(compareByOrder),
+		removedIds,
+		links: readActionFieldLinks(doc),
+		cards: readCards(doc).cards,
+		clusters: readClusters(doc)
+	};
+}
+
+export const EMPTY_ACTION_FIELDS: ActionFieldsSnapshot = {
+	fields: [],
+	removedIds: [],
+	links: NO_LINKS,
+	cards: [],
+	clusters: []
+};
+
+/** An entry that can be linked: a group or a card of one of the day's Kartenabfragen. */
+export interface LinkableItem extends VotingItem {
+	kind: 'cluster' | 'card';
+	blockTitle: string;
+}
+
+export interface ActionFieldsBoardOptions {
+	control: WorkshopControl;
+	board: LiveDocument<ActionFieldsSnapshot>;
+	writeBoard: Write;
+	canWrite: boolean;
+	now?: () => number;
+}
+
+export class ActionFieldsBoard {
+	readonly control: WorkshopControl;
+	readonly canWrite: boolean;
+	#options: ActionFieldsBoardOptions;
+	#error = $state<WriteError | null>(null);
+	#lastRemoved = $state<{ id: string; title: string } | null>(null);
+
+	constructor(options: ActionFieldsBoardOptions) {
+		this.#options = options;
+		this.control = options.control;
+		this.canWrite = options.canWrite;
+	}
+
+	get loading(): boolean {
+		return this.control.loading || this.#options.board.loading;
+	}
+
+	get writeError(): WriteError | null {
+		return this.#error;
+	}
+
+	/** The field the last removal took away, which `undoRemove` brings back. */
+	get lastRemoved(): { id: string; title: string } | null {
+		return this.#lastRemoved;
+	}
+
+	/** By priority, the first the highest. */
+	get fields(): ActionField[] {
+		return this.#options.board.value.fields;
+	}
+
+	/** Whether a suggestion's field exists (and is not removed): it cannot be taken over twice. */
+	hasField(id: string): boolean {
+		return this.fields.some((field) => field.id === id);
+	}
+
+	/** Every group and card of the day's Kartenabfragen, block by block. */
+	get linkable(): LinkableItem[] {
+		const { cards, clusters } = this.#options.board.value;
+		return this.control.schedule
+			.filter((block) => block.method === 'kartenabfrage')
+			.flatMap((block) => {
+				const view = boardView(cards, clusters, block.id);
+				return [
+					...votingItems(view, 'clusters').map((item) => ({
+						...item,
+						kind: 'cluster' as const,
+						blockTitle: block.title
+					})),
+					...votingItems(view, 'cards').map((item) => ({
+						...item,
+						kind: 'card' as const,
+						blockTitle: block.title
+					}))
+				];
+			});
+	}
+
+	/** The entries linked to a field that are still on the board. */
+	linksOf(fieldId: string): LinkableItem[] {
+		const ids = this.#options.board.value.links.get(fieldId) ?? [];
+		return this.linkable.filter((item) => ids.includes(item.id));
+	}
+
+	async #apply(change: (doc: Y.Doc) => void): Promise<boolean> {
+		this.#error = await this.#options.writeBoard(change);
+		return this.#error === null;
+	}
+
+	async add(
+		rawTitle: string,
+		rawDimensions: readonly string[]
+	): Promise<ActionFieldTitleError | DimensionsError | WriteError | null> {
+		const title = validateActionFieldTitle(rawTitle);
+		if (!title.ok) return title.error;
+		const dimensions = validateDimensions(rawDimensions);
+		if (!dimensions.ok) return dimensions.error;
+		const field: ActionField = {
+			id: newId<'field'>(),
+			title: title.value,
+			dimensions: dimensions.value,
+			order: orderAtEnd(this.fields).order,
+			createdAt: (this.#options.now ?? Date.now)()
+		};
+		return (await this.#apply((doc) => addActionField(doc, field))) ? null : this.#error;
+	}
+
+	/** Takes over a Digital-Check suggestion: a field named after the dimension, tagged with it. */
+	takeOver(dimension: DimensionInfo): Promise<boolean> {
+		const field = fieldFromSuggestion(
+			dimension,
+			orderAtEnd(this.fields).order,
+			(this.#options.now ?? Date.now)()
+		);
+		return this.#apply((doc) => addActionField(doc, field));
+	}
+
+	/** Saves what was changed in the form: the title if it differs, dimensions tagged or untagged. */
+	async edit(
+		id: string,
+		shown: { title: string; dimensions: readonly DimensionId[] },
+		edited: { title: string; dimensions: readonly string[] }
+	): Promise<ActionFieldTitleError | DimensionsError | WriteError | null> {
+		const title = validateActionFieldTitle(edited.title);
+		if (!title.ok) return title.error;
+		const dimensions = validateDimensions(edited.dimensions);
+		if (!dimensions.ok) return dimensions.error;
+		const tags: Partial<Record<DimensionId, boolean>> = {};
+		for (const d of dimensions.value) if (!shown.dimensions.includes(d)) tags[d] = true;
+		for (const d of shown.dimensions) if (!dimensions.value.includes(d)) tags[d] = false;
+		const change = {
+			title: title.value !== shown.title ? title.value : undefined,
+			dimensions: tags
+		};
+		return (await this.#apply((doc) => editActionField(doc, id, change))) ? null : this.#error;
+	}
+
+	/** Moves a field to a position of the priority list (0: first). */
+	move(id: string, toIndex: number): Promise<boolean> {
+		const { order, rekey } = orderForMove(this.fields, id, toIndex);
+		return this.#apply((doc) => editActionField(doc, id, { order }, rekey));
+	}
+
+	async remove(id: string): Promise<boolean> {
+		const field = this.fields.find((f) => f.id === id);
+		if (!field) return false;
+		const done = await this.#apply((doc) => setActionFieldRemoved(doc, id, true));
+		if (done) this.#lastRemoved = { id, title: field.title };
+		return done;
+	}
+
+	async undoRemove(): Promise<boolean> {
+		const last = this.#lastRemoved;
+		if (!last) return false;
+		const done = await this.#apply((doc) => setActionFieldRemoved(doc, last.id, false));
+		if (done) this.#lastRemoved = null;
+		return done;
+	}
+
+	setLink(fieldId: string, itemId: string, linked: boolean): Promise<boolean> {
+		return this.#apply((doc) => setActionFieldLink(doc, { fieldId, itemId }, linked));
+	}
+}

@@ -1,0 +1,143 @@
+// Handlungsfelder: the facilitator takes over a suggestion of the municipality's Digital-Check, adds a
+// field of their own, orders them by priority, links a card, and removes one with undo, all by keyboard;
+// a participant sees the fields but not the check. Asserted on the board document on the server.
+import { chromium } from '@playwright/test';
+import { readActionFieldLinks, readActionFields } from '../../src/lib/crdt/workshop-action-fields';
+import config from '../../playwright.config';
+import { expect, test } from './support/fixtures';
+import { CheckRoundPage } from './pages/check-round-page';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import { readServerDocument } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+
+const LAN_HOST = 'kw-lan.test';
+
+test('a Digital-Check suggestion and an own field are ordered by priority, linked to a card, and a removal is undone, by keyboard', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+
+	// A check round with one answer: Strategie & Steuerung scores 25, the only scored dimension, so it
+	// is the weakest one and the one suggestion.
+	const round = new CheckRoundPage(page);
+	await round.createRound('Digital-Check 2026');
+	await round.addRespondent('Bürgermeisterin', 'Verwaltungsspitze');
+	await page.getByRole('link', { name: 'Antworten für Bürgermeisterin eingeben' }).click();
+	await page
+		.getByRole('group', { name: 'Gibt es eine beschlossene Digitalisierungsstrategie?' })
+		.getByRole('radio', { name: /^Stufe 1:/ })
+		.check();
+	await expect(page.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
+	await page.goto(`/kommune/${kommune.ars}`);
+
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const workshopPath = new URL(page.url()).pathname;
+	const board = `${workshopPath.slice(1)}/board`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	await page.getByLabel('Ihre Karte').fill('Keine Strategie beschlossen');
+	await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+	await expect(page.getByText('Keine Strategie beschlossen', { exact: true })).toBeVisible();
+	await page
+		.getByRole('navigation', { name: 'Workshop-Seiten' })
+		.getByRole('link', { name: 'Handlungsfelder' })
+		.click();
+
+	// The suggestion, taken over: a field named after the dimension, tagged with it.
+	const suggestions = page.getByRole('region', { name: 'Vorschläge aus dem Digital-Check' });
+	await expect(suggestions).toContainText('Strategie & Steuerung');
+	await suggestions.getByRole('button', { name: '„Strategie & Steuerung“ übernehmen' }).click();
+	await expect(suggestions).toContainText('(übernommen)');
+	const fields = page.getByRole('list', { name: 'Handlungsfelder nach Priorität' });
+	await expect(fields.getByRole('heading', { level: 3 })).toHaveText(['1. Strategie & Steuerung']);
+
+	// An own field: refused without a dimension, then added with one.
+	await page.getByLabel('Titel', { exact: true }).fill('E-Akte einführen');
+	await page.getByRole('button', { name: 'Handlungsfeld anlegen' }).click();
+	await expect(page.getByText('Bitte wählen Sie mindestens eine Dimension.')).toBeVisible();
+	const newField = page.getByRole('group', { name: 'Dimensionen des Digital-Checks' });
+	await newField.getByRole('checkbox', { name: 'Prozesse & Organisation' }).check();
+	await page.getByRole('button', { name: 'Handlungsfeld anlegen' }).click();
+	await expect(fields.getByRole('heading', { level: 3 })).toHaveText([
+		'1. Strategie & Steuerung',
+		'2. E-Akte einführen'
+	]);
+
+	// Priority by keyboard: the focus stays on the moved field's button, the status says where it is.
+	const up = page.getByRole('button', { name: '„E-Akte einführen“ eine Stelle nach oben' });
+	await up.focus();
+	await page.keyboard.press('Enter');
+	await expect(fields.getByRole('heading', { level: 3 })).toHaveText([
+		'1. E-Akte einführen',
+		'2. Strategie & Steuerung'
+	]);
+	await expect(up).toBeFocused();
+	await expect(page.getByText('„E-Akte einführen“ steht jetzt an Stelle 1.')).toBeVisible();
+	const stored = async () =>
+		(await readServerDocument(appServer, board, readActionFields)).fields
+			.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
+			.map((f) => [f.title, f.dimensions]);
+	await expect.poll(stored).toEqual([
+		['E-Akte einführen', ['prozesse']],
+		['Strategie & Steuerung', ['strategie']]
+	]);
+
+	// A card linked to the suggested field.
+	await page
+		.getByLabel('Karte oder Gruppe für „Strategie & Steuerung“')
+		.selectOption({ label: 'Keine Strategie beschlossen' });
+	await page.getByRole('button', { name: 'Verknüpfen' }).nth(1).click();
+	await expect(
+		page.getByRole('button', { name: 'Verknüpfung mit „Keine Strategie beschlossen“ lösen' })
+	).toBeVisible();
+	await expect
+		.poll(
+			async () =>
+				(await readServerDocument(appServer, board, readActionFieldLinks)).get('hf.strategie')
+					?.length
+		)
+		.toBe(1);
+	expect(await seriousViolations(page), 'Handlungsfelder of the facilitator').toEqual([]);
+
+	// Removed and brought back: the focus goes to "Rückgängig", then to the field again.
+	await page.getByRole('button', { name: '„E-Akte einführen“ entfernen' }).click();
+	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect(fields.getByRole('heading', { level: 3 })).toHaveText(['1. Strategie & Steuerung']);
+	await expect.poll(async () => (await stored()).length).toBe(1);
+	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(page.getByRole('button', { name: '„E-Akte einführen“ bearbeiten' })).toBeFocused();
+	await expect.poll(async () => (await stored()).length).toBe(2);
+
+	// A participant sees the fields, and nothing of the municipality's check.
+	const launch = config.use?.launchOptions ?? {};
+	const lanBrowser = await chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+	try {
+		const anna = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+		await anna.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		await anna.getByLabel('Ihr Name').fill('Anna');
+		await anna.getByRole('button', { name: 'Beitreten' }).click();
+		await anna.getByRole('link', { name: 'Handlungsfelder öffnen' }).click();
+		await expect(
+			anna.getByRole('list', { name: 'Handlungsfelder nach Priorität' }).getByRole('heading')
+		).toHaveText(['1. E-Akte einführen', '2. Strategie & Steuerung']);
+		await expect(
+			anna.getByRole('region', { name: 'Vorschläge aus dem Digital-Check' })
+		).toHaveCount(0);
+		expect(await seriousViolations(anna), 'Handlungsfelder of a participant').toEqual([]);
+	} finally {
+		await lanBrowser.close();
+	}
+});
