@@ -9,8 +9,11 @@
 //  5. The generated full workshop day opened offline from IndexedDB and rendered as the Kartenabfrage, as
 //     a ratio to Y.applyUpdate of the same bytes in the same tab (goal ≤ 1.3×); the day's IndexedDB
 //     bytes (scripts/bench-workshop.ts).
+//  6. The generated day's 3,000 dot records counted, and its matrix recomputed after one changed score,
+//     as ratios to reading the board's cards (scripts/bench-votes.ts).
 // `npm run bench -- --only check` runs 3 and 4 alone: no build, no browser, a few seconds.
 // `npm run bench -- --only workshop` runs 5 alone (needs the build).
+// `npm run bench -- --only votes` runs 6 alone: no build, no browser, a few seconds.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +29,8 @@ import {
 	type GeneratedRespondent
 } from '../src/lib/domain/demo/municipality-generator';
 import { AppServer } from '../tests/e2e/support/app-server';
-import { median } from './bench-stats';
+import { alternateMedians, median, sink } from './bench-stats';
+import { benchVotes } from './bench-votes';
 import { benchWorkshop } from './bench-workshop';
 
 const RUNS = 9;
@@ -97,9 +101,6 @@ const CHECK_SAMPLES = 41;
 const CHECK_CALLS_PER_SAMPLE = 10;
 const FULL_SET_PASSES = 5;
 
-/** Keeps results alive, so the engine cannot drop a call whose result nobody reads. */
-let sink = 0;
-
 /** The baseline: one plain pass over the same answers, summing every number in them. */
 function sumAnswers(respondents: readonly GeneratedRespondent[]): number {
 	let sum = 0;
@@ -111,19 +112,6 @@ function sumAnswers(respondents: readonly GeneratedRespondent[]): number {
 		}
 	}
 	return sum;
-}
-
-/** Milliseconds per call of each function: medians of samples taken alternately. */
-function alternateMedians(fns: (() => number)[], samples: number, calls: number): number[] {
-	const times = fns.map(() => [] as number[]);
-	for (let i = 0; i < samples; i++) {
-		fns.forEach((fn, f) => {
-			const start = performance.now();
-			for (let c = 0; c < calls; c++) sink += fn();
-			times[f]!.push((performance.now() - start) / calls);
-		});
-	}
-	return times.map(median);
 }
 
 function benchCheckScoring(): void {
@@ -162,7 +150,7 @@ function benchCheckScoring(): void {
 	};
 	const loopAll = () => set.reduce((sum, { round: r }) => sum + sumAnswers(r.respondents), 0);
 	const coldStart = performance.now();
-	sink += scoreAll();
+	sink.value += scoreAll();
 	const coldMs = performance.now() - coldStart;
 	const [allMs, allLoopMs] = alternateMedians([scoreAll, loopAll], FULL_SET_PASSES, 1) as [
 		number,
@@ -175,15 +163,15 @@ function benchCheckScoring(): void {
 			`(${(allMs / set.length).toFixed(2)} ms per municipality; first pass ${coldMs.toFixed(0)} ms), ` +
 			`plain loop over the same answers ${allLoopMs.toFixed(1)} ms, ratio ${(allMs / allLoopMs).toFixed(1)}×`
 	);
-	if (Number.isNaN(sink)) console.log(sink);
+	if (Number.isNaN(sink.value)) console.log(sink.value);
 }
 
-function onlyArgument(): 'check' | 'workshop' | null {
+function onlyArgument(): 'check' | 'workshop' | 'votes' | null {
 	const index = process.argv.indexOf('--only');
 	if (index === -1) return null;
 	const value = process.argv[index + 1];
-	if (value !== 'check' && value !== 'workshop')
-		throw new Error(`--only takes "check" or "workshop", not ${String(value)}`);
+	if (value !== 'check' && value !== 'workshop' && value !== 'votes')
+		throw new Error(`--only takes "check", "workshop" or "votes", not ${String(value)}`);
 	return value;
 }
 
@@ -231,6 +219,7 @@ async function benchStartPage(browser: Browser, server: AppServer): Promise<void
 async function main(): Promise<void> {
 	const only = onlyArgument();
 	if (only === 'check') return benchCheckScoring();
+	if (only === 'votes') return benchVotes();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
 	const buildDir = buildWithBlankPage();
@@ -248,7 +237,10 @@ async function main(): Promise<void> {
 		await server.dispose();
 		rmSync(buildDir, { recursive: true, force: true });
 	}
-	if (only === null) benchCheckScoring();
+	if (only === null) {
+		benchCheckScoring();
+		benchVotes();
+	}
 }
 
 await main();

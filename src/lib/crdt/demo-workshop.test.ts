@@ -8,6 +8,9 @@ import { readCards, readClusters } from './workshop-cards';
 import { readRoster, readWorkshopInfo, readWorkshopPlan } from './workshop-doc';
 import { readNotes } from './workshop-notes';
 import { readRun } from './workshop-run';
+import { readMatrix } from './workshop-matrix';
+import { readVotes, readVoting } from './workshop-votes';
+import { countedVotes } from '../domain/workshop/votes';
 
 /** A smaller day for most tests: the writer does the same for each card, note and edit. */
 const SMALL = generateWorkshopDay({ seed: 11, participants: 12, cards: 80, textEdits: 2_000 });
@@ -107,11 +110,12 @@ describe('writeWorkshopDay', () => {
 		for (const { id } of SMALL.participants) expect(isRecordId(id)).toBe(true);
 	});
 
-	it('keeps a tombstone for every overwritten value: each edit, each card sorted into a cluster, each merge', () => {
+	it('keeps a tombstone for every overwritten value: each edit, each card sorted into a cluster, each merge, each dot taken back', () => {
 		const { board } = written(SMALL);
 		const sorted = SMALL.cards.filter((c) => c.clusterId !== null).length;
 		const merged = SMALL.cards.filter((c) => c.mergedInto !== null).length;
-		expect(deletedItems(board)).toBe(SMALL.edits.length + sorted + merged);
+		const withdrawn = SMALL.votes.filter((v) => v.withdrawn).length;
+		expect(deletedItems(board)).toBe(SMALL.edits.length + sorted + merged + withdrawn);
 	});
 
 	it('gives documents another device loads to the same day', () => {
@@ -148,5 +152,33 @@ describe('writeWorkshopDay', () => {
 		expect(readNotes(board)).toHaveLength(day.notes.length);
 		expect(readRoster(board)).toHaveLength(30);
 		expect(wrongTexts(board, day)).toEqual([]);
+	});
+
+	it('writes the revealed vote and the matrix: every dot record, the taken-back ones marked, every score', () => {
+		const day = generateWorkshopDay({ seed: 20260302 });
+		const { control, board, counts } = written(day);
+		expect(counts).toMatchObject({ votes: 3_000, scores: day.scores.length });
+		const voting = readVoting(control)[day.voting!.blockId];
+		expect(voting).toEqual({
+			rules: { dotsPerPerson: 20, maxPerItem: 3 },
+			target: 'cards',
+			sourceBlockId: day.voting!.sourceBlockId,
+			phase: 'revealed'
+		});
+		const read = readVotes(board);
+		expect(read.malformed).toBe(0);
+		expect(read.keys.size).toBe(3_000);
+		const given = day.votes.filter((v) => !v.withdrawn);
+		expect(read.votes).toHaveLength(given.length);
+		// The generator keeps to 3 per card; only dots beyond 20 per person (a second device) are ignored.
+		const kept = new Map<string, number>();
+		for (const v of given) kept.set(v.participantId, (kept.get(v.participantId) ?? 0) + 1);
+		const beyond = [...kept.values()].reduce((sum, n) => sum + Math.max(0, n - 20), 0);
+		expect(beyond).toBeGreaterThan(0);
+		expect(countedVotes(read.votes, voting!.rules)).toHaveLength(given.length - beyond);
+		const scores = readMatrix(board);
+		expect(scores.malformed).toBe(0);
+		expect(scores.scores).toHaveLength(day.scores.length);
+		expect(day.scores.length).toBe(30 * 12);
 	});
 });

@@ -11,6 +11,9 @@
 //   ends with one client id per person and a tombstone for every overwritten text.
 // - A card arrives unclustered, as written; the facilitator then moves it into its cluster, so its
 //   clusterId is overwritten once, as on a real board.
+// - The facilitator starts and reveals the vote (control document); each participant's dots are on
+//   the board as after the reveal, each taken-back dot marked by its voter; then each participant
+//   scores the matrix.
 //
 // The participants' client ids are lent to the board in turn, between transactions, rather than
 // writing through a replica document per participant. Yjs itself changes `doc.clientID` between
@@ -28,6 +31,8 @@ import { addCard, addCluster, editCardText, moveCard, setMergedInto } from './wo
 import { checkInParticipant, writeWorkshopInfo, writeWorkshopPlan } from './workshop-doc';
 import { addNote, editNote } from './workshop-notes';
 import { setCurrentBlock } from './workshop-run';
+import { writeScore } from './workshop-matrix';
+import { giveDot, withdrawDot, writeVoting } from './workshop-votes';
 
 export interface WorkshopDocs {
 	control: Y.Doc;
@@ -41,6 +46,8 @@ export interface WrittenWorkshopDay {
 	cards: number;
 	notes: number;
 	edits: number;
+	votes: number;
+	scores: number;
 	/** Length of `Y.encodeStateAsUpdateV2` of each document after writing. */
 	bytes: { control: number; board: number };
 }
@@ -114,6 +121,22 @@ export function writeWorkshopDay(plan: WorkshopDayPlan, docs: WorkshopDocs): Wri
 		);
 	}
 
+	if (plan.voting) {
+		const { blockId, sourceBlockId, rules } = plan.voting;
+		writeVoting(control, blockId, { rules, target: 'cards', sourceBlockId, phase: 'revealed' });
+	}
+	for (const vote of plan.votes) {
+		asParticipant(vote.participantId, () => giveDot(board, vote, undefined, vote.createdAt));
+		if (vote.withdrawn)
+			asParticipant(vote.participantId, () => withdrawDot(board, vote, undefined, vote.createdAt));
+	}
+	for (const score of plan.scores) {
+		for (const axis of ['impact', 'effort'] as const) {
+			const target = { participantId: score.participantId, itemId: score.itemId, axis };
+			asParticipant(score.participantId, () => writeScore(board, target, score[axis], plan.nowMs));
+		}
+	}
+
 	return {
 		participants: plan.participants.length,
 		blocks: plan.blocks.length,
@@ -121,6 +144,8 @@ export function writeWorkshopDay(plan: WorkshopDayPlan, docs: WorkshopDocs): Wri
 		cards: plan.cards.length,
 		notes: plan.notes.length,
 		edits: plan.edits.length,
+		votes: plan.votes.length,
+		scores: plan.scores.length,
 		bytes: {
 			control: Y.encodeStateAsUpdateV2(control).length,
 			board: Y.encodeStateAsUpdateV2(board).length

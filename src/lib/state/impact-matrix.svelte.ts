@@ -1,6 +1,7 @@
 // The impact × effort matrix of a workshop as one person sees it (PRODUCT.md §3.3). What it scores
 // comes from the day's flow (domain/workshop/voting-items.ts, matrixSource): the entries of the last
-// dot vote before it, most dots first once revealed, else the groups of the last Kartenabfrage. Each
+// dot vote before it (once revealed, the twelve with the most dots), else the groups of the last
+// Kartenabfrage. Each
 // person (participants, and the facilitator as "Moderation") scores impact and effort from 1 to 5, by
 // number or by dragging an entry on the grid; every device shows the averages and the quadrants.
 
@@ -10,8 +11,8 @@ import { matrixPlacements, type MatrixPlacement } from '../domain/workshop/matri
 import { voteResults } from '../domain/workshop/votes';
 import {
 	defaultSourceBlock,
-	inResultOrder,
 	itemResolver,
+	matrixEntries,
 	matrixSource,
 	votingItems,
 	type VotingItem
@@ -93,7 +94,7 @@ export class ImpactMatrix {
 				setup.rules,
 				resolve
 			);
-			return { items: inResultOrder(items, ranked), resolve };
+			return { items: matrixEntries(items, ranked), resolve };
 		}
 		const view = boardView(board.cards, board.clusters, source.blockId);
 		const kind = view.clusters.length > 0 ? 'clusters' : 'cards';

@@ -3,13 +3,14 @@
 // comes from a seed: the same options give a deep-equal plan on every run and machine, another seed
 // another day. Random numbers are pure-rand's xoroshiro128+, seeded as in seeded-random.ts.
 //
-// What the day looks like (defaults: 30 participants, 500 cards, 20,000 text edits):
+// What the day looks like (defaults: 30 participants, 500 cards, 20,000 text edits, 3,000 votes):
 // - A workshop in a made-up town on a Tuesday, Wednesday or Thursday between September 2026 and August
 //   2027, starting at 8:00, 8:30 or 9:00 German time. Times are server clock milliseconds.
 // - Participants with unique German first names (a surname initial once the names run out) and ids in
 //   the app's ULID layout (ids.ts), checked in around the start.
 // - The template's agenda. The day stands in the Impact-/Aufwand-Matrix, a few minutes late: the cards
-//   are collected, clustered and voted on (votes and matrix scores come from a later issue).
+//   are collected, clustered and voted on, the vote is revealed, and the matrix is being scored
+//   (vote-generator.ts).
 // - Cards written during the Kartenabfrage, a few dozen per participant at most, some write far more
 //   than others. A card is a short statement about municipal digitalisation put together from parts:
 //   an optional lead-in ("Seit Jahren:"), a core ("Fachverfahren ohne Schnittstelle zur E-Akte"), an
@@ -25,8 +26,9 @@
 //   Every edit changes its target's text and leaves it valid.
 //
 // The parts are drawn from separate streams, so the day (workshop, participants, agenda) depends only
-// on the seed and the participant count, cards and notes also on the card count, and only the edits on
-// the edit count: a test may ask for fewer edits and gets the same cards.
+// on the seed and the participant count, cards and notes also on the card count, only the edits on
+// the edit count, and only votes and scores on the vote count: a test may ask for fewer edits and gets
+// the same cards.
 
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import {
@@ -35,8 +37,18 @@ import {
 	type AgendaBlock,
 	type BlockMethod
 } from '../workshop/agenda';
-import type { Card, Cluster } from '../workshop/cards';
+import { boardView, type Card, type Cluster } from '../workshop/cards';
+import type { MatrixScore } from '../workshop/matrix';
+import { voteResults } from '../workshop/votes';
+import { matrixEntries, votingItems } from '../workshop/voting-items';
 import { Random, seededGenerator } from './seeded-random';
+import {
+	GENERATED_RULES,
+	planScores,
+	planVotes,
+	type GeneratedVote,
+	type GeneratedVoting
+} from './vote-generator';
 
 // ---------------------------------------------------------------------------------------------------
 // The plan
@@ -97,6 +109,12 @@ export interface WorkshopDayPlan {
 	notes: GeneratedNote[];
 	/** In time order; a target's text is the last edit's (or its first text without edits). */
 	edits: TextEdit[];
+	/** The Punktabfrage over the Kartenabfrage's cards, revealed; null without either block. */
+	voting: GeneratedVoting | null;
+	/** Every dot given, in time order; withdrawn ones were taken back. */
+	votes: GeneratedVote[];
+	/** Impact and effort of the matrix's entries (the cards with the most dots), by everyone. */
+	scores: MatrixScore[];
 }
 
 export interface GenerateWorkshopDayOptions {
@@ -108,6 +126,8 @@ export interface GenerateWorkshopDayOptions {
 	cards?: number;
 	/** 0 to 200,000 (default 20,000). */
 	textEdits?: number;
+	/** Dot records, withdrawn ones included: 0 to 20,000 (default 3,000). */
+	votes?: number;
 }
 
 const TEMPLATE_ID = 'digital-check-tag';
@@ -1071,6 +1091,48 @@ function planEdits(
 // ---------------------------------------------------------------------------------------------------
 // The whole day
 
+// ---------------------------------------------------------------------------------------------------
+// Votes and the matrix
+
+function planVoting(
+	random: Random,
+	day: Day,
+	cards: Card[],
+	clusters: Cluster[],
+	total: number
+): Pick<WorkshopDayPlan, 'voting' | 'votes' | 'scores'> {
+	const vote = day.begun.find(({ block }) => block.method === 'punktabfrage');
+	const source = day.begun
+		.filter(({ block, index }) => block.method === 'kartenabfrage' && index < (vote?.index ?? -1))
+		.at(-1);
+	if (!vote || !source) return { voting: null, votes: [], scores: [] };
+	const voting = { blockId: vote.block.id, sourceBlockId: source.block.id, rules: GENERATED_RULES };
+	// As the board shows them: surviving cards, clustered ones first.
+	const items = votingItems(boardView(cards, clusters, source.block.id), 'cards');
+	const survivors = cards.filter((card) => items.some((item) => item.id === card.id));
+	const popularity = new Map(clusters.map((c) => [c.id, 0.2 + 2 * random.float() ** 2]));
+	const ids = new Ids(random);
+	const votes = planVotes(random, {
+		participants: day.participants,
+		cards: survivors,
+		weightOf: (card) => (card.clusterId === null ? 0.3 : (popularity.get(card.clusterId) ?? 0.3)),
+		voting,
+		from: vote.from,
+		to: vote.to,
+		total,
+		makeId: (time) => ids.make(time)
+	});
+	// The matrix scores what the app puts into it: the entries with the most dots.
+	const given = votes.filter((v) => !v.withdrawn);
+	const results = voteResults(
+		items.map((item) => item.id),
+		given,
+		voting.rules
+	);
+	const entries = matrixEntries(items, results).map((item) => item.id);
+	return { voting, votes, scores: planScores(random, day.participants, entries) };
+}
+
 function checkCount(name: string, value: number, max: number, min = 0): void {
 	if (!Number.isInteger(value) || value < min || value > max)
 		throw new RangeError(`${name} must be a whole number ${min}–${max}: ${value}`);
@@ -1081,10 +1143,11 @@ function checkCount(name: string, value: number, max: number, min = 0): void {
  * deep-equal plan; it holds only plain data (JSON round-trips it unchanged).
  */
 export function generateWorkshopDay(options: GenerateWorkshopDayOptions): WorkshopDayPlan {
-	const { seed, participants = 30, cards = 500, textEdits = 20_000 } = options;
+	const { seed, participants = 30, cards = 500, textEdits = 20_000, votes = 3_000 } = options;
 	checkCount('participants', participants, 200, 1);
 	checkCount('cards', cards, 5_000);
 	checkCount('textEdits', textEdits, 200_000);
+	checkCount('votes', votes, 20_000);
 	const nextStream = streamsOf(seed);
 	const day = planDay(nextStream(), participants);
 	const { clusters, drafts: cardDrafts, sortedFrom } = planCards(nextStream(), day, cards);
@@ -1092,6 +1155,8 @@ export function generateWorkshopDay(options: GenerateWorkshopDayOptions): Worksh
 	const noteDrafts = planNotes(nextStream(), day, clusterNames, sortedFrom);
 	// Edits change the drafts' parts and sentences, never the cards and notes as written.
 	const edits = planEdits(nextStream(), day, cardDrafts, noteDrafts, textEdits);
+	const cardPlan = cardDrafts.map((draft) => draft.card);
+	const voted = planVoting(nextStream(), day, cardPlan, clusters, votes);
 	return {
 		seed,
 		workshop: day.workshop,
@@ -1101,8 +1166,9 @@ export function generateWorkshopDay(options: GenerateWorkshopDayOptions): Worksh
 		blocks: day.blocks,
 		run: day.run,
 		clusters,
-		cards: cardDrafts.map((draft) => draft.card),
+		cards: cardPlan,
 		notes: noteDrafts.map((draft) => draft.note),
-		edits
+		edits,
+		...voted
 	};
 }

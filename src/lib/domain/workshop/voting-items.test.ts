@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { boardView, type Card, type Cluster } from './cards';
-import { defaultSourceBlock, itemResolver, matrixSource, votingItems } from './voting-items';
+import {
+	defaultSourceBlock,
+	itemResolver,
+	matrixEntries,
+	matrixSource,
+	votingItems
+} from './voting-items';
 
 const card = (id: string, text: string, overrides: Partial<Card> = {}): Card => ({
 	id,
@@ -70,5 +76,32 @@ describe('what a vote is about', () => {
 		expect(matrixSource(schedule, 'm', new Set(['v1']))).toEqual({ kind: 'vote', blockId: 'v1' });
 		expect(matrixSource(schedule, 'm', new Set())).toEqual({ kind: 'cards', blockId: 'k2' });
 		expect(matrixSource([{ id: 'm', method: 'matrix' }], 'm', new Set())).toBeNull();
+	});
+
+	it('from a revealed vote the matrix takes the entries with dots, most first, at most twelve', () => {
+		const items = Array.from({ length: 15 }, (_, i) => ({
+			id: `I${i}`,
+			label: `E${i}`,
+			cards: []
+		}));
+		// I0 has no dot; I1..I14 have 1..14 dots.
+		const results = items
+			.map((item, i) => ({ itemId: item.id, count: i }))
+			.sort((a, b) => b.count - a.count);
+		expect(matrixEntries(items, results).map((item) => item.id)).toEqual([
+			'I14',
+			'I13',
+			'I12',
+			'I11',
+			'I10',
+			'I9',
+			'I8',
+			'I7',
+			'I6',
+			'I5',
+			'I4',
+			'I3'
+		]);
+		expect(matrixEntries(items.slice(0, 2), results.slice(-2))).toEqual([items[1]]);
 	});
 });

@@ -92,3 +92,15 @@ export function inResultOrder(
 	const byId = new Map(items.map((item) => [item.id, item]));
 	return results.flatMap((result) => byId.get(result.itemId) ?? []);
 }
+
+/** At most this many entries go from a revealed vote into the matrix: more would not be readable. */
+export const MATRIX_MAX_ENTRIES = 12;
+
+/** The matrix's entries from a revealed vote: those with dots, most first, at most 12. */
+export function matrixEntries(
+	items: readonly VotingItem[],
+	results: readonly { itemId: string; count: number }[]
+): VotingItem[] {
+	const voted = results.filter((result) => result.count > 0).slice(0, MATRIX_MAX_ENTRIES);
+	return inResultOrder(items, voted);
+}
