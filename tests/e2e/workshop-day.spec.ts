@@ -154,6 +154,23 @@ test('every workshop page of a generated full day has no serious accessibility v
 	expect(shown + expected.unclustered.length).toBeGreaterThan(400);
 	expect(await seriousViolations(page), 'Kartenabfrage of a generated day').toEqual([]);
 
+	// The revealed vote: every surviving card of the Kartenabfrage in the result, most dots first;
+	// the matrix with the twelve entries with the most dots; the Handlungsfelder, none yet.
+	const pages = page.getByRole('navigation', { name: 'Workshop-Seiten' });
+	await pages.getByRole('link', { name: 'Punktabfrage' }).click();
+	const result = page.getByRole('table', { name: 'Ergebnis' }).getByRole('row');
+	await expect(result).toHaveCount(shown + expected.unclustered.length + 1, { timeout: 30_000 });
+	await expect(result.nth(1).getByRole('cell').first()).toHaveText('1.');
+	expect(await seriousViolations(page), 'Punktabfrage of a generated day').toEqual([]);
+	await pages.getByRole('link', { name: 'Nutzen-Aufwand-Matrix' }).click();
+	await expect(page.getByRole('table', { name: 'Bewertungen' }).getByRole('row')).toHaveCount(13, {
+		timeout: 30_000
+	});
+	expect(await seriousViolations(page), 'matrix of a generated day').toEqual([]);
+	await pages.getByRole('link', { name: 'Handlungsfelder' }).click();
+	await expect(page.getByRole('button', { name: 'Handlungsfeld anlegen' })).toBeVisible();
+	expect(await seriousViolations(page), 'Handlungsfelder of a generated day').toEqual([]);
+
 	// The projector follows the current block and has nothing that edits.
 	await page.goto(`${workshopUrl}/beamer`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impact-/Aufwand-Matrix', {
