@@ -131,7 +131,11 @@ export class CardBoard {
 	}
 
 	get loading(): boolean {
-		return this.control.loading || this.#options.board.loading;
+		// Both read, not `||`: reading a document opens it, and the board (large) must not wait for the
+		// control document to load first.
+		const control = this.control.loading;
+		const board = this.#options.board.loading;
+		return control || board;
 	}
 
 	get writeError(): WriteError | null {
