@@ -234,6 +234,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			return new Presence(async () => (await loadDocumentServices()).documents.open(board), me);
 		},
 		async cardBoard(ars, workshop) {
+			// The document code loads while the credential is looked up; the board opens with both.
+			loadDocumentServices().catch(() => undefined);
 			const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
 			const participant = credential?.role === 'teilnahme' ? credential.sub : null;
 			// The facilitator: a co-facilitator's device, or the laptop (the owner, on localhost). A
