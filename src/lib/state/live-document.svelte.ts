@@ -9,7 +9,9 @@ import { followDocument } from '../sync/follow-document';
 import type { DocumentHandle } from '../sync/open-document';
 
 export class LiveDocument<T> {
-	#value: T = $state() as T;
+	// Raw, not deeply reactive: a value is replaced whole on every change and never changed in place,
+	// and a deep proxy would only slow down every read of it (for a full board, each field of 500 cards).
+	#value: T = $state.raw() as T;
 	#loading = $state(true);
 	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
 	#connected = $state(false);
