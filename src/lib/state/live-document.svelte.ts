@@ -15,13 +15,15 @@ export class LiveDocument<T> {
 	#loading = $state(true);
 	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
 	#connected = $state(false);
+	#doc: Y.Doc | null = null;
 	#subscribe: () => void;
 
 	constructor(open: () => Promise<DocumentHandle>, read: (doc: Y.Doc) => T, initial: T) {
 		this.#value = initial;
-		this.#subscribe = createSubscriber(() =>
-			followDocument(open, {
+		this.#subscribe = createSubscriber(() => {
+			const stop = followDocument(open, {
 				onChange: (handle) => {
+					this.#doc = handle.doc;
 					this.#value = read(handle.doc);
 					this.#loading = false;
 				},
@@ -30,8 +32,12 @@ export class LiveDocument<T> {
 					this.#loading = false;
 				},
 				onConnected: (connected) => (this.#connected = connected)
-			})
-		);
+			});
+			return () => {
+				this.#doc = null;
+				stop();
+			};
+		});
 	}
 
 	get value(): T {
@@ -47,6 +53,14 @@ export class LiveDocument<T> {
 	get error(): DocumentErrorCode | 'code_load_failed' | null {
 		this.#subscribe();
 		return this.#error;
+	}
+
+	/**
+	 * Reads what the value leaves out from the document as it is now: for what is needed seldom (on a
+	 * click) and would cost on every change. Null while nothing renders the document (it is closed).
+	 */
+	readNow<U>(read: (doc: Y.Doc) => U): U | null {
+		return this.#doc === null ? null : read(this.#doc);
 	}
 
 	/** Whether the document is synced with the server now. */
