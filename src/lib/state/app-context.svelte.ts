@@ -187,6 +187,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	 * which only looks).
 	 */
 	async function workshopRole(ars: string, workshop: string) {
+		// The document code loads while the credential is looked up: the page's documents open with both.
+		loadDocumentServices().catch(() => undefined);
 		const credential = await usableCredential(db, workshopPrefix(ars, workshop), Date.now());
 		return {
 			participant: credential?.role === 'teilnahme' ? credential.sub : null,

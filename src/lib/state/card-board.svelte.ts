@@ -35,7 +35,7 @@ import {
 	setMergedInto
 } from '../crdt/workshop-cards';
 import { ROOT_KEYS } from '../crdt/schema';
-import { readRoster, type RosterEntry } from '../crdt/workshop-doc';
+import { readRoster } from '../crdt/workshop-doc';
 import type { CardPhase } from '../crdt/workshop-run';
 import type { DocumentErrorCode } from '../sync/document-status';
 import type { RevealResult } from '../sync/reveal-private';
@@ -46,30 +46,24 @@ import type { WorkshopControl } from './workshop-control.svelte';
 type WriteError = DocumentErrorCode | 'code_load_failed';
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
+/**
+ * What the board shows, read again on every change of the board document. The roster is not in it:
+ * only a reveal needs it (and reads it then), and its sort's first localeCompare in a page sets up a
+ * collator, tens of milliseconds while the board loads.
+ */
 export interface BoardSnapshot {
 	cards: Card[];
 	/** Cards removed from the board: a reveal must not bring them back. */
 	removedCardIds: string[];
 	clusters: Cluster[];
-	roster: RosterEntry[];
 }
 
 export function readBoard(doc: Y.Doc): BoardSnapshot {
 	const { cards, removedIds } = readCards(doc);
-	return {
-		cards,
-		removedCardIds: removedIds,
-		clusters: readClusters(doc),
-		roster: readRoster(doc)
-	};
+	return { cards, removedCardIds: removedIds, clusters: readClusters(doc) };
 }
 
-export const EMPTY_BOARD: BoardSnapshot = {
-	cards: [],
-	removedCardIds: [],
-	clusters: [],
-	roster: []
-};
+export const EMPTY_BOARD: BoardSnapshot = { cards: [], removedCardIds: [], clusters: [] };
 
 /**
  * How many private documents one reveal opens at most. The roster is written by participants, so a
@@ -131,7 +125,11 @@ export class CardBoard {
 	}
 
 	get loading(): boolean {
-		return this.control.loading || this.#options.board.loading;
+		// Both read, not `||`: reading a document opens it, and the board (large) must not wait for the
+		// control document to load first.
+		const control = this.control.loading;
+		const board = this.#options.board.loading;
+		return control || board;
 	}
 
 	get writeError(): WriteError | null {
@@ -363,9 +361,8 @@ export class CardBoard {
 	async reveal(blockId: string): Promise<boolean> {
 		const moderation = this.#options.moderation;
 		if (!moderation) return false;
-		const ids = this.#options.board.value.roster
-			.map((entry) => entry.participantId)
-			.slice(0, MAX_REVEAL_PARTICIPANTS);
+		const roster = this.#options.board.readNow(readRoster) ?? [];
+		const ids = roster.map((entry) => entry.participantId).slice(0, MAX_REVEAL_PARTICIPANTS);
 		const result = await moderation.reveal(blockId, ids);
 		if (!result.ok) {
 			this.#error = result.error;

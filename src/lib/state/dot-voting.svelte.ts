@@ -113,7 +113,10 @@ export class DotVoting {
 	}
 
 	get loading(): boolean {
-		return this.control.loading || this.#options.board.loading;
+		// Both read, not `||`: reading a document opens it (see CardBoard.loading).
+		const control = this.control.loading;
+		const board = this.#options.board.loading;
+		return control || board;
 	}
 
 	get writeError(): WriteError | null {

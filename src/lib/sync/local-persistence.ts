@@ -78,10 +78,11 @@ function writeTransaction(
 }
 
 /**
- * Loads the stored updates into `doc` and keeps storing new ones. Rejects with DocumentError
- * 'storage_timeout' when IndexedDB does not answer in time (a failed open, such as private mode or a
- * blocked upgrade, never settles `whenSynced`: RELIABILITY.md checklist 7) or fails to load. A failed
- * merge of the stored rows does not fail the open.
+ * Loads the stored updates into `doc` and keeps storing new ones. `doc` must not change until this
+ * resolves: changes are stored from then on (openDocument starts the tab relay and the server only
+ * afterwards). Rejects with DocumentError 'storage_timeout' when IndexedDB does not answer in time (a
+ * failed open, such as private mode or a blocked upgrade, never settles `whenSynced`: RELIABILITY.md
+ * checklist 7) or fails to load. A failed merge of the stored rows does not fail the open.
  */
 export async function attachLocalPersistence(
 	name: string,
@@ -150,8 +151,7 @@ export async function attachLocalPersistence(
 	};
 
 	const storeUpdate = (update: Uint8Array, origin: unknown) => {
-		// Until the database is open there is nothing to write to: y-indexeddb stores the whole document
-		// when it opens. What it loads is stored already.
+		// What y-indexeddb or a merge loads is stored already.
 		if (persistence.db === null || origin === persistence) return;
 		const write = ++issued;
 		const settled = writeTransaction(persistence.db, (store) => store.add(update)).then(
@@ -165,11 +165,11 @@ export async function attachLocalPersistence(
 		if (++rows >= COMPACT_WHILE_OPEN_ROWS) scheduleCompaction();
 	};
 
-	// We store updates ourselves (see the top of this file), in y-indexeddb's place. Its destroy()
-	// unregisters whatever `_storeUpdate` holds, so it unregisters ours.
+	// We store updates ourselves (see the top of this file), in y-indexeddb's place, from the end of
+	// the load on (below). Its destroy() unregisters whatever `_storeUpdate` holds, so it unregisters
+	// ours.
 	doc.off('update', persistence._storeUpdate);
 	persistence._storeUpdate = storeUpdate;
-	doc.on('update', storeUpdate);
 
 	/** Waits for every write issued so far; if one failed, writes the whole document, which covers it. */
 	const flush = async (): Promise<void> => {
@@ -191,6 +191,10 @@ export async function attachLocalPersistence(
 		// Merging is an optimisation: when it fails (a full disk aborts it), the rows stay as they are
 		// and the document opens with what it loaded. Only a storage that does not answer fails the open.
 		await guard(compact(compactAt).catch(() => rows));
+		// Only now: while a document has an 'update' listener, Yjs encodes every transaction as an
+		// update, and the load's is the whole document (for a full workshop board 40 % on top of
+		// applying it), which storeUpdate would only drop.
+		doc.on('update', storeUpdate);
 	} catch (error) {
 		// Not awaited: when the open never settled, neither would this.
 		void persistence.destroy();
