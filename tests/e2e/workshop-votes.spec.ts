@@ -166,3 +166,73 @@ test('dots stay hidden until the reveal, concurrent dots all count within the bu
 		.poll(async () => (await readServerDocument(appServer, board, readVotes)).votes.length)
 		.toBe(4);
 });
+
+test('a participant voting offline on two linked devices for the same card gets both dots counted after sync', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const workshopPath = new URL(page.url()).pathname;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	for (const text of ['Kein WLAN', 'Akten auf Papier']) {
+		await page.getByLabel('Ihre Karte').fill(text);
+		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(page.getByText(text, { exact: true })).toBeVisible();
+	}
+	await page.goto(`${workshopPath}/punkte`);
+	await page.getByLabel('Punkte pro Person').fill('3');
+	await page.getByLabel('Höchstens pro Karte oder Gruppe').fill('2');
+	await page.getByRole('radio', { name: 'die einzelnen Karten' }).check();
+	await page.getByRole('button', { name: 'Punktabfrage starten' }).click();
+
+	// Anna's tablet, then her phone linked to her with a one-time code from the tablet.
+	const tablet = await joinAs(appServer.port, code, 'Anna');
+	await tablet.goBack();
+	await tablet.getByRole('button', { name: 'Weiteres Gerät verbinden' }).click();
+	const linkCard = tablet
+		.getByRole('figure')
+		.filter({ hasText: 'Code für Ihr weiteres Gerät (einmal nutzbar)' });
+	const linkCode = /Code:\s*([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(
+		(await linkCard.textContent()) ?? ''
+	)?.[1];
+	expect(linkCode).toBeTruthy();
+	const phone = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+	await phone.goto(`http://${LAN_HOST}:${appServer.port}/join/${linkCode}`);
+	await phone.getByRole('button', { name: 'Beitreten' }).click();
+	await phone.getByRole('link', { name: 'Punktabfrage öffnen' }).click();
+	await tablet.getByRole('link', { name: 'Punktabfrage öffnen' }).click();
+	for (const device of [tablet, phone])
+		await expect(device.getByText('Sie haben noch 3 von 3 Punkten.')).toBeVisible();
+
+	// Both offline, each gives a dot to the same card; neither knows of the other's.
+	for (const device of [tablet, phone]) await device.context().setOffline(true);
+	for (const device of [tablet, phone]) {
+		await give(device, 'Kein WLAN').click();
+		await expect(device.getByText('Sie haben noch 2 von 3 Punkten.')).toBeVisible();
+	}
+	for (const device of [tablet, phone]) await device.context().setOffline(false);
+	// After sync both devices hold both dots: 2 on the card (its maximum), 1 left.
+	for (const device of [tablet, phone]) {
+		await expect(device.getByText('Sie haben noch 1 von 3 Punkten.')).toBeVisible({
+			timeout: 20_000
+		});
+		await expect(give(device, 'Kein WLAN')).toHaveAttribute('aria-disabled', 'true');
+	}
+	await page.getByRole('button', { name: 'Punkte aufdecken' }).click();
+	await expect(page.getByText('Neu aufgedeckte Punkte: 2.')).toBeVisible();
+	await expect
+		.poll(() => table(page))
+		.toEqual([
+			['1.', 'Kein WLAN', '2'],
+			['2.', 'Akten auf Papier', '0']
+		]);
+});

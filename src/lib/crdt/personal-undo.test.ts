@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Card } from '../domain/workshop/cards';
-import { personalUndo } from './personal-undo';
+import { personalUndo, redoLast, undoLast } from './personal-undo';
 import { ROOT_KEYS } from './schema';
 import { addCard, editCardText, readCards } from './workshop-cards';
 
@@ -70,5 +70,24 @@ describe('undo per person (S16)', () => {
 		expect(undoA.canUndo()).toBe(false);
 		undoA.undo();
 		expect(textOf(a, 'C1')).toBe('Von Bernd');
+	});
+
+	it('undo of a change someone has replaced changes nothing, and does not go on to my earlier change', () => {
+		const { a, b } = pair();
+		const undoA = personalUndo(a, [ROOT_KEYS.cards]);
+		addCard(a, card('C1', 'Meine Karte'));
+		undoA.stopCapturing();
+		editCardText(a, 'C1', 'Von Anna');
+		editCardText(b, 'C1', 'Von Bernd');
+
+		expect(undoLast(undoA)).toBe(false);
+		// The card I added earlier is still there, with Bernd's text.
+		expect(textOf(a, 'C1')).toBe('Von Bernd');
+		expect(textOf(b, 'C1')).toBe('Von Bernd');
+		// The next undo takes back that earlier step: the card I added.
+		expect(undoLast(undoA)).toBe(true);
+		expect(textOf(a, 'C1')).toBeUndefined();
+		expect(redoLast(undoA)).toBe(true);
+		expect(textOf(b, 'C1')).toBe('Von Bernd');
 	});
 });

@@ -7,6 +7,11 @@
 // my change leaves their value in place. A map value I set that someone has since replaced is not
 // restored by Yjs' undo, because a newer entry from another client sits to its right; my undo then
 // changes nothing on that key. Redo restores what my undo reverted.
+//
+// Yjs' undo() goes on to older steps while a step changes nothing. That would make one Ctrl+Z take
+// back an earlier change of mine the user did not mean (say, removing a card whose text someone has
+// since edited). undoLast/redoLast try the last step only; a step others have wholly replaced is
+// dropped, and the page says nothing was taken back.
 
 import * as Y from 'yjs';
 import { rootMap, type ROOT_KEYS } from './schema';
@@ -22,4 +27,29 @@ export function personalUndo(doc: Y.Doc, roots: readonly UndoRoot[]): Y.UndoMana
 		return map === null ? [] : [map];
 	});
 	return new Y.UndoManager(scope, { trackedOrigins: new Set([null]), captureTimeout: CAPTURE_MS });
+}
+
+/** Undoes my last step only (see above). Returns whether anything changed. */
+export function undoLast(manager: Y.UndoManager): boolean {
+	const older = manager.undoStack.slice(0, -1);
+	if (manager.undoStack.length === 0) return false;
+	manager.undoStack = manager.undoStack.slice(-1);
+	try {
+		return manager.undo() !== null;
+	} finally {
+		// Empty now either way: popped and performed (its redo step went to redoStack), or dropped.
+		manager.undoStack = [...older, ...manager.undoStack];
+	}
+}
+
+/** Redoes my last undone step only. Returns whether anything changed. */
+export function redoLast(manager: Y.UndoManager): boolean {
+	const older = manager.redoStack.slice(0, -1);
+	if (manager.redoStack.length === 0) return false;
+	manager.redoStack = manager.redoStack.slice(-1);
+	try {
+		return manager.redo() !== null;
+	} finally {
+		manager.redoStack = [...older, ...manager.redoStack];
+	}
 }

@@ -48,6 +48,7 @@ import {
 } from './dot-voting.svelte';
 import { writeVoting } from '../crdt/workshop-votes';
 import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from './impact-matrix.svelte';
+import { BoardUndo } from './board-undo.svelte';
 import {
 	ActionFieldsBoard,
 	EMPTY_ACTION_FIELDS,
@@ -125,6 +126,8 @@ export interface AppContext {
 	dotVoting(ars: string, workshop: string): Promise<DotVoting>;
 	/** The workshop's impact × effort matrix; a viewer's device only looks. */
 	impactMatrix(ars: string, workshop: string): Promise<ImpactMatrix>;
+	/** Undo and redo of this device's own changes on the workshop's board. */
+	boardUndo(ars: string, workshop: string): BoardUndo;
 	/** The workshop's Handlungsfelder; a viewer's device only looks. */
 	actionFields(ars: string, workshop: string): Promise<ActionFieldsBoard>;
 	/** Who is in the workshop now, and this device's presence in it (as participant or facilitator). */
@@ -346,6 +349,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				scorerId
 			});
 		},
+		boardUndo: (ars, workshop) =>
+			new BoardUndo(async () =>
+				(await loadDocumentServices()).documents.open(workshopBoardDocName(ars, workshop))
+			),
 		async actionFields(ars, workshop) {
 			const { participant, moderates } = await workshopRole(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
