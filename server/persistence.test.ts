@@ -9,6 +9,7 @@ import {
 	type PersistedEvent
 } from './extensions/persistence-extension';
 import { createLogger } from './logger';
+import { encodeDocumentSnapshot, snapshotCovers } from '../src/lib/crdt/durable-snapshot';
 import type { DocumentStore } from './storage/document-store';
 import { openSqliteStore } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
@@ -273,20 +274,65 @@ describe('persistence', () => {
 		await expect.poll(() => test.server.hocuspocus.documents.has(PROFILE)).toBe(false);
 	});
 
-	it('reports the state vector it stored, so durable acknowledgements can build on it', async () => {
+	it('acknowledges a write to every client with the snapshot of exactly the state it stored', async () => {
 		const { store, inner } = controllableStore(tempDir());
 		const persisted: PersistedEvent[] = [];
 		const test = await startTestServer({ store, onPersisted: (event) => persisted.push(event) });
 		defer(() => test.close());
+		const writer = await profileClient(test);
+		const reader = await profileClient(test);
+		await expect.poll(() => writer.state.synced && reader.state.synced).toBe(true);
+		writer.doc.getText('t').insert(0, 'Stand A');
+
+		await expect.poll(() => writer.acks.length).toBeGreaterThan(0);
+		await expect.poll(() => reader.acks.length).toBeGreaterThan(0);
+		const stored = await inner.load(PROFILE);
+		expect(stored?.stateVector).toEqual(persisted.at(-1)!.stateVector);
+		const storedDoc = new Y.Doc();
+		Y.applyUpdateV2(storedDoc, stored!.state);
+		expect(writer.acks.at(-1)!.snapshot).toEqual(encodeDocumentSnapshot(storedDoc));
+		expect(snapshotCovers(writer.acks.at(-1)!.snapshot, writer.doc)).toBe(true);
+		expect(snapshotCovers(reader.acks.at(-1)!.snapshot, reader.doc)).toBe(true);
+	});
+
+	it('while the database fails no acknowledgement covers the unsaved edit; after recovery it arrives without another edit', async () => {
+		const { store, inner, control } = controllableStore(tempDir());
+		const test = await startTestServer({ store });
+		defer(() => test.close());
 		const client = await profileClient(test);
 		await expect.poll(() => client.state.synced).toBe(true);
 		client.doc.getText('t').insert(0, 'Stand A');
+		await expect.poll(() => client.acks.length).toBe(1);
+		expect(snapshotCovers(client.acks[0]!.snapshot, client.doc)).toBe(true);
 
-		await expect.poll(() => persisted.length).toBeGreaterThan(0);
-		const last = persisted.at(-1)!;
-		expect(last.documentName).toBe(PROFILE);
-		expect((await inner.load(PROFILE))?.stateVector).toEqual(last.stateVector);
-		expect(last.stateVector).toEqual(Y.encodeStateVector(client.doc));
-		expect(textOf(client.doc)).toBe('Stand A');
+		control.failStore = true;
+		client.doc.getText('t').insert(7, ', Stand B');
+		await expect.poll(() => control.storeFailures).toBeGreaterThanOrEqual(3);
+		expect(client.acks).toHaveLength(1);
+		expect(snapshotCovers(client.acks[0]!.snapshot, client.doc)).toBe(false);
+
+		control.failStore = false;
+		await expect.poll(() => client.acks.length).toBe(2);
+		expect(snapshotCovers(client.acks[1]!.snapshot, client.doc)).toBe(true);
+		expect(await storedText(inner, PROFILE)).toBe('Stand A, Stand B');
+	});
+
+	it('a client connecting later learns what is stored, and a state the server never wrote is not acknowledged', async () => {
+		const { store, inner } = controllableStore(tempDir());
+		await seedText(inner, PROFILE, 'gespeicherter Stand');
+		const test = await startTestServer({ store, configure: slowDebounce });
+		defer(() => test.close());
+		const first = await profileClient(test);
+		await expect.poll(() => first.acks.length).toBe(1);
+		expect(textOf(first.doc)).toBe('gespeicherter Stand');
+		expect(snapshotCovers(first.acks[0]!.snapshot, first.doc)).toBe(true);
+
+		// Applied in memory, not yet written (the debounce is 5 s).
+		first.doc.getText('t').insert(0, 'neu: ');
+		const second = await profileClient(test);
+		await expect.poll(() => textOf(second.doc)).toBe('neu: gespeicherter Stand');
+		await expect.poll(() => second.acks.length).toBe(1);
+		expect(snapshotCovers(second.acks[0]!.snapshot, second.doc)).toBe(false);
+		expect(first.acks).toHaveLength(1);
 	});
 });

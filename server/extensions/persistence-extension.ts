@@ -9,12 +9,17 @@
 //        (unloading is vetoed), because the server's memory then holds the only copy of those edits.
 //        onStoreDocument then throws, so Hocuspocus runs no later onStoreDocument/afterStoreDocument hook
 //        for a write that did not happen.
-// ack    after a successful write `onPersisted` learns the state vector that is now durable. The durable
-//        acknowledgement to clients (a stateless "persisted up to SV" message) plugs in there later, not in
-//        afterStoreDocument: a write that succeeds on a retry runs outside Hocuspocus' store hooks.
+// ack    after a successful write every client of the document gets a stateless message with the
+//        snapshot (state vector + delete set) of the state written, and so does each client that connects
+//        later (crdt/durable-snapshot.ts). Sent from here, not afterStoreDocument: a write that succeeds on
+//        a retry runs outside Hocuspocus' store hooks. Only a write that happened is ever acknowledged.
 // stop   at shutdown `storeAll` writes every document still loaded, each after any write in flight.
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import {
+	encodeDocumentSnapshot,
+	encodePersistedMessage
+} from '../../src/lib/crdt/durable-snapshot';
 import { ERROR_CODES } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/document-store';
@@ -32,6 +37,7 @@ export interface PersistenceOptions {
 	logger: Logger;
 	retryBaseMs: number;
 	retryMaxMs: number;
+	now?: () => number;
 	onPersisted?: (event: PersistedEvent) => void;
 	/** Called after each failed write, once it is logged and (unless shutting down) its retry scheduled. */
 	onStoreFailed?: (documentName: string) => void;
@@ -68,7 +74,10 @@ interface Failure {
 
 export function createPersistenceExtension(options: PersistenceOptions): PersistenceExtension {
 	const { store, logger, retryBaseMs, retryMaxMs, onPersisted, onStoreFailed } = options;
+	const now = options.now ?? Date.now;
 	const loaded = new WeakSet<Document>();
+	/** The acknowledgement of the state last written (or loaded), for clients that connect later. */
+	const acknowledgements = new WeakMap<Document, string>();
 	const failures = new Map<string, Failure>();
 	let instance: Hocuspocus | null = null;
 	let stopped = false;
@@ -84,6 +93,7 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		// One synchronous step: no update can land between the two encodings.
 		const state = Y.encodeStateAsUpdateV2(document);
 		const stateVector = Y.encodeStateVector(document);
+		const snapshot = encodeDocumentSnapshot(document);
 		try {
 			await store.store(documentName, state, stateVector);
 		} catch (error) {
@@ -95,6 +105,9 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 			logger.info({ event: 'store_recovered', documentName, attempts }, 'store recovered');
 		}
 		logger.debug({ event: 'stored', documentName, bytes: state.byteLength }, 'document stored');
+		const acknowledgement = encodePersistedMessage({ snapshot, storedAt: now() });
+		acknowledgements.set(document, acknowledgement);
+		document.broadcastStateless(acknowledgement);
 		onPersisted?.({ documentName, document, stateVector });
 		return true;
 	}
@@ -150,7 +163,13 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		async onLoadDocument({ document, documentName }) {
 			try {
 				const stored = await store.load(documentName);
-				if (stored) Y.applyUpdateV2(document, stored.state);
+				if (stored) {
+					Y.applyUpdateV2(document, stored.state);
+					// Nothing else can have changed the document yet: this is exactly the stored state.
+					const snapshot = encodeDocumentSnapshot(document);
+					const storedAt = stored.updatedAt.getTime();
+					acknowledgements.set(document, encodePersistedMessage({ snapshot, storedAt }));
+				}
 			} catch (error) {
 				logger.error(
 					{ event: 'load_failed', documentName, error: describe(error) },
@@ -161,6 +180,12 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 				throw new SyncRejection(ERROR_CODES.internal);
 			}
 			loaded.add(document);
+		},
+
+		async connected({ connection, documentName }) {
+			const document = instance?.documents.get(documentName);
+			const acknowledgement = document && acknowledgements.get(document);
+			if (acknowledgement) connection.sendStateless(acknowledgement);
 		},
 
 		async onStoreDocument({ document }) {

@@ -4,12 +4,15 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { parsePersistedMessage, type PersistedAck } from '../../src/lib/crdt/durable-snapshot';
 
 export interface SyncClient {
 	doc: Y.Doc;
 	provider: HocuspocusProvider;
 	/** Every update applied to this client's document (tests that use it never edit locally). */
 	receivedUpdates: Uint8Array[];
+	/** The server's durable acknowledgements for this document, in order of arrival. */
+	acks: PersistedAck[];
 	state: { authenticated: boolean; failedReason: string | null; synced: boolean };
 	/** Close codes of the socket, in order (the server's reason codes, 1009 for an oversized message, …). */
 	closeCodes: number[];
@@ -34,6 +37,7 @@ export function connectSyncClient({
 }: SyncClientOptions): SyncClient {
 	const receivedUpdates: Uint8Array[] = [];
 	const closeCodes: number[] = [];
+	const acks: PersistedAck[] = [];
 	const state = { authenticated: false, failedReason: null as string | null, synced: false };
 	const socket = new HocuspocusProviderWebsocket({
 		url,
@@ -47,7 +51,11 @@ export function connectSyncClient({
 		token,
 		onAuthenticated: () => (state.authenticated = true),
 		onAuthenticationFailed: ({ reason }) => (state.failedReason = reason),
-		onSynced: () => (state.synced = true)
+		onSynced: () => (state.synced = true),
+		onStateless: ({ payload }) => {
+			const ack = parsePersistedMessage(payload);
+			if (ack) acks.push(ack);
+		}
 	});
 	doc.on('update', (update: Uint8Array) => receivedUpdates.push(update));
 	socket.on('close', ({ event }: { event: { code: number } }) => closeCodes.push(event.code));
@@ -56,6 +64,7 @@ export function connectSyncClient({
 		doc,
 		provider,
 		receivedUpdates,
+		acks,
 		state,
 		closeCodes,
 		destroy() {
