@@ -81,8 +81,8 @@ function rangesCover(stored: readonly Range[], local: readonly Range[]): boolean
 	const have = joined(stored);
 	let i = 0;
 	for (const { clock, len } of joined(local)) {
-		while (i < have.length && have[i].clock + have[i].len <= clock) i += 1;
-		const range = have[i];
+		let range = have[i];
+		while (range !== undefined && range.clock + range.len <= clock) range = have[++i];
 		if (range === undefined || range.clock > clock || range.clock + range.len < clock + len) {
 			return false;
 		}
