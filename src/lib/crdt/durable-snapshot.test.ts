@@ -4,7 +4,8 @@ import {
 	encodeDocumentSnapshot,
 	encodePersistedMessage,
 	parsePersistedMessage,
-	snapshotCovers
+	snapshotCovers,
+	snapshotCoversUpdate
 } from './durable-snapshot';
 
 function docWith(clientID: number, texts: string[]): Y.Doc {
@@ -103,5 +104,21 @@ describe('the persisted message', () => {
 		['null', 'null']
 	])('is ignored when it is %s', (_what, payload) => {
 		expect(parsePersistedMessage(payload)).toBeNull();
+	});
+});
+
+describe('whether a stored snapshot covers one more update', () => {
+	it('is true for an update the server wrote, false for a later insert or removal', () => {
+		const device = docWith(1, ['a', 'b']);
+		const updates: Uint8Array[] = [];
+		device.on('update', (update: Uint8Array) => updates.push(update));
+		device.getArray<string>('cards').push(['c']);
+		const stored = Y.decodeSnapshotV2(encodeDocumentSnapshot(serverCopyOf(device)));
+		expect(snapshotCoversUpdate(stored, updates[0]!)).toBe(true);
+
+		device.getArray<string>('cards').push(['d']);
+		expect(snapshotCoversUpdate(stored, updates[1]!)).toBe(false);
+		device.getArray<string>('cards').delete(0, 1);
+		expect(snapshotCoversUpdate(stored, updates[2]!)).toBe(false);
 	});
 });

@@ -95,10 +95,10 @@ function rangesCover(stored: readonly Range[], local: readonly Range[]): boolean
  * stored state contains every item of `doc` and every deletion `doc` knows of. False for bytes that are
  * not a snapshot.
  */
-export function snapshotCovers(stored: Uint8Array, doc: Y.Doc): boolean {
+export function snapshotCovers(stored: Uint8Array | Y.Snapshot, doc: Y.Doc): boolean {
 	let have: Y.Snapshot;
 	try {
-		have = Y.decodeSnapshotV2(stored);
+		have = stored instanceof Uint8Array ? Y.decodeSnapshotV2(stored) : stored;
 	} catch {
 		return false;
 	}
@@ -108,6 +108,21 @@ export function snapshotCovers(stored: Uint8Array, doc: Y.Doc): boolean {
 	}
 	for (const [client, deleted] of mine.ds.clients) {
 		if (!rangesCover(have.ds.clients.get(client) ?? [], deleted)) return false;
+	}
+	return true;
+}
+
+/**
+ * True when the stored snapshot (decoded) contains everything the update adds: the incremental form of
+ * `snapshotCovers` for a document that was covered before the update was applied.
+ */
+export function snapshotCoversUpdate(stored: Y.Snapshot, update: Uint8Array): boolean {
+	const { structs, ds } = Y.decodeUpdate(update);
+	for (const struct of structs) {
+		if ((stored.sv.get(struct.id.client) ?? 0) < struct.id.clock + struct.length) return false;
+	}
+	for (const [client, deleted] of ds.clients) {
+		if (!rangesCover(stored.ds.clients.get(client) ?? [], deleted)) return false;
 	}
 	return true;
 }

@@ -8,6 +8,7 @@ import type { Card } from '../domain/workshop/cards';
 import { addCard, editCardText, readCards } from '../crdt/workshop-cards';
 import type { DocumentHandle } from '../sync/open-document';
 import { BoardUndo } from './board-undo.svelte';
+import { NO_DURABILITY } from '../sync/test-support';
 
 const card = (id: string, text: string): Card => ({
 	id,
@@ -28,6 +29,7 @@ function undoFor(doc: Y.Doc): { undo: BoardUndo; closed: () => boolean } {
 		awareness: {} as Awareness,
 		status: 'local',
 		onStatus: () => () => {},
+		...NO_DURABILITY,
 		whenStored: async () => {},
 		close: async () => {
 			closed = true;

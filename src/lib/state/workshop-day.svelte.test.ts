@@ -10,6 +10,7 @@ import { Clock } from './clock.svelte';
 import { LiveDocument } from './live-document.svelte';
 import { WorkshopDay } from './workshop-day.svelte';
 import { EMPTY_CONTROL, readControl } from './workshop-control.svelte';
+import { NO_DURABILITY } from '../sync/test-support';
 
 let stops: Array<() => void> = [];
 afterEach(() => {
@@ -25,6 +26,7 @@ async function facilitatorOn(doc: Y.Doc): Promise<WorkshopDay> {
 		awareness: {} as Awareness, // not used by the agenda
 		status: 'local',
 		onStatus: () => () => {},
+		...NO_DURABILITY,
 		whenStored: async () => {},
 		close: async () => {}
 	};

@@ -65,6 +65,24 @@ export interface CredentialRow {
 	revokedAt: number | null;
 }
 
+/** Where a copy of a document can be durably stored besides this device. */
+export const SYNC_PLACES = ['laptop', 'central'] as const;
+export type SyncPlace = (typeof SYNC_PLACES)[number];
+
+/**
+ * The last durable acknowledgement a server sent for a document (DESIGN.md §5): the snapshot of the
+ * state it wrote to its database. Only this makes a document "gesichert" there, and only a snapshot
+ * that covers the device's state permits deleting the local copy.
+ */
+export interface DurableStateRow {
+	name: string;
+	place: SyncPlace;
+	/** Y.encodeSnapshotV2 of the stored state. */
+	snapshot: Uint8Array;
+	/** When the server finished the write (its clock). */
+	storedAt: number;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -76,6 +94,7 @@ export type KommunalwerkstattDb = Dexie & {
 	settings: EntityTable<SettingRow, 'key'>;
 	sessions: EntityTable<SessionRow, 'scope'>;
 	credentials: EntityTable<CredentialRow, 'scope'>;
+	durableStates: Dexie.Table<DurableStateRow, [string, SyncPlace]>;
 };
 
 /**
@@ -93,6 +112,9 @@ export function declareVersions(db: Pick<Dexie, 'version'>): void {
 	db.version(2).stores({
 		sessions: 'scope, ars',
 		credentials: 'scope, deviceId'
+	});
+	db.version(3).stores({
+		durableStates: '[name+place], name'
 	});
 }
 

@@ -5,7 +5,13 @@
 import { recordDocumentOpened, recordLocalChange, recordConnected } from '../storage/documents';
 import type { KommunalwerkstattDb } from '../storage/db';
 import type { DocumentStatus } from './document-status';
-import { openDocument, type DocumentHandle, type OpenDocumentOptions } from './open-document';
+import type { DocumentDurability } from './durability';
+import {
+	openDocument,
+	type DocumentHandle,
+	type OpenDocumentOptions,
+	type ServerTarget
+} from './open-document';
 import { createSocketPool, type SocketPoolOptions } from './sync-socket';
 import type { TokenSource } from './token-source';
 
@@ -26,7 +32,14 @@ export interface DocumentRegistry {
 	/** 'connected' when at least one document is open and every open one is connected. */
 	readonly status: DocumentStatus;
 	readonly openNames: readonly string[];
-	/** Calls `listener` when the aggregate status or the set of open documents changes. */
+	/** Where each open document is durably stored, in the order they were opened. */
+	readonly durability: readonly { name: string; durability: DocumentDurability }[];
+	/**
+	 * Syncs every open document `covers` accepts, and every one opened later, with one more server (the
+	 * central server) until the returned function is called.
+	 */
+	addServer(target: ServerTarget, covers: (name: string) => boolean): () => void;
+	/** Calls `listener` when the aggregate status, durability or the set of open documents changes. */
 	subscribe(listener: () => void): () => void;
 	/**
 	 * Closes every session, whatever leases are still held (closing those later does nothing), and so
@@ -40,6 +53,13 @@ interface Entry {
 	leases: number;
 	closed: boolean;
 	stopBookkeeping?: () => void;
+	/** Disconnects from the added servers, by target. */
+	extra: Map<ServerTarget, () => void>;
+}
+
+interface AddedServer {
+	target: ServerTarget;
+	covers: (name: string) => boolean;
 }
 
 export function createDocumentRegistry(config: DocumentRegistryConfig = {}): DocumentRegistry {
@@ -49,6 +69,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 	const entries = new Map<string, Entry>();
 	const ready = new Map<string, DocumentHandle>();
 	const listeners = new Set<() => void>();
+	const added = new Set<AddedServer>();
 	const notify = () => listeners.forEach((listener) => listener());
 	const options: OpenDocumentOptions = {
 		...config,
@@ -98,6 +119,8 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 			notify();
 		}
 		entry.stopBookkeeping?.();
+		for (const disconnect of entry.extra.values()) disconnect();
+		entry.extra.clear();
 		await handle.close();
 	}
 
@@ -117,6 +140,11 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 				return handle.status;
 			},
 			onStatus: (listener) => handle.onStatus(listener),
+			get durability() {
+				return handle.durability;
+			},
+			onDurability: (listener) => handle.onDurability(listener),
+			connect: (target) => handle.connect(target),
 			whenStored: () => handle.whenStored(),
 			close() {
 				if (closed) return Promise.resolve();
@@ -133,11 +161,16 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 				const session = openDocument(name, options).then((handle) => {
 					ready.set(name, handle);
 					handle.onStatus(notify);
+					handle.onDurability(notify);
+					for (const server of added) {
+						if (server.covers(name))
+							created.extra.set(server.target, handle.connect(server.target));
+					}
 					created.stopBookkeeping = keepBooks(handle);
 					notify();
 					return handle;
 				});
-				const created: Entry = { session, leases: 0, closed: false };
+				const created: Entry = { session, leases: 0, closed: false, extra: new Map() };
 				entry = created;
 				entries.set(name, entry);
 				// A failed open is forgotten, so the next open tries again.
@@ -158,6 +191,26 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		},
 		get openNames() {
 			return [...ready.keys()];
+		},
+		get durability() {
+			return [...ready].map(([name, handle]) => ({ name, durability: handle.durability }));
+		},
+		addServer(target, covers) {
+			const server: AddedServer = { target, covers };
+			added.add(server);
+			for (const [name, entry] of entries) {
+				const handle = ready.get(name);
+				if (handle && !entry.closed && covers(name)) {
+					entry.extra.set(target, handle.connect(target));
+				}
+			}
+			return () => {
+				added.delete(server);
+				for (const entry of entries.values()) {
+					entry.extra.get(target)?.();
+					entry.extra.delete(target);
+				}
+			};
 		},
 		subscribe(listener) {
 			listeners.add(listener);

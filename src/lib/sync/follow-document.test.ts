@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { followDocument } from './follow-document';
 import type { DocumentHandle } from './open-document';
+import { NO_DURABILITY } from './test-support';
 
 function fakeHandle(): DocumentHandle & { closed: number } {
 	const doc = new Y.Doc();
@@ -11,6 +12,7 @@ function fakeHandle(): DocumentHandle & { closed: number } {
 		awareness: null as never,
 		status: 'local' as const,
 		onStatus: () => () => {},
+		...NO_DURABILITY,
 		whenStored: () => Promise.resolve(),
 		closed: 0,
 		close: async () => void (handle.closed += 1)

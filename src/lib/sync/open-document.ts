@@ -9,7 +9,9 @@
 
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { KommunalwerkstattDb, SyncPlace } from '../storage/db';
 import type { DocumentStatus } from './document-status';
+import { trackDurability, type DocumentDurability } from './durability';
 import {
 	attachLocalPersistence,
 	type LocalPersistence,
@@ -28,6 +30,15 @@ export interface DocumentHandle {
 	readonly status: DocumentStatus;
 	/** Calls `listener` on every status change. Returns the unsubscribe. */
 	onStatus(listener: (status: DocumentStatus) => void): () => void;
+	/** Where the document is durably stored: this device, the laptop server, the central server. */
+	readonly durability: DocumentDurability;
+	/** Calls `listener` whenever `durability` changes. Returns the unsubscribe. */
+	onDurability(listener: () => void): () => void;
+	/**
+	 * Syncs the document with one more server as well (the central server), until the returned function
+	 * is called. Its acknowledgements count for `target.place`.
+	 */
+	connect(target: ServerTarget): () => void;
 	/**
 	 * Resolves once every change made so far is committed to IndexedDB: from then on it survives a
 	 * reload, a crash or a killed tab. Rejects with DocumentError 'storage_write_failed' when a change
@@ -39,9 +50,19 @@ export interface DocumentHandle {
 	close(): Promise<void>;
 }
 
+/** A sync server and the place its acknowledgements stand for. */
+export interface ServerTarget {
+	place: SyncPlace;
+	tokenSource: TokenSource;
+	sockets: SocketPool;
+	retryDelayMs?: number;
+}
+
 export interface OpenDocumentOptions extends LocalPersistenceOptions {
-	/** Absent: the document stays on this device. */
-	server?: { tokenSource: TokenSource; sockets: SocketPool; retryDelayMs?: number };
+	/** The server this page came from; absent: the document stays on this device. */
+	server?: Omit<ServerTarget, 'place'> & { place?: SyncPlace };
+	/** Where durable acknowledgements are remembered across reloads. */
+	db?: KommunalwerkstattDb;
 	/** Relay to other tabs of this origin (default: where BroadcastChannel exists). */
 	relay?: boolean;
 	/**
@@ -88,9 +109,31 @@ export async function openDocument(
 		for (const listener of listeners) listener(next);
 	};
 
-	const server: ServerConnection | null = options.server
-		? connectToServer(name, doc, awareness, { ...options.server, onStatus: setStatus })
-		: null;
+	const persisted = options.persist ?? true;
+	const durability = trackDurability(name, doc, {
+		...(options.db ? { db: options.db } : {}),
+		...(persisted ? { whenStored: () => local.whenStored() } : {})
+	});
+	const connections = new Set<ServerConnection>();
+	const connect = (
+		target: ServerTarget,
+		onStatus: (status: DocumentStatus) => void = () => undefined
+	): ServerConnection => {
+		const { place } = target;
+		durability.setConnected(place, false);
+		const connection = connectToServer(name, doc, awareness, {
+			...target,
+			onStatus: (next) => {
+				durability.setConnected(place, next === 'connected');
+				onStatus(next);
+			},
+			onAcknowledged: (ack) => durability.acknowledge(place, ack)
+		});
+		connections.add(connection);
+		return connection;
+	};
+
+	if (options.server) connect({ place: 'laptop', ...options.server }, setStatus);
 
 	let closing: Promise<void> | null = null;
 	return {
@@ -104,11 +147,25 @@ export async function openDocument(
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
+		get durability() {
+			return durability.state;
+		},
+		onDurability: (listener) => durability.subscribe(listener),
+		connect(target) {
+			const connection = connect(target);
+			return () => {
+				if (!connections.delete(connection)) return;
+				connection.stop();
+				durability.setConnected(target.place, false);
+			};
+		},
 		whenStored: () => local.whenStored(),
 		close() {
 			closing ??= (async () => {
 				relay?.stop();
-				server?.stop();
+				for (const connection of connections) connection.stop();
+				connections.clear();
+				durability.stop();
 				setStatus('local');
 				listeners.clear();
 				// Let queued writes finish before the database connection closes.

@@ -5,6 +5,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { parsePersistedMessage, type PersistedAck } from '../crdt/durable-snapshot';
 import type { DocumentStatus } from './document-status';
 import type { SocketPool } from './sync-socket';
 import type { TokenSource } from './token-source';
@@ -18,6 +19,8 @@ export interface ServerConnectionOptions {
 	tokenSource: TokenSource;
 	sockets: SocketPool;
 	onStatus: (status: DocumentStatus) => void;
+	/** The server durably stored the document (a "persisted" message of DESIGN.md §5). */
+	onAcknowledged?: (ack: PersistedAck) => void;
 	/** First retry delay without a token; doubles up to 60 s. */
 	retryDelayMs?: number;
 }
@@ -84,6 +87,10 @@ export function connectToServer(
 				provider.on(event, () => queueMicrotask(update));
 			}
 			provider.on('authenticationFailed', onAuthenticationFailed);
+			provider.on('stateless', ({ payload }: { payload: string }) => {
+				const ack = parsePersistedMessage(payload);
+				if (ack) options.onAcknowledged?.(ack);
+			});
 		}
 		provider.attach();
 	}

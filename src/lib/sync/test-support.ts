@@ -72,3 +72,10 @@ export function prepareKill(databaseName: string): () => void {
 		for (const db of new Set(created.map((tx) => tx.db))) db.close();
 	};
 }
+
+/** The durability part of a DocumentHandle for hand-made handles in tests: nothing stored anywhere. */
+export const NO_DURABILITY = {
+	durability: { localStoredAt: null, places: [] },
+	onDurability: () => () => {},
+	connect: () => () => {}
+} as const;

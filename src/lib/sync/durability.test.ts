@@ -1,0 +1,180 @@
+// "Gesichert" against the real sync server on 127.0.0.1 (our persistence extension, SQLite): a place
+// counts only once the server acknowledged a durable write covering this device's state.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { DocumentStore } from '../../../server/storage/document-store';
+import { openSqliteStore } from '../../../server/storage/sqlite-store';
+import {
+	createTempDir,
+	removeDir,
+	startTestServer,
+	type TestServer
+} from '../../../server/test/test-server';
+import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
+import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
+import { createSocketPool } from './sync-socket';
+import { uniqueDocName } from './test-support';
+import type { TokenSource } from './token-source';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A SQLite store whose writes can be made to fail, as a full disk or a lost database would. */
+function failableStore() {
+	const dir = createTempDir('kw-durable-');
+	const inner = openSqliteStore(`${dir}/docs.sqlite`);
+	cleanups.push(
+		() => removeDir(dir),
+		() => inner.close()
+	);
+	const control = { failing: false, failures: 0 };
+	const store: DocumentStore = {
+		kind: 'sqlite',
+		load: (name) => inner.load(name),
+		async store(name, state, stateVector) {
+			if (control.failing) {
+				control.failures += 1;
+				throw new Error('disk full');
+			}
+			await inner.store(name, state, stateVector);
+		},
+		close: async () => {}
+	};
+	return { store, control };
+}
+
+async function serverWith(store?: DocumentStore): Promise<TestServer> {
+	const test = await startTestServer(store ? { store } : {});
+	cleanups.push(() => test.close());
+	return test;
+}
+
+async function tokenFor(test: TestServer): Promise<TokenSource> {
+	const { token } = await test.server.tokens.issue({
+		sub: 'owner',
+		role: 'moderation',
+		docs: ['kommune/*/**'],
+		ttlSeconds: 600
+	});
+	return { state: 'available', getToken: async () => token, invalidate: () => {} };
+}
+
+function localDb(): KommunalwerkstattDb {
+	const db = openDatabase(uniqueDocName('durable-db'));
+	cleanups.push(async () => {
+		db.close();
+		await db.delete();
+	});
+	return db;
+}
+
+async function registryOn(
+	test: TestServer | null,
+	db: KommunalwerkstattDb
+): Promise<DocumentRegistry> {
+	const registry = createDocumentRegistry({
+		relay: false,
+		db,
+		...(test
+			? {
+					tokenSource: await tokenFor(test),
+					socket: { url: test.syncUrl, WebSocketPolyfill: WebSocket }
+				}
+			: {})
+	});
+	cleanups.push(() => registry.close());
+	return registry;
+}
+
+const docName = () =>
+	`kommune/032410001001/workshop/${uniqueDocName('w').replace(/\W/g, '')}/board`;
+const laptopOf = (registry: DocumentRegistry, name: string) =>
+	registry.durability
+		.find((entry) => entry.name === name)
+		?.durability.places.find((p) => p.place === 'laptop');
+
+describe('where a document is durably stored', () => {
+	it('is gesichert on the laptop only after the server wrote it, and a removal is not gesichert until written', async () => {
+		const { store, control } = failableStore();
+		const test = await serverWith(store);
+		const registry = await registryOn(test, localDb());
+		const name = docName();
+		const handle = await registry.open(name);
+		const cards = handle.doc.getArray<string>('cards');
+		cards.push(['Akte digital', 'E-Rechnung']);
+		await expect.poll(() => laptopOf(registry, name)?.covered).toBe(true);
+		expect(laptopOf(registry, name)?.storedAt).toEqual(expect.any(Number));
+
+		control.failing = true;
+		cards.delete(0, 1);
+		expect(laptopOf(registry, name)?.covered).toBe(false);
+		await expect.poll(() => control.failures).toBeGreaterThanOrEqual(2);
+		expect(laptopOf(registry, name)?.covered).toBe(false);
+		expect(handle.durability.localStoredAt).toEqual(expect.any(Number));
+
+		// The database recovers: the acknowledgement arrives without another edit.
+		control.failing = false;
+		await expect.poll(() => laptopOf(registry, name)?.covered).toBe(true);
+		expect(cards.toArray()).toEqual(['E-Rechnung']);
+	});
+
+	it('remembers after a reload without the server that the unchanged document is stored on the laptop', async () => {
+		const test = await serverWith();
+		const db = localDb();
+		const name = docName();
+		const online = await registryOn(test, db);
+		const handle = await online.open(name);
+		handle.doc.getArray<string>('cards').push(['Ratsinfo']);
+		await expect.poll(() => laptopOf(online, name)?.covered).toBe(true);
+		const storedAt = laptopOf(online, name)?.storedAt;
+		await online.close();
+
+		const offline = await registryOn(null, db);
+		const reopened = await offline.open(name);
+		await expect
+			.poll(() => laptopOf(offline, name))
+			.toEqual({
+				place: 'laptop',
+				connected: false,
+				storedAt,
+				covered: true
+			});
+		reopened.doc.getArray<string>('cards').push(['offline geschrieben']);
+		expect(laptopOf(offline, name)?.covered).toBe(false);
+	});
+
+	it('counts a second server’s acknowledgements for the central place, for the documents it covers', async () => {
+		const laptop = await serverWith();
+		const central = await serverWith();
+		const registry = await registryOn(laptop, localDb());
+		const name = docName();
+		const other = 'kommune/031510001001/profile';
+		const handle = await registry.open(name);
+		await registry.open(other);
+		const sockets = createSocketPool({ url: central.syncUrl, WebSocketPolyfill: WebSocket });
+		const stop = registry.addServer(
+			{ place: 'central', tokenSource: await tokenFor(central), sockets },
+			(docName) => docName.startsWith('kommune/032410001001/')
+		);
+		cleanups.push(stop);
+		handle.doc.getArray<string>('cards').push(['zentral gesichert']);
+
+		const placesOf = (n: string) =>
+			registry.durability.find((entry) => entry.name === n)?.durability.places ?? [];
+		await expect
+			.poll(() => placesOf(name).map((p) => [p.place, p.covered]))
+			.toEqual([
+				['laptop', true],
+				['central', true]
+			]);
+		expect(placesOf(other).map((p) => p.place)).toEqual(['laptop']);
+
+		stop();
+		await expect
+			.poll(() => placesOf(name).find((p) => p.place === 'central')?.connected)
+			.toBe(false);
+	});
+});

@@ -1,0 +1,171 @@
+// Where a document's state is durably stored, per place (RELIABILITY.md rule zero, DESIGN.md §5):
+// on this device once IndexedDB committed it; on the laptop or central server only once that server
+// acknowledged a write whose snapshot covers everything this device has. A connection, an in-memory
+// sync or an old acknowledgement never counts: every change this device learns of (its own, another
+// tab's, another device's) makes a place "not covered" until a newer acknowledgement covers it.
+
+import * as Y from 'yjs';
+import { snapshotCovers, snapshotCoversUpdate, type PersistedAck } from '../crdt/durable-snapshot';
+import type { KommunalwerkstattDb, SyncPlace } from '../storage/db';
+import { findDurableStates, recordDurableState } from '../storage/durable-states';
+
+export interface PlaceDurability {
+	place: SyncPlace;
+	/** Connected to that server and synced with it right now. */
+	connected: boolean;
+	/** When that server last wrote this document (its clock); null: no write acknowledged yet. */
+	storedAt: number | null;
+	/** The state that server wrote contains everything this device has of the document. */
+	covered: boolean;
+}
+
+export interface DocumentDurability {
+	/** When a change was last committed to this device's IndexedDB in this session; null: none yet. */
+	localStoredAt: number | null;
+	/** The places this document syncs with, or was acknowledged by earlier. */
+	places: readonly PlaceDurability[];
+}
+
+export interface DurabilityTracker {
+	readonly state: DocumentDurability;
+	/** The document syncs with `place` (listed even before its first acknowledgement). */
+	setConnected(place: SyncPlace, connected: boolean): void;
+	/** A server acknowledged a durable write. */
+	acknowledge(place: SyncPlace, ack: PersistedAck): void;
+	subscribe(listener: () => void): () => void;
+	stop(): void;
+}
+
+export interface DurabilityOptions {
+	/** Where acknowledgements are remembered across reloads (best effort). */
+	db?: KommunalwerkstattDb;
+	/** Resolves once every change so far is in IndexedDB (absent: the document is not kept locally). */
+	whenStored?: () => Promise<void>;
+	now?: () => number;
+}
+
+interface Place {
+	connected: boolean;
+	snapshot: Y.Snapshot | null;
+	storedAt: number | null;
+	covered: boolean;
+	/** A live acknowledgement arrived, so the remembered one loaded at open no longer applies. */
+	live: boolean;
+}
+
+const PLACE_ORDER: readonly SyncPlace[] = ['laptop', 'central'];
+
+export function trackDurability(
+	name: string,
+	doc: Y.Doc,
+	options: DurabilityOptions = {}
+): DurabilityTracker {
+	const { db, whenStored } = options;
+	const now = options.now ?? Date.now;
+	const places = new Map<SyncPlace, Place>();
+	const listeners = new Set<() => void>();
+	let localStoredAt: number | null = null;
+	let stopped = false;
+	let state: DocumentDurability = { localStoredAt, places: [] };
+
+	const publish = () => {
+		state = {
+			localStoredAt,
+			places: PLACE_ORDER.flatMap((place) => {
+				const entry = places.get(place);
+				if (!entry) return [];
+				const { connected, storedAt, covered } = entry;
+				return [{ place, connected, storedAt, covered }];
+			})
+		};
+		for (const listener of listeners) listener();
+	};
+
+	const placeOf = (place: SyncPlace): Place => {
+		let entry = places.get(place);
+		if (!entry) {
+			entry = { connected: false, snapshot: null, storedAt: null, covered: false, live: false };
+			places.set(place, entry);
+		}
+		return entry;
+	};
+
+	let localWrite = 0;
+	const onUpdate = (update: Uint8Array) => {
+		let changed = false;
+		for (const entry of places.values()) {
+			if (entry.covered && entry.snapshot && !snapshotCoversUpdate(entry.snapshot, update)) {
+				entry.covered = false;
+				changed = true;
+			}
+		}
+		if (whenStored) {
+			const write = ++localWrite;
+			whenStored().then(
+				() => {
+					if (stopped || write !== localWrite) return;
+					localStoredAt = now();
+					publish();
+				},
+				() => undefined
+			);
+		}
+		if (changed) publish();
+	};
+	doc.on('update', onUpdate);
+
+	// What this device was told before: "gesichert" survives a reload as long as nothing changed since.
+	if (db) {
+		findDurableStates(db, name).then(
+			(rows) => {
+				if (stopped) return;
+				for (const row of rows) {
+					const entry = placeOf(row.place);
+					if (entry.live) continue;
+					try {
+						entry.snapshot = Y.decodeSnapshotV2(row.snapshot);
+					} catch {
+						continue;
+					}
+					entry.storedAt = row.storedAt;
+					entry.covered = snapshotCovers(entry.snapshot, doc);
+				}
+				if (rows.length > 0) publish();
+			},
+			() => undefined
+		);
+	}
+
+	return {
+		get state() {
+			return state;
+		},
+		setConnected(place, connected) {
+			const entry = placeOf(place);
+			if (entry.connected === connected && state.places.some((p) => p.place === place)) return;
+			entry.connected = connected;
+			publish();
+		},
+		acknowledge(place, ack) {
+			if (stopped) return;
+			const entry = placeOf(place);
+			entry.live = true;
+			entry.snapshot = Y.decodeSnapshotV2(ack.snapshot);
+			entry.storedAt = ack.storedAt;
+			entry.covered = snapshotCovers(entry.snapshot, doc);
+			if (db) {
+				recordDurableState(db, { name, place, ...ack }).catch(() => undefined);
+			}
+			publish();
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		stop() {
+			stopped = true;
+			doc.off('update', onUpdate);
+			listeners.clear();
+		}
+	};
+}
