@@ -1,14 +1,27 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { DocumentRegistry } from '../sync/document-registry';
 import type { DocumentStatus } from '../sync/document-status';
+import {
+	hasUnsavedOwnChanges,
+	summarizeDurability,
+	SAVE_GRACE_MS,
+	type DurabilityEntry,
+	type SaveSummary
+} from '../sync/durability-summary';
 
 /**
- * The always-visible indicator: 'local' ("nur auf diesem Gerät") or 'connected' ("mit Server
- * verbunden"), never "gesichert" until durable acknowledgements exist.
+ * The always-visible indicator: the connection ('local' / 'connected') and, for the open documents,
+ * whether a server durably stored them ("gesichert", DESIGN.md §5), per document and place on demand.
  */
 export class SyncStatus {
 	#status = $state<DocumentStatus>('local');
 	#openDocuments = $state(0);
+	#documents = $state.raw<readonly DurabilityEntry[]>([]);
+	#summary = $state.raw<SaveSummary>({ state: 'none', storedAt: null, place: null });
+	#unsavedOwnChanges = $state(false);
+	/** When the open documents stopped being all covered; null while they are. */
+	#pendingSince: number | null = null;
+	#graceTimer: ReturnType<typeof setTimeout> | undefined;
 	#registry: DocumentRegistry | null;
 	/** While something renders the indicator: moves its subscription to a registry handed over later. */
 	#reattach: (() => void) | null = null;
@@ -31,6 +44,7 @@ export class SyncStatus {
 				const read = () => {
 					this.#status = registry?.status ?? 'local';
 					this.#openDocuments = registry?.openNames.length ?? 0;
+					this.#readDurability(registry?.durability ?? [], read);
 				};
 				read();
 				unsubscribe = registry ? registry.subscribe(read) : () => {};
@@ -39,9 +53,26 @@ export class SyncStatus {
 			this.#reattach = attach;
 			return () => {
 				this.#reattach = null;
+				clearTimeout(this.#graceTimer);
 				unsubscribe();
 			};
 		});
+	}
+
+	#readDurability(entries: readonly DurabilityEntry[], reread: () => void): void {
+		const now = Date.now();
+		const covered = entries.every((e) => e.durability.places.some((place) => place.covered));
+		if (covered) this.#pendingSince = null;
+		else this.#pendingSince ??= now;
+		const summary = summarizeDurability(entries, now, this.#pendingSince);
+		clearTimeout(this.#graceTimer);
+		// "Wird gesichert" turns into "nicht gesichert" when the grace period ends without a write.
+		if (summary.state === 'saving' && this.#pendingSince !== null) {
+			this.#graceTimer = setTimeout(reread, this.#pendingSince + SAVE_GRACE_MS - now + 1);
+		}
+		this.#documents = entries;
+		this.#summary = summary;
+		this.#unsavedOwnChanges = hasUnsavedOwnChanges(entries);
 	}
 
 	/** Reports on `registry` from now on; the app context calls it once the document stack is loaded. */
@@ -59,5 +90,23 @@ export class SyncStatus {
 	get openDocuments(): number {
 		this.#subscribe();
 		return this.#openDocuments;
+	}
+
+	/** Whether the open documents are durably stored on a server, in one word. */
+	get summary(): SaveSummary {
+		this.#subscribe();
+		return this.#summary;
+	}
+
+	/** Per open document: this device, the laptop and the central server. */
+	get documents(): readonly DurabilityEntry[] {
+		this.#subscribe();
+		return this.#documents;
+	}
+
+	/** A change made here is not yet durably stored on any server: warn before the page closes. */
+	get unsavedOwnChanges(): boolean {
+		this.#subscribe();
+		return this.#unsavedOwnChanges;
 	}
 }

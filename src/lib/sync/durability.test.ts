@@ -178,3 +178,20 @@ describe('where a document is durably stored', () => {
 			.toBe(false);
 	});
 });
+
+describe('own changes waiting for a durable write', () => {
+	it('are pending from my edit until the laptop wrote it, and a change from another device is not mine', async () => {
+		const test = await serverWith();
+		const name = docName();
+		const mine = await (await registryOn(test, localDb())).open(name);
+		const theirsRegistry = await registryOn(test, localDb());
+		const theirs = await theirsRegistry.open(name);
+		expect(mine.durability.ownChangesPending).toBe(false);
+
+		mine.doc.getArray<string>('cards').push(['meine Karte']);
+		expect(mine.durability.ownChangesPending).toBe(true);
+		await expect.poll(() => mine.durability.ownChangesPending).toBe(false);
+		await expect.poll(() => theirs.doc.getArray<string>('cards').length).toBe(1);
+		expect(theirs.durability.ownChangesPending).toBe(false);
+	});
+});

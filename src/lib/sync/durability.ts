@@ -22,6 +22,8 @@ export interface PlaceDurability {
 export interface DocumentDurability {
 	/** When a change was last committed to this device's IndexedDB in this session; null: none yet. */
 	localStoredAt: number | null;
+	/** A change made in this tab is not yet covered by any place's durable write. */
+	ownChangesPending: boolean;
 	/** The places this document syncs with, or was acknowledged by earlier. */
 	places: readonly PlaceDurability[];
 }
@@ -66,11 +68,14 @@ export function trackDurability(
 	const listeners = new Set<() => void>();
 	let localStoredAt: number | null = null;
 	let stopped = false;
-	let state: DocumentDurability = { localStoredAt, places: [] };
+	let ownChangesPending = false;
+	let state: DocumentDurability = { localStoredAt, ownChangesPending, places: [] };
 
 	const publish = () => {
+		if ([...places.values()].some((entry) => entry.covered)) ownChangesPending = false;
 		state = {
 			localStoredAt,
+			ownChangesPending,
 			places: PLACE_ORDER.flatMap((place) => {
 				const entry = places.get(place);
 				if (!entry) return [];
@@ -91,7 +96,7 @@ export function trackDurability(
 	};
 
 	let localWrite = 0;
-	const onUpdate = (update: Uint8Array) => {
+	const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tx: Y.Transaction) => {
 		let changed = false;
 		for (const entry of places.values()) {
 			if (entry.covered && entry.snapshot && !snapshotCoversUpdate(entry.snapshot, update)) {
@@ -109,6 +114,10 @@ export function trackDurability(
 				},
 				() => undefined
 			);
+		}
+		if (tx.local && ![...places.values()].some((entry) => entry.covered)) {
+			changed ||= !ownChangesPending;
+			ownChangesPending = true;
 		}
 		if (changed) publish();
 	};

@@ -28,3 +28,19 @@ export const formatTime = (ms: number): string =>
 	(timeFormat ??= new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' })).format(
 		new Date(ms)
 	);
+
+let momentFormat: Intl.DateTimeFormat | undefined;
+let dayFormat: Intl.DateTimeFormat | undefined;
+
+/** "14:05:09" for a moment today, "01.12., 14:05:09" for an earlier day: when something was stored. */
+export function formatMoment(ms: number, now: number = Date.now()): string {
+	momentFormat ??= new Intl.DateTimeFormat('de-DE', {
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
+	const time = momentFormat.format(new Date(ms));
+	if (new Date(ms).toDateString() === new Date(now).toDateString()) return time;
+	dayFormat ??= new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit' });
+	return `${dayFormat.format(new Date(ms))}, ${time}`;
+}
