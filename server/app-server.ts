@@ -130,13 +130,21 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		hocuspocus,
 		port,
 		maxPayloadBytes: config.sync.maxPayloadBytes,
+		// Centrally, facilitators' laptops connect from their own origins; the token alone decides there
+		// (tokens travel in the sync protocol, never as cookies, so a foreign page has nothing to borrow).
+		anyOrigin: config.mode === 'central',
 		rateLimits: config.limits,
 		limiter,
 		logger
 	});
 
 	const api: ApiContext = {
-		info: { mode: config.mode, version: config.version, operator: config.operator },
+		info: {
+			mode: config.mode,
+			version: config.version,
+			operator: config.operator,
+			centralUrl: config.centralSyncOrigin
+		},
 		tokens,
 		trustLoopback: config.trustLoopback,
 		ownerTokenTtlSeconds: config.ownerTokenTtlSeconds,
@@ -146,7 +154,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		reachability: createReachability(),
 		onDeviceRemoved: (deviceId) => closeDeviceConnections(hocuspocus, deviceId)
 	};
-	const serveStatic = createStaticHandler(config.buildDir);
+	const serveStatic = createStaticHandler(config.buildDir, config.centralSyncOrigin);
 
 	httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
 		handleRequest(req, res).catch((error: unknown) => {

@@ -17,6 +17,11 @@ export interface ServerConfig {
 	buildDir: string;
 	databaseUrl: string | null;
 	tokenSecret: Uint8Array;
+	/**
+	 * The central server this laptop's facilitators sync to (CENTRAL_URL), as a ws(s):// origin: the
+	 * page may connect there (CSP) and the app offers it as the address. Null: not configured.
+	 */
+	centralSyncOrigin: string | null;
 	/** The owner rule (DESIGN.md §6); never on in central mode. */
 	trustLoopback: boolean;
 	operator: OperatorInfo;
@@ -103,6 +108,7 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 		throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
 	}
 	const dataDir = resolve(nonEmpty(env.DATA_DIR) ?? './data');
+	const centralSyncOrigin = parseCentralUrl(nonEmpty(env.CENTRAL_URL));
 
 	let secret = nonEmpty(env.TOKEN_SECRET);
 	if (secret && secret.length < MIN_TOKEN_SECRET_LENGTH) {
@@ -148,6 +154,7 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 			dataDir,
 			buildDir: resolve(nonEmpty(env.BUILD_DIR) ?? './build'),
 			databaseUrl: databaseUrl ?? null,
+			centralSyncOrigin,
 			tokenSecret: new TextEncoder().encode(secret),
 			trustLoopback,
 			// Unset fields are null: the server sends no UI text, the page words the gap in the user's language.
@@ -192,6 +199,26 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 		},
 		notes
 	};
+}
+
+/** ws://host:port or wss://host from an http(s) or ws(s) URL; the path does not matter. */
+function parseCentralUrl(raw: string | undefined): string | null {
+	if (raw === undefined) return null;
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new ConfigError(
+			`CENTRAL_URL must be a URL such as https://zentral.example.de, got "${raw}".`
+		);
+	}
+	const secure = url.protocol === 'https:' || url.protocol === 'wss:';
+	if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') {
+		throw new ConfigError(
+			`CENTRAL_URL must start with https://, http://, wss:// or ws://, got "${raw}".`
+		);
+	}
+	return `${secure ? 'wss' : 'ws'}://${url.host}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -19,6 +19,8 @@ export interface SyncEndpointOptions {
 	/** The port the server listens on (the Origin check compares it). */
 	port: () => number;
 	maxPayloadBytes: number;
+	/** Accept sockets from pages of any origin (central mode); otherwise only from this server's own. */
+	anyOrigin?: boolean;
 	/** The limits of `limiter`: a socket may send one burst before it authenticates. */
 	rateLimits: RateLimits;
 	/** Per user, shared with the admission check in auth (socket-meter.ts). */
@@ -48,12 +50,14 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 		if (closed) return void socket.destroy();
 		const path = (req.url ?? '/').split('?')[0];
 		if (path !== SYNC_PATH) return refuseUpgrade(socket, 404, ERROR_CODES.notFound);
-		const allowed = isAllowedOrigin({
-			origin: req.headers.origin,
-			host: req.headers.host,
-			port: port(),
-			localAddresses: localAddresses()
-		});
+		const allowed =
+			options.anyOrigin === true ||
+			isAllowedOrigin({
+				origin: req.headers.origin,
+				host: req.headers.host,
+				port: port(),
+				localAddresses: localAddresses()
+			});
 		if (!allowed) {
 			logger.warn(
 				{ event: 'upgrade_refused', reason: ERROR_CODES.forbiddenOrigin },

@@ -40,11 +40,15 @@ export function createScriptHashCache(): (path: string, mtimeMs: number) => stri
 /** The policy for an HTML response to a request with this Host header. */
 export function contentSecurityPolicy(
 	scriptHashes: readonly string[],
-	host: string | undefined
+	host: string | undefined,
+	centralSyncOrigin: string | null = null
 ): string {
 	const parsed = parseHostHeader(host);
 	// 'self' covers ws: of the same host in CSP 3; the explicit source helps older engines (Safari).
-	const socket = parsed ? ` ws://${host} wss://${host}` : '';
+	// The central server the facilitator syncs to is the only other place the page may connect to.
+	const socket =
+		(parsed ? ` ws://${host} wss://${host}` : '') +
+		(centralSyncOrigin ? ` ${centralSyncOrigin}` : '');
 	return [
 		"default-src 'self'",
 		`script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,

@@ -11,7 +11,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function createStaticHandler(buildDir: string): StaticHandler {
+export function createStaticHandler(
+	buildDir: string,
+	centralSyncOrigin: string | null = null
+): StaticHandler {
 	const scriptHashes = createScriptHashCache();
 	const serve = sirv(buildDir, {
 		// Look files up on each request instead of listing them once at start: a build made while the
@@ -27,7 +30,7 @@ export function createStaticHandler(buildDir: string): StaticHandler {
 				const hashes = scriptHashes(join(buildDir, pathname), stats.mtimeMs);
 				res.setHeader(
 					'Content-Security-Policy',
-					contentSecurityPolicy(hashes, res.req.headers.host)
+					contentSecurityPolicy(hashes, res.req.headers.host, centralSyncOrigin)
 				);
 			}
 		}

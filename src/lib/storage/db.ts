@@ -81,6 +81,11 @@ export interface DurableStateRow {
 	snapshot: Uint8Array;
 	/** When the server finished the write (its clock). */
 	storedAt: number;
+	/**
+	 * When this device received it while the snapshot covered its whole state (its clock); null if it
+	 * did not. A document not changed here since then needs no new upload.
+	 */
+	coveredAt: number | null;
 }
 
 export interface SettingRow {

@@ -163,7 +163,8 @@ export function trackDurability(
 			entry.storedAt = ack.storedAt;
 			entry.covered = snapshotCovers(entry.snapshot, doc);
 			if (db) {
-				recordDurableState(db, { name, place, ...ack }).catch(() => undefined);
+				const coveredAt = entry.covered ? now() : null;
+				recordDurableState(db, { name, place, ...ack, coveredAt }).catch(() => undefined);
 			}
 			publish();
 		},

@@ -73,6 +73,8 @@ export interface ServerInfo {
 	mode: 'laptop' | 'central';
 	version: string;
 	operator: OperatorInfo;
+	/** The central server this laptop is set up for (ws:// or wss:// origin), or null. */
+	centralUrl: string | null;
 }
 
 /**
