@@ -34,6 +34,7 @@ import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
 import { SyncStatus } from './sync-status.svelte';
+import { CentralConnection } from './central-connection.svelte';
 import { Clock } from './clock.svelte';
 import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.svelte';
 import { WorkshopDay } from './workshop-day.svelte';
@@ -134,6 +135,8 @@ export interface AppContext {
 	presence(ars: string, workshop: string): Promise<Presence>;
 	/** Parking lot, decisions and protocol notes on the workshop's board, written as `authorId`. */
 	workshopNotes(ars: string, workshop: string, authorId: string): WorkshopNotes;
+	/** The central server this laptop uploads its municipalities to, set up once. */
+	readonly central: CentralConnection;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -171,6 +174,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	const tokenFor = async (docName: string) =>
 		(await loadDocumentServices().catch(() => null))?.tokenSource.getToken(docName) ?? null;
 	const codeLoadFailed = { ok: false, error: 'code_load_failed' } as const;
+	const central = new CentralConnection({
+		db,
+		loadDocumentServices,
+		// The facilitator's laptop (the secure origin) uploads; a device in the room works on the laptop.
+		mayUpload: syncStatus.isSecureContext
+	});
 	const clock = new Clock(() => measureServerOffset());
 	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>
 		new LiveDocument(
@@ -380,7 +389,9 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				authorId
 			);
 		},
+		central,
 		async dispose() {
+			central.dispose();
 			const loaded = await services?.catch(() => null);
 			await loaded?.documents.close();
 			db.close();

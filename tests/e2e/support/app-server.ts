@@ -25,6 +25,11 @@ export class AppServer {
 		this.#env = options.env ?? {};
 	}
 
+	/** TOKEN_SECRET when the server is configured with one (central mode); else it lives in dataDir. */
+	get tokenSecret(): string | null {
+		return this.#env.TOKEN_SECRET ?? null;
+	}
+
 	get origin(): string {
 		return `http://localhost:${this.port}`;
 	}

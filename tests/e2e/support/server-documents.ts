@@ -48,13 +48,24 @@ export function writeServerDocument(
 	});
 }
 
-async function withServerDocument<T>(
+function withServerDocument<T>(
 	server: AppServer,
 	name: string,
 	role: 'beratung' | 'moderation',
 	use: (doc: Y.Doc, client: SyncClient) => Promise<T>
 ): Promise<T> {
-	const secret = new TextEncoder().encode(readOrCreateTokenSecret(server.dataDir).secret);
+	const secret = server.tokenSecret ?? readOrCreateTokenSecret(server.dataDir).secret;
+	return withDocumentAt({ port: server.port, secret }, name, role, use);
+}
+
+/** A document on the server listening on `port` whose tokens are signed with `secret`. */
+export async function withDocumentAt<T>(
+	server: { port: number; secret: string },
+	name: string,
+	role: 'beratung' | 'moderation',
+	use: (doc: Y.Doc, client: SyncClient) => Promise<T>
+): Promise<T> {
+	const secret = new TextEncoder().encode(server.secret);
 	const { token } = await createTokenService(secret).issue({
 		sub: `e2e-${role}`,
 		role,

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { createTokenService } from '../../server/tokens';
+import { freePort } from '../../server/test/free-port';
+import { startPostgresCluster, type PostgresCluster } from '../../server/test/postgres-cluster';
+import { readProfile } from '../../src/lib/crdt/profile-doc';
+import { profileDocName } from '../../src/lib/domain/document-names';
+import { expect, test } from './support/fixtures';
+import { AppServer } from './support/app-server';
+import { KommuneFormPage } from './pages/kommune-form';
+import { seriousViolations } from './support/axe';
+import { withDocumentAt } from './support/server-documents';
+import { KOMMUNEN } from './support/test-data';
+
+const HANNOVER = KOMMUNEN[0]!;
+const PROFILE = profileDocName(HANNOVER.ars);
+
+let postgres: PostgresCluster;
+let central: AppServer;
+const secret = randomBytes(48).toString('base64');
+
+test.beforeAll(async () => {
+	postgres = await startPostgresCluster();
+	central = new AppServer({
+		port: await freePort(),
+		env: { DATABASE_URL: postgres.url, TOKEN_SECRET: secret }
+	});
+	await central.start();
+});
+
+test.afterAll(async () => {
+	await central?.dispose();
+	await postgres?.stop();
+});
+
+async function tokenFor(role: 'moderation' | 'beratung', docs: string[]) {
+	const service = createTokenService(new TextEncoder().encode(secret));
+	return (await service.issue({ sub: `e2e-${role}`, role, docs, ttlSeconds: 3_600 })).token;
+}
+
+const centralProfile = () =>
+	withDocumentAt(
+		{ port: central.port, secret },
+		PROFILE,
+		'beratung',
+		async (doc) => readProfile(doc).profile
+	);
+
+async function openStorageDetails(page: Page) {
+	const details = page.locator('header details');
+	if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+	return page
+		.getByRole('table', { name: 'Wo die geöffneten Daten gespeichert sind' })
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Profil der Kommune' }) });
+}
+
+test('the facilitator sets up the central server once; the municipality is uploaded in the background, and a consultant reads it but cannot change it', async ({
+	page,
+	appServer
+}) => {
+	// The laptop as shipped for the programme: it knows the central server's address.
+	await appServer.stop();
+	const laptop = new AppServer({
+		port: appServer.port,
+		env: { CENTRAL_URL: `http://127.0.0.1:${central.port}` }
+	});
+	await laptop.start();
+	try {
+		const form = new KommuneFormPage(page);
+		await form.create(HANNOVER);
+
+		await page.getByRole('link', { name: 'Zentraler Server' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Zentraler Server' })).toBeVisible();
+		const address = page.getByLabel('Adresse des zentralen Servers');
+		await expect(address).toHaveValue(`http://127.0.0.1:${central.port}`);
+		const key = page.getByLabel('Zugangsschlüssel (Moderation)');
+
+		// A consultant's key cannot upload: refused with a reason, nothing kept.
+		await key.fill(await tokenFor('beratung', ['kommune/*/**']));
+		await page.getByRole('button', { name: 'Speichern und übertragen' }).click();
+		await expect(key).toHaveAccessibleDescription(/erlaubt nur das Lesen/);
+		await expect(page.getByRole('heading', { name: 'Übertragung' })).toHaveCount(0);
+		expect(await centralProfile()).toBeNull();
+
+		await key.fill(await tokenFor('moderation', [`kommune/${HANNOVER.ars}/**`]));
+		await page.getByRole('button', { name: 'Speichern und übertragen' }).click();
+		await expect(page.getByRole('heading', { name: 'Übertragung' })).toBeFocused();
+		await expect(page.getByText(`Gilt für: Hannover (${HANNOVER.ars})`)).toBeVisible();
+		await expect(page.getByText('1 von 1 Datenbeständen zentral gesichert')).toBeVisible({
+			timeout: 30_000
+		});
+		await expect(
+			page.getByText(/Alles ist auf dem zentralen Server gesichert \(Stand/)
+		).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+		expect((await centralProfile())?.name).toBe('Hannover');
+
+		// An edit on the open municipality page reaches the central server with no further step, and the
+		// header says where it is stored.
+		await page.goto(`/kommune/${HANNOVER.ars}`);
+		await form.population.fill('551.000');
+		await page.getByRole('button', { name: 'Speichern' }).click();
+		await expect
+			.poll(async () => (await centralProfile())?.population, { timeout: 30_000 })
+			.toBe(551_000);
+		const row = await openStorageDetails(page);
+		await expect(row.getByRole('cell').nth(1)).toHaveText(/^gesichert \d\d:\d\d:\d\d$/);
+		await expect(row.getByRole('cell').nth(2)).toHaveText(/^gesichert \d\d:\d\d:\d\d$/, {
+			timeout: 30_000
+		});
+
+		// The consultant's client writes into its copy; the central server keeps its state.
+		await withDocumentAt({ port: central.port, secret }, PROFILE, 'beratung', async (doc) => {
+			doc.getMap('profile').set('name', 'Von der Beratung überschrieben');
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+		});
+		expect((await centralProfile())?.name).toBe('Hannover');
+	} finally {
+		await laptop.dispose();
+		await appServer.start();
+	}
+});
