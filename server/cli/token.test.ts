@@ -210,6 +210,39 @@ describe.concurrent('tokens the CLI issues', () => {
 	);
 });
 
+describe('the set-up link for the central server', () => {
+	it(
+		'opens the laptop page with the central address and exactly the printed key in the fragment',
+		SPAWN,
+		async () => {
+			const dataDir = createTempDir('kw-token-cli-');
+			try {
+				const run = await runCli(
+					[
+						'--role',
+						'moderation',
+						'--kommune',
+						A,
+						'--central',
+						'https://zentral.example.de/',
+						'--days',
+						'30'
+					],
+					{ DATA_DIR: dataDir }
+				);
+				expect(run.code).toBe(0);
+				const link = /Einrichtungslink für den Laptop der Moderation: (\S+)/.exec(run.stderr)?.[1];
+				expect(link).toMatch(/^http:\/\/localhost:8420\/zentrale#/);
+				const fragment = new URLSearchParams(new URL(link!).hash.slice(1));
+				expect(fragment.get('adresse')).toBe('https://zentral.example.de');
+				expect(fragment.get('schluessel')).toBe(run.stdout.trim());
+			} finally {
+				removeDir(dataDir);
+			}
+		}
+	);
+});
+
 describe('where the signing secret comes from', () => {
 	it('on a fresh DATA_DIR the CLI creates the secret there and signs with it', SPAWN, async () => {
 		const dataDir = createTempDir('kw-token-cli-');
@@ -275,6 +308,16 @@ describe.concurrent('requests the CLI refuses (exit code 2, no token, nothing wr
 			message: 'Unbekannte Rolle „admin“'
 		},
 		{ title: 'no role', args: ['--kommune', A, '--days', '1'], message: 'Es fehlt --role' },
+		{
+			title: 'a set-up link for a consultant, who only reads',
+			args: ['--role', 'beratung', '--central', 'https://zentral.example.de', '--days', '1'],
+			message: '--central gibt es nur für die Rolle moderation'
+		},
+		{
+			title: 'a set-up link with no web address',
+			args: [...moderationOfA, '--central', 'zentral', '--days', '1'],
+			message: '--central erwartet die Adresse des zentralen Servers'
+		},
 		{
 			title: 'a municipality key with 11 digits',
 			args: ['--role', 'moderation', '--kommune', '03241000100', '--days', '1'],

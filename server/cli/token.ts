@@ -1,8 +1,10 @@
 // `npm run token -- --role <role> [--kommune <ARS>] [--workshop <id>] [--round <id>]
-//   [--respondent <round>/<rid>] [--sub <name>] --days <n>`
+//   [--respondent <round>/<rid>] [--sub <name>] [--central <address>] --days <n>`
 // Issues a token with this server's secret (DATA_DIR/token-secret on the laptop, TOKEN_SECRET centrally)
 // for consultants, scripts and manual tests. The document patterns come from docPatternsFor, the one
 // function every issuer uses, so a token from here never covers more than DESIGN.md §3 intends.
+// With --central (moderation tokens on the central server), stderr also gets a set-up link that opens
+// the laptop's "Zentraler Server" page with address and key filled in (`setupLinkFor`).
 //
 // Exit codes: 0 with only the token on stdout; 2 for a request we refuse (nothing is issued and nothing
 // is written, not even a new secret); 1 for a configuration error.
@@ -16,6 +18,7 @@ import {
 	type ScopeError,
 	type ScopeTarget
 } from '../../src/lib/domain/token-scope';
+import { DEFAULT_PORT } from '../../src/lib/sync/protocol';
 import { ConfigError, loadConfig } from '../config';
 import { createTokenService } from '../tokens';
 
@@ -24,12 +27,21 @@ const SECONDS_PER_DAY = 86_400;
 /** What the token verifier accepts as a subject (server/tokens.ts). */
 const MAX_SUB_LENGTH = 200;
 
-const OPTIONS = ['role', 'kommune', 'workshop', 'round', 'respondent', 'sub', 'days'] as const;
+const OPTIONS = [
+	'role',
+	'kommune',
+	'workshop',
+	'round',
+	'respondent',
+	'sub',
+	'days',
+	'central'
+] as const;
 type Option = (typeof OPTIONS)[number];
 
 const USAGE =
 	`Aufruf: npm run token -- --role <${ROLES.join('|')}> [--kommune <ARS>] [--workshop <id>] ` +
-	`[--round <id>] [--respondent <Runde>/<Befragten-ID>] [--sub <Name>] --days <n>`;
+	`[--round <id>] [--respondent <Runde>/<Befragten-ID>] [--sub <Name>] [--central <Adresse>] --days <n>`;
 
 const ID_RULE = '1–64 Zeichen aus A–Z, a–z, 0–9, „_“ und „-“';
 
@@ -41,6 +53,8 @@ interface CliRequest {
 	sub: string;
 	docs: string[];
 	ttlSeconds: number;
+	/** The central server's public address, for the set-up link. */
+	central: string | null;
 }
 
 function parseRequest(argv: string[]): CliRequest {
@@ -76,7 +90,23 @@ function parseRequest(argv: string[]): CliRequest {
 
 	const scope = docPatternsFor(role, target);
 	if (!scope.ok) throw new Refusal(scopeMessage(scope.error, role, target, values.kommune));
-	return { role, sub: subjectFor(role, values.sub, target), docs: scope.docs, ttlSeconds };
+	const central = values.central === undefined ? null : parseCentral(values.central, role);
+	return { role, sub: subjectFor(role, values.sub, target), docs: scope.docs, ttlSeconds, central };
+}
+
+function parseCentral(raw: string, role: Role): string {
+	if (role !== 'moderation') {
+		throw new Refusal(
+			'--central gibt es nur für die Rolle moderation: Sie überträgt zum zentralen Server.'
+		);
+	}
+	const url = URL.canParse(raw) ? new URL(raw) : null;
+	if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+		throw new Refusal(
+			`--central erwartet die Adresse des zentralen Servers, z. B. https://zentral.example.de, nicht „${raw}“.`
+		);
+	}
+	return url.origin;
 }
 
 function readOptions(argv: string[]): Partial<Record<Option, string>> {
@@ -201,6 +231,15 @@ function scopeMessage(
 	}
 }
 
+/**
+ * The laptop page that sets up the central server, with address and key in the fragment: a fragment
+ * never reaches a server, and the page removes it from the address bar at once.
+ */
+function setupLinkFor(central: string, token: string): string {
+	const fragment = new URLSearchParams({ adresse: central, schluessel: token });
+	return `http://localhost:${DEFAULT_PORT}/zentrale#${fragment.toString()}`;
+}
+
 async function main(argv: string[]): Promise<number> {
 	let request: CliRequest;
 	try {
@@ -217,6 +256,11 @@ async function main(argv: string[]): Promise<number> {
 		console.error(
 			`Rolle ${claims.role}, Subject ${claims.sub}, Dokumente ${claims.docs.join(' ')}, gültig bis ${expires} (UTC)`
 		);
+		if (request.central !== null) {
+			console.error(
+				`Einrichtungslink für den Laptop der Moderation: ${setupLinkFor(request.central, token)}`
+			);
+		}
 		console.log(token);
 		return 0;
 	} catch (error) {

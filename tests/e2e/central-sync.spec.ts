@@ -121,3 +121,22 @@ test('the facilitator sets up the central server once; the municipality is uploa
 		await appServer.start();
 	}
 });
+
+test('a set-up link fills in address and key, and leaves no key in the address bar', async ({
+	page
+}) => {
+	const key = await tokenFor('moderation', [`kommune/${HANNOVER.ars}/**`]);
+	const fragment = new URLSearchParams({
+		adresse: `http://127.0.0.1:${central.port}`,
+		schluessel: key
+	});
+	await page.goto(`/zentrale#${fragment.toString()}`);
+
+	await expect(page.getByText('aus dem Einrichtungslink übernommen')).toBeVisible();
+	await expect(page.getByLabel('Adresse des zentralen Servers')).toHaveValue(
+		`http://127.0.0.1:${central.port}`
+	);
+	await expect(page.getByLabel('Zugangsschlüssel (Moderation)')).toHaveValue(key);
+	expect(new URL(page.url()).hash).toBe('');
+	expect(await page.evaluate(() => location.href)).not.toContain(key);
+});
