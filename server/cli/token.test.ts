@@ -1,7 +1,7 @@
 // The token CLI as an operator runs it: a child process with DATA_DIR set, its token checked with the
 // secret of that DATA_DIR. Scopes and lifetimes are written out by hand (DESIGN.md §3, §6).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +225,8 @@ describe('the set-up link for the central server', () => {
 						A,
 						'--central',
 						'https://zentral.example.de/',
+						'--qr',
+						join(dataDir, 'einrichtung.svg'),
 						'--days',
 						'30'
 					],
@@ -236,6 +238,11 @@ describe('the set-up link for the central server', () => {
 				const fragment = new URLSearchParams(new URL(link!).hash.slice(1));
 				expect(fragment.get('adresse')).toBe('https://zentral.example.de');
 				expect(fragment.get('schluessel')).toBe(run.stdout.trim());
+				const svg = readFileSync(join(dataDir, 'einrichtung.svg'), 'utf8');
+				expect(svg).toMatch(/^<svg[^>]*viewBox/);
+				expect(run.stderr).toContain(
+					`QR-Code des Einrichtungslinks: ${join(dataDir, 'einrichtung.svg')}`
+				);
 			} finally {
 				removeDir(dataDir);
 			}
@@ -312,6 +319,11 @@ describe.concurrent('requests the CLI refuses (exit code 2, no token, nothing wr
 			title: 'a set-up link for a consultant, who only reads',
 			args: ['--role', 'beratung', '--central', 'https://zentral.example.de', '--days', '1'],
 			message: '--central gibt es nur für die Rolle moderation'
+		},
+		{
+			title: 'a QR code without a set-up link to draw',
+			args: [...moderationOfA, '--qr', 'code.svg', '--days', '1'],
+			message: '--qr zeichnet den Einrichtungslink und braucht dafür --central'
 		},
 		{
 			title: 'a set-up link with no web address',

@@ -4,7 +4,8 @@
 // for consultants, scripts and manual tests. The document patterns come from docPatternsFor, the one
 // function every issuer uses, so a token from here never covers more than DESIGN.md §3 intends.
 // With --central (moderation tokens on the central server), stderr also gets a set-up link that opens
-// the laptop's "Zentraler Server" page with address and key filled in (`setupLinkFor`).
+// the laptop's "Zentraler Server" page with address and key filled in (domain/central-setup-link.ts),
+// and --qr <file> draws that link as a QR code the laptop's camera can scan.
 //
 // Exit codes: 0 with only the token on stdout; 2 for a request we refuse (nothing is issued and nothing
 // is written, not even a new secret); 1 for a configuration error.
@@ -18,6 +19,9 @@ import {
 	type ScopeError,
 	type ScopeTarget
 } from '../../src/lib/domain/token-scope';
+import { writeFileSync } from 'node:fs';
+import qrcode from 'qrcode-generator';
+import { setupLinkFor } from '../../src/lib/domain/central-setup-link';
 import { DEFAULT_PORT } from '../../src/lib/sync/protocol';
 import { ConfigError, loadConfig } from '../config';
 import { createTokenService } from '../tokens';
@@ -35,13 +39,14 @@ const OPTIONS = [
 	'respondent',
 	'sub',
 	'days',
-	'central'
+	'central',
+	'qr'
 ] as const;
 type Option = (typeof OPTIONS)[number];
 
 const USAGE =
 	`Aufruf: npm run token -- --role <${ROLES.join('|')}> [--kommune <ARS>] [--workshop <id>] ` +
-	`[--round <id>] [--respondent <Runde>/<Befragten-ID>] [--sub <Name>] [--central <Adresse>] --days <n>`;
+	`[--round <id>] [--respondent <Runde>/<Befragten-ID>] [--sub <Name>] [--central <Adresse> [--qr <Datei.svg>]] --days <n>`;
 
 const ID_RULE = '1–64 Zeichen aus A–Z, a–z, 0–9, „_“ und „-“';
 
@@ -55,6 +60,16 @@ interface CliRequest {
 	ttlSeconds: number;
 	/** The central server's public address, for the set-up link. */
 	central: string | null;
+	/** Where to write the set-up link as a QR code (SVG). */
+	qrFile: string | null;
+}
+
+/** A QR code as a standalone SVG: black modules on white, with the quiet zone scanners need. */
+function qrSvg(text: string): string {
+	const qr = qrcode(0, 'M');
+	qr.addData(text, 'Byte');
+	qr.make();
+	return qr.createSvgTag({ cellSize: 6, margin: 24, scalable: true });
 }
 
 function parseRequest(argv: string[]): CliRequest {
@@ -91,7 +106,17 @@ function parseRequest(argv: string[]): CliRequest {
 	const scope = docPatternsFor(role, target);
 	if (!scope.ok) throw new Refusal(scopeMessage(scope.error, role, target, values.kommune));
 	const central = values.central === undefined ? null : parseCentral(values.central, role);
-	return { role, sub: subjectFor(role, values.sub, target), docs: scope.docs, ttlSeconds, central };
+	if (values.qr !== undefined && central === null) {
+		throw new Refusal('--qr zeichnet den Einrichtungslink und braucht dafür --central <Adresse>.');
+	}
+	return {
+		role,
+		sub: subjectFor(role, values.sub, target),
+		docs: scope.docs,
+		ttlSeconds,
+		central,
+		qrFile: values.qr ?? null
+	};
 }
 
 function parseCentral(raw: string, role: Role): string {
@@ -231,15 +256,6 @@ function scopeMessage(
 	}
 }
 
-/**
- * The laptop page that sets up the central server, with address and key in the fragment: a fragment
- * never reaches a server, and the page removes it from the address bar at once.
- */
-function setupLinkFor(central: string, token: string): string {
-	const fragment = new URLSearchParams({ adresse: central, schluessel: token });
-	return `http://localhost:${DEFAULT_PORT}/zentrale#${fragment.toString()}`;
-}
-
 async function main(argv: string[]): Promise<number> {
 	let request: CliRequest;
 	try {
@@ -257,9 +273,15 @@ async function main(argv: string[]): Promise<number> {
 			`Rolle ${claims.role}, Subject ${claims.sub}, Dokumente ${claims.docs.join(' ')}, gültig bis ${expires} (UTC)`
 		);
 		if (request.central !== null) {
-			console.error(
-				`Einrichtungslink für den Laptop der Moderation: ${setupLinkFor(request.central, token)}`
+			const link = setupLinkFor(
+				{ address: request.central, token },
+				`http://localhost:${DEFAULT_PORT}`
 			);
+			console.error(`Einrichtungslink für den Laptop der Moderation: ${link}`);
+			if (request.qrFile !== null) {
+				writeFileSync(request.qrFile, qrSvg(link));
+				console.error(`QR-Code des Einrichtungslinks: ${request.qrFile}`);
+			}
 		}
 		console.log(token);
 		return 0;

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import qrcode from 'qrcode-generator';
 import type { Page } from '@playwright/test';
 import { createTokenService } from '../../server/tokens';
 import { freePort } from '../../server/test/free-port';
 import { startPostgresCluster, type PostgresCluster } from '../../server/test/postgres-cluster';
 import { readProfile } from '../../src/lib/crdt/profile-doc';
+import { setupLinkFor } from '../../src/lib/domain/central-setup-link';
 import { profileDocName } from '../../src/lib/domain/document-names';
 import { expect, test } from './support/fixtures';
 import { AppServer } from './support/app-server';
@@ -139,4 +141,44 @@ test('a set-up link fills in address and key, and leaves no key in the address b
 	await expect(page.getByLabel('Zugangsschlüssel (Moderation)')).toHaveValue(key);
 	expect(new URL(page.url()).hash).toBe('');
 	expect(await page.evaluate(() => location.href)).not.toContain(key);
+});
+
+/** A QR code as a GIF file, as a photo or screenshot of the printed set-up code would arrive. */
+function qrPicture(text: string): { name: string; mimeType: string; buffer: Buffer } {
+	const qr = qrcode(0, 'M');
+	qr.addData(text, 'Byte');
+	qr.make();
+	const dataUrl = qr.createDataURL(6, 24);
+	return {
+		name: 'einrichtung.gif',
+		mimeType: 'image/gif',
+		buffer: Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
+	};
+}
+
+test('a picture of the set-up QR code fills in address and key; another QR code is refused with a reason', async ({
+	page
+}) => {
+	const key = await tokenFor('moderation', [`kommune/${HANNOVER.ars}/**`]);
+	await page.goto('/zentrale');
+	const picture = page.getByLabel('Foto des QR-Codes wählen');
+
+	await picture.setInputFiles(qrPicture('https://example.org/irgendwas'));
+	await expect(page.getByRole('alert')).toHaveText(
+		'Dieser QR-Code enthält keinen Einrichtungslink der Kommunalwerkstatt.'
+	);
+	await expect(page.getByLabel('Zugangsschlüssel (Moderation)')).toHaveValue('');
+
+	const link = setupLinkFor(
+		{ address: `http://127.0.0.1:${central.port}`, token: key },
+		'http://localhost:8420'
+	);
+	await picture.setInputFiles(qrPicture(link));
+	await expect(page.getByText('aus dem QR-Code übernommen')).toBeVisible();
+	await expect(page.getByLabel('Adresse des zentralen Servers')).toHaveValue(
+		`http://127.0.0.1:${central.port}`
+	);
+	await expect(page.getByLabel('Zugangsschlüssel (Moderation)')).toHaveValue(key);
+	await expect(page.getByText('keinen Einrichtungslink')).toBeHidden();
+	expect(await seriousViolations(page)).toEqual([]);
 });

@@ -195,3 +195,19 @@ describe('own changes waiting for a durable write', () => {
 		expect(theirs.durability.ownChangesPending).toBe(false);
 	});
 });
+
+describe('a document nobody has written', () => {
+	it('counts as stored on a connected server until the first change, which needs a write', async () => {
+		const test = await serverWith();
+		const registry = await registryOn(test, localDb());
+		const name = docName();
+		const handle = await registry.open(name);
+		await expect.poll(() => laptopOf(registry, name)?.connected).toBe(true);
+		expect(laptopOf(registry, name)).toMatchObject({ covered: true, storedAt: null });
+
+		handle.doc.getArray<string>('cards').push(['erste Karte']);
+		expect(laptopOf(registry, name)?.covered).toBe(false);
+		await expect.poll(() => laptopOf(registry, name)?.storedAt).toEqual(expect.any(Number));
+		expect(laptopOf(registry, name)?.covered).toBe(true);
+	});
+});

@@ -89,7 +89,10 @@ export function trackDurability(
 	const placeOf = (place: SyncPlace): Place => {
 		let entry = places.get(place);
 		if (!entry) {
-			entry = { connected: false, snapshot: null, storedAt: null, covered: false, live: false };
+			// An empty document has nothing to lose: any place covers it, and a server acknowledges no
+			// write for a document nobody changed.
+			const covered = doc.store.clients.size === 0;
+			entry = { connected: false, snapshot: null, storedAt: null, covered, live: false };
 			places.set(place, entry);
 		}
 		return entry;
@@ -99,7 +102,10 @@ export function trackDurability(
 	const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tx: Y.Transaction) => {
 		let changed = false;
 		for (const entry of places.values()) {
-			if (entry.covered && entry.snapshot && !snapshotCoversUpdate(entry.snapshot, update)) {
+			if (
+				entry.covered &&
+				(entry.snapshot === null || !snapshotCoversUpdate(entry.snapshot, update))
+			) {
 				entry.covered = false;
 				changed = true;
 			}
