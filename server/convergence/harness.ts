@@ -80,7 +80,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		debounceMs,
 		maxDebounceMs
 	});
-	await server.start();
+	try {
+		await server.start();
+	} catch (error) {
+		rmSync(dataDir, { recursive: true, force: true });
+		throw error;
+	}
+	/** A seed names its run's document, so it may run only once against this data directory. */
+	const seedsRun = new Set<number>();
 
 	const token = async (sub: string) =>
 		(
@@ -105,7 +112,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 	async function runBatch(seeds: readonly number[]): Promise<BatchReport> {
 		const began = performance.now();
-		if (new Set(seeds).size !== seeds.length) throw new Error('seeds in a batch must differ');
+		for (const seed of seeds) {
+			if (seedsRun.has(seed)) throw new Error(`seed ${seed} ran already against this server`);
+			seedsRun.add(seed);
+		}
 		if (!server.running) await server.start();
 		const runs = await Promise.all(
 			seeds.map(async (seed) => {

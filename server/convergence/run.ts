@@ -157,8 +157,13 @@ export class Run {
 		this.#probe = { device, key };
 	}
 
-	/** Whether the server has applied every probe edit in memory (its sync status said so). */
+	/**
+	 * Whether the server has applied every kill edit of the online devices in memory (their sync status
+	 * said so), the marker's above all.
+	 */
 	async probeApplied(timeoutMs: number): Promise<boolean> {
+		const marker = this.#probe?.device;
+		if (!marker?.online) return false;
 		try {
 			await this.#until(
 				() => this.devices.every((device) => !device.online || device.settled),
@@ -370,11 +375,12 @@ export class Run {
 	#compareWithModel(content: Content): string[] {
 		const problems: string[] = [];
 		const expectedMap = [...this.#expected.map.entries()].sort(([a], [b]) => compare(a, b));
-		diff('map', expectedMap.map(String), content.map.map(String), problems);
-		diff('array', [...this.#expected.array], content.array.map(String), problems);
+		const entry = ([key, value]: [string, unknown]) => `${key}=${String(value)}`;
+		diff('map entries', expectedMap.map(entry), content.map.map(entry), problems);
+		diff('array items', [...this.#expected.array], content.array.map(String), problems);
 		const tokens = content.text.match(TOKEN) ?? [];
 		if (tokens.join('') !== content.text) problems.push('has a text with broken tokens');
-		diff('text', [...this.#expected.text], tokens, problems);
+		diff('text tokens', [...this.#expected.text], tokens, problems);
 		return problems;
 	}
 
