@@ -14,12 +14,12 @@ import {
 } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { contentOf } from './content';
 import {
 	parsePersistedMessage,
 	snapshotCovers,
 	type PersistedAck
 } from '../../src/lib/crdt/durable-snapshot';
+import { contentOf } from './content';
 
 export interface DeviceStorage {
 	updates: Uint8Array[];
@@ -69,7 +69,7 @@ interface Connection {
 
 export class Device {
 	doc: Y.Doc;
-	/** Authentication failures, e.g. a refused token: a run with any fails. */
+	/** Authentication failures (a refused token): such a device never settles, and its run says why. */
 	readonly refusals: string[] = [];
 	#connection: Connection | null = null;
 	readonly #options: DeviceOptions;
@@ -103,11 +103,16 @@ export class Device {
 		);
 	}
 
-	/** Whether the newest durable acknowledgement covers everything this device holds. */
+	/**
+	 * Whether the newest durable acknowledgement covers everything this device holds. An empty document
+	 * needs none: the server stores only what changed, so for a document nobody has edited yet (all
+	 * edits so far made offline, or lost with a socket closed before it authenticated) none comes.
+	 */
 	get stored(): boolean {
 		if (this.#storedAnswer.version !== this.#version) {
 			const newest = this.#options.acks.at(-1);
-			const value = newest !== undefined && snapshotCovers(newest.snapshot, this.doc);
+			const value =
+				newest === undefined ? isEmpty(this.doc) : snapshotCovers(newest.snapshot, this.doc);
 			this.#storedAnswer = { version: this.#version, value };
 		}
 		return this.#storedAnswer.value;
@@ -193,4 +198,9 @@ export class Device {
 		});
 		return doc;
 	}
+}
+
+/** No item at all, so no deletion either. */
+function isEmpty(doc: Y.Doc): boolean {
+	return doc.store.clients.size === 0;
 }
