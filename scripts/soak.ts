@@ -4,6 +4,7 @@
 //   RUNS=2000 npm run soak           runs many seeds from a random start (printed), in batches
 //   RUNS=2000 FROM=1 BATCH=100 npm run soak
 //   DEBOUNCE_MS=150 MAX_DEBOUNCE_MS=600 …   another store debounce window for the server
+//   SERVER_LOG_LEVEL=debug SEED=17 …          more of the server's log in a failure's report
 //
 // A replayed seed makes the same edits, disconnects, restarts and kills; how concurrent messages meet
 // depends on timing and may differ between a batch and a replay.
@@ -31,6 +32,7 @@ const started = performance.now();
 const harness = await startHarness({
 	debounceMs: number('DEBOUNCE_MS'),
 	maxDebounceMs: number('MAX_DEBOUNCE_MS'),
+	serverLogLevel: env.SERVER_LOG_LEVEL?.trim() || undefined,
 	log: single ? (line) => console.log(`  ${line}`) : undefined
 });
 console.log(

@@ -27,6 +27,8 @@ export interface HarnessOptions {
 	maxDebounceMs?: number;
 	/** Kills beyond the planned ones for runs whose marker edit was stored before a kill. */
 	extraKills?: number;
+	/** The server's LOG_LEVEL (default warn); its last lines are in `server.output()`. */
+	serverLogLevel?: string;
 	/** Progress lines (the soak script prints them). */
 	log?: (line: string) => void;
 }
@@ -78,7 +80,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		dataDir,
 		tokenSecret,
 		debounceMs,
-		maxDebounceMs
+		maxDebounceMs,
+		logLevel: options.serverLogLevel
 	});
 	try {
 		await server.start();
