@@ -4,6 +4,7 @@ import {
 	encodeDocumentSnapshot,
 	encodePersistedMessage,
 	parsePersistedMessage,
+	snapshotContains,
 	snapshotCovers,
 	snapshotCoversUpdate
 } from './durable-snapshot';
@@ -80,6 +81,54 @@ describe('whether a stored snapshot covers a device’s state', () => {
 		const stored = encodeDocumentSnapshot(serverCopyOf(docWith(1, ['a'])));
 		expect(snapshotCovers(stored, new Y.Doc())).toBe(true);
 		expect(snapshotCovers(new Uint8Array([255, 255, 255]), docWith(1, ['a']))).toBe(false);
+	});
+});
+
+describe('whether one stored snapshot contains another', () => {
+	it('contains every earlier state of the same document, and no later one', () => {
+		const device = docWith(1, ['Akte digital']);
+		const earlier = encodeDocumentSnapshot(device);
+		device.getArray<string>('cards').push(['E-Rechnung']);
+		const later = encodeDocumentSnapshot(device);
+
+		expect(snapshotContains(later, earlier)).toBe(true);
+		expect(snapshotContains(later, later)).toBe(true);
+		expect(snapshotContains(earlier, later)).toBe(false);
+	});
+
+	it('does not contain a state with a removal it lacks, although the state vectors are equal', () => {
+		const device = docWith(1, ['Akte digital', 'E-Rechnung', 'Ratsinfo']);
+		const before = encodeDocumentSnapshot(device);
+		device.getArray<string>('cards').delete(1, 1);
+		const after = encodeDocumentSnapshot(device);
+
+		expect(Y.decodeSnapshotV2(after).sv).toEqual(Y.decodeSnapshotV2(before).sv);
+		expect(snapshotContains(before, after)).toBe(false);
+		expect(snapshotContains(after, before)).toBe(true);
+	});
+
+	it('contains another device’s state once the server merged it, with everyone’s later changes', () => {
+		const mine = docWith(1, ['Akte digital']);
+		const theirs = docWith(2, ['Onlinedienste']);
+		const acknowledged = encodeDocumentSnapshot(serverCopyOf(mine));
+		const server = serverCopyOf(mine, theirs);
+		server.getArray<string>('cards').delete(0, 1);
+
+		expect(snapshotContains(encodeDocumentSnapshot(server), acknowledged)).toBe(true);
+		expect(snapshotContains(acknowledged, encodeDocumentSnapshot(server))).toBe(false);
+	});
+
+	it('does not contain a state from a client it has never seen', () => {
+		const stored = encodeDocumentSnapshot(serverCopyOf(docWith(1, ['Akte digital'])));
+		const foreign = encodeDocumentSnapshot(docWith(2, ['Onlinedienste']));
+		expect(snapshotContains(stored, foreign)).toBe(false);
+	});
+
+	it('is false for bytes that are not a snapshot, on either side', () => {
+		const stored = encodeDocumentSnapshot(docWith(1, ['a']));
+		const garbage = new Uint8Array([255, 255, 255]);
+		expect(snapshotContains(garbage, stored)).toBe(false);
+		expect(snapshotContains(stored, garbage)).toBe(false);
 	});
 });
 

@@ -96,13 +96,31 @@ function rangesCover(stored: readonly Range[], local: readonly Range[]): boolean
  * not a snapshot.
  */
 export function snapshotCovers(stored: Uint8Array | Y.Snapshot, doc: Y.Doc): boolean {
-	let have: Y.Snapshot;
+	const have = stored instanceof Uint8Array ? decodeSnapshot(stored) : stored;
+	return have !== null && contains(have, Y.snapshot(doc));
+}
+
+/**
+ * True when the state snapshot `outer` describes contains the state `inner` describes: its state
+ * vector is at least as far along for every client and its delete set includes every deletion of
+ * `inner` (both Y.encodeSnapshotV2). So a database holding `outer` holds everything a client was told
+ * was stored with `inner`. False when either is not a snapshot.
+ */
+export function snapshotContains(outer: Uint8Array, inner: Uint8Array): boolean {
+	const have = decodeSnapshot(outer);
+	const mine = decodeSnapshot(inner);
+	return have !== null && mine !== null && contains(have, mine);
+}
+
+function decodeSnapshot(bytes: Uint8Array): Y.Snapshot | null {
 	try {
-		have = stored instanceof Uint8Array ? Y.decodeSnapshotV2(stored) : stored;
+		return Y.decodeSnapshotV2(bytes);
 	} catch {
-		return false;
+		return null;
 	}
-	const mine = Y.snapshot(doc);
+}
+
+function contains(have: Y.Snapshot, mine: Y.Snapshot): boolean {
 	for (const [client, clock] of mine.sv) {
 		if ((have.sv.get(client) ?? 0) < clock) return false;
 	}
