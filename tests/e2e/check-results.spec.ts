@@ -1,9 +1,8 @@
 // Two respondents of different perspectives: one answers on their own device in the room (a LAN page),
 // the other on the facilitator's laptop while the laptop's server is down. The results combine both,
 // with a figure computed by hand here, not by the scoring code.
-import { chromium } from '@playwright/test';
 import { readAnswers } from '../../src/lib/crdt/check-respondent-doc';
-import config from '../../playwright.config';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
@@ -12,8 +11,6 @@ import { indexedDbNames } from './support/browser-storage';
 import { readServerDocument } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
-
-const LAN_HOST = 'kw-lan.test';
 
 test('answers from a device in the room and from the offline laptop both reach the results', async ({
 	page,
@@ -32,11 +29,7 @@ test('answers from a device in the room and from the offline laptop both reach t
 	await page.getByRole('button', { name: 'Code für Personalrat 1 erzeugen' }).click();
 	const card = page.getByRole('figure').filter({ hasText: 'Für Personalrat 1' });
 	const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec((await card.textContent()) ?? '')![1]!;
-	const launch = config.use?.launchOptions ?? {};
-	const lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	const lanBrowser = await launchLanBrowser();
 	try {
 		const device = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
 		await device.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);

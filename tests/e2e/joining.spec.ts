@@ -1,25 +1,16 @@
 // Joining over the room's LAN, played on loopback: a second Chromium resolves kw-lan.test to 127.0.0.1,
 // so its page is a plain-http, non-secure context that is not the laptop's owner (DESIGN.md §5).
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { readRoster } from '../../src/lib/crdt/workshop-doc';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
-import config from '../../playwright.config';
 
 const HANNOVER = KOMMUNEN[0]!;
-const LAN_HOST = 'kw-lan.test';
-
-async function launchLanBrowser(): Promise<Browser> {
-	const launch = config.use?.launchOptions ?? {};
-	return chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
-}
 
 async function boardDocName(page: Page): Promise<string> {
 	const [, ars, wid] = /\/kommune\/(\d{12})\/workshop\/([^/]+)$/.exec(

@@ -1,9 +1,8 @@
 // Handlungsfelder: the facilitator takes over a suggestion of the municipality's Digital-Check, adds a
 // field of their own, orders them by priority, links a card, and removes one with undo, all by keyboard;
 // a participant sees the fields but not the check. Asserted on the board document on the server.
-import { chromium } from '@playwright/test';
 import { readActionFieldLinks, readActionFields } from '../../src/lib/crdt/workshop-action-fields';
-import config from '../../playwright.config';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
@@ -11,8 +10,6 @@ import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
-
-const LAN_HOST = 'kw-lan.test';
 
 test('a Digital-Check suggestion and an own field are ordered by priority, linked to a card, and a removal is undone, by keyboard', async ({
 	page,
@@ -119,11 +116,7 @@ test('a Digital-Check suggestion and an own field are ordered by priority, linke
 	await expect.poll(async () => (await stored()).length).toBe(2);
 
 	// A participant sees the fields, and nothing of the municipality's check.
-	const launch = config.use?.launchOptions ?? {};
-	const lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	const lanBrowser = await launchLanBrowser();
 	try {
 		const anna = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
 		await anna.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);

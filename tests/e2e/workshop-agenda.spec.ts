@@ -1,12 +1,11 @@
 // Preparing and running a workshop day: the agenda from a template, reordered by keyboard, start times
 // computed from the day's start; the projector window follows the current block and the countdown.
-import { chromium } from '@playwright/test';
 import { readAgenda, updateBlock } from '../../src/lib/crdt/workshop-agenda';
 import { readWorkshopPlan, writeWorkshopPlan } from '../../src/lib/crdt/workshop-doc';
 import { readRun } from '../../src/lib/crdt/workshop-run';
 import { connectSyncClient } from '../../server/test/sync-client';
 import { SYNC_PATH } from '../../src/lib/sync/protocol';
-import config from '../../playwright.config';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
@@ -15,7 +14,6 @@ import { readServerDocument, writeServerDocument } from './support/server-docume
 import { KOMMUNEN } from './support/test-data';
 
 const HANNOVER = KOMMUNEN[0]!;
-const LAN_HOST = 'kw-lan.test';
 
 const controlDocName = (url: string) => {
 	const [, ars, wid] = /\/kommune\/(\d{12})\/workshop\/([^/]+)$/.exec(new URL(url).pathname)!;
@@ -240,11 +238,7 @@ test('the projector link shows the same countdown on a device whose clock is sev
 	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
 	const code = await workshop.createCode('Code für den Beamer', 'Für den Beamer');
 
-	const launch = config.use?.launchOptions ?? {};
-	const lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	const lanBrowser = await launchLanBrowser();
 	try {
 		const context = await lanBrowser.newContext({ locale: 'de-DE' });
 		// This device's clock runs seven minutes ahead of the laptop's.

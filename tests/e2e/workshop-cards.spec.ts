@@ -2,10 +2,10 @@
 // facilitator on the laptop: a private phase keeps cards in each author's private document until the
 // reveal; cards are then grouped by keyboard and duplicates merged with undo. Asserted on the documents
 // the server and the devices hold, not only on the pages.
-import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
 import { ROOT_KEYS } from '../../src/lib/crdt/schema';
-import config from '../../playwright.config';
+import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
@@ -14,24 +14,16 @@ import { indexedDbNames } from './support/browser-storage';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
-const LAN_HOST = 'kw-lan.test';
 const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
 
 let lanBrowser: Browser;
 test.beforeEach(async () => {
-	const launch = config.use?.launchOptions ?? {};
-	lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	lanBrowser = await launchLanBrowser();
 });
 test.afterEach(async () => lanBrowser.close());
 
 async function joinAs(port: number, code: string, name: string): Promise<Page> {
-	const device = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
-	await device.goto(`http://${LAN_HOST}:${port}/join/${code}`);
-	await device.getByLabel('Ihr Name').fill(name);
-	await device.getByRole('button', { name: 'Beitreten' }).click();
+	const device = await joinWithCode(lanBrowser, port, code, name);
 	await device.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
 	await expect(device.getByText(QUESTION)).toBeVisible();
 	return device;

@@ -4,14 +4,14 @@
 // participant in the room and the facilitator writing while the laptop's server is down, the facilitator
 // reloading offline, both converging once it is back. Asserted on the server's documents, not only on
 // the pages.
-import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { readAgenda } from '../../src/lib/crdt/workshop-agenda';
 import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
 import { readRun } from '../../src/lib/crdt/workshop-run';
 import { workshopBoardDocName, workshopControlDocName } from '../../src/lib/domain/document-names';
 import { boardView } from '../../src/lib/domain/workshop/cards';
 import type * as Y from 'yjs';
-import config from '../../playwright.config';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
@@ -22,7 +22,6 @@ import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
 
 const HANNOVER = KOMMUNEN[0]!;
-const LAN_HOST = 'kw-lan.test';
 const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
 /** The template's only Kartenabfrage block, and the block a generated day stands in. */
 const CARD_BLOCK = 'tpl.digital-check-tag.03';
@@ -306,11 +305,7 @@ test('a participant edits offline, reloads offline and comes back: nothing is lo
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	await waitForServiceWorkerControl(page);
 
-	const launch = config.use?.launchOptions ?? {};
-	const lanBrowser: Browser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	const lanBrowser: Browser = await launchLanBrowser();
 	try {
 		const participant = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
 		await participant.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);

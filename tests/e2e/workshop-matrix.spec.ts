@@ -1,17 +1,15 @@
 // The impact × effort matrix with the facilitator on the laptop and a participant on her own device in
 // the room (LAN page): each scores by keyboard in the table or by dragging on the grid; every device
 // shows the averages and the quadrant in words. Asserted on the board document on the server.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readMatrix } from '../../src/lib/crdt/workshop-matrix';
-import config from '../../playwright.config';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
-
-const LAN_HOST = 'kw-lan.test';
 
 /** A row of the scores table as its cells' texts (averages and quadrant). */
 const rowOf = (device: Page, label: string) =>
@@ -49,11 +47,7 @@ test('scores by keyboard and by drag from two devices are averaged into the quad
 		.click();
 	await expect(rowOf(page, 'Kein WLAN')).toBeVisible();
 
-	const launch = config.use?.launchOptions ?? {};
-	const lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	const lanBrowser = await launchLanBrowser();
 	try {
 		const anna = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
 		await anna.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);

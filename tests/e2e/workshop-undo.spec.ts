@@ -1,17 +1,15 @@
 // Undo per person (SPEC.md S16) on the card board, with the facilitator on the laptop and a
 // participant on her own device: Ctrl+Z takes back my own last change and leaves hers; Ctrl+Shift+Z
 // restores mine; after she changed the same card, my undo leaves her text. Asserted on the server.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readCards } from '../../src/lib/crdt/workshop-cards';
-import config from '../../playwright.config';
+import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
-
-const LAN_HOST = 'kw-lan.test';
 
 /** A card's text on a board (not the same words in a select's options). */
 const cardOn = (device: Page, text: string) =>
@@ -54,11 +52,7 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 	const texts = async () =>
 		(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text).sort();
 
-	const launch = config.use?.launchOptions ?? {};
-	const lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	const lanBrowser = await launchLanBrowser();
 	try {
 		const anna = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
 		await anna.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);

@@ -2,10 +2,10 @@
 // on the laptop: dots stay in each voter's private document until the reveal, concurrent dots all
 // count, the budget and the per-item maximum hold, and the result is sorted. Asserted on the documents
 // the server and the devices hold, not only on the pages.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { readVotes } from '../../src/lib/crdt/workshop-votes';
 import { ROOT_KEYS } from '../../src/lib/crdt/schema';
-import config from '../../playwright.config';
+import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
@@ -14,23 +14,14 @@ import { indexedDbNames } from './support/browser-storage';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
-const LAN_HOST = 'kw-lan.test';
-
 let lanBrowser: Browser;
 test.beforeEach(async () => {
-	const launch = config.use?.launchOptions ?? {};
-	lanBrowser = await chromium.launch({
-		...launch,
-		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
-	});
+	lanBrowser = await launchLanBrowser();
 });
 test.afterEach(async () => lanBrowser.close());
 
 async function joinAs(port: number, code: string, name: string): Promise<Page> {
-	const device = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
-	await device.goto(`http://${LAN_HOST}:${port}/join/${code}`);
-	await device.getByLabel('Ihr Name').fill(name);
-	await device.getByRole('button', { name: 'Beitreten' }).click();
+	const device = await joinWithCode(lanBrowser, port, code, name);
 	await device.getByRole('link', { name: 'Punktabfrage öffnen' }).click();
 	await expect(device.getByRole('heading', { name: 'Punktabfrage', level: 1 })).toBeVisible();
 	return device;

@@ -1,0 +1,29 @@
+// Devices in the room's network (DESIGN.md §5): a second Chromium whose resolver maps a LAN host name to
+// 127.0.0.1, so its pages are plain-http, not a secure context and not the laptop's owner, while every
+// byte stays on loopback.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import config from '../../../playwright.config';
+
+export const LAN_HOST = 'kw-lan.test';
+
+export function launchLanBrowser(): Promise<Browser> {
+	const launch = config.use?.launchOptions ?? {};
+	return chromium.launch({
+		...launch,
+		args: [...(launch.args ?? []), `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`]
+	});
+}
+
+/** A new device in the room that joins with `code` under `name`; it stays on the page joining shows. */
+export async function joinWithCode(
+	browser: Browser,
+	port: number,
+	code: string,
+	name: string
+): Promise<Page> {
+	const device = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+	await device.goto(`http://${LAN_HOST}:${port}/join/${code}`);
+	await device.getByLabel('Ihr Name').fill(name);
+	await device.getByRole('button', { name: 'Beitreten' }).click();
+	return device;
+}
