@@ -11,7 +11,8 @@
 //        for a write that did not happen.
 // ack    after a successful write every client of the document gets a stateless message with the
 //        snapshot (state vector + delete set) of the state written, and so does each client that connects
-//        later (crdt/durable-snapshot.ts). Sent from here, not afterStoreDocument: a write that succeeds on
+//        later (crdt/durable-snapshot.ts); one connecting to a document with nothing stored gets an empty
+//        snapshot with time 0. Sent from here, not afterStoreDocument: a write that succeeds on
 //        a retry runs outside Hocuspocus' store hooks. Only a write that happened is ever acknowledged.
 // stop   at shutdown `storeAll` writes every document still loaded, each after any write in flight.
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
@@ -66,6 +67,11 @@ export class DocumentNotStored extends Error {
 		this.stack = this.name;
 	}
 }
+
+const NOTHING_STORED = encodePersistedMessage({
+	snapshot: Y.encodeSnapshotV2(Y.emptySnapshot),
+	storedAt: 0
+});
 
 interface Failure {
 	attempt: number;
@@ -184,8 +190,10 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 
 		async connected({ connection, documentName }) {
 			const document = instance?.documents.get(documentName);
-			const acknowledgement = document && acknowledgements.get(document);
-			if (acknowledgement) connection.sendStateless(acknowledgement);
+			if (!document) return;
+			// Nothing stored yet (a new document, or a database that lost it) is said too, with time 0, so a
+			// device does not go on trusting an acknowledgement it remembers from before.
+			connection.sendStateless(acknowledgements.get(document) ?? NOTHING_STORED);
 		},
 
 		async onStoreDocument({ document }) {

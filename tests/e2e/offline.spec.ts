@@ -18,7 +18,7 @@ test('after the first visit, every route and a typed deep link open with the ser
 	await expect(status).toHaveText(/mit Server verbunden/);
 
 	await appServer.stop();
-	await expect(status).toHaveText(/nur auf diesem Gerät/);
+	await expect(status).toHaveText(/nicht verbunden/);
 
 	const reloaded = await page.reload();
 	expect(reloaded?.fromServiceWorker()).toBe(true);
@@ -36,7 +36,7 @@ test('after the first visit, every route and a typed deep link open with the ser
 		expect(response?.fromServiceWorker(), path).toBe(true);
 		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 	}
-	await expect(new StartPage(page).syncStatus).toHaveText(/nur auf diesem Gerät/);
+	await expect(new StartPage(page).syncStatus).toHaveText(/nicht verbunden/);
 });
 
 test('with the sync server stopped, an edit in one tab appears in the other tab', async ({

@@ -59,6 +59,7 @@ import { setCardPhase } from '../crdt/workshop-run';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
 import { readNotes } from '../crdt/workshop-notes';
 import { measureServerOffset } from '../sync/server-clock';
+import { loadServerInfo } from '../sync/server-info';
 import {
 	workshopBoardDocName,
 	workshopControlDocName,
@@ -178,7 +179,13 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		db,
 		loadDocumentServices,
 		// The facilitator's laptop (the secure origin) uploads; a device in the room works on the laptop.
-		mayUpload: syncStatus.isSecureContext
+		mayUpload: syncStatus.isSecureContext,
+		allowedCentral: async () => {
+			const { info, fromCache } = await loadServerInfo();
+			if (info === null) return undefined;
+			// An answer cached before CENTRAL_URL existed lacks the field: ask again next time.
+			return info.centralUrl ?? (fromCache ? undefined : null);
+		}
 	});
 	const clock = new Clock(() => measureServerOffset());
 	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>

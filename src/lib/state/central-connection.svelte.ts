@@ -2,6 +2,7 @@
 // Dexie on this device), and the background sync they drive (sync/central-sync.ts). The sync code loads
 // only when a central server is set up, so a laptop without one carries none of it.
 
+import { forgetCentralAcknowledgements } from '../storage/durable-states';
 import { getSetting, setSetting } from '../storage/settings';
 import type { KommunalwerkstattDb } from '../storage/db';
 import type { CentralAccessError, CentralSync, CentralSyncProgress } from '../sync/central-sync';
@@ -15,18 +16,32 @@ export interface CentralSettings {
 	/** The sync socket URL derived from it. */
 	url: string;
 	token: string;
+	/** The token's subject. */
+	sub: string;
 	/** Document-name patterns the token covers. */
 	docs: string[];
 	expiresAt: number;
 }
 
-export type CentralSetupError = CentralAccessError | 'storage_failed' | 'code_load_failed';
+export type CentralSetupError =
+	| CentralAccessError
+	/** The laptop server names no central server (CENTRAL_URL), so the page may not connect to one. */
+	| 'not_configured'
+	/** The address is not the central server the laptop server names. */
+	| 'not_allowed'
+	| 'storage_failed'
+	| 'code_load_failed';
 
 export interface CentralConnectionOptions {
 	db: KommunalwerkstattDb;
 	loadDocumentServices: () => Promise<DocumentServices>;
 	/** Only the facilitator's laptop syncs to the central server. */
 	mayUpload: boolean;
+	/**
+	 * The central server the laptop server allows this page to connect to (CENTRAL_URL, as a ws(s)://
+	 * origin), or null; undefined when the laptop server could not be asked.
+	 */
+	allowedCentral: () => Promise<string | null | undefined>;
 	now?: () => number;
 }
 
@@ -37,6 +52,7 @@ const isSettings = (value: unknown): value is CentralSettings => {
 		typeof v.address === 'string' &&
 		typeof v.url === 'string' &&
 		typeof v.token === 'string' &&
+		typeof v.sub === 'string' &&
 		Array.isArray(v.docs) &&
 		typeof v.expiresAt === 'number'
 	);
@@ -79,14 +95,21 @@ export class CentralConnection {
 		if (url === null) return 'invalid_address';
 		const access = module.readCentralToken(token, (this.#options.now ?? Date.now)());
 		if (typeof access === 'string') return access;
+		// The page's Content-Security-Policy lets it connect only to the laptop's CENTRAL_URL; any other
+		// address would fail silently in the background, so it is refused here with a reason.
+		const allowed = await this.#options.allowedCentral();
+		if (allowed === null) return 'not_configured';
+		if (allowed !== undefined && !url.startsWith(`${allowed}/`)) return 'not_allowed';
 		const settings: CentralSettings = {
 			address: address.trim(),
 			url,
 			token: token.trim(),
+			sub: access.sub,
 			docs: access.docs,
 			expiresAt: access.expiresAt
 		};
 		try {
+			if (this.settings?.url !== url) await forgetCentralAcknowledgements(this.#options.db);
 			await setSetting(this.#options.db, SETTING_KEY, settings);
 		} catch {
 			return 'storage_failed';
@@ -100,6 +123,7 @@ export class CentralConnection {
 	async remove(): Promise<boolean> {
 		try {
 			await this.#options.db.settings.delete(SETTING_KEY);
+			await forgetCentralAcknowledgements(this.#options.db);
 		} catch {
 			return false;
 		}
@@ -142,7 +166,7 @@ export class CentralConnection {
 			db: this.#options.db,
 			url: settings.url,
 			token: settings.token,
-			access: { docs: settings.docs, expiresAt: settings.expiresAt },
+			access: { sub: settings.sub, docs: settings.docs, expiresAt: settings.expiresAt },
 			onProgress: (progress) => (this.progress = progress)
 		});
 		this.progress = this.#sync.progress;

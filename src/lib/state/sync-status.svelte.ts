@@ -4,7 +4,6 @@ import type { DocumentStatus } from '../sync/document-status';
 import {
 	hasUnsavedOwnChanges,
 	summarizeDurability,
-	SAVE_GRACE_MS,
 	type DurabilityEntry,
 	type SaveSummary
 } from '../sync/durability-summary';
@@ -13,14 +12,15 @@ import {
  * The always-visible indicator: the connection ('local' / 'connected') and, for the open documents,
  * whether a server durably stored them ("gesichert", DESIGN.md §5), per document and place on demand.
  */
+/** How often a "wird gesichert" is looked at again (the grace period is 15 s). */
+const SAVE_RECHECK_MS = 1_000;
+
 export class SyncStatus {
 	#status = $state<DocumentStatus>('local');
 	#openDocuments = $state(0);
 	#documents = $state.raw<readonly DurabilityEntry[]>([]);
 	#summary = $state.raw<SaveSummary>({ state: 'none', storedAt: null, place: null });
 	#unsavedOwnChanges = $state(false);
-	/** When the open documents stopped being all covered; null while they are. */
-	#pendingSince: number | null = null;
 	#graceTimer: ReturnType<typeof setTimeout> | undefined;
 	#registry: DocumentRegistry | null;
 	/** While something renders the indicator: moves its subscription to a registry handed over later. */
@@ -60,16 +60,11 @@ export class SyncStatus {
 	}
 
 	#readDurability(entries: readonly DurabilityEntry[], reread: () => void): void {
-		const now = Date.now();
-		const covered = entries.every((e) => e.durability.places.some((place) => place.covered));
-		if (covered) this.#pendingSince = null;
-		else this.#pendingSince ??= now;
-		const summary = summarizeDurability(entries, now, this.#pendingSince);
+		const summary = summarizeDurability(entries, Date.now());
 		clearTimeout(this.#graceTimer);
-		// "Wird gesichert" turns into "nicht gesichert" when the grace period ends without a write.
-		if (summary.state === 'saving' && this.#pendingSince !== null) {
-			this.#graceTimer = setTimeout(reread, this.#pendingSince + SAVE_GRACE_MS - now + 1);
-		}
+		// "Wird gesichert" turns into "nicht gesichert" when the grace period ends without a write, so it
+		// is looked at again while it lasts.
+		if (summary.state === 'saving') this.#graceTimer = setTimeout(reread, SAVE_RECHECK_MS);
 		this.#documents = entries;
 		this.#summary = summary;
 		this.#unsavedOwnChanges = hasUnsavedOwnChanges(entries);

@@ -11,3 +11,14 @@ export const findDurableStates = (db: KommunalwerkstattDb, name: string) =>
 
 export const findDurableState = (db: KommunalwerkstattDb, name: string, place: SyncPlace) =>
 	db.durableStates.get([name, place]);
+
+/**
+ * Forgets what a central server acknowledged: another central server (or none) has none of it, so
+ * nothing may count as stored there, and the next upload must send everything.
+ */
+export const forgetCentralAcknowledgements = (db: KommunalwerkstattDb) =>
+	db.durableStates.filter((row) => row.place === 'central').delete();
+
+/** The document changed after the place's last covering acknowledgement (best effort, like the rest). */
+export const forgetCoverage = (db: KommunalwerkstattDb, name: string, place: SyncPlace) =>
+	db.durableStates.update([name, place], { coveredAt: null });

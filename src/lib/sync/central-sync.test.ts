@@ -3,6 +3,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { DocumentStore } from '../../../server/storage/document-store';
+import { openSqliteStore } from '../../../server/storage/sqlite-store';
 import { freePort } from '../../../server/test/free-port';
 import { connectSyncClient } from '../../../server/test/sync-client';
 import {
@@ -119,6 +121,8 @@ describe('syncing a municipality to the central server', () => {
 		await writeLocally(device, profile, 'Profil Hannover');
 		await writeLocally(device, board, 'Karten');
 		await writeLocally(device, foreign, 'Profil Braunschweig');
+		// A participant's private cards: the facilitator reads them but may not write them, centrally too.
+		await writeLocally(device, `kommune/${ARS}/workshop/w1/private/p1`, 'private Karte');
 		const token = await tokenOf(server, 'moderation', [`kommune/${ARS}/**`]);
 		const access = readCentralToken(token) as CentralAccess;
 
@@ -158,6 +162,38 @@ describe('syncing a municipality to the central server', () => {
 		expect(await centralText(again, name)).toBe('offline geschrieben');
 	}, 30_000);
 
+	it('retries a document the central server could not load, instead of taking it for a refused key', async () => {
+		const dir = createTempDir('kw-central-store-');
+		const inner = openSqliteStore(`${dir}/docs.sqlite`);
+		cleanups.push(
+			() => removeDir(dir),
+			() => inner.close()
+		);
+		const control = { failLoad: true };
+		const store: DocumentStore = {
+			kind: 'sqlite',
+			async load(name) {
+				if (control.failLoad) throw new Error('database unreachable');
+				return inner.load(name);
+			},
+			store: (name, state, stateVector) => inner.store(name, state, stateVector),
+			close: async () => {}
+		};
+		const server = await startTestServer({ store });
+		cleanups.push(() => server.close());
+		const device = deviceWith();
+		await writeLocally(device, `kommune/${ARS}/profile`, 'Profil');
+		const token = await tokenOf(server, 'moderation', [`kommune/${ARS}/**`]);
+
+		const sync = syncTo(server, device, token, readCentralToken(token) as CentralAccess);
+		await expect.poll(() => sync.progress.phase, { timeout: 10_000 }).toBe('waiting');
+		expect(sync.progress.refusal).toBeNull();
+
+		control.failLoad = false;
+		await expect.poll(() => sync.progress.phase, { timeout: 15_000 }).toBe('done');
+		expect(await centralText(server, `kommune/${ARS}/profile`)).toBe('Profil');
+	}, 30_000);
+
 	it('stops when the central server refuses the token, and never writes with it', async () => {
 		const server = await central();
 		const stranger = await central();
@@ -187,6 +223,7 @@ describe('the access data a facilitator enters', () => {
 		const server = await central();
 		const moderation = await tokenOf(server, 'moderation', [`kommune/${ARS}/**`]);
 		expect(readCentralToken(moderation)).toEqual({
+			sub: 'berater',
 			docs: [`kommune/${ARS}/**`],
 			expiresAt: expect.any(Number)
 		});

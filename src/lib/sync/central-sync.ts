@@ -6,16 +6,26 @@
 // backoff; a refused token stops the sync until new access data is entered.
 
 import { decodeJwt } from 'jose';
-import { matchesDocPattern } from '../domain/access';
+import { accessFor } from '../domain/access';
 import type { KommunalwerkstattDb } from '../storage/db';
 import type { DocumentRegistry } from './document-registry';
 import type { DocumentHandle } from './open-document';
-import { SYNC_PATH } from './protocol';
+import { ERROR_CODES, SYNC_PATH } from './protocol';
+
+/** Reasons that mean the key itself is not (or no longer) good: stop until new access data is entered. */
+const KEY_REFUSALS: readonly string[] = [
+	ERROR_CODES.unauthorized,
+	ERROR_CODES.tokenExpired,
+	ERROR_CODES.deviceRevoked,
+	ERROR_CODES.forbidden
+];
 import { createSocketPool } from './sync-socket';
 import type { TokenSource } from './token-source';
 
 /** What a central token allows, read from its payload (the central server verifies it). */
 export interface CentralAccess {
+	/** The token's subject (who uploads). */
+	sub: string;
 	docs: string[];
 	expiresAt: number;
 }
@@ -49,17 +59,16 @@ export function readCentralToken(
 	} catch {
 		return 'invalid_token';
 	}
-	const { role, docs, exp } = claims;
-	if (
-		!Array.isArray(docs) ||
-		!docs.every((d) => typeof d === 'string') ||
-		typeof exp !== 'number'
-	) {
-		return 'invalid_token';
-	}
+	const { role, docs, exp, sub } = claims;
+	const wellFormed =
+		Array.isArray(docs) &&
+		docs.every((d) => typeof d === 'string') &&
+		typeof exp === 'number' &&
+		typeof sub === 'string';
+	if (!wellFormed) return 'invalid_token';
 	if (exp * 1000 <= now) return 'expired';
 	if (role !== 'moderation') return 'read_only';
-	return { docs, expiresAt: exp * 1000 };
+	return { sub, docs, expiresAt: exp * 1000 };
 }
 
 export type CentralSyncPhase =
@@ -121,7 +130,10 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 	const retryBaseMs = options.retryBaseMs ?? 5_000;
 	const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
 	const passIntervalMs = options.passIntervalMs ?? 60_000;
-	const covers = (name: string) => access.docs.some((pattern) => matchesDocPattern(pattern, name));
+	// Only documents the key may write: the facilitator reads participants' private documents but never
+	// writes them, so the central server would never store (or acknowledge) them from this laptop.
+	const claims = { sub: access.sub, role: 'moderation' as const, docs: access.docs };
+	const covers = (name: string) => accessFor(claims, name) === 'write';
 
 	let progress: CentralSyncProgress = {
 		phase: 'syncing',
@@ -132,20 +144,28 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 		completedAt: null,
 		refusal: null
 	};
+	let stopped = false;
 	const report = (change: Partial<CentralSyncProgress>) => {
+		if (stopped) return;
 		progress = { ...progress, ...change };
 		options.onProgress?.(progress);
 	};
 
 	let refused: string | null = null;
+	/** Uploads waiting for an acknowledgement, ended early when the key is refused. */
+	const waiting = new Set<() => void>();
 	const tokenSource: TokenSource = {
 		get state() {
 			return refused === null ? 'available' : 'denied';
 		},
 		getToken: async () => (refused === null ? options.token : null),
-		invalidate(_name, reason) {
-			refused = reason ?? 'unauthorized';
+		// Anything else (the server failed to load the document, a rate limit) is retried like a lost
+		// connection: the provider attaches again after its backoff.
+		invalidate(_name, reason = ERROR_CODES.unauthorized) {
+			if (!KEY_REFUSALS.includes(reason)) return;
+			refused = reason;
 			report({ phase: 'refused', refusal: refused, retryAt: null });
+			for (const end of waiting) end();
 		}
 	};
 	const sockets = createSocketPool({
@@ -154,7 +174,6 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 	});
 	const removeServer = registry.addServer({ place: 'central', tokenSource, sockets }, covers);
 
-	let stopped = false;
 	let running = false;
 	let again = false;
 	let failures = 0;
@@ -197,9 +216,12 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 				const finish = (ok: boolean) => {
 					clearTimeout(deadline);
 					unsubscribe();
+					waiting.delete(end);
 					resolve(ok);
 				};
-				const deadline = setTimeout(() => finish(false), documentTimeoutMs);
+				const end = () => finish(false);
+				waiting.add(end);
+				const deadline = setTimeout(end, documentTimeoutMs);
 				const unsubscribe = handle.onDurability(() => {
 					if (covered()) finish(true);
 					else if (refused !== null || stopped) finish(false);
@@ -283,6 +305,7 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 			stopped = true;
 			clearTimeout(timer);
 			globalThis.removeEventListener?.('online', onOnline);
+			for (const end of waiting) end();
 			removeServer();
 		}
 	};

@@ -21,12 +21,23 @@ const entry = (
 	over: Partial<DocumentDurability> = {}
 ): DurabilityEntry => ({
 	name,
-	durability: { localStoredAt: 500, ownChangesPending: false, places, ...over }
+	durability: {
+		localStoredAt: 500,
+		ownChangesPending: false,
+		uncoveredSince: null,
+		acknowledgedAt: null,
+		places,
+		...over
+	}
 });
+
+const NOW = 100_000;
+const uncovered = (over: Partial<DocumentDurability>, place: Partial<PlaceDurability> = {}) =>
+	entry('a', [laptop({ covered: false, ...place })], over);
 
 describe('the one word for all open documents', () => {
 	it('says nothing about storage while no document is open', () => {
-		expect(summarizeDurability([], 0, null).state).toBe('none');
+		expect(summarizeDurability([], NOW).state).toBe('none');
 	});
 
 	it('is gesichert when every open document is covered, with the oldest of their latest writes', () => {
@@ -38,26 +49,39 @@ describe('the one word for all open documents', () => {
 					{ place: 'central', connected: true, storedAt: 3_000, covered: true }
 				])
 			],
-			9_000,
-			null
+			NOW
 		);
 		// b's latest write is the central one at 3,000; a's at 5,000; the older of the two is 3,000.
 		expect(summary).toEqual({ state: 'saved', storedAt: 3_000, place: 'central' });
 	});
 
-	it('says wird gesichert during the grace period while connected, then nicht gesichert', () => {
-		const entries = [entry('a', [laptop()]), entry('b', [laptop({ covered: false })])];
-		expect(summarizeDurability(entries, 10_000, 10_000 - SAVE_GRACE_MS + 1).state).toBe('saving');
-		expect(summarizeDurability(entries, 10_000, 10_000 - SAVE_GRACE_MS).state).toBe('unsaved');
+	it('says wird gesichert for a connected document uncovered for less than the grace period, then nicht gesichert', () => {
+		const fresh = uncovered({ uncoveredSince: NOW - SAVE_GRACE_MS + 1 });
+		const stale = uncovered({ uncoveredSince: NOW - SAVE_GRACE_MS });
+		expect(summarizeDurability([entry('b', [laptop()]), fresh], NOW).state).toBe('saving');
+		expect(summarizeDurability([entry('b', [laptop()]), stale], NOW).state).toBe('unsaved');
+	});
+
+	it('keeps saying wird gesichert while acknowledgements keep coming for a document edited without pause', () => {
+		const typing = uncovered({
+			uncoveredSince: NOW - 10 * SAVE_GRACE_MS,
+			acknowledgedAt: NOW - 2_000
+		});
+		expect(summarizeDurability([typing], NOW).state).toBe('saving');
+		const failing = uncovered({
+			uncoveredSince: NOW - 10 * SAVE_GRACE_MS,
+			acknowledgedAt: NOW - SAVE_GRACE_MS
+		});
+		expect(summarizeDurability([failing], NOW).state).toBe('unsaved');
 	});
 
 	it('is nicht gesichert at once for an uncovered document without a connection', () => {
-		const entries = [entry('a', [laptop({ covered: false, connected: false })])];
-		expect(summarizeDurability(entries, 10_000, 10_000).state).toBe('unsaved');
+		const offline = uncovered({ uncoveredSince: NOW }, { connected: false });
+		expect(summarizeDurability([offline], NOW).state).toBe('unsaved');
 	});
 
 	it('is nur auf diesem Gerät when no open document has a server', () => {
-		expect(summarizeDurability([entry('a', [])], 0, 0).state).toBe('local');
+		expect(summarizeDurability([entry('a', [])], NOW).state).toBe('local');
 	});
 });
 

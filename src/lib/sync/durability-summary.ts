@@ -1,8 +1,10 @@
 // The one word the always-visible indicator shows for all open documents together, from what each
 // place has durably stored (durability.ts). "Gesichert" only when every open document is covered by a
-// server's durable write; a connected document waits a grace period as "wird gesichert" (the server
-// writes within its debounce, 2 s and at most 10 s), after which it is honestly "nicht gesichert", for
-// example while the server's database fails.
+// server's durable write. A connected document that is not covered is "wird gesichert" while the server
+// is evidently writing it: it became uncovered less than a grace period ago (the server writes within
+// its debounce, 2 s and at most 10 s), or an acknowledgement arrived within one (someone keeps typing, so
+// every write is overtaken by the next edit). Otherwise it is honestly "nicht gesichert", for example
+// while the server's database fails and no acknowledgement comes.
 
 import type { SyncPlace } from '../storage/db';
 import type { DocumentDurability } from './durability';
@@ -15,7 +17,7 @@ export type SaveState =
 	| 'none'
 	/** Every open document is covered by a durable write on a server. */
 	| 'saved'
-	/** Something is not covered yet, every such document is connected, and the grace period runs. */
+	/** Something is not covered yet, and the server is evidently writing every such document. */
 	| 'saving'
 	/** Something is not covered: not connected, or not written within the grace period. */
 	| 'unsaved'
@@ -34,15 +36,14 @@ export interface DurabilityEntry {
 	durability: DocumentDurability;
 }
 
-/**
- * @param pendingSince when the open documents stopped being all covered (the caller keeps it), null
- *   while they are covered.
- */
-export function summarizeDurability(
-	entries: readonly DurabilityEntry[],
-	now: number,
-	pendingSince: number | null
-): SaveSummary {
+/** Whether a connected server is evidently writing an uncovered document (see the header). */
+function beingSaved({ durability }: DurabilityEntry, now: number): boolean {
+	if (!durability.places.some((place) => place.connected)) return false;
+	const recently = (at: number | null) => at !== null && now - at < SAVE_GRACE_MS;
+	return recently(durability.uncoveredSince) || recently(durability.acknowledgedAt);
+}
+
+export function summarizeDurability(entries: readonly DurabilityEntry[], now: number): SaveSummary {
 	if (entries.length === 0) return { state: 'none', storedAt: null, place: null };
 	const withServer = entries.filter((entry) => entry.durability.places.length > 0);
 	if (withServer.length === 0) return { state: 'local', storedAt: null, place: null };
@@ -62,11 +63,8 @@ export function summarizeDurability(
 		}
 		return { state: 'saved', storedAt: oldest?.storedAt ?? null, place: oldest?.place ?? null };
 	}
-	const allConnected = uncovered.every((entry) =>
-		entry.durability.places.some((place) => place.connected)
-	);
-	const withinGrace = pendingSince !== null && now - pendingSince < SAVE_GRACE_MS;
-	return { state: allConnected && withinGrace ? 'saving' : 'unsaved', storedAt: null, place: null };
+	const saving = uncovered.every((entry) => beingSaved(entry, now));
+	return { state: saving ? 'saving' : 'unsaved', storedAt: null, place: null };
 }
 
 /**

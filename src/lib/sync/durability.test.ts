@@ -3,6 +3,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { freePort } from '../../../server/test/free-port';
 import type { DocumentStore } from '../../../server/storage/document-store';
 import { openSqliteStore } from '../../../server/storage/sqlite-store';
 import {
@@ -78,6 +80,7 @@ async function registryOn(
 	const registry = createDocumentRegistry({
 		relay: false,
 		db,
+		bookkeepingIntervalMs: 1,
 		...(test
 			? {
 					tokenSource: await tokenFor(test),
@@ -88,6 +91,9 @@ async function registryOn(
 	cleanups.push(() => registry.close());
 	return registry;
 }
+
+/** A full round trip (token, connect, sync, debounced write, acknowledgement) on a busy machine. */
+const POLL = { timeout: 10_000 };
 
 const docName = () =>
 	`kommune/032410001001/workshop/${uniqueDocName('w').replace(/\W/g, '')}/board`;
@@ -105,7 +111,7 @@ describe('where a document is durably stored', () => {
 		const handle = await registry.open(name);
 		const cards = handle.doc.getArray<string>('cards');
 		cards.push(['Akte digital', 'E-Rechnung']);
-		await expect.poll(() => laptopOf(registry, name)?.covered).toBe(true);
+		await expect.poll(() => laptopOf(registry, name)?.covered, POLL).toBe(true);
 		expect(laptopOf(registry, name)?.storedAt).toEqual(expect.any(Number));
 
 		control.failing = true;
@@ -117,7 +123,7 @@ describe('where a document is durably stored', () => {
 
 		// The database recovers: the acknowledgement arrives without another edit.
 		control.failing = false;
-		await expect.poll(() => laptopOf(registry, name)?.covered).toBe(true);
+		await expect.poll(() => laptopOf(registry, name)?.covered, POLL).toBe(true);
 		expect(cards.toArray()).toEqual(['E-Rechnung']);
 	});
 
@@ -128,7 +134,7 @@ describe('where a document is durably stored', () => {
 		const online = await registryOn(test, db);
 		const handle = await online.open(name);
 		handle.doc.getArray<string>('cards').push(['Ratsinfo']);
-		await expect.poll(() => laptopOf(online, name)?.covered).toBe(true);
+		await expect.poll(() => laptopOf(online, name)?.covered, POLL).toBe(true);
 		const storedAt = laptopOf(online, name)?.storedAt;
 		await online.close();
 
@@ -144,6 +150,47 @@ describe('where a document is durably stored', () => {
 			});
 		reopened.doc.getArray<string>('cards').push(['offline geschrieben']);
 		expect(laptopOf(offline, name)?.covered).toBe(false);
+		await reopened.whenStored();
+		await expect.poll(async () => (await db.documents.get(name))?.lastLocalChangeAt).toBeTruthy();
+		await offline.close();
+
+		// Reloaded again: the offline edit is still own work no server has, so closing should ask.
+		const again = await registryOn(null, db);
+		const third = await again.open(name);
+		await expect.poll(() => third.durability.ownChangesPending, POLL).toBe(true);
+		expect(laptopOf(again, name)?.covered).toBe(false);
+	});
+
+	it('stops trusting a remembered acknowledgement when the server has lost the document', async () => {
+		const port = await freePort();
+		const db = localDb();
+		const name = docName();
+		const first = await startTestServer({ env: { PORT: String(port) } });
+		cleanups.push(() => first.close());
+		const online = await registryOn(first, db);
+		const handle = await online.open(name);
+		handle.doc.getArray<string>('cards').push(['Ratsinfo']);
+		await expect.poll(() => laptopOf(online, name)?.covered, POLL).toBe(true);
+		await online.close();
+		await first.close();
+
+		// The laptop's data directory was wiped, and the new database cannot write either.
+		const { store, control } = failableStore();
+		control.failing = true;
+		const wiped = await startTestServer({ store, env: { PORT: String(port) } });
+		cleanups.push(() => wiped.close());
+		const registry = await registryOn(wiped, db);
+		const reopened = await registry.open(name);
+		expect(reopened.doc.getArray<string>('cards').toArray()).toEqual(['Ratsinfo']);
+		// What the device remembers no longer counts: the server says it has nothing stored.
+		await expect
+			.poll(() => laptopOf(registry, name), POLL)
+			.toEqual({ place: 'laptop', connected: true, storedAt: null, covered: false });
+		await expect.poll(() => control.failures, POLL).toBeGreaterThan(0);
+		expect(laptopOf(registry, name)?.covered).toBe(false);
+
+		control.failing = false;
+		await expect.poll(() => laptopOf(registry, name)?.covered, POLL).toBe(true);
 	});
 
 	it('counts a second server’s acknowledgements for the central place, for the documents it covers', async () => {
@@ -172,10 +219,38 @@ describe('where a document is durably stored', () => {
 			]);
 		expect(placesOf(other).map((p) => p.place)).toEqual(['laptop']);
 
+		// The central connection has a presence of its own: ending it leaves this device's presence alone.
+		handle.awareness.setLocalStateField('user', { name: 'Moderation' });
 		stop();
 		await expect
 			.poll(() => placesOf(name).find((p) => p.place === 'central')?.connected)
 			.toBe(false);
+		expect(handle.awareness.getLocalState()).toEqual({ user: { name: 'Moderation' } });
+		handle.awareness.setLocalStateField('editing', 'karte-1');
+		expect(handle.awareness.getLocalState()).toMatchObject({ editing: 'karte-1' });
+	});
+});
+
+describe('changes from elsewhere', () => {
+	it('make a document need uploading again, though this device never changed it', async () => {
+		const test = await serverWith();
+		const db = localDb();
+		const registry = await registryOn(test, db);
+		const name = docName();
+		const handle = await registry.open(name);
+		handle.doc.getArray<string>('cards').push(['meine Karte']);
+		await expect
+			.poll(async () => (await db.durableStates.get([name, 'laptop']))?.coveredAt, POLL)
+			.toEqual(expect.any(Number));
+
+		// Another device's card arrives (here applied directly, as the tab relay or a server would).
+		const other = new Y.Doc();
+		other.getArray<string>('cards').push(['fremde Karte']);
+		Y.applyUpdate(handle.doc, Y.encodeStateAsUpdate(other), 'remote');
+		expect(handle.durability.ownChangesPending).toBe(false);
+		await expect
+			.poll(async () => (await db.durableStates.get([name, 'laptop']))?.coveredAt, POLL)
+			.toBeNull();
 	});
 });
 
@@ -190,7 +265,7 @@ describe('own changes waiting for a durable write', () => {
 
 		mine.doc.getArray<string>('cards').push(['meine Karte']);
 		expect(mine.durability.ownChangesPending).toBe(true);
-		await expect.poll(() => mine.durability.ownChangesPending).toBe(false);
+		await expect.poll(() => mine.durability.ownChangesPending, POLL).toBe(false);
 		await expect.poll(() => theirs.doc.getArray<string>('cards').length).toBe(1);
 		expect(theirs.durability.ownChangesPending).toBe(false);
 	});
@@ -202,12 +277,12 @@ describe('a document nobody has written', () => {
 		const registry = await registryOn(test, localDb());
 		const name = docName();
 		const handle = await registry.open(name);
-		await expect.poll(() => laptopOf(registry, name)?.connected).toBe(true);
+		await expect.poll(() => laptopOf(registry, name)?.connected, POLL).toBe(true);
 		expect(laptopOf(registry, name)).toMatchObject({ covered: true, storedAt: null });
 
 		handle.doc.getArray<string>('cards').push(['erste Karte']);
 		expect(laptopOf(registry, name)?.covered).toBe(false);
-		await expect.poll(() => laptopOf(registry, name)?.storedAt).toEqual(expect.any(Number));
+		await expect.poll(() => laptopOf(registry, name)?.storedAt, POLL).toEqual(expect.any(Number));
 		expect(laptopOf(registry, name)?.covered).toBe(true);
 	});
 });

@@ -7,7 +7,8 @@
 import * as Y from 'yjs';
 import { snapshotCovers, snapshotCoversUpdate, type PersistedAck } from '../crdt/durable-snapshot';
 import type { KommunalwerkstattDb, SyncPlace } from '../storage/db';
-import { findDurableStates, recordDurableState } from '../storage/durable-states';
+import { findDocumentRecord } from '../storage/documents';
+import { findDurableStates, forgetCoverage, recordDurableState } from '../storage/durable-states';
 
 export interface PlaceDurability {
 	place: SyncPlace;
@@ -22,8 +23,15 @@ export interface PlaceDurability {
 export interface DocumentDurability {
 	/** When a change was last committed to this device's IndexedDB in this session; null: none yet. */
 	localStoredAt: number | null;
-	/** A change made in this tab is not yet covered by any place's durable write. */
+	/**
+	 * A change made on this device is not yet covered by any place's durable write: made in this tab, or
+	 * before a reload and not acknowledged since.
+	 */
 	ownChangesPending: boolean;
+	/** Since when (this device's clock) no place covers the document; null while one does. */
+	uncoveredSince: number | null;
+	/** When (this device's clock) a server last acknowledged a write of it in this session. */
+	acknowledgedAt: number | null;
 	/** The places this document syncs with, or was acknowledged by earlier. */
 	places: readonly PlaceDurability[];
 }
@@ -69,13 +77,29 @@ export function trackDurability(
 	let localStoredAt: number | null = null;
 	let stopped = false;
 	let ownChangesPending = false;
-	let state: DocumentDurability = { localStoredAt, ownChangesPending, places: [] };
+	let uncoveredSince: number | null = null;
+	let acknowledgedAt: number | null = null;
+	let state: DocumentDurability = {
+		localStoredAt,
+		ownChangesPending,
+		uncoveredSince,
+		acknowledgedAt,
+		places: []
+	};
+	const anyCovered = () => [...places.values()].some((entry) => entry.covered);
 
 	const publish = () => {
-		if ([...places.values()].some((entry) => entry.covered)) ownChangesPending = false;
+		if (anyCovered()) {
+			ownChangesPending = false;
+			uncoveredSince = null;
+		} else {
+			uncoveredSince ??= now();
+		}
 		state = {
 			localStoredAt,
 			ownChangesPending,
+			uncoveredSince,
+			acknowledgedAt,
 			places: PLACE_ORDER.flatMap((place) => {
 				const entry = places.get(place);
 				if (!entry) return [];
@@ -101,13 +125,16 @@ export function trackDurability(
 	let localWrite = 0;
 	const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tx: Y.Transaction) => {
 		let changed = false;
-		for (const entry of places.values()) {
+		for (const [place, entry] of places) {
 			if (
 				entry.covered &&
 				(entry.snapshot === null || !snapshotCoversUpdate(entry.snapshot, update))
 			) {
 				entry.covered = false;
 				changed = true;
+				// A document changed since its last covering write needs uploading again, even one this
+				// device never changed itself (central-sync.ts reads this).
+				if (db) forgetCoverage(db, name, place).catch(() => undefined);
 			}
 		}
 		if (whenStored) {
@@ -131,8 +158,8 @@ export function trackDurability(
 
 	// What this device was told before: "gesichert" survives a reload as long as nothing changed since.
 	if (db) {
-		findDurableStates(db, name).then(
-			(rows) => {
+		Promise.all([findDurableStates(db, name), findDocumentRecord(db, name)]).then(
+			([rows, record]) => {
 				if (stopped) return;
 				for (const row of rows) {
 					const entry = placeOf(row.place);
@@ -142,10 +169,15 @@ export function trackDurability(
 					} catch {
 						continue;
 					}
-					entry.storedAt = row.storedAt;
+					entry.storedAt = row.storedAt > 0 ? row.storedAt : null;
 					entry.covered = snapshotCovers(entry.snapshot, doc);
 				}
-				if (rows.length > 0) publish();
+				// Changed here (before a reload) after the last time a server covered it: still own work
+				// that no server has, which closing the page should ask about.
+				const changedAt = record?.lastLocalChangeAt ?? null;
+				const coveredAt = Math.max(0, ...rows.map((row) => row.coveredAt ?? 0));
+				if (changedAt !== null && changedAt > coveredAt && !anyCovered()) ownChangesPending = true;
+				publish();
 			},
 			() => undefined
 		);
@@ -166,7 +198,9 @@ export function trackDurability(
 			const entry = placeOf(place);
 			entry.live = true;
 			entry.snapshot = Y.decodeSnapshotV2(ack.snapshot);
-			entry.storedAt = ack.storedAt;
+			// A server that has stored nothing of the document says so with time 0.
+			entry.storedAt = ack.storedAt > 0 ? ack.storedAt : null;
+			acknowledgedAt = now();
 			entry.covered = snapshotCovers(entry.snapshot, doc);
 			if (db) {
 				const coveredAt = entry.covered ? now() : null;

@@ -115,13 +115,16 @@ export async function openDocument(
 		...(persisted ? { whenStored: () => local.whenStored() } : {})
 	});
 	const connections = new Set<ServerConnection>();
+	// The page's own server shares presence with the tabs; another server (central) gets an awareness of
+	// its own, so it neither sees the room's presence nor, when it disconnects, clears it.
 	const connect = (
 		target: ServerTarget,
-		onStatus: (status: DocumentStatus) => void = () => undefined
+		onStatus: (status: DocumentStatus) => void = () => undefined,
+		presence: Awareness = new Awareness(doc)
 	): ServerConnection => {
 		const { place } = target;
 		durability.setConnected(place, false);
-		const connection = connectToServer(name, doc, awareness, {
+		const connection = connectToServer(name, doc, presence, {
 			...target,
 			onStatus: (next) => {
 				durability.setConnected(place, next === 'connected');
@@ -133,7 +136,7 @@ export async function openDocument(
 		return connection;
 	};
 
-	if (options.server) connect({ place: 'laptop', ...options.server }, setStatus);
+	if (options.server) connect({ place: 'laptop', ...options.server }, setStatus, awareness);
 
 	let closing: Promise<void> | null = null;
 	return {

@@ -75,7 +75,13 @@ export function prepareKill(databaseName: string): () => void {
 
 /** The durability part of a DocumentHandle for hand-made handles in tests: nothing stored anywhere. */
 export const NO_DURABILITY = {
-	durability: { localStoredAt: null, ownChangesPending: false, places: [] },
+	durability: {
+		localStoredAt: null,
+		ownChangesPending: false,
+		uncoveredSince: null,
+		acknowledgedAt: null,
+		places: []
+	},
 	onDurability: () => () => {},
 	connect: () => () => {}
 } as const;

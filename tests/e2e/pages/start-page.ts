@@ -28,6 +28,6 @@ export class StartPage {
 	get syncStatus(): Locator {
 		return this.page
 			.getByRole('status')
-			.filter({ hasText: /nur auf diesem Gerät|mit Server verbunden/ });
+			.filter({ hasText: /nicht verbunden|mit Server verbunden/ });
 	}
 }
