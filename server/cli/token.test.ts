@@ -1,7 +1,7 @@
 // The token CLI as an operator runs it: a child process with DATA_DIR set, its token checked with the
 // secret of that DATA_DIR. Scopes and lifetimes are written out by hand (DESIGN.md §3, §6).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +240,7 @@ describe('the set-up link for the central server', () => {
 				expect(fragment.get('schluessel')).toBe(run.stdout.trim());
 				const svg = readFileSync(join(dataDir, 'einrichtung.svg'), 'utf8');
 				expect(svg).toMatch(/^<svg[^>]*viewBox/);
+				expect(statSync(join(dataDir, 'einrichtung.svg')).mode & 0o777).toBe(0o600);
 				expect(run.stderr).toContain(
 					`QR-Code des Einrichtungslinks: ${join(dataDir, 'einrichtung.svg')}`
 				);

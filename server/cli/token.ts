@@ -279,7 +279,8 @@ async function main(argv: string[]): Promise<number> {
 			);
 			console.error(`Einrichtungslink für den Laptop der Moderation: ${link}`);
 			if (request.qrFile !== null) {
-				writeFileSync(request.qrFile, qrSvg(link));
+				// It carries a moderation key: readable by its owner only, like the token secret.
+				writeFileSync(request.qrFile, qrSvg(link), { mode: 0o600 });
 				console.error(`QR-Code des Einrichtungslinks: ${request.qrFile}`);
 			}
 		}

@@ -204,7 +204,7 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 	async function upload(name: string): Promise<boolean> {
 		let handle: DocumentHandle;
 		try {
-			handle = await registry.open(name);
+			handle = await registry.open(name, { background: true });
 		} catch {
 			return false;
 		}

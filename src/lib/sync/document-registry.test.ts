@@ -19,6 +19,25 @@ afterEach(async () => {
 });
 
 describe('document registry', () => {
+	it('keeps a document opened in the background out of what the page shows, until the page opens it too', async () => {
+		const registry = createDocumentRegistry({ relay: false });
+		const name = uniqueDocName('background');
+		const background = await registry.open(name, { background: true });
+		expect(registry.openNames).toEqual([]);
+		expect(registry.durability).toEqual([]);
+
+		const shown = await registry.open(name);
+		expect(shown.doc).toBe(background.doc);
+		expect(registry.openNames).toEqual([name]);
+		expect(registry.durability.map((entry) => entry.name)).toEqual([name]);
+
+		await shown.close();
+		expect(registry.openNames).toEqual([]);
+		expect(background.doc.isDestroyed).toBe(false);
+		await background.close();
+		expect(background.doc.isDestroyed).toBe(true);
+	});
+
 	it('shares one Y.Doc between two opens of a name and closes it with the last lease (S7)', async () => {
 		const registry = createDocumentRegistry({ relay: false });
 		const name = uniqueDocName('shared');

@@ -27,8 +27,12 @@ export interface DocumentRegistryConfig extends Omit<OpenDocumentOptions, 'serve
 }
 
 export interface DocumentRegistry {
-	/** A lease on the shared session of `name`; close the lease when done. */
-	open(name: string): Promise<DocumentHandle>;
+	/**
+	 * A lease on the shared session of `name`; close the lease when done. A background lease (the central
+	 * upload) keeps the document out of `status`, `openNames` and `durability`, which describe what the
+	 * person works on, unless the page holds a lease too.
+	 */
+	open(name: string, options?: { background?: boolean }): Promise<DocumentHandle>;
 	/** 'connected' when at least one document is open and every open one is connected. */
 	readonly status: DocumentStatus;
 	readonly openNames: readonly string[];
@@ -51,6 +55,8 @@ export interface DocumentRegistry {
 interface Entry {
 	session: Promise<DocumentHandle>;
 	leases: number;
+	/** Leases of the page, not of background work. */
+	shownLeases: number;
 	closed: boolean;
 	stopBookkeeping?: () => void;
 	/** Disconnects from the added servers, by target. */
@@ -76,10 +82,16 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		...(tokenSource && sockets ? { server: { tokenSource, sockets } } : {})
 	};
 
-	const aggregate = (): DocumentStatus =>
-		ready.size > 0 && [...ready.values()].every((h) => h.status === 'connected')
+	/** The open documents the person works on, in the order they were opened. */
+	const shown = (): [string, DocumentHandle][] =>
+		[...ready].filter(([name]) => (entries.get(name)?.shownLeases ?? 0) > 0);
+
+	const aggregate = (): DocumentStatus => {
+		const handles = shown().map(([, handle]) => handle);
+		return handles.length > 0 && handles.every((h) => h.status === 'connected')
 			? 'connected'
 			: 'local';
+	};
 
 	function keepBooks(handle: DocumentHandle): () => void {
 		if (!db) return () => {};
@@ -124,13 +136,23 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		await handle.close();
 	}
 
-	async function release(name: string, entry: Entry) {
+	async function release(name: string, entry: Entry, background: boolean) {
 		entry.leases -= 1;
-		if (entry.leases > 0) return;
+		if (!background) entry.shownLeases -= 1;
+		if (entry.leases > 0) {
+			// Still open in the background only: no longer among the page's documents.
+			if (!background && entry.shownLeases === 0) notify();
+			return;
+		}
 		await shut(name, entry);
 	}
 
-	function lease(name: string, entry: Entry, handle: DocumentHandle): DocumentHandle {
+	function lease(
+		name: string,
+		entry: Entry,
+		handle: DocumentHandle,
+		background: boolean
+	): DocumentHandle {
 		let closed = false;
 		return {
 			name,
@@ -149,13 +171,13 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 			close() {
 				if (closed) return Promise.resolve();
 				closed = true;
-				return release(name, entry);
+				return release(name, entry, background);
 			}
 		};
 	}
 
 	return {
-		async open(name) {
+		async open(name, { background = false } = {}) {
 			let entry = entries.get(name);
 			if (entry === undefined) {
 				const session = openDocument(name, options).then((handle) => {
@@ -170,7 +192,13 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 					notify();
 					return handle;
 				});
-				const created: Entry = { session, leases: 0, closed: false, extra: new Map() };
+				const created: Entry = {
+					session,
+					leases: 0,
+					shownLeases: 0,
+					closed: false,
+					extra: new Map()
+				};
 				entry = created;
 				entries.set(name, entry);
 				// A failed open is forgotten, so the next open tries again.
@@ -178,11 +206,18 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 					if (entries.get(name) === created) entries.delete(name);
 				});
 			}
-			entry.leases += 1;
+			const opened = entry;
+			// A document open in the background only becomes one of the page's documents.
+			const becomesShown = !background && opened.shownLeases === 0 && ready.has(name);
+			opened.leases += 1;
+			if (!background) opened.shownLeases += 1;
 			try {
-				return lease(name, entry, await entry.session);
+				const handle = await opened.session;
+				if (becomesShown) notify();
+				return lease(name, opened, handle, background);
 			} catch (error) {
-				entry.leases -= 1;
+				opened.leases -= 1;
+				if (!background) opened.shownLeases -= 1;
 				throw error;
 			}
 		},
@@ -190,10 +225,10 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 			return aggregate();
 		},
 		get openNames() {
-			return [...ready.keys()];
+			return shown().map(([name]) => name);
 		},
 		get durability() {
-			return [...ready].map(([name, handle]) => ({ name, durability: handle.durability }));
+			return shown().map(([name, handle]) => ({ name, durability: handle.durability }));
 		},
 		addServer(target, covers) {
 			const server: AddedServer = { target, covers };

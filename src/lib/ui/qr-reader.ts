@@ -6,11 +6,18 @@ import jsQR from 'jsqr';
 
 /** Longest side, in pixels, a picture is decoded at. */
 const MAX_SIDE = 1_200;
+/** Camera frames are smaller and many: decoded on the main thread, they must stay quick. */
+const MAX_FRAME_SIDE = 640;
 /** Time between two decoded camera frames. */
 const FRAME_INTERVAL_MS = 250;
 
-function decode(source: CanvasImageSource, width: number, height: number): string | null {
-	const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+function decode(
+	source: CanvasImageSource,
+	width: number,
+	height: number,
+	{ maxSide = MAX_SIDE, quick = false } = {}
+): string | null {
+	const scale = Math.min(1, maxSide / Math.max(width, height));
 	const w = Math.max(1, Math.round(width * scale));
 	const h = Math.max(1, Math.round(height * scale));
 	const canvas = document.createElement('canvas');
@@ -23,7 +30,10 @@ function decode(source: CanvasImageSource, width: number, height: number): strin
 	context.fillRect(0, 0, w, h);
 	context.drawImage(source, 0, 0, w, h);
 	const { data } = context.getImageData(0, 0, w, h);
-	return jsQR(data, w, h)?.data ?? null;
+	// A printed code is dark on light; trying the inverted picture too doubles the work per frame.
+	return (
+		jsQR(data, w, h, { inversionAttempts: quick ? 'dontInvert' : 'attemptBoth' })?.data ?? null
+	);
 }
 
 /** The text of the QR code in a picture, or null if none is found or the file is no picture. */
@@ -69,7 +79,9 @@ export async function scanQrWithCamera(
 	await video.play().catch(() => undefined);
 	const look = () => {
 		if (stopped) return;
-		const text = video.videoWidth > 0 ? decode(video, video.videoWidth, video.videoHeight) : null;
+		const frame = { maxSide: MAX_FRAME_SIDE, quick: true };
+		const text =
+			video.videoWidth > 0 ? decode(video, video.videoWidth, video.videoHeight, frame) : null;
 		if (text !== null) {
 			stop();
 			onCode(text);
