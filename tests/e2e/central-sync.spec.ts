@@ -89,7 +89,7 @@ test('the facilitator sets up the central server once; the municipality is uploa
 		await page.getByRole('button', { name: 'Speichern und übertragen' }).click();
 		await expect(page.getByRole('heading', { name: 'Übertragung' })).toBeFocused();
 		await expect(page.getByText(`Gilt für: Hannover (${HANNOVER.ars})`)).toBeVisible();
-		await expect(page.getByText('1 von 1 Datenbeständen zentral gesichert')).toBeVisible({
+		await expect(page.getByText('Datenbestände zentral gesichert: 1 von 1')).toBeVisible({
 			timeout: 30_000
 		});
 		await expect(
@@ -141,6 +141,14 @@ test('a set-up link fills in address and key, and leaves no key in the address b
 	await expect(page.getByLabel('Zugangsschlüssel (Moderation)')).toHaveValue(key);
 	expect(new URL(page.url()).hash).toBe('');
 	expect(await page.evaluate(() => location.href)).not.toContain(key);
+
+	// This laptop server was started without CENTRAL_URL: its pages may not connect to any central
+	// server, so saving is refused with the way out instead of failing silently in the background.
+	await page.getByRole('button', { name: 'Speichern und übertragen' }).click();
+	await expect(page.getByLabel('Adresse des zentralen Servers')).toHaveAccessibleDescription(
+		/für keinen zentralen Server eingerichtet.*CENTRAL_URL=/
+	);
+	await expect(page.getByRole('heading', { name: 'Übertragung' })).toHaveCount(0);
 });
 
 /** A QR code as a GIF file, as a photo or screenshot of the printed set-up code would arrive. */
