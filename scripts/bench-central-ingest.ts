@@ -297,7 +297,7 @@ export async function benchCentralIngest(options: IngestOptions): Promise<void> 
 				`(Yjs V2; ${kb(v1Bytes)} as V1 updates on the wire); prepared in ${(prepareMs / 1000).toFixed(1)} s, ` +
 				`not timed. ${options.laptops} laptops online at a time, one socket each; server (central ` +
 				`mode, PostgreSQL 15 with fsync, 2 s store debounce) in its own process, laptops in this ` +
-				`one, both on this machine's 2 cores (load average before: ${load}).\n` +
+				`one, both on this machine's 2 cores (load average before: ${load}, after, this run included: ${loadAverage()}).\n` +
 				`  all durably stored after ${seconds.toFixed(1)} s (goal ≤ 60 s: ${met(seconds <= 60 && unacknowledged === 0)}); ` +
 				`${(documents.length / seconds).toFixed(0)} documents/s; per laptop: synced p50 ` +
 				`${(median(synced) / 1000).toFixed(2)} s, stored p50 ${(median(stored) / 1000).toFixed(2)} s, ` +

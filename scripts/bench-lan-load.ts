@@ -198,13 +198,13 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 	}
 }
 
-function describe(label: string, r: LanResult): string {
+function describe(label: string, r: LanResult, seconds: number): string {
 	const d = r.deliveries;
 	const a = r.allReached;
 	return (
 		`  ${label}: per delivery p50 ${ms(percentile(d, 0.5))}, p95 ${ms(percentile(d, 0.95))}, ` +
 		`p99 ${ms(percentile(d, 0.99))}, max ${ms(percentile(d, 1))} (${d.length} deliveries of ` +
-		`${r.timedEdits} timed edits); at all ${CLIENTS - 1} others p50 ${ms(percentile(a, 0.5))}, ` +
+		`${r.timedEdits} timed edits, ${(r.timedEdits / seconds).toFixed(0)}/s); at all ${CLIENTS - 1} others p50 ${ms(percentile(a, 0.5))}, ` +
 		`p95 ${ms(percentile(a, 0.95))}; lost ${r.lost} of ${r.edits * (CLIENTS - 1)} deliveries ` +
 		`(${r.lostEdits} edits; settled ${ms(r.settledMs)} after the last edit); ` +
 		`CPU: server ${r.serverCpu} of a core (RSS ${r.serverRssMb.toFixed(0)} MB), harness ${r.harnessCpu}`
@@ -223,9 +223,9 @@ export async function benchLanLoad(options: LanLoadOptions): Promise<void> {
 		`LAN load on loopback: ${CLIENTS} clients in one workshop room (one board document) × ` +
 			`${EDITS_PER_SECOND} edits/s for ${options.seconds} s after ${WARM_UP_MS / 1000} s of warm-up. ` +
 			`Each server in its own process, the ${CLIENTS} clients in this one: both share this ` +
-			`machine's 2 cores, so latencies include the harness' own queueing (load average before: ${load}).\n` +
-			`${describe('bare Hocuspocus Server, no extensions', bare)}\n` +
-			`${describe('full app server (auth, limits, presence, SQLite persistence)', full)}\n` +
+			`machine's 2 cores, so latencies include the harness' own queueing (load average before: ${load}, after, this run included: ${loadAverage()}).\n` +
+			`${describe('bare Hocuspocus Server, no extensions', bare, options.seconds)}\n` +
+			`${describe('full app server (auth, limits, presence, SQLite persistence)', full, options.seconds)}\n` +
 			`  ratio full/bare: p50 ${p50.toFixed(2)}×, p95 ${p95.toFixed(2)}×. Goals: p95 ≤ 50 ms ` +
 			`(${met(p95Full <= 50)}), ≤ 1.3× bare (${met(p95 <= 1.3)}), 0 lost (${met(full.lost === 0)})`
 	);
