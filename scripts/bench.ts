@@ -13,8 +13,8 @@
 //     as ratios to reading the board's cards (scripts/bench-votes.ts).
 //  7. LAN load on loopback: 40 clients × 5 edits/s for 30 s in one workshop document; edit-to-visible
 //     p50/p95 and lost updates on the full app server, and the ratio to a bare Hocuspocus Server driven
-//     by the same clients in the same run (goals: p95 ≤ 50 ms and ≤ 1.3×, 0 lost;
-//     scripts/bench-lan-load.ts).
+//     by the same clients in the same run, timed alternately in halves (goals: p95 ≤ 50 ms and ≤ 1.3×,
+//     0 lost; scripts/bench-lan-load.ts).
 //  8. Central ingest: 440 generated municipalities' profile and check-round documents synced by a fleet
 //     of laptops into the central server on PostgreSQL, until every document is durably acknowledged
 //     (goal ≤ 60 s), as a ratio to writing the same states straight into the store
@@ -25,7 +25,7 @@
 // `npm run bench -- --only workshop` runs 5 alone (needs the build).
 // `npm run bench -- --only votes` runs 6 alone: no build, no browser, a few seconds.
 // `npm run bench -- --only lan` runs 7 alone: no build, no browser, about 1.5 minutes; `--seconds N`
-//    measures N seconds instead of 30.
+//    measures N seconds per server instead of 30.
 // `npm run bench -- --only ingest` runs 8 alone: no build, no browser, about a minute (needs PostgreSQL
 //    15, as the server tests do); `--municipalities N` takes the first N, `--laptops N` puts N online at
 //    a time (40).
