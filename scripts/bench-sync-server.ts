@@ -68,6 +68,13 @@ export function startSyncServer(options: SyncServerOptions): Promise<SyncServerP
 	});
 	let nextId = 1;
 	const pending = new Map<number, (reply: Reply) => void>();
+	// A server that dies fails whatever waits for it, instead of leaving the benchmark hanging.
+	child.once('exit', (code) => {
+		for (const settle of pending.values()) {
+			settle({ type: 'error', id: null, message: `process exited (code ${String(code)})` });
+		}
+		pending.clear();
+	});
 	/** Sends a request and resolves with the reply of the expected type; an error reply rejects. */
 	function ask<T extends Reply['type']>(
 		request: RequestBody,
@@ -191,6 +198,8 @@ async function runChild(options: SyncServerOptions): Promise<void> {
 			(error: unknown) => send({ type: 'error', id: request.id, message: String(error) })
 		);
 	});
+	// The benchmark is gone (killed, crashed): no server is left behind.
+	process.on('disconnect', () => process.exit(1));
 	send({ type: 'ready', url: running.url });
 }
 
