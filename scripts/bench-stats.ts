@@ -19,3 +19,7 @@ export function alternateMedians(fns: (() => number)[], samples: number, calls: 
 	}
 	return times.map(median);
 }
+
+/** The nearest-rank percentile (0 < p ≤ 1) of values sorted ascending; NaN when there are none. */
+export const percentile = (sorted: ArrayLike<number>, p: number): number =>
+	sorted.length === 0 ? NaN : sorted[Math.min(sorted.length, Math.ceil(p * sorted.length)) - 1]!;

@@ -11,9 +11,25 @@
 //     bytes (scripts/bench-workshop.ts).
 //  6. The generated day's 3,000 dot records counted, and its matrix recomputed after one changed score,
 //     as ratios to reading the board's cards (scripts/bench-votes.ts).
+//  7. LAN load on loopback: 40 clients × 5 edits/s for 30 s in one workshop document; edit-to-visible
+//     p50/p95 and lost updates on the full app server, and the ratio to a bare Hocuspocus Server driven
+//     by the same clients in the same run, timed alternately in halves (goals: p95 ≤ 50 ms and ≤ 1.3×,
+//     0 lost; scripts/bench-lan-load.ts).
+//  8. Central ingest: 440 generated municipalities' profile and check-round documents synced by a fleet
+//     of laptops into the central server on PostgreSQL, until every document is durably acknowledged
+//     (goal ≤ 60 s), as a ratio to writing the same states straight into the store
+//     (scripts/bench-central-ingest.ts).
+// Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
+// this one, both on the same machine: on 2 cores they share the CPU.
 // `npm run bench -- --only check` runs 3 and 4 alone: no build, no browser, a few seconds.
 // `npm run bench -- --only workshop` runs 5 alone (needs the build).
 // `npm run bench -- --only votes` runs 6 alone: no build, no browser, a few seconds.
+// `npm run bench -- --only lan` runs 7 alone: no build, no browser, about 1.5 minutes; `--seconds N`
+//    measures N seconds per server instead of 30.
+// `npm run bench -- --only ingest` runs 8 alone: no build, no browser, about a minute (needs PostgreSQL
+//    15, as the server tests do); `--municipalities N` takes the first N, `--laptops N` puts N online at
+//    a time (40).
+// `--server-cpu-prof DIR` (with 7 or 8) writes a V8 CPU profile of each server process into DIR.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +46,9 @@ import {
 } from '../src/lib/domain/demo/municipality-generator';
 import { AppServer } from '../tests/e2e/support/app-server';
 import { alternateMedians, median, sink } from './bench-stats';
+import { benchCentralIngest } from './bench-central-ingest';
+import { benchLanLoad } from './bench-lan-load';
+import { numberArgument, stringArgument } from './bench-sync-support';
 import { benchVotes } from './bench-votes';
 import { benchWorkshop } from './bench-workshop';
 
@@ -166,14 +185,32 @@ function benchCheckScoring(): void {
 	if (Number.isNaN(sink.value)) console.log(sink.value);
 }
 
-function onlyArgument(): 'check' | 'workshop' | 'votes' | null {
+const PARTS = ['check', 'workshop', 'votes', 'lan', 'ingest'] as const;
+type Part = (typeof PARTS)[number];
+
+function onlyArgument(): Part | null {
 	const index = process.argv.indexOf('--only');
 	if (index === -1) return null;
 	const value = process.argv[index + 1];
-	if (value !== 'check' && value !== 'workshop' && value !== 'votes')
-		throw new Error(`--only takes "check", "workshop" or "votes", not ${String(value)}`);
-	return value;
+	if (!PARTS.includes(value as Part))
+		throw new Error(`--only takes one of ${PARTS.join(', ')}, not ${String(value)}`);
+	return value as Part;
 }
+
+/** Parts 7 and 8, with their command-line options. */
+const syncBenchmarks = {
+	lan: () =>
+		benchLanLoad({
+			seconds: numberArgument('seconds', 30),
+			cpuProfileDir: stringArgument('server-cpu-prof')
+		}),
+	ingest: () =>
+		benchCentralIngest({
+			municipalities: numberArgument('municipalities', 440),
+			laptops: numberArgument('laptops', 40),
+			cpuProfileDir: stringArgument('server-cpu-prof')
+		})
+};
 
 /** Parts 1 and 2: the start route's JavaScript, and its offline cold start. Leaves the server stopped. */
 async function benchStartPage(browser: Browser, server: AppServer): Promise<void> {
@@ -220,6 +257,7 @@ async function main(): Promise<void> {
 	const only = onlyArgument();
 	if (only === 'check') return benchCheckScoring();
 	if (only === 'votes') return benchVotes();
+	if (only === 'lan' || only === 'ingest') return syncBenchmarks[only]();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
 	const buildDir = buildWithBlankPage();
@@ -240,6 +278,8 @@ async function main(): Promise<void> {
 	if (only === null) {
 		benchCheckScoring();
 		benchVotes();
+		await syncBenchmarks.lan();
+		await syncBenchmarks.ingest();
 	}
 }
 

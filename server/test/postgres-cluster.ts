@@ -14,7 +14,18 @@ export interface PostgresCluster {
 	stop(): Promise<void>;
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export interface PostgresClusterOptions {
+	/**
+	 * Flush commits to disk, as a production server does. Off by default: tests need the data to survive
+	 * a restart of the server, not a crash of the machine, and fsync only slows them down. Benchmarks of
+	 * durable writes turn it on.
+	 */
+	fsync?: boolean;
+}
+
+export async function startPostgresCluster(
+	options: PostgresClusterOptions = {}
+): Promise<PostgresCluster> {
 	if (!existsSync(join(POSTGRES_BIN, 'initdb')) || !existsSync(join(POSTGRES_BIN, 'pg_ctl'))) {
 		throw new Error(
 			`PostgreSQL 15 is not installed (${POSTGRES_BIN}/initdb missing). The PostgreSQL tests need it: ` +
@@ -56,7 +67,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 			join(dir, 'pg.log'),
 			'-w',
 			'-o',
-			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'}`,
 			'start'
 		]);
 	} catch (error) {

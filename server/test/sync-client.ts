@@ -26,6 +26,12 @@ export interface SyncClientOptions {
 	doc?: Y.Doc;
 	/** Reconnect attempts before giving up (0: forever, as in the app). */
 	maxAttempts?: number;
+	/**
+	 * A socket shared with other clients, as the app shares one per tab (Hocuspocus multiplexes
+	 * documents over it); the caller owns it, so destroy() leaves it open. By default each client opens
+	 * its own, with `maxAttempts`.
+	 */
+	socket?: HocuspocusProviderWebsocket;
 }
 
 export function connectSyncClient({
@@ -33,17 +39,20 @@ export function connectSyncClient({
 	name,
 	token,
 	doc = new Y.Doc(),
-	maxAttempts = 3
+	maxAttempts = 3,
+	socket: shared
 }: SyncClientOptions): SyncClient {
 	const receivedUpdates: Uint8Array[] = [];
 	const closeCodes: number[] = [];
 	const acks: PersistedAck[] = [];
 	const state = { authenticated: false, failedReason: null as string | null, synced: false };
-	const socket = new HocuspocusProviderWebsocket({
-		url,
-		WebSocketPolyfill: WebSocket,
-		maxAttempts
-	});
+	const socket =
+		shared ??
+		new HocuspocusProviderWebsocket({
+			url,
+			WebSocketPolyfill: WebSocket,
+			maxAttempts
+		});
 	const provider = new HocuspocusProvider({
 		websocketProvider: socket,
 		name,
@@ -58,7 +67,8 @@ export function connectSyncClient({
 		}
 	});
 	doc.on('update', (update: Uint8Array) => receivedUpdates.push(update));
-	socket.on('close', ({ event }: { event: { code: number } }) => closeCodes.push(event.code));
+	const onClose = ({ event }: { event: { code: number } }) => closeCodes.push(event.code);
+	socket.on('close', onClose);
 	provider.attach();
 	return {
 		doc,
@@ -69,7 +79,8 @@ export function connectSyncClient({
 		closeCodes,
 		destroy() {
 			provider.destroy();
-			socket.destroy();
+			if (shared) socket.off('close', onClose);
+			else socket.destroy();
 		}
 	};
 }
