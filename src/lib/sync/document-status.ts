@@ -1,5 +1,5 @@
-// What the always-visible indicator may say about a document until durable acknowledgements exist
-// (a later issue): it is only on this device, or connected to the server and synced with it.
+// Whether a document is connected to the page's server and synced with it. This says nothing about
+// storage: "gesichert" comes only from durable acknowledgements (durability.ts).
 // Deliberately no 'saved': the server's in-memory ack does not mean stored (RELIABILITY.md §1).
 
 export const DOCUMENT_STATUSES = ['local', 'connected'] as const;
