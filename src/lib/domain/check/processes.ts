@@ -5,6 +5,7 @@
 // on paper and digitally side by side.
 
 import { hasForbiddenCharacters } from '../display-name';
+import { checkGermanNumber, type NumberRange } from '../german-number';
 
 export const PROCESS_STATUSES = ['analog', 'parallel', 'digital'] as const;
 export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
@@ -120,24 +121,25 @@ function checkText(raw: unknown, max: number, required: boolean): ProcessFieldCh
 	return { value };
 }
 
-/** A number, a numeric string (decimal comma or point) or empty (null). */
-function toNumber(raw: unknown): number | null | 'nan' {
-	if (raw === null) return null;
-	if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'nan';
-	if (typeof raw !== 'string') return 'nan';
-	const text = raw.trim();
-	if (text === '') return null;
-	return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : 'nan';
-}
+/** The numeric fields and what each accepts; the form's message names the range. */
+export const PROCESS_NUMBER_RANGES = {
+	casesPerYear: { min: 0, max: CASES_MAX, decimals: 0 },
+	pain: { min: 1, max: 5, decimals: 0 },
+	minutesToday: { min: 0, max: MINUTES_MAX, decimals: 1 },
+	minutesDigital: { min: 0, max: MINUTES_MAX, decimals: 1 }
+} as const satisfies Record<string, NumberRange>;
+export type ProcessNumberField = keyof typeof PROCESS_NUMBER_RANGES;
 
-function checkNumber(raw: unknown, min: number, max: number, decimals: 0 | 1): ProcessFieldCheck {
-	const value = toNumber(raw);
-	if (value === null) return { value: null };
-	if (value === 'nan') return { error: 'not_a_number' };
-	if (decimals === 0 && !Number.isInteger(value)) return { error: 'not_an_integer' };
-	if (value < min || value > max) return { error: 'out_of_range' };
-	if (Math.abs(value * 10 - Math.round(value * 10)) > 1e-9) return { error: 'too_many_decimals' };
-	return { value: decimals === 0 ? value : Math.round(value * 10) / 10 };
+export const isProcessNumberField = (field: string): field is ProcessNumberField =>
+	field in PROCESS_NUMBER_RANGES;
+
+/** A number, German number text ("38.000", "2,5") or empty (null), checked against the field's range. */
+function checkNumber(raw: unknown, range: NumberRange): ProcessFieldCheck {
+	if (raw === null) return { value: null };
+	if (typeof raw !== 'number' && typeof raw !== 'string') return { error: 'not_a_number' };
+	const checked = checkGermanNumber(raw, range);
+	if (checked.kind === 'empty') return { value: null };
+	return checked.kind === 'error' ? { error: checked.error } : { value: checked.value };
 }
 
 /** One field's value checked and normalised, as a form or a document holds it. */
@@ -153,12 +155,10 @@ export function checkProcessField(field: ProcessField, raw: unknown): ProcessFie
 				? { value: raw }
 				: { error: 'unknown_status' };
 		case 'casesPerYear':
-			return checkNumber(raw, 0, CASES_MAX, 0);
 		case 'pain':
-			return checkNumber(raw, 1, 5, 0);
 		case 'minutesToday':
 		case 'minutesDigital':
-			return checkNumber(raw, 0, MINUTES_MAX, 1);
+			return checkNumber(raw, PROCESS_NUMBER_RANGES[field]);
 	}
 }
 
