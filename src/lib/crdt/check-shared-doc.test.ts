@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROCESS_PRESETS } from '../domain/check/processes';
 import {
+	addCustomBarrier,
 	addCustomProcess,
 	rankBarrier,
 	readBarriers,
 	readProcesses,
 	readTargets,
+	removeCustomBarrier,
 	removeProcess,
 	seedPresetProcesses,
 	tickBarrier,
@@ -328,10 +330,15 @@ describe('barriers', () => {
 		rankBarrier(doc, 1, 'finanzierung');
 		expect(readBarriers(doc)).toEqual({
 			ticked: ['personalmangel', 'finanzierung'],
-			top3: ['finanzierung', null, null]
+			top3: ['finanzierung', null, null],
+			custom: []
 		});
 		tickBarrier(doc, 'finanzierung', false);
-		expect(readBarriers(doc)).toEqual({ ticked: ['personalmangel'], top3: [null, null, null] });
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['personalmangel'],
+			top3: [null, null, null],
+			custom: []
+		});
 	});
 
 	it('hold one rank each: ranking a barrier on rank 2 clears it from rank 1', () => {
@@ -346,12 +353,32 @@ describe('barriers', () => {
 		});
 	});
 
+	it('swap ranks when the rank-1 barrier is chosen as rank 3, so the rank-3 barrier is not lost', () => {
+		const doc = new Y.Doc();
+		rankBarrier(doc, 1, 'personalmangel');
+		rankBarrier(doc, 3, 'finanzierung');
+		const change = rankBarrier(doc, 3, 'personalmangel');
+		expect(readBarriers(doc).top3).toEqual(['finanzierung', null, 'personalmangel']);
+		expect(change).toEqual({ kind: 'swapped', from: 1, other: 'finanzierung' });
+	});
+
+	it('say that rank 1 is free when its barrier moves to an empty rank 3', () => {
+		const doc = new Y.Doc();
+		rankBarrier(doc, 1, 'personalmangel');
+		expect(rankBarrier(doc, 3, 'personalmangel')).toEqual({ kind: 'moved', from: 1 });
+		expect(readBarriers(doc).top3).toEqual([null, null, 'personalmangel']);
+	});
+
 	it('count as ticked once ranked, and stay ticked when the rank is emptied', () => {
 		const doc = new Y.Doc();
 		rankBarrier(doc, 1, 'akzeptanz');
 		expect(readBarriers(doc).ticked).toEqual(['akzeptanz']);
 		rankBarrier(doc, 1, null);
-		expect(readBarriers(doc)).toEqual({ ticked: ['akzeptanz'], top3: [null, null, null] });
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['akzeptanz'],
+			top3: [null, null, null],
+			custom: []
+		});
 	});
 
 	it('ranked on two ranks by two devices at once keep the better rank', () => {
@@ -371,9 +398,42 @@ describe('barriers', () => {
 		doc.getMap(ROOT_KEYS.barrierRanking).set('1', 'ufo');
 		doc.getMap(ROOT_KEYS.barrierRanking).set('2', 'breitband');
 		doc.getMap(ROOT_KEYS.barrierRanking).set('4', 'akzeptanz');
-		expect(readBarriers(doc)).toEqual({ ticked: ['breitband'], top3: [null, 'breitband', null] });
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['breitband'],
+			top3: [null, 'breitband', null],
+			custom: []
+		});
 		expect(() => tickBarrier(doc, 'ufo', true)).toThrow(RangeError);
 		expect(() => rankBarrier(doc, 1, 'ufo')).toThrow(RangeError);
 		expect(() => rankBarrier(doc, 4 as 1, 'breitband')).toThrow(RangeError);
+	});
+
+	it("of the round's own are added as free text, ticked, ranked and removed like the listed ones", () => {
+		const doc = new Y.Doc();
+		addCustomBarrier(doc, 'eigen-b', 'Fehlende Scanner im Bürgerbüro', 2);
+		addCustomBarrier(doc, 'eigen-a', '  Zu  wenig Zeit  ', 1);
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['eigen-a', 'eigen-b'],
+			top3: [null, null, null],
+			custom: [
+				{ id: 'eigen-a', label: 'Zu wenig Zeit' },
+				{ id: 'eigen-b', label: 'Fehlende Scanner im Bürgerbüro' }
+			]
+		});
+		rankBarrier(doc, 1, 'eigen-b');
+		tickBarrier(doc, 'eigen-a', false);
+		expect(readBarriers(doc)).toMatchObject({ ticked: ['eigen-b'], top3: ['eigen-b', null, null] });
+		removeCustomBarrier(doc, 'eigen-b');
+		expect(readBarriers(doc)).toMatchObject({ ticked: [], top3: [null, null, null] });
+		expect(readBarriers(doc).custom).toEqual([{ id: 'eigen-a', label: 'Zu wenig Zeit' }]);
+	});
+
+	it("of the round's own refuse a text that is empty or already on the list", () => {
+		const doc = new Y.Doc();
+		expect(() => addCustomBarrier(doc, 'eigen-a', '   ')).toThrow('barrier_required');
+		expect(() => addCustomBarrier(doc, 'eigen-a', 'finanzierung')).toThrow('barrier_duplicate');
+		expect(() => addCustomBarrier(doc, 'personalmangel', 'Neu')).toThrow(RangeError);
+		expect(() => tickBarrier(doc, 'eigen-x', true)).toThrow(RangeError);
+		expect(readBarriers(doc).custom).toEqual([]);
 	});
 });

@@ -11,7 +11,16 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { DIMENSIONS, type DimensionId } from '../domain/check/catalog-types';
-import { BARRIER_IDS, isBarrierId } from '../domain/check/barriers';
+import {
+	BARRIER_IDS,
+	isBarrierId,
+	isCustomBarrierId,
+	placeInTop3,
+	validateCustomBarrier,
+	type Barrier,
+	type BarrierRank,
+	type RankChange
+} from '../domain/check/barriers';
 import {
 	checkProcessField,
 	PROCESS_FIELDS,
@@ -269,16 +278,63 @@ export function removeProcess(doc: Y.Doc, id: string, now = Date.now()): void {
 
 // --- barriers --------------------------------------------------------------------------------------
 
-export type BarrierRank = 1 | 2 | 3;
+export type { BarrierRank, RankChange };
 const RANKS = ['1', '2', '3'] as const;
 
-function checkBarrier(id: string): void {
-	if (!isBarrierId(id)) throw new RangeError(`unknown barrier ${id}`);
+/** The round's own barriers, oldest first (ties by id); records of another shape are skipped. */
+function readCustomBarriers(doc: Y.Doc): Barrier[] {
+	const own: { id: string; label: string; createdAt: number }[] = [];
+	for (const [id, record] of rootMap(doc, ROOT_KEYS.customBarriers)?.entries() ?? []) {
+		if (!isCustomBarrierId(id) || !isRecord(record)) continue;
+		const { label, createdAt } = record;
+		if (typeof label !== 'string' || label === '') continue;
+		own.push({ id, label, createdAt: typeof createdAt === 'number' ? createdAt : 0 });
+	}
+	own.sort((a, b) => a.createdAt - b.createdAt || compareKeys(a.id, b.id));
+	return own.map(({ id, label }) => ({ id, label }));
+}
+
+function checkBarrier(doc: Y.Doc, id: string): void {
+	if (isBarrierId(id)) return;
+	if (!readCustomBarriers(doc).some((own) => own.id === id)) {
+		throw new RangeError(`unknown barrier ${id}`);
+	}
+}
+
+/**
+ * Adds a barrier of the round's own (free text, checked by validateCustomBarrier) and ticks it. Throws
+ * on an invalid id or text; the form checks the text first and says why.
+ */
+export function addCustomBarrier(doc: Y.Doc, id: string, label: string, now = Date.now()): void {
+	if (!isCustomBarrierId(id)) throw new RangeError(`invalid barrier id ${id}`);
+	const checked = validateCustomBarrier(label, readCustomBarriers(doc));
+	if (!checked.ok) throw new RangeError(`invalid barrier: ${checked.error}`);
+	const own = writableRoot(doc, ROOT_KEYS.customBarriers);
+	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		own.set(id, { label: checked.value, createdAt: now });
+		barriers.set(id, true);
+	});
+}
+
+/** Removes an own barrier with its tick and rank. */
+export function removeCustomBarrier(doc: Y.Doc, id: string, now = Date.now()): void {
+	if (!isCustomBarrierId(id)) throw new RangeError(`invalid barrier id ${id}`);
+	const own = writableRoot(doc, ROOT_KEYS.customBarriers);
+	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
+	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		own.delete(id);
+		barriers.delete(id);
+		for (const rank of RANKS) if (ranking.get(rank) === id) ranking.delete(rank);
+	});
 }
 
 /** Ticks or unticks a barrier; unticking also takes it out of the top 3. */
 export function tickBarrier(doc: Y.Doc, id: string, ticked: boolean, now = Date.now()): void {
-	checkBarrier(id);
+	checkBarrier(doc, id);
 	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
 	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
 	doc.transact(() => {
@@ -294,44 +350,54 @@ export function tickBarrier(doc: Y.Doc, id: string, ticked: boolean, now = Date.
 
 /**
  * Puts a barrier on a rank of the top 3 (null empties the rank) and ticks it. A barrier holds one rank:
- * placing it on rank 2 clears it from ranks 1 and 3 in the same transaction.
+ * placing the rank-1 barrier on rank 3 puts rank 3's barrier on rank 1 (placeInTop3), in one
+ * transaction. Returns what happened to the other ranks, for the page to say.
  */
 export function rankBarrier(
 	doc: Y.Doc,
 	rank: BarrierRank,
 	id: string | null,
 	now = Date.now()
-): void {
+): RankChange {
 	if (rank !== 1 && rank !== 2 && rank !== 3) throw new RangeError('rank is 1, 2 or 3');
-	if (id !== null) checkBarrier(id);
+	if (id !== null) checkBarrier(doc, id);
 	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
 	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
-	const key = String(rank);
+	const before = readBarriers(doc).top3;
+	const { top3, change } = placeInTop3(before, rank, id);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		if (id === null) {
-			ranking.delete(key);
-			return;
+		// Only the ranks that change are written, so a concurrent edit of another rank stays.
+		for (const [index, key] of RANKS.entries()) {
+			const next = top3[index] ?? null;
+			if (next === before[index]) continue;
+			if (next === null) ranking.delete(key);
+			else if (ranking.get(key) !== next) ranking.set(key, next);
 		}
-		for (const other of RANKS)
-			if (other !== key && ranking.get(other) === id) ranking.delete(other);
-		if (ranking.get(key) !== id) ranking.set(key, id);
-		if (barriers.get(id) !== true) barriers.set(id, true);
+		if (id !== null && barriers.get(id) !== true) barriers.set(id, true);
 	});
+	return change;
 }
 
 /**
- * Ticked barriers in list order and the top 3 (rank 1 first). Ranked barriers count as ticked. Two
- * devices may rank one barrier on two ranks at once: it keeps the better rank, the other shows empty.
+ * Ticked barriers (listed ones in list order, then the round's own) and the top 3 (rank 1 first), and
+ * the round's own barriers. Ranked barriers count as ticked. Two devices may rank one barrier on two
+ * ranks at once: it keeps the better rank, the other shows empty.
  */
-export function readBarriers(doc: Y.Doc): { ticked: string[]; top3: (string | null)[] } {
+export function readBarriers(doc: Y.Doc): {
+	ticked: string[];
+	top3: (string | null)[];
+	custom: Barrier[];
+} {
 	const barriers = rootMap(doc, ROOT_KEYS.barriers);
 	const ranking = rootMap(doc, ROOT_KEYS.barrierRanking);
+	const custom = readCustomBarriers(doc);
+	const known = new Set([...BARRIER_IDS, ...custom.map(({ id }) => id)]);
 	const top3: (string | null)[] = [];
 	for (const rank of RANKS) {
 		const id = ranking?.get(rank);
-		top3.push(isBarrierId(id) && !top3.includes(id) ? id : null);
+		top3.push(typeof id === 'string' && known.has(id) && !top3.includes(id) ? id : null);
 	}
-	const ticked = BARRIER_IDS.filter((id) => barriers?.get(id) === true || top3.includes(id));
-	return { ticked, top3 };
+	const ticked = [...known].filter((id) => barriers?.get(id) === true || top3.includes(id));
+	return { ticked, top3, custom };
 }
