@@ -91,6 +91,39 @@ describe('seeding the preset processes', () => {
 		});
 	});
 
+	it('scales the case numbers by the population and marks them as estimates until a person writes them', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: 38_000 });
+		const read = readProcesses(doc);
+		const cases = (id: string) => read.processes.find((p) => p.id === id)?.casesPerYear;
+		// By hand: 12,000 / 20,000 × 38,000 = 22,800 → 23,000; 1,800 / 20,000 × 38,000 = 3,420 → 3,400;
+		// 80 / 20,000 × 38,000 = 152 → 150.
+		expect(cases('rechnungseingang')).toBe(23_000);
+		expect(cases('wohnsitzanmeldung')).toBe(3_400);
+		expect(cases('bauantrag')).toBe(150);
+		expect(Object.keys(read.estimates)).toEqual(PROCESS_PRESETS.map((preset) => preset.id));
+		expect(read.estimates['bauantrag']).toEqual({ population: 38_000 });
+		writeProcess(doc, 'bauantrag', { casesPerYear: 140 });
+		writeProcess(doc, 'rechnungseingang', { status: 'parallel' });
+		const after = readProcesses(doc).estimates;
+		expect(after['bauantrag']).toBeUndefined();
+		expect(after['rechnungseingang']).toEqual({ population: 38_000 });
+	});
+
+	it("takes the reference town's figures when the population is unknown, and says so", () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: null });
+		expect(processById(doc, 'rechnungseingang')?.casesPerYear).toBe(12_000);
+		expect(readProcesses(doc).estimates['rechnungseingang']).toEqual({ population: null });
+	});
+
+	it("counts a process of the municipality's own never as an estimate", () => {
+		const doc = new Y.Doc();
+		addCustomProcess(doc, 'eigener', 'Vereinsförderung');
+		writeProcess(doc, 'eigener', { casesPerYear: 40 });
+		expect(readProcesses(doc).estimates).toEqual({});
+	});
+
 	it('is idempotent: seeding again writes nothing', () => {
 		const doc = new Y.Doc();
 		seedPresetProcesses(doc);
@@ -152,8 +185,19 @@ describe('editing processes', () => {
 			'wohngeld/pain',
 			'wohngeld/status'
 		]);
-		const unchanged = () => writeProcess(doc, 'wohngeld', { status: 'analog', casesPerYear: 350 });
+		const unchanged = () => writeProcess(doc, 'wohngeld', { status: 'analog', pain: 4 });
 		expect(updatesDuring(doc, unchanged)).toBe(0);
+	});
+
+	it('confirms an estimate when its own figure is written, which then is no estimate any more', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc);
+		expect(readProcesses(doc).estimates['wohngeld']).toEqual({ population: null });
+		writeProcess(doc, 'wohngeld', { casesPerYear: 350 });
+		expect(doc.getMap(ROOT_KEYS.processFields).get('wohngeld/casesPerYear')).toBe(350);
+		expect(readProcesses(doc).estimates['wohngeld']).toBeUndefined();
+		const again = () => writeProcess(doc, 'wohngeld', { casesPerYear: 350 });
+		expect(updatesDuring(doc, again)).toBe(0);
 	});
 
 	it('keeps concurrent edits of different fields of one process', () => {
@@ -317,7 +361,12 @@ describe('reading processes', () => {
 	it('survive a root of the wrong type', () => {
 		const doc = new Y.Doc();
 		doc.getText(ROOT_KEYS.processes).insert(0, 'x');
-		expect(readProcesses(doc)).toEqual({ processes: [], malformed: 0, invalidValues: 0 });
+		expect(readProcesses(doc)).toEqual({
+			processes: [],
+			estimates: {},
+			malformed: 0,
+			invalidValues: 0
+		});
 		expect(() => seedPresetProcesses(doc)).toThrow('wrong type');
 	});
 });

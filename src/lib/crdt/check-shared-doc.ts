@@ -7,6 +7,12 @@
 // set, RELIABILITY.md entry 14); 'processFields' holds every later edit under `<processId>/<field>`, and
 // `<presetId>/removed` hides a preset so that seeding again does not bring it back. A concurrent seed
 // can therefore never overwrite an edit, whichever client wins the race for the creation record.
+//
+// A preset's cases per year are an estimate from the population (estimateCases) until a person writes
+// that field: the creation record keeps the estimate and the population it was made for
+// (`casesEstimatedFor`, null when the population was unknown and the reference town's figure was
+// taken; records from before this field were all the reference town's), and an edit in
+// 'processFields' makes the figure the municipality's own.
 
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
@@ -24,6 +30,7 @@ import {
 import {
 	checkProcessField,
 	PROCESS_FIELDS,
+	estimateCases,
 	PROCESS_PRESETS,
 	type ProcessEntry,
 	type ProcessField,
@@ -85,9 +92,17 @@ export const isProcessId = (value: unknown): value is string =>
 /** Fractional keys compare by code unit, not by locale. */
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A preset's cases per year nobody has written yet: an estimate to check. */
+export interface CaseEstimate {
+	/** The population it was estimated for; null: the reference town's figure (population unknown). */
+	population: number | null;
+}
+
 export interface ProcessesRead {
 	/** By order, ties by id. */
 	processes: ProcessEntry[];
+	/** By process id: the processes whose cases per year are still the preset's estimate. */
+	estimates: Record<string, CaseEstimate>;
 	/** Creation records that are not a process (no valid name, order or custom flag): skipped. */
 	malformed: number;
 	/** Field values that failed validation: the value from before (or null) is shown instead. */
@@ -119,16 +134,20 @@ function readEntry(
 	id: string,
 	record: unknown,
 	edits: Map<string, unknown> | undefined
-): { entry: ProcessEntry; invalidValues: number } | null {
+): { entry: ProcessEntry; invalidValues: number; estimate: CaseEstimate | null } | null {
 	if (!isProcessId(id) || !isRecord(record) || typeof record['custom'] !== 'boolean') return null;
 	let invalidValues = 0;
+	const fromRecord = new Set<ProcessField>();
 	const pick = (field: ProcessField): unknown => {
-		const candidates = edits?.has(field) ? [edits.get(field), record[field]] : [record[field]];
-		for (const value of candidates) {
+		const edit = edits?.has(field) ? [{ value: edits.get(field), seeded: false }] : [];
+		for (const { value, seeded } of [...edit, { value: record[field], seeded: true }]) {
 			// A field the record does not have (written by another version) is simply unknown.
 			if (value === undefined) continue;
 			const checked = checkProcessField(field, value);
-			if ('value' in checked) return checked.value;
+			if ('value' in checked) {
+				if (seeded) fromRecord.add(field);
+				return checked.value;
+			}
 			invalidValues += 1;
 		}
 		return null;
@@ -139,7 +158,12 @@ function readEntry(
 	const order = isOrderKey(editedOrder) ? editedOrder : record['order'];
 	if (typeof values['name'] !== 'string' || !isOrderKey(order)) return null;
 	const entry = { ...values, id, custom: record['custom'], order } as ProcessEntry;
-	return { entry, invalidValues };
+	const basis = record['casesEstimatedFor'];
+	const estimate =
+		!entry.custom && entry.casesPerYear !== null && fromRecord.has('casesPerYear')
+			? { population: typeof basis === 'number' && basis > 0 ? basis : null }
+			: null;
+	return { entry, invalidValues, estimate };
 }
 
 /** The process inventory, validated: entries a peer wrote in another shape are skipped and counted. */
@@ -149,6 +173,7 @@ export function readProcesses(doc: Y.Doc): ProcessesRead {
 	let malformed = 0;
 	let invalidValues = 0;
 	const processes: ProcessEntry[] = [];
+	const estimates: Record<string, CaseEstimate> = {};
 	for (const [id, record] of records?.entries() ?? []) {
 		if (edits.get(id)?.get(REMOVED) === true) continue;
 		const read = readEntry(id, record, edits.get(id));
@@ -158,9 +183,10 @@ export function readProcesses(doc: Y.Doc): ProcessesRead {
 		}
 		processes.push(read.entry);
 		invalidValues += read.invalidValues;
+		if (read.estimate) estimates[id] = read.estimate;
 	}
 	processes.sort((a, b) => compareKeys(a.order, b.order) || compareKeys(a.id, b.id));
-	return { processes, malformed, invalidValues };
+	return { processes, estimates, malformed, invalidValues };
 }
 
 /** The order key after every process (removed ones included), so a new process goes last. */
@@ -178,10 +204,16 @@ function nextOrder(doc: Y.Doc): () => string {
 
 /**
  * Adds the presets the document does not hold yet (a removed preset stays removed), after the existing
- * processes and in preset order. On an empty document every device computes the same records, so two
- * devices seeding at once write identical values under identical keys. Returns how many were added.
+ * processes and in preset order, with cases per year estimated for `population` (null: unknown, the
+ * reference town's figures). On an empty document every device that knows the same population
+ * computes the same records, so two devices seeding at once write identical values under identical
+ * keys; devices that disagree write whole records, each consistent with its own population.
+ * Returns how many were added.
  */
-export function seedPresetProcesses(doc: Y.Doc, now = Date.now()): number {
+export function seedPresetProcesses(
+	doc: Y.Doc,
+	{ population = null, now = Date.now() }: { population?: number | null; now?: number } = {}
+): number {
 	const records = writableRoot(doc, ROOT_KEYS.processes);
 	const missing = PROCESS_PRESETS.filter((preset) => !records.has(preset.id));
 	if (missing.length === 0) return 0;
@@ -192,7 +224,8 @@ export function seedPresetProcesses(doc: Y.Doc, now = Date.now()): number {
 			records.set(preset.id, {
 				name: preset.name,
 				status: null,
-				casesPerYear: preset.casesPerYear,
+				casesPerYear: estimateCases(preset, population),
+				casesEstimatedFor: population,
 				pain: null,
 				ozgService: preset.ozgService,
 				minutesToday: null,
@@ -240,14 +273,17 @@ export function writeProcess(
 	patch: ProcessPatch & { order?: string },
 	now = Date.now()
 ): boolean {
-	const current = readProcesses(doc).processes.find((process) => process.id === id);
+	const read = readProcesses(doc);
+	const current = read.processes.find((process) => process.id === id);
 	if (current === undefined) return false;
 	const changes: [string, unknown][] = [];
 	for (const field of PROCESS_FIELDS) {
 		if (patch[field] === undefined) continue;
 		const checked = checkProcessField(field, patch[field]);
 		if ('error' in checked) throw new RangeError(`invalid ${field}: ${checked.error}`);
-		if (checked.value !== current[field]) changes.push([field, checked.value]);
+		// Writing an estimate's own figure confirms it: the number becomes the municipality's.
+		const confirms = field === 'casesPerYear' && id in read.estimates;
+		if (checked.value !== current[field] || confirms) changes.push([field, checked.value]);
 	}
 	if (patch.order !== undefined) {
 		if (!isOrderKey(patch.order)) throw new RangeError(`invalid order key ${patch.order}`);

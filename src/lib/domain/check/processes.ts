@@ -44,16 +44,23 @@ export interface ProcessPreset {
 	id: string;
 	name: string;
 	ozgService: string | null;
-	/** A rough default for a town of about REFERENCE_POPULATION inhabitants, to be replaced. */
+	/** A rough default for a town of REFERENCE_POPULATION inhabitants; estimateCases scales it. */
 	casesPerYear: number | null;
 }
 
 /** The town size the presets' case numbers are estimated for. */
 export const REFERENCE_POPULATION = 20_000;
 
-// Case numbers are orders of magnitude for a municipality of about 20,000 inhabitants (e.g. about 10 %
-// of the population moves each year, about 12 deaths per 1,000), meant as a starting point the
-// municipality overwrites with its own figures. Internal processes have no OZG service.
+// Case numbers are orders of magnitude for a municipality of 20,000 inhabitants, meant as a starting
+// point the municipality overwrites with its own figures. Divided by 20,000 they are rates per
+// inhabitant, which estimateCases applies to the municipality's population. Where they come from:
+// citizens' services follow national rates per 1,000 inhabitants and year (Destatis orders of
+// magnitude): about 90 move in (Wohnsitzanmeldung; about one in ten Germans moves each year), about
+// 80 apply for an identity card (valid ten years, most adults hold one), about 18 register, change or
+// close a business, about 17 Wohngeld applications (new and renewed), about 5 marry, about 12 die (Friedhof) and
+// about 12 children enter a Kita. Internal processes (invoices, mail, leave, travel, purchasing)
+// grow with the administration, whose staff grows roughly with the population; they are the
+// roughest figures and say so by being estimates. Internal processes have no OZG service.
 export const PROCESS_PRESETS: readonly ProcessPreset[] = [
 	p('gewerbeanmeldung', 'Gewerbeanmeldung', 'Gewerbeanmeldung (OZG-Leistung)', 350),
 	p('bauantrag', 'Bauantrag', 'Baugenehmigung (OZG-Leistung)', 80),
@@ -80,6 +87,27 @@ export const PROCESS_PRESETS: readonly ProcessPreset[] = [
 
 function p(id: string, name: string, ozgService: string | null, cases: number): ProcessPreset {
 	return { id, name, ozgService, casesPerYear: cases };
+}
+
+/** Rounds to two significant digits: 22,800 → 23,000, 1,520 → 1,500, 64 → 64. */
+function twoSignificantDigits(value: number): number {
+	if (value < 100) return Math.round(value);
+	const step = 10 ** (Math.floor(Math.log10(value)) - 1);
+	return Math.round(value / step) * step;
+}
+
+/**
+ * The preset's cases per year for a municipality of `population`: its rate per inhabitant times the
+ * population, to two significant digits (more would pretend a precision the rates lack), and at least
+ * 1, since the municipality has the process at all. Without a population, the reference town's value.
+ */
+export function estimateCases(preset: ProcessPreset, population: number | null): number | null {
+	if (preset.casesPerYear === null) return null;
+	if (population === null || !(Number.isFinite(population) && population > 0)) {
+		return preset.casesPerYear;
+	}
+	const estimate = (preset.casesPerYear / REFERENCE_POPULATION) * population;
+	return Math.min(CASES_MAX, Math.max(1, twoSignificantDigits(estimate)));
 }
 
 export const PROCESS_NAME_MAX_LENGTH = 120;
