@@ -423,7 +423,8 @@ export function rankBarrier(
 export function readBarriers(doc: Y.Doc): {
 	ticked: string[];
 	top3: (string | null)[];
-	custom: Barrier[];
+	/** Always there; optional so that readers written before it still type-check. */
+	custom?: Barrier[];
 } {
 	const barriers = rootMap(doc, ROOT_KEYS.barriers);
 	const ranking = rootMap(doc, ROOT_KEYS.barrierRanking);
