@@ -101,7 +101,9 @@ test('the facilitator records processes and barriers, and the results show the p
 	// A value the validation refuses is not stored, and the cell says so.
 	await page.getByLabel('Belastung 1 bis 5: Hundesteuer').fill('9');
 	await page.getByLabel('Belastung 1 bis 5: Hundesteuer').press('Tab');
-	await expect(page.getByText('ungültig, nicht gespeichert')).toBeVisible();
+	await expect(
+		page.getByText('Bitte eine ganze Zahl von 1 bis 5 eingeben. Nicht gespeichert.')
+	).toBeVisible();
 	await page.getByRole('checkbox', { name: 'Finanzierung' }).check();
 	await page.getByLabel('Wichtigstes Hemmnis Nr. 1').selectOption({ label: 'Personalmangel' });
 	expect(await seriousViolations(page), 'shared details').toEqual([]);

@@ -69,6 +69,22 @@ test('an invalid ARS is refused with a message at the field and nothing is saved
 	expect((await indexedDbNames(page)).filter((n) => n.startsWith('kommune/'))).toEqual([]);
 });
 
+test('a number out of range is refused with the range the field takes, in German notation', async ({
+	page
+}) => {
+	const form = new KommuneFormPage(page);
+	await form.openNew();
+	await form.fill({ ...BRAUNSCHWEIG, population: '5.000.000', itStaffFte: '60,55' });
+	await form.submitCreate();
+	await expect(form.population).toHaveAccessibleDescription(
+		/Bitte eine ganze Zahl von 1 bis 4\.000\.000 eingeben\./
+	);
+	await expect(form.itStaffFte).toHaveAccessibleDescription(
+		/Bitte eine Zahl von 0 bis 50\.000 eingeben, höchstens eine Nachkommastelle/
+	);
+	expect((await indexedDbNames(page)).filter((n) => n.startsWith('kommune/'))).toEqual([]);
+});
+
 test('a second municipality with the same ARS is refused with a link to the first', async ({
 	page
 }) => {

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROCESS_PRESETS } from '../domain/check/processes';
 import {
+	addCustomBarrier,
 	addCustomProcess,
 	rankBarrier,
 	readBarriers,
 	readProcesses,
 	readTargets,
+	removeCustomBarrier,
 	removeProcess,
 	seedPresetProcesses,
 	tickBarrier,
@@ -89,6 +91,39 @@ describe('seeding the preset processes', () => {
 		});
 	});
 
+	it('scales the case numbers by the population and marks them as estimates until a person writes them', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: 38_000 });
+		const read = readProcesses(doc);
+		const cases = (id: string) => read.processes.find((p) => p.id === id)?.casesPerYear;
+		// By hand: 12,000 / 20,000 × 38,000 = 22,800 → 23,000; 1,800 / 20,000 × 38,000 = 3,420 → 3,400;
+		// 80 / 20,000 × 38,000 = 152 → 150.
+		expect(cases('rechnungseingang')).toBe(23_000);
+		expect(cases('wohnsitzanmeldung')).toBe(3_400);
+		expect(cases('bauantrag')).toBe(150);
+		expect(Object.keys(read.estimates)).toEqual(PROCESS_PRESETS.map((preset) => preset.id));
+		expect(read.estimates['bauantrag']).toEqual({ population: 38_000 });
+		writeProcess(doc, 'bauantrag', { casesPerYear: 140 });
+		writeProcess(doc, 'rechnungseingang', { status: 'parallel' });
+		const after = readProcesses(doc).estimates;
+		expect(after['bauantrag']).toBeUndefined();
+		expect(after['rechnungseingang']).toEqual({ population: 38_000 });
+	});
+
+	it("takes the reference town's figures when the population is unknown, and says so", () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: null });
+		expect(processById(doc, 'rechnungseingang')?.casesPerYear).toBe(12_000);
+		expect(readProcesses(doc).estimates['rechnungseingang']).toEqual({ population: null });
+	});
+
+	it("counts a process of the municipality's own never as an estimate", () => {
+		const doc = new Y.Doc();
+		addCustomProcess(doc, 'eigener', 'Vereinsförderung');
+		writeProcess(doc, 'eigener', { casesPerYear: 40 });
+		expect(readProcesses(doc).estimates).toEqual({});
+	});
+
 	it('is idempotent: seeding again writes nothing', () => {
 		const doc = new Y.Doc();
 		seedPresetProcesses(doc);
@@ -150,8 +185,19 @@ describe('editing processes', () => {
 			'wohngeld/pain',
 			'wohngeld/status'
 		]);
-		const unchanged = () => writeProcess(doc, 'wohngeld', { status: 'analog', casesPerYear: 350 });
+		const unchanged = () => writeProcess(doc, 'wohngeld', { status: 'analog', pain: 4 });
 		expect(updatesDuring(doc, unchanged)).toBe(0);
+	});
+
+	it('confirms an estimate when its own figure is written, which then is no estimate any more', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc);
+		expect(readProcesses(doc).estimates['wohngeld']).toEqual({ population: null });
+		writeProcess(doc, 'wohngeld', { casesPerYear: 350 });
+		expect(doc.getMap(ROOT_KEYS.processFields).get('wohngeld/casesPerYear')).toBe(350);
+		expect(readProcesses(doc).estimates['wohngeld']).toBeUndefined();
+		const again = () => writeProcess(doc, 'wohngeld', { casesPerYear: 350 });
+		expect(updatesDuring(doc, again)).toBe(0);
 	});
 
 	it('keeps concurrent edits of different fields of one process', () => {
@@ -315,7 +361,12 @@ describe('reading processes', () => {
 	it('survive a root of the wrong type', () => {
 		const doc = new Y.Doc();
 		doc.getText(ROOT_KEYS.processes).insert(0, 'x');
-		expect(readProcesses(doc)).toEqual({ processes: [], malformed: 0, invalidValues: 0 });
+		expect(readProcesses(doc)).toEqual({
+			processes: [],
+			estimates: {},
+			malformed: 0,
+			invalidValues: 0
+		});
 		expect(() => seedPresetProcesses(doc)).toThrow('wrong type');
 	});
 });
@@ -328,10 +379,15 @@ describe('barriers', () => {
 		rankBarrier(doc, 1, 'finanzierung');
 		expect(readBarriers(doc)).toEqual({
 			ticked: ['personalmangel', 'finanzierung'],
-			top3: ['finanzierung', null, null]
+			top3: ['finanzierung', null, null],
+			custom: []
 		});
 		tickBarrier(doc, 'finanzierung', false);
-		expect(readBarriers(doc)).toEqual({ ticked: ['personalmangel'], top3: [null, null, null] });
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['personalmangel'],
+			top3: [null, null, null],
+			custom: []
+		});
 	});
 
 	it('hold one rank each: ranking a barrier on rank 2 clears it from rank 1', () => {
@@ -346,12 +402,32 @@ describe('barriers', () => {
 		});
 	});
 
+	it('swap ranks when the rank-1 barrier is chosen as rank 3, so the rank-3 barrier is not lost', () => {
+		const doc = new Y.Doc();
+		rankBarrier(doc, 1, 'personalmangel');
+		rankBarrier(doc, 3, 'finanzierung');
+		const change = rankBarrier(doc, 3, 'personalmangel');
+		expect(readBarriers(doc).top3).toEqual(['finanzierung', null, 'personalmangel']);
+		expect(change).toEqual({ kind: 'swapped', from: 1, other: 'finanzierung' });
+	});
+
+	it('say that rank 1 is free when its barrier moves to an empty rank 3', () => {
+		const doc = new Y.Doc();
+		rankBarrier(doc, 1, 'personalmangel');
+		expect(rankBarrier(doc, 3, 'personalmangel')).toEqual({ kind: 'moved', from: 1 });
+		expect(readBarriers(doc).top3).toEqual([null, null, 'personalmangel']);
+	});
+
 	it('count as ticked once ranked, and stay ticked when the rank is emptied', () => {
 		const doc = new Y.Doc();
 		rankBarrier(doc, 1, 'akzeptanz');
 		expect(readBarriers(doc).ticked).toEqual(['akzeptanz']);
 		rankBarrier(doc, 1, null);
-		expect(readBarriers(doc)).toEqual({ ticked: ['akzeptanz'], top3: [null, null, null] });
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['akzeptanz'],
+			top3: [null, null, null],
+			custom: []
+		});
 	});
 
 	it('ranked on two ranks by two devices at once keep the better rank', () => {
@@ -371,9 +447,42 @@ describe('barriers', () => {
 		doc.getMap(ROOT_KEYS.barrierRanking).set('1', 'ufo');
 		doc.getMap(ROOT_KEYS.barrierRanking).set('2', 'breitband');
 		doc.getMap(ROOT_KEYS.barrierRanking).set('4', 'akzeptanz');
-		expect(readBarriers(doc)).toEqual({ ticked: ['breitband'], top3: [null, 'breitband', null] });
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['breitband'],
+			top3: [null, 'breitband', null],
+			custom: []
+		});
 		expect(() => tickBarrier(doc, 'ufo', true)).toThrow(RangeError);
 		expect(() => rankBarrier(doc, 1, 'ufo')).toThrow(RangeError);
 		expect(() => rankBarrier(doc, 4 as 1, 'breitband')).toThrow(RangeError);
+	});
+
+	it("of the round's own are added as free text, ticked, ranked and removed like the listed ones", () => {
+		const doc = new Y.Doc();
+		addCustomBarrier(doc, 'eigen-b', 'Fehlende Scanner im Bürgerbüro', 2);
+		addCustomBarrier(doc, 'eigen-a', '  Zu  wenig Zeit  ', 1);
+		expect(readBarriers(doc)).toEqual({
+			ticked: ['eigen-a', 'eigen-b'],
+			top3: [null, null, null],
+			custom: [
+				{ id: 'eigen-a', label: 'Zu wenig Zeit' },
+				{ id: 'eigen-b', label: 'Fehlende Scanner im Bürgerbüro' }
+			]
+		});
+		rankBarrier(doc, 1, 'eigen-b');
+		tickBarrier(doc, 'eigen-a', false);
+		expect(readBarriers(doc)).toMatchObject({ ticked: ['eigen-b'], top3: ['eigen-b', null, null] });
+		removeCustomBarrier(doc, 'eigen-b');
+		expect(readBarriers(doc)).toMatchObject({ ticked: [], top3: [null, null, null] });
+		expect(readBarriers(doc).custom).toEqual([{ id: 'eigen-a', label: 'Zu wenig Zeit' }]);
+	});
+
+	it("of the round's own refuse a text that is empty or already on the list", () => {
+		const doc = new Y.Doc();
+		expect(() => addCustomBarrier(doc, 'eigen-a', '   ')).toThrow('barrier_required');
+		expect(() => addCustomBarrier(doc, 'eigen-a', 'finanzierung')).toThrow('barrier_duplicate');
+		expect(() => addCustomBarrier(doc, 'personalmangel', 'Neu')).toThrow(RangeError);
+		expect(() => tickBarrier(doc, 'eigen-x', true)).toThrow(RangeError);
+		expect(readBarriers(doc).custom).toEqual([]);
 	});
 });

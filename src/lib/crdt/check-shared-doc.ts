@@ -7,14 +7,30 @@
 // set, RELIABILITY.md entry 14); 'processFields' holds every later edit under `<processId>/<field>`, and
 // `<presetId>/removed` hides a preset so that seeding again does not bring it back. A concurrent seed
 // can therefore never overwrite an edit, whichever client wins the race for the creation record.
+//
+// A preset's cases per year are an estimate from the population (estimateCases) until a person writes
+// that field: the creation record keeps the estimate and the population it was made for
+// (`casesEstimatedFor`, null when the population was unknown and the reference town's figure was
+// taken; records from before this field were all the reference town's), and an edit in
+// 'processFields' makes the figure the municipality's own.
 
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { DIMENSIONS, type DimensionId } from '../domain/check/catalog-types';
-import { BARRIER_IDS, isBarrierId } from '../domain/check/barriers';
+import {
+	BARRIER_IDS,
+	isBarrierId,
+	isCustomBarrierId,
+	placeInTop3,
+	validateCustomBarrier,
+	type Barrier,
+	type BarrierRank,
+	type RankChange
+} from '../domain/check/barriers';
 import {
 	checkProcessField,
 	PROCESS_FIELDS,
+	estimateCases,
 	PROCESS_PRESETS,
 	type ProcessEntry,
 	type ProcessField,
@@ -76,9 +92,17 @@ export const isProcessId = (value: unknown): value is string =>
 /** Fractional keys compare by code unit, not by locale. */
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A preset's cases per year nobody has written yet: an estimate to check. */
+export interface CaseEstimate {
+	/** The population it was estimated for; null: the reference town's figure (population unknown). */
+	population: number | null;
+}
+
 export interface ProcessesRead {
 	/** By order, ties by id. */
 	processes: ProcessEntry[];
+	/** By process id: the processes whose cases per year are still the preset's estimate. */
+	estimates: Record<string, CaseEstimate>;
 	/** Creation records that are not a process (no valid name, order or custom flag): skipped. */
 	malformed: number;
 	/** Field values that failed validation: the value from before (or null) is shown instead. */
@@ -110,16 +134,20 @@ function readEntry(
 	id: string,
 	record: unknown,
 	edits: Map<string, unknown> | undefined
-): { entry: ProcessEntry; invalidValues: number } | null {
+): { entry: ProcessEntry; invalidValues: number; estimate: CaseEstimate | null } | null {
 	if (!isProcessId(id) || !isRecord(record) || typeof record['custom'] !== 'boolean') return null;
 	let invalidValues = 0;
+	const fromRecord = new Set<ProcessField>();
 	const pick = (field: ProcessField): unknown => {
-		const candidates = edits?.has(field) ? [edits.get(field), record[field]] : [record[field]];
-		for (const value of candidates) {
+		const edit = edits?.has(field) ? [{ value: edits.get(field), seeded: false }] : [];
+		for (const { value, seeded } of [...edit, { value: record[field], seeded: true }]) {
 			// A field the record does not have (written by another version) is simply unknown.
 			if (value === undefined) continue;
 			const checked = checkProcessField(field, value);
-			if ('value' in checked) return checked.value;
+			if ('value' in checked) {
+				if (seeded) fromRecord.add(field);
+				return checked.value;
+			}
 			invalidValues += 1;
 		}
 		return null;
@@ -130,7 +158,12 @@ function readEntry(
 	const order = isOrderKey(editedOrder) ? editedOrder : record['order'];
 	if (typeof values['name'] !== 'string' || !isOrderKey(order)) return null;
 	const entry = { ...values, id, custom: record['custom'], order } as ProcessEntry;
-	return { entry, invalidValues };
+	const basis = record['casesEstimatedFor'];
+	const estimate =
+		!entry.custom && entry.casesPerYear !== null && fromRecord.has('casesPerYear')
+			? { population: typeof basis === 'number' && basis > 0 ? basis : null }
+			: null;
+	return { entry, invalidValues, estimate };
 }
 
 /** The process inventory, validated: entries a peer wrote in another shape are skipped and counted. */
@@ -140,6 +173,7 @@ export function readProcesses(doc: Y.Doc): ProcessesRead {
 	let malformed = 0;
 	let invalidValues = 0;
 	const processes: ProcessEntry[] = [];
+	const estimates: Record<string, CaseEstimate> = {};
 	for (const [id, record] of records?.entries() ?? []) {
 		if (edits.get(id)?.get(REMOVED) === true) continue;
 		const read = readEntry(id, record, edits.get(id));
@@ -149,9 +183,10 @@ export function readProcesses(doc: Y.Doc): ProcessesRead {
 		}
 		processes.push(read.entry);
 		invalidValues += read.invalidValues;
+		if (read.estimate) estimates[id] = read.estimate;
 	}
 	processes.sort((a, b) => compareKeys(a.order, b.order) || compareKeys(a.id, b.id));
-	return { processes, malformed, invalidValues };
+	return { processes, estimates, malformed, invalidValues };
 }
 
 /** The order key after every process (removed ones included), so a new process goes last. */
@@ -169,10 +204,16 @@ function nextOrder(doc: Y.Doc): () => string {
 
 /**
  * Adds the presets the document does not hold yet (a removed preset stays removed), after the existing
- * processes and in preset order. On an empty document every device computes the same records, so two
- * devices seeding at once write identical values under identical keys. Returns how many were added.
+ * processes and in preset order, with cases per year estimated for `population` (null: unknown, the
+ * reference town's figures). On an empty document every device that knows the same population
+ * computes the same records, so two devices seeding at once write identical values under identical
+ * keys; devices that disagree write whole records, each consistent with its own population.
+ * Returns how many were added.
  */
-export function seedPresetProcesses(doc: Y.Doc, now = Date.now()): number {
+export function seedPresetProcesses(
+	doc: Y.Doc,
+	{ population = null, now = Date.now() }: { population?: number | null; now?: number } = {}
+): number {
 	const records = writableRoot(doc, ROOT_KEYS.processes);
 	const missing = PROCESS_PRESETS.filter((preset) => !records.has(preset.id));
 	if (missing.length === 0) return 0;
@@ -183,7 +224,8 @@ export function seedPresetProcesses(doc: Y.Doc, now = Date.now()): number {
 			records.set(preset.id, {
 				name: preset.name,
 				status: null,
-				casesPerYear: preset.casesPerYear,
+				casesPerYear: estimateCases(preset, population),
+				casesEstimatedFor: population,
 				pain: null,
 				ozgService: preset.ozgService,
 				minutesToday: null,
@@ -231,14 +273,17 @@ export function writeProcess(
 	patch: ProcessPatch & { order?: string },
 	now = Date.now()
 ): boolean {
-	const current = readProcesses(doc).processes.find((process) => process.id === id);
+	const read = readProcesses(doc);
+	const current = read.processes.find((process) => process.id === id);
 	if (current === undefined) return false;
 	const changes: [string, unknown][] = [];
 	for (const field of PROCESS_FIELDS) {
 		if (patch[field] === undefined) continue;
 		const checked = checkProcessField(field, patch[field]);
 		if ('error' in checked) throw new RangeError(`invalid ${field}: ${checked.error}`);
-		if (checked.value !== current[field]) changes.push([field, checked.value]);
+		// Writing an estimate's own figure confirms it: the number becomes the municipality's.
+		const confirms = field === 'casesPerYear' && id in read.estimates;
+		if (checked.value !== current[field] || confirms) changes.push([field, checked.value]);
 	}
 	if (patch.order !== undefined) {
 		if (!isOrderKey(patch.order)) throw new RangeError(`invalid order key ${patch.order}`);
@@ -269,16 +314,63 @@ export function removeProcess(doc: Y.Doc, id: string, now = Date.now()): void {
 
 // --- barriers --------------------------------------------------------------------------------------
 
-export type BarrierRank = 1 | 2 | 3;
+export type { BarrierRank, RankChange };
 const RANKS = ['1', '2', '3'] as const;
 
-function checkBarrier(id: string): void {
-	if (!isBarrierId(id)) throw new RangeError(`unknown barrier ${id}`);
+/** The round's own barriers, oldest first (ties by id); records of another shape are skipped. */
+function readCustomBarriers(doc: Y.Doc): Barrier[] {
+	const own: { id: string; label: string; createdAt: number }[] = [];
+	for (const [id, record] of rootMap(doc, ROOT_KEYS.customBarriers)?.entries() ?? []) {
+		if (!isCustomBarrierId(id) || !isRecord(record)) continue;
+		const { label, createdAt } = record;
+		if (typeof label !== 'string' || label === '') continue;
+		own.push({ id, label, createdAt: typeof createdAt === 'number' ? createdAt : 0 });
+	}
+	own.sort((a, b) => a.createdAt - b.createdAt || compareKeys(a.id, b.id));
+	return own.map(({ id, label }) => ({ id, label }));
+}
+
+function checkBarrier(doc: Y.Doc, id: string): void {
+	if (isBarrierId(id)) return;
+	if (!readCustomBarriers(doc).some((own) => own.id === id)) {
+		throw new RangeError(`unknown barrier ${id}`);
+	}
+}
+
+/**
+ * Adds a barrier of the round's own (free text, checked by validateCustomBarrier) and ticks it. Throws
+ * on an invalid id or text; the form checks the text first and says why.
+ */
+export function addCustomBarrier(doc: Y.Doc, id: string, label: string, now = Date.now()): void {
+	if (!isCustomBarrierId(id)) throw new RangeError(`invalid barrier id ${id}`);
+	const checked = validateCustomBarrier(label, readCustomBarriers(doc));
+	if (!checked.ok) throw new RangeError(`invalid barrier: ${checked.error}`);
+	const own = writableRoot(doc, ROOT_KEYS.customBarriers);
+	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		own.set(id, { label: checked.value, createdAt: now });
+		barriers.set(id, true);
+	});
+}
+
+/** Removes an own barrier with its tick and rank. */
+export function removeCustomBarrier(doc: Y.Doc, id: string, now = Date.now()): void {
+	if (!isCustomBarrierId(id)) throw new RangeError(`invalid barrier id ${id}`);
+	const own = writableRoot(doc, ROOT_KEYS.customBarriers);
+	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
+	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		own.delete(id);
+		barriers.delete(id);
+		for (const rank of RANKS) if (ranking.get(rank) === id) ranking.delete(rank);
+	});
 }
 
 /** Ticks or unticks a barrier; unticking also takes it out of the top 3. */
 export function tickBarrier(doc: Y.Doc, id: string, ticked: boolean, now = Date.now()): void {
-	checkBarrier(id);
+	checkBarrier(doc, id);
 	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
 	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
 	doc.transact(() => {
@@ -294,44 +386,55 @@ export function tickBarrier(doc: Y.Doc, id: string, ticked: boolean, now = Date.
 
 /**
  * Puts a barrier on a rank of the top 3 (null empties the rank) and ticks it. A barrier holds one rank:
- * placing it on rank 2 clears it from ranks 1 and 3 in the same transaction.
+ * placing the rank-1 barrier on rank 3 puts rank 3's barrier on rank 1 (placeInTop3), in one
+ * transaction. Returns what happened to the other ranks, for the page to say.
  */
 export function rankBarrier(
 	doc: Y.Doc,
 	rank: BarrierRank,
 	id: string | null,
 	now = Date.now()
-): void {
+): RankChange {
 	if (rank !== 1 && rank !== 2 && rank !== 3) throw new RangeError('rank is 1, 2 or 3');
-	if (id !== null) checkBarrier(id);
+	if (id !== null) checkBarrier(doc, id);
 	const barriers = writableRoot(doc, ROOT_KEYS.barriers);
 	const ranking = writableRoot(doc, ROOT_KEYS.barrierRanking);
-	const key = String(rank);
+	const before = readBarriers(doc).top3;
+	const { top3, change } = placeInTop3(before, rank, id);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		if (id === null) {
-			ranking.delete(key);
-			return;
+		// Only the ranks that change are written, so a concurrent edit of another rank stays.
+		for (const [index, key] of RANKS.entries()) {
+			const next = top3[index] ?? null;
+			if (next === before[index]) continue;
+			if (next === null) ranking.delete(key);
+			else if (ranking.get(key) !== next) ranking.set(key, next);
 		}
-		for (const other of RANKS)
-			if (other !== key && ranking.get(other) === id) ranking.delete(other);
-		if (ranking.get(key) !== id) ranking.set(key, id);
-		if (barriers.get(id) !== true) barriers.set(id, true);
+		if (id !== null && barriers.get(id) !== true) barriers.set(id, true);
 	});
+	return change;
 }
 
 /**
- * Ticked barriers in list order and the top 3 (rank 1 first). Ranked barriers count as ticked. Two
- * devices may rank one barrier on two ranks at once: it keeps the better rank, the other shows empty.
+ * Ticked barriers (listed ones in list order, then the round's own) and the top 3 (rank 1 first), and
+ * the round's own barriers. Ranked barriers count as ticked. Two devices may rank one barrier on two
+ * ranks at once: it keeps the better rank, the other shows empty.
  */
-export function readBarriers(doc: Y.Doc): { ticked: string[]; top3: (string | null)[] } {
+export function readBarriers(doc: Y.Doc): {
+	ticked: string[];
+	top3: (string | null)[];
+	/** Always there; optional so that readers written before it still type-check. */
+	custom?: Barrier[];
+} {
 	const barriers = rootMap(doc, ROOT_KEYS.barriers);
 	const ranking = rootMap(doc, ROOT_KEYS.barrierRanking);
+	const custom = readCustomBarriers(doc);
+	const known = new Set([...BARRIER_IDS, ...custom.map(({ id }) => id)]);
 	const top3: (string | null)[] = [];
 	for (const rank of RANKS) {
 		const id = ranking?.get(rank);
-		top3.push(isBarrierId(id) && !top3.includes(id) ? id : null);
+		top3.push(typeof id === 'string' && known.has(id) && !top3.includes(id) ? id : null);
 	}
-	const ticked = BARRIER_IDS.filter((id) => barriers?.get(id) === true || top3.includes(id));
-	return { ticked, top3 };
+	const ticked = [...known].filter((id) => barriers?.get(id) === true || top3.includes(id));
+	return { ticked, top3, custom };
 }

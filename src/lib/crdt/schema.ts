@@ -39,6 +39,8 @@ export const ROOT_KEYS = {
 	barriers: 'barriers',
 	/** Y.Map '1' | '2' | '3' → barrierId: the ranked top 3, in a check round's shared document. */
 	barrierRanking: 'barrierRanking',
+	/** Y.Map barrierId → { label, createdAt }: a round's own barriers ("Sonstiges"), same document. */
+	customBarriers: 'customBarriers',
 	/** Y.Map `<blockId>/<field>` → value: the agenda blocks, in a workshop's control document. */
 	agenda: 'agenda',
 	/** Y.Map (currentBlockId, currentSince) in a workshop's control document: where the day stands. */

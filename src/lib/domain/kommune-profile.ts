@@ -4,7 +4,7 @@
 
 import * as v from 'valibot';
 import { agsOfArs, ARS_ERROR_CODES, validateArs, type Ags, type Ars } from './ars';
-import { parseGermanNumber } from './german-number';
+import { parseGermanNumber, type NumberRange } from './german-number';
 import { IT_OPERATING_MODELS, type ItOperatingModel } from './it-operating-model';
 import { isKreisangehoerig, KOMMUNE_TYPES, type KommuneType } from './kommune-type';
 
@@ -16,6 +16,17 @@ export const PROFILE_LIMITS = {
 	staffMax: 500_000,
 	itStaffFteMax: 50_000
 } as const;
+
+/** The numeric fields as a form reads them; their messages name these ranges. */
+export const PROFILE_NUMBER_RANGES = {
+	population: {
+		min: PROFILE_LIMITS.populationMin,
+		max: PROFILE_LIMITS.populationMax,
+		decimals: 0
+	},
+	coreStaff: { min: 0, max: PROFILE_LIMITS.staffMax, decimals: 0 },
+	itStaffFte: { min: 0, max: PROFILE_LIMITS.itStaffFteMax, decimals: 1 }
+} as const satisfies Record<string, NumberRange>;
 
 /** Every code a profile field can carry. `ars_duplicate` comes from creating, not from validation. */
 export const PROFILE_ERROR_CODES = [

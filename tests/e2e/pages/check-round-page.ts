@@ -25,4 +25,20 @@ export class CheckRoundPage {
 		)!;
 		return `kommune/${ars}/check/${round}/respondent/${rid}`;
 	}
+
+	/** From the round's page: the shared details (Soll, processes, barriers). */
+	async openSharedDetails(): Promise<void> {
+		await this.page.getByRole('link', { name: 'Soll, Prozesse und Hemmnisse erfassen' }).click();
+		await expect(
+			this.page.getByRole('heading', { level: 1, name: 'Gemeinsame Angaben der Check-Runde' })
+		).toBeVisible();
+	}
+
+	/** The round's shared document's name, from the URL of the round or one of its pages. */
+	sharedDocName(): string {
+		const [, ars, round] = /\/kommune\/(\d{12})\/check\/([^/]+)/.exec(
+			new URL(this.page.url()).pathname
+		)!;
+		return `kommune/${ars}/check/${round}/shared`;
+	}
 }

@@ -3,8 +3,21 @@
 // here is ignored by scoring and flagged. A valid answer comes back in its canonical shape (extra keys
 // dropped, ticked ids once each in option order), so two equal answers compare equal.
 
-import type { CatalogItem } from './catalog-types';
+import type { NumberRange } from '../german-number';
+import type { CatalogItem, FactItem } from './catalog-types';
 import type { Answer } from './answers';
+
+/**
+ * What the field of a number fact accepts as typed: its range with at most one decimal ("2,5" VZÄ),
+ * read as German by checkGermanNumber like every numeric field.
+ */
+export const factInputRange = (
+	fact: Extract<FactItem['fact'], { kind: 'number' }>
+): NumberRange => ({
+	min: fact.min,
+	max: fact.max,
+	decimals: 1
+});
 
 export const INVALID_ANSWER_REASONS = [
 	/** An answer of another item type, e.g. a Likert answer to a level item. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BARRIER_IDS, BARRIERS, barrierPareto } from './barriers';
+import {
+	BARRIER_IDS,
+	BARRIERS,
+	barrierPareto,
+	CUSTOM_BARRIERS_MAX,
+	placeInTop3,
+	validateCustomBarrier
+} from './barriers';
 
 describe('the barrier list', () => {
 	it('holds the twelve barriers of PRODUCT.md with unique ids', () => {
@@ -75,6 +82,86 @@ describe('the barrier Pareto', () => {
 	it('ignores entries beyond the third rank', () => {
 		const pareto = barrierPareto([{ ticked: [], top3: [null, null, null, 'akzeptanz'] }]);
 		expect(pareto.rows.find((r) => r.id === 'akzeptanz')).toMatchObject({ ticked: 0, score: 0 });
+	});
+});
+
+describe('choosing a barrier for a rank of the top 3', () => {
+	it('swaps ranks when the rank-1 barrier is chosen as rank 3: the rank-3 barrier moves up', () => {
+		expect(
+			placeInTop3(['personalmangel', 'standards', 'finanzierung'], 3, 'personalmangel')
+		).toEqual({
+			top3: ['finanzierung', 'standards', 'personalmangel'],
+			change: { kind: 'swapped', from: 1, other: 'finanzierung' }
+		});
+	});
+
+	it('leaves the old rank free when the new one was empty, and says so', () => {
+		expect(placeInTop3(['personalmangel', null, null], 3, 'personalmangel')).toEqual({
+			top3: [null, null, 'personalmangel'],
+			change: { kind: 'moved', from: 1 }
+		});
+	});
+
+	it('replaces a barrier on a rank with one not yet ranked, and empties a rank on request', () => {
+		expect(placeInTop3(['personalmangel', null, null], 1, 'breitband')).toEqual({
+			top3: ['breitband', null, null],
+			change: { kind: 'placed' }
+		});
+		expect(placeInTop3(['personalmangel', 'breitband', null], 1, null)).toEqual({
+			top3: [null, 'breitband', null],
+			change: { kind: 'cleared' }
+		});
+	});
+});
+
+describe("a barrier of the round's own", () => {
+	const own = [{ id: 'eigen-1', label: 'Zu wenig Zeit' }];
+
+	it('takes a free text, trimmed to single spaces', () => {
+		expect(validateCustomBarrier('  Fehlende   Scanner ', own)).toEqual({
+			ok: true,
+			value: 'Fehlende Scanner'
+		});
+	});
+
+	it.each([
+		['', 'barrier_required'],
+		['   ', 'barrier_required'],
+		['x'.repeat(121), 'barrier_too_long'],
+		['Zeit\u0007', 'barrier_invalid'],
+		['finanzierung', 'barrier_duplicate'],
+		['zu wenig zeit', 'barrier_duplicate']
+	])('refuses %j as %s', (raw, error) => {
+		expect(validateCustomBarrier(raw, own)).toEqual({ ok: false, error });
+	});
+
+	it('is refused beyond the most a round holds', () => {
+		const many = Array.from({ length: CUSTOM_BARRIERS_MAX }, (_, i) => ({
+			id: `eigen-${i}`,
+			label: `Hemmnis ${i}`
+		}));
+		expect(validateCustomBarrier('Noch eins', many)).toEqual({
+			ok: false,
+			error: 'barrier_too_many'
+		});
+	});
+
+	it('counts in the Pareto with its label, after the listed barriers on a tie', () => {
+		const pareto = barrierPareto([
+			{ ticked: ['eigen-1'], top3: ['eigen-1', 'eigen-2', null], custom: own }
+		]);
+		// By hand: eigen-1 on rank 1 scores 3 of 3 points; eigen-2 is not one of the round's barriers.
+		expect(pareto.rows[0]).toEqual({
+			id: 'eigen-1',
+			label: 'Zu wenig Zeit',
+			ticked: 1,
+			inTop3: 1,
+			score: 3,
+			share: 1,
+			cumulativeShare: 1
+		});
+		expect(pareto.unknownIds).toEqual(['eigen-2']);
+		expect(pareto.rows).toHaveLength(BARRIERS.length + 1);
 	});
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	checkProcessField,
 	DEFAULT_HOURS_PER_FTE,
+	estimateCases,
 	parallelShareOf,
 	PROCESS_PRESETS,
 	savingsOf,
@@ -25,6 +26,33 @@ const process = (id: string, fields: Partial<ProcessEntry> = {}): ProcessEntry =
 
 const timed = (id: string, cases: number, today: number, digital: number, name = id) =>
 	process(id, { name, casesPerYear: cases, minutesToday: today, minutesDigital: digital });
+
+describe('case numbers estimated from the population', () => {
+	const preset = (id: string) => PROCESS_PRESETS.find((candidate) => candidate.id === id)!;
+
+	it('give the reference town of 20.000 exactly the listed figures', () => {
+		for (const each of PROCESS_PRESETS) {
+			expect(estimateCases(each, 20_000), each.id).toBe(each.casesPerYear);
+		}
+	});
+
+	it('scale with the population, to two significant digits', () => {
+		// By hand: 1,800 / 20,000 = 0.09 per inhabitant; × 3,000 = 270; × 548,000 = 49,320 → 49,000.
+		expect(estimateCases(preset('wohnsitzanmeldung'), 3_000)).toBe(270);
+		expect(estimateCases(preset('wohnsitzanmeldung'), 548_000)).toBe(49_000);
+		// 350 / 20,000 × 38,000 = 665 → 670.
+		expect(estimateCases(preset('gewerbeanmeldung'), 38_000)).toBe(670);
+	});
+
+	it('keep at least one case, since the municipality has the process at all', () => {
+		// 60 / 20,000 × 100 = 0.3.
+		expect(estimateCases(preset('baumfaellgenehmigung'), 100)).toBe(1);
+	});
+
+	it('fall back to the reference town without a population', () => {
+		expect(estimateCases(preset('rechnungseingang'), null)).toBe(12_000);
+	});
+});
 
 describe('process presets', () => {
 	it('offer at least 18 processes with unique, stable-looking ids', () => {

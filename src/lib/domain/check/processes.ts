@@ -5,6 +5,7 @@
 // on paper and digitally side by side.
 
 import { hasForbiddenCharacters } from '../display-name';
+import { checkGermanNumber, type NumberRange } from '../german-number';
 
 export const PROCESS_STATUSES = ['analog', 'parallel', 'digital'] as const;
 export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
@@ -43,16 +44,23 @@ export interface ProcessPreset {
 	id: string;
 	name: string;
 	ozgService: string | null;
-	/** A rough default for a town of about REFERENCE_POPULATION inhabitants, to be replaced. */
+	/** A rough default for a town of REFERENCE_POPULATION inhabitants; estimateCases scales it. */
 	casesPerYear: number | null;
 }
 
 /** The town size the presets' case numbers are estimated for. */
 export const REFERENCE_POPULATION = 20_000;
 
-// Case numbers are orders of magnitude for a municipality of about 20,000 inhabitants (e.g. about 10 %
-// of the population moves each year, about 12 deaths per 1,000), meant as a starting point the
-// municipality overwrites with its own figures. Internal processes have no OZG service.
+// Case numbers are orders of magnitude for a municipality of 20,000 inhabitants, meant as a starting
+// point the municipality overwrites with its own figures. Divided by 20,000 they are rates per
+// inhabitant, which estimateCases applies to the municipality's population. Where they come from:
+// citizens' services follow national rates per 1,000 inhabitants and year (Destatis orders of
+// magnitude): about 90 move in (Wohnsitzanmeldung; about one in ten Germans moves each year), about
+// 80 apply for an identity card (valid ten years, most adults hold one), about 18 register, change or
+// close a business, about 17 Wohngeld applications (new and renewed), about 5 marry, about 12 die (Friedhof) and
+// about 12 children enter a Kita. Internal processes (invoices, mail, leave, travel, purchasing)
+// grow with the administration, whose staff grows roughly with the population; they are the
+// roughest figures and say so by being estimates. Internal processes have no OZG service.
 export const PROCESS_PRESETS: readonly ProcessPreset[] = [
 	p('gewerbeanmeldung', 'Gewerbeanmeldung', 'Gewerbeanmeldung (OZG-Leistung)', 350),
 	p('bauantrag', 'Bauantrag', 'Baugenehmigung (OZG-Leistung)', 80),
@@ -79,6 +87,27 @@ export const PROCESS_PRESETS: readonly ProcessPreset[] = [
 
 function p(id: string, name: string, ozgService: string | null, cases: number): ProcessPreset {
 	return { id, name, ozgService, casesPerYear: cases };
+}
+
+/** Rounds to two significant digits: 22,800 → 23,000, 1,520 → 1,500, 64 → 64. */
+function twoSignificantDigits(value: number): number {
+	if (value < 100) return Math.round(value);
+	const step = 10 ** (Math.floor(Math.log10(value)) - 1);
+	return Math.round(value / step) * step;
+}
+
+/**
+ * The preset's cases per year for a municipality of `population`: its rate per inhabitant times the
+ * population, to two significant digits (more would pretend a precision the rates lack), and at least
+ * 1, since the municipality has the process at all. Without a population, the reference town's value.
+ */
+export function estimateCases(preset: ProcessPreset, population: number | null): number | null {
+	if (preset.casesPerYear === null) return null;
+	if (population === null || !(Number.isFinite(population) && population > 0)) {
+		return preset.casesPerYear;
+	}
+	const estimate = (preset.casesPerYear / REFERENCE_POPULATION) * population;
+	return Math.min(CASES_MAX, Math.max(1, twoSignificantDigits(estimate)));
 }
 
 export const PROCESS_NAME_MAX_LENGTH = 120;
@@ -120,24 +149,25 @@ function checkText(raw: unknown, max: number, required: boolean): ProcessFieldCh
 	return { value };
 }
 
-/** A number, a numeric string (decimal comma or point) or empty (null). */
-function toNumber(raw: unknown): number | null | 'nan' {
-	if (raw === null) return null;
-	if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'nan';
-	if (typeof raw !== 'string') return 'nan';
-	const text = raw.trim();
-	if (text === '') return null;
-	return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : 'nan';
-}
+/** The numeric fields and what each accepts; the form's message names the range. */
+export const PROCESS_NUMBER_RANGES = {
+	casesPerYear: { min: 0, max: CASES_MAX, decimals: 0 },
+	pain: { min: 1, max: 5, decimals: 0 },
+	minutesToday: { min: 0, max: MINUTES_MAX, decimals: 1 },
+	minutesDigital: { min: 0, max: MINUTES_MAX, decimals: 1 }
+} as const satisfies Record<string, NumberRange>;
+export type ProcessNumberField = keyof typeof PROCESS_NUMBER_RANGES;
 
-function checkNumber(raw: unknown, min: number, max: number, decimals: 0 | 1): ProcessFieldCheck {
-	const value = toNumber(raw);
-	if (value === null) return { value: null };
-	if (value === 'nan') return { error: 'not_a_number' };
-	if (decimals === 0 && !Number.isInteger(value)) return { error: 'not_an_integer' };
-	if (value < min || value > max) return { error: 'out_of_range' };
-	if (Math.abs(value * 10 - Math.round(value * 10)) > 1e-9) return { error: 'too_many_decimals' };
-	return { value: decimals === 0 ? value : Math.round(value * 10) / 10 };
+export const isProcessNumberField = (field: string): field is ProcessNumberField =>
+	field in PROCESS_NUMBER_RANGES;
+
+/** A number, German number text ("38.000", "2,5") or empty (null), checked against the field's range. */
+function checkNumber(raw: unknown, range: NumberRange): ProcessFieldCheck {
+	if (raw === null) return { value: null };
+	if (typeof raw !== 'number' && typeof raw !== 'string') return { error: 'not_a_number' };
+	const checked = checkGermanNumber(raw, range);
+	if (checked.kind === 'empty') return { value: null };
+	return checked.kind === 'error' ? { error: checked.error } : { value: checked.value };
 }
 
 /** One field's value checked and normalised, as a form or a document holds it. */
@@ -153,12 +183,10 @@ export function checkProcessField(field: ProcessField, raw: unknown): ProcessFie
 				? { value: raw }
 				: { error: 'unknown_status' };
 		case 'casesPerYear':
-			return checkNumber(raw, 0, CASES_MAX, 0);
 		case 'pain':
-			return checkNumber(raw, 1, 5, 0);
 		case 'minutesToday':
 		case 'minutesDigital':
-			return checkNumber(raw, 0, MINUTES_MAX, 1);
+			return checkNumber(raw, PROCESS_NUMBER_RANGES[field]);
 	}
 }
 

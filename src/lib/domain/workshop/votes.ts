@@ -13,6 +13,7 @@
 // Results are sorted by count, most first; items with the same count share a rank ("1., 1., 3.") and
 // keep the order they were given in (the board's order).
 
+import { checkGermanNumber } from '../german-number';
 import type { Checked } from '../session-input';
 
 export interface Vote {
@@ -29,7 +30,7 @@ export interface VotingRules {
 }
 
 export const DEFAULT_VOTING_RULES: VotingRules = { dotsPerPerson: 5, maxPerItem: 2 };
-const MAX_DOTS_PER_PERSON = 20;
+export const MAX_DOTS_PER_PERSON = 20;
 
 export type VotingRulesError = 'dots_invalid' | 'max_per_item_invalid';
 
@@ -44,6 +45,22 @@ export function validateVotingRules(rules: {
 	if (!Number.isInteger(maxPerItem) || maxPerItem < 1 || maxPerItem > dotsPerPerson)
 		return { ok: false, error: 'max_per_item_invalid' };
 	return { ok: true, value: { dotsPerPerson, maxPerItem } };
+}
+
+/** The setup form's fields as typed, read as German whole numbers ("5"), then checked as above. */
+export function parseVotingRules(raw: {
+	dotsPerPerson: string;
+	maxPerItem: string;
+}): Checked<VotingRules, VotingRulesError> {
+	const dots = checkGermanNumber(raw.dotsPerPerson, {
+		min: 1,
+		max: MAX_DOTS_PER_PERSON,
+		decimals: 0
+	});
+	if (dots.kind !== 'number') return { ok: false, error: 'dots_invalid' };
+	const max = checkGermanNumber(raw.maxPerItem, { min: 1, max: dots.value, decimals: 0 });
+	if (max.kind !== 'number') return { ok: false, error: 'max_per_item_invalid' };
+	return validateVotingRules({ dotsPerPerson: dots.value, maxPerItem: max.value });
 }
 
 const byBudgetOrder = (a: Vote, b: Vote): number =>
