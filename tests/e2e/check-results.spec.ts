@@ -8,7 +8,17 @@ import {
 	writeAnswer,
 	writeComment
 } from '../../src/lib/crdt/check-respondent-doc';
-import { readRespondents } from '../../src/lib/crdt/check-round-doc';
+import {
+	addRespondent,
+	readRespondents,
+	writeRoundTitle
+} from '../../src/lib/crdt/check-round-doc';
+import { writeTarget } from '../../src/lib/crdt/check-shared-doc';
+import type { DimensionId } from '../../src/lib/domain/check/catalog-types';
+import {
+	generateCheckRound,
+	generateMunicipalities
+} from '../../src/lib/domain/demo/municipality-generator';
 import { checkRespondentDocName, checkSharedDocName } from '../../src/lib/domain/document-names';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
@@ -333,13 +343,93 @@ test('a round of five shows the merged perspective view, the comments and the tr
 		Befragte: '3'
 	});
 	// Führung's question: 75 + 25 + 50 + 100 + 0 = 250 / 5 = 50.
-	expect(row('Frage', (r) => r.Eintrag.startsWith('fuehrung.02 '))).toMatchObject({
+	expect(row('Frage', (r) => (r.Eintrag ?? '').startsWith('fuehrung.02 '))).toMatchObject({
 		Wert: '50',
 		Befragte: '5'
 	});
-	expect(row('Kommentar', (r) => r.Eintrag.startsWith('basisdienste.01 '))).toMatchObject({
+	expect(row('Kommentar', (r) => (r.Eintrag ?? '').startsWith('basisdienste.01 '))).toMatchObject({
 		Gruppe: '',
 		Text: '<b>Scanner</b> fehlen im Bürgerbüro'
 	});
 	expect(rows.filter((r) => r.Bereich === 'Hemmnis')).toHaveLength(12);
+});
+
+test('the printed results name the municipality, the round and the date, and the radar overlaps neither its legend nor the table caption', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const roundId = 'r2027';
+	const [municipality] = generateMunicipalities({ seed: 7, count: 1 });
+	const generated = generateCheckRound(municipality!, { seed: 7, respondents: 12 });
+	await writeServerDocument(appServer, checkSharedDocName(kommune.ars, roundId), (doc) => {
+		writeRoundTitle(doc, 'Digital-Check 2027');
+		generated.respondents.forEach((r, i) =>
+			addRespondent(doc, {
+				id: r.respondentId,
+				label: `Befragte ${i + 1}`,
+				perspective: r.perspective,
+				createdAt: i
+			})
+		);
+		for (const [dimension, level] of Object.entries(generated.targets))
+			writeTarget(doc, dimension as DimensionId, level);
+	});
+	for (const r of generated.respondents) {
+		await writeServerDocument(
+			appServer,
+			checkRespondentDocName(kommune.ars, roundId, r.respondentId),
+			(doc) => {
+				for (const [itemId, answer] of Object.entries(r.answers)) writeAnswer(doc, itemId, answer);
+			}
+		);
+	}
+	await page.goto(`/kommune/${kommune.ars}/check/${roundId}/ergebnisse`);
+	const radar = page.getByRole('img', { name: /^Netzdiagramm der zehn Dimensionen/ });
+	await expect(radar.locator('svg text').filter({ hasText: /Strategie/ })).toBeVisible();
+
+	/** Every drawn part of the radar must lie clear of the figure's caption and the table's caption. */
+	const overlaps = () =>
+		page.evaluate(() => {
+			const chart = document.querySelector('[role="img"]')!;
+			const drawn = [...chart.querySelectorAll('svg text, svg path, svg circle')].map((e) =>
+				e.getBoundingClientRect()
+			);
+			const others = [
+				chart.closest('figure')!.querySelector('figcaption')!,
+				document.querySelector('table caption')!
+			].map((e) => e.getBoundingClientRect());
+			const hit = (a: DOMRect, b: DOMRect) =>
+				a.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+			return drawn.filter((a) => others.some((b) => hit(a, b))).length;
+		});
+	/** Dimension labels drawn beyond the chart's box would be cut off or run into the page's edge. */
+	const labelsOutside = () =>
+		page.evaluate(() => {
+			const chart = document.querySelector('[role="img"]')!;
+			const box = chart.getBoundingClientRect();
+			const page = document.documentElement.clientWidth;
+			return [...chart.querySelectorAll('svg text')]
+				.map((e) => e.getBoundingClientRect())
+				.filter(
+					(r) => r.left < Math.max(box.left - 1, 0) || r.right > Math.min(box.right + 1, page)
+				).length;
+		});
+	// The rings carry no numbers, which sat on the points of the axis they were drawn along.
+	await expect(radar.locator('svg text').filter({ hasText: /^\d+$/ })).toHaveCount(0);
+	await expect(page.getByText(/Die Ringe stehen für 25, 50, 75 und 100 Punkte/)).toBeVisible();
+	expect(await overlaps(), 'radar parts over a caption on screen').toBe(0);
+	expect(await labelsOutside(), 'dimension labels cut off on screen').toBe(0);
+
+	await page.setViewportSize({ width: 718, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	await expect(
+		page.getByText(
+			new RegExp(`^${kommune.name} · Digital-Check 2027 · Stand \\d\\d\\.\\d\\d\\.\\d{4}$`)
+		)
+	).toBeVisible();
+	expect(await overlaps(), 'radar parts over a caption on paper').toBe(0);
+	expect(await labelsOutside(), 'dimension labels cut off on paper').toBe(0);
 });
