@@ -1,14 +1,32 @@
 // Two respondents of different perspectives: one answers on their own device in the room (a LAN page),
 // the other on the facilitator's laptop while the laptop's server is down. The results combine both,
 // with a figure computed by hand here, not by the scoring code.
-import { readAnswers } from '../../src/lib/crdt/check-respondent-doc';
+import Papa from 'papaparse';
+import {
+	readAnswers,
+	readComments,
+	writeAnswer,
+	writeComment
+} from '../../src/lib/crdt/check-respondent-doc';
+import {
+	addRespondent,
+	readRespondents,
+	writeRoundTitle
+} from '../../src/lib/crdt/check-round-doc';
+import { writeTarget } from '../../src/lib/crdt/check-shared-doc';
+import type { DimensionId } from '../../src/lib/domain/check/catalog-types';
+import {
+	generateCheckRound,
+	generateMunicipalities
+} from '../../src/lib/domain/demo/municipality-generator';
+import { checkRespondentDocName, checkSharedDocName } from '../../src/lib/domain/document-names';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
 import { seriousViolations } from './support/axe';
 import { indexedDbNames } from './support/browser-storage';
-import { readServerDocument } from './support/server-documents';
+import { readServerDocument, writeServerDocument } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
 
@@ -78,6 +96,7 @@ test('answers from a device in the room and from the offline laptop both reach t
 	await expect(strategy.getByRole('cell').first()).toHaveText('50');
 	await expect(page.getByText('Gesamtwert: 50 (Fortgeschritten)')).toBeVisible();
 	await expect(page.getByText(/Nicht einzeln gezeigt, weil weniger als 3 Personen/)).toBeVisible();
+	await expect(page.getByText(/^2 von 2 Befragten haben geantwortet/)).toBeVisible();
 	expect(await seriousViolations(page), 'results page').toEqual([]);
 });
 
@@ -174,4 +193,245 @@ test('a later round is compared with an earlier one dimension by dimension, and 
 		'+50'
 	]);
 	expect(await seriousViolations(page), 'results with a comparison').toEqual([]);
+});
+
+test('a round of five shows the merged perspective view, the comments and the true count, and exports them as CSV', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const round = new CheckRoundPage(page);
+	await round.createRound('Digital-Check 2027');
+	const people = [
+		['Bürgermeisterin', 'Verwaltungsspitze'],
+		['Amtsleitung 1', 'Fach-/Amtsleitungen'],
+		['Amtsleitung 2', 'Fach-/Amtsleitungen'],
+		['Beschäftigte 1', 'Beschäftigte'],
+		['Personalrat 1', 'Personalrat'],
+		['Beschäftigte 2', 'Beschäftigte']
+	] as const;
+	for (const [label, perspective] of people) await round.addRespondent(label, perspective);
+	const roundUrl = page.url();
+	const roundId = new URL(roundUrl).pathname.split('/').at(-1)!;
+	const shared = checkSharedDocName(kommune.ars, roundId);
+	const ids = await expect
+		.poll(async () => (await readServerDocument(appServer, shared, readRespondents)).length)
+		.toBe(6)
+		.then(() => readServerDocument(appServer, shared, readRespondents))
+		.then((list) => new Map(list.map((r) => [r.label, r.id])));
+
+	// Levels (× 25 points) for Führung (fuehrung.02), Basisdienste (basisdienste.01) and
+	// Infrastruktur (infrastruktur.02), written as the respondents' devices would; Beschäftigte 2 never
+	// answers.
+	const levels: Record<string, [number, number, number]> = {
+		Bürgermeisterin: [3, 2, 4],
+		'Amtsleitung 1': [1, 1, 2],
+		'Amtsleitung 2': [2, 3, 3],
+		'Beschäftigte 1': [4, 0, 1],
+		'Personalrat 1': [0, 2, 2]
+	};
+	for (const [label, [f, b, i]] of Object.entries(levels)) {
+		await writeServerDocument(
+			appServer,
+			checkRespondentDocName(kommune.ars, roundId, ids.get(label)!),
+			(doc) => {
+				writeAnswer(doc, 'fuehrung.02', { kind: 'level', value: f });
+				writeAnswer(doc, 'basisdienste.01', { kind: 'level', value: b });
+				writeAnswer(doc, 'infrastruktur.02', { kind: 'level', value: i });
+				if (label === 'Amtsleitung 1') writeComment(doc, 'fuehrung.02', 'Schulungen fehlen.');
+			}
+		);
+	}
+
+	// The staff council member types a comment in the questionnaire; it is text, not markup.
+	await page.getByRole('link', { name: 'Antworten für Personalrat 1 eingeben' }).click();
+	await page.getByRole('button', { name: /^Interne Basisdienste & Fachverfahren/ }).click();
+	const eAkte = page.getByRole('group', {
+		name: 'Wie weit ist die elektronische Akte (E-Akte) eingeführt?'
+	});
+	await eAkte.getByRole('button', { name: 'Kommentar hinzufügen' }).click();
+	const comment = eAkte.getByLabel('Kommentar (optional)');
+	await comment.fill('<b>Scanner</b> fehlen im Bürgerbüro');
+	await comment.press('Tab');
+	const personalratDoc = round.respondentDocName();
+	await expect
+		.poll(
+			async () =>
+				(await readServerDocument(appServer, personalratDoc, readComments))['basisdienste.01']
+		)
+		.toBe('<b>Scanner</b> fehlen im Bürgerbüro');
+
+	await page.goto(roundUrl);
+	await round.openResults();
+	await expect(page.getByText(/^5 von 6 Befragten haben geantwortet/)).toBeVisible();
+	await expect(page.getByText(`${kommune.name} · Digital-Check 2027 · Stand `)).toBeVisible();
+	// By hand: medians per perspective, each perspective weighing the same.
+	// Führung: H 75, A (25 + 50) / 2 = 37,5, B 100, PR 0 → 212,5 / 4 = 53,125.
+	// Basisdienste: H 50, A (25 + 75) / 2 = 50, B 0, PR 50 → 150 / 4 = 37,5.
+	// Infrastruktur: H 100, A (50 + 75) / 2 = 62,5, B 25, PR 50 → 237,5 / 4 = 59,375.
+	// Overall: (53,125 + 37,5 + 59,375) / 3 = 50.
+	const dimensions = page.getByRole('table', { name: /^Wert, Reifestufe/ });
+	await expect(
+		dimensions
+			.getByRole('row', { name: /^Führung, Kultur/ })
+			.getByRole('cell')
+			.first()
+	).toHaveText('53,1');
+	await expect(page.getByText('Gesamtwert: 50 (Fortgeschritten)')).toBeVisible();
+	await expect(
+		page.getByText(/^So lesen Sie die Werte: Jede Dimension hat 0 bis 100 Punkte/)
+	).toBeVisible();
+	await expect(page.getByText(/^Abdeckung: der Anteil der gestellten Fragen/)).toBeVisible();
+
+	// Leitung = the mayor and the two heads of office (1 + 2 = 3); staff and staff council (1 + 1) are
+	// still too few and are named as not shown.
+	await expect(
+		page.getByText(
+			/Perspektiven mit weniger als 3 Befragten innerhalb ihrer Gruppe zusammengefasst/
+		)
+	).toBeVisible();
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: 'Leitung = Verwaltungsspitze, Fach-/Amtsleitungen (3 Befragte)' })
+	).toBeVisible();
+	await expect(
+		page.getByText(
+			/auch zusammengefasst \(sie zählen aber im Gesamtwert mit\): Beschäftigte, Personalrat\./
+		)
+	).toBeVisible();
+	const heatmap = page.getByRole('table', {
+		name: /^Median je Dimension und Perspektive oder Gruppe/
+	});
+	await expect(heatmap.getByRole('columnheader')).toHaveText(['Dimension', 'Leitung']);
+	// Leitung, Führung: 25, 50, 75 → median 50, quartiles 37,5 and 62,5 → spread 25.
+	await expect(heatmap.getByRole('row', { name: /^Führung, Kultur/ }).getByRole('cell')).toHaveText(
+		'50 Streuung 25 · 3 Befragte'
+	);
+
+	// Comments under their dimension: a published group is named, a lone perspective is not.
+	const fuehrungComments = page.getByRole('region', { name: 'Führung, Kultur & Veränderung' });
+	await expect(fuehrungComments.getByRole('listitem')).toHaveText(
+		/Schulungen fehlen\.\s*aus der Gruppe Leitung/
+	);
+	const basisComments = page.getByRole('region', { name: 'Interne Basisdienste & Fachverfahren' });
+	await expect(basisComments.getByRole('listitem')).toHaveText(
+		/^Wie weit ist die elektronische Akte \(E-Akte\) eingeführt\?\s*<b>Scanner<\/b> fehlen im Bürgerbüro\s*$/
+	);
+	await expect(page.getByText('Personalrat 1')).toHaveCount(0);
+	expect(await seriousViolations(page), 'results of a round of five').toEqual([]);
+
+	const csv = await round.downloadResultsCsv();
+	expect(csv.name).toBe(`${kommune.ars}_digital-check_${roundId}.csv`);
+	expect(csv.text.startsWith('\uFEFFBereich;Dimension;Gruppe;Eintrag;Wert;Befragte;')).toBe(true);
+	const rows = Papa.parse<Record<string, string>>(csv.text.slice(1), {
+		header: true,
+		delimiter: ';',
+		skipEmptyLines: true
+	}).data;
+	const row = (bereich: string, match: (r: Record<string, string>) => boolean) =>
+		rows.find((r) => r.Bereich === bereich && match(r));
+	expect(row('Kommune', (r) => r.Dimension === 'Führung, Kultur & Veränderung')).toMatchObject({
+		Wert: '53,1',
+		Befragte: '5'
+	});
+	expect(row('Kommune', (r) => r.Dimension === 'IT-Infrastruktur & Betrieb')?.Wert).toBe('59,4');
+	expect(row('Gesamt', () => true)).toMatchObject({ Wert: '50', Befragte: '5' });
+	expect(row('Perspektive', (r) => r.Dimension === 'IT-Infrastruktur & Betrieb')).toMatchObject({
+		Gruppe: 'Leitung (Verwaltungsspitze, Fach-/Amtsleitungen)',
+		Wert: '75',
+		Befragte: '3'
+	});
+	// Führung's question: 75 + 25 + 50 + 100 + 0 = 250 / 5 = 50.
+	expect(row('Frage', (r) => (r.Eintrag ?? '').startsWith('fuehrung.02 '))).toMatchObject({
+		Wert: '50',
+		Befragte: '5'
+	});
+	expect(row('Kommentar', (r) => (r.Eintrag ?? '').startsWith('basisdienste.01 '))).toMatchObject({
+		Gruppe: '',
+		Text: '<b>Scanner</b> fehlen im Bürgerbüro'
+	});
+	expect(rows.filter((r) => r.Bereich === 'Hemmnis')).toHaveLength(12);
+});
+
+test('the printed results name the municipality, the round and the date, and the radar overlaps neither its legend nor the table caption', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const roundId = 'r2027';
+	const [municipality] = generateMunicipalities({ seed: 7, count: 1 });
+	const generated = generateCheckRound(municipality!, { seed: 7, respondents: 12 });
+	await writeServerDocument(appServer, checkSharedDocName(kommune.ars, roundId), (doc) => {
+		writeRoundTitle(doc, 'Digital-Check 2027');
+		generated.respondents.forEach((r, i) =>
+			addRespondent(doc, {
+				id: r.respondentId,
+				label: `Befragte ${i + 1}`,
+				perspective: r.perspective,
+				createdAt: i
+			})
+		);
+		for (const [dimension, level] of Object.entries(generated.targets))
+			writeTarget(doc, dimension as DimensionId, level);
+	});
+	for (const r of generated.respondents) {
+		await writeServerDocument(
+			appServer,
+			checkRespondentDocName(kommune.ars, roundId, r.respondentId),
+			(doc) => {
+				for (const [itemId, answer] of Object.entries(r.answers)) writeAnswer(doc, itemId, answer);
+			}
+		);
+	}
+	await page.goto(`/kommune/${kommune.ars}/check/${roundId}/ergebnisse`);
+	const radar = page.getByRole('img', { name: /^Netzdiagramm der zehn Dimensionen/ });
+	await expect(radar.locator('svg text').filter({ hasText: /Strategie/ })).toBeVisible();
+
+	/** Every drawn part of the radar must lie clear of the figure's caption and the table's caption. */
+	const overlaps = () =>
+		page.evaluate(() => {
+			const chart = document.querySelector('[role="img"]')!;
+			const drawn = [...chart.querySelectorAll('svg text, svg path, svg circle')].map((e) =>
+				e.getBoundingClientRect()
+			);
+			const others = [
+				chart.closest('figure')!.querySelector('figcaption')!,
+				document.querySelector('table caption')!
+			].map((e) => e.getBoundingClientRect());
+			const hit = (a: DOMRect, b: DOMRect) =>
+				a.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+			return drawn.filter((a) => others.some((b) => hit(a, b))).length;
+		});
+	/** Dimension labels drawn beyond the chart's box would be cut off or run into the page's edge. */
+	const labelsOutside = () =>
+		page.evaluate(() => {
+			const chart = document.querySelector('[role="img"]')!;
+			const box = chart.getBoundingClientRect();
+			const page = document.documentElement.clientWidth;
+			return [...chart.querySelectorAll('svg text')]
+				.map((e) => e.getBoundingClientRect())
+				.filter(
+					(r) => r.left < Math.max(box.left - 1, 0) || r.right > Math.min(box.right + 1, page)
+				).length;
+		});
+	// The rings carry no numbers, which sat on the points of the axis they were drawn along.
+	await expect(radar.locator('svg text').filter({ hasText: /^\d+$/ })).toHaveCount(0);
+	await expect(page.getByText(/Die Ringe stehen für 25, 50, 75 und 100 Punkte/)).toBeVisible();
+	expect(await overlaps(), 'radar parts over a caption on screen').toBe(0);
+	expect(await labelsOutside(), 'dimension labels cut off on screen').toBe(0);
+
+	await page.setViewportSize({ width: 718, height: 1000 });
+	await page.emulateMedia({ media: 'print' });
+	await expect(
+		page.getByText(
+			new RegExp(`^${kommune.name} · Digital-Check 2027 · Stand \\d\\d\\.\\d\\d\\.\\d{4}$`)
+		)
+	).toBeVisible();
+	expect(await overlaps(), 'radar parts over a caption on paper').toBe(0);
+	expect(await labelsOutside(), 'dimension labels cut off on paper').toBe(0);
 });

@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { Catalog } from '../domain/check/catalog-types';
 import { scoreRound, type DimensionTargets, type RoundResult } from '../domain/check/check-scoring';
 import type { RespondentAnswers } from '../domain/check/answers';
+import type { RespondentComments } from '../domain/check/comments';
 import { readRoundCatalogVersion, type Respondent } from '../crdt/check-round-doc';
 import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
 import type { DocumentHandle } from '../sync/open-document';
@@ -29,6 +30,7 @@ export class RoundResults {
 	#catalog = $state<Catalog | null>(null);
 	#answers = $state<RespondentAnswers[]>([]);
 	#respondents = $state<Respondent[]>([]);
+	#comments = $state<RespondentComments[]>([]);
 	#loading = $state(true);
 	#error = $state<RoundResultsError | null>(null);
 	#subscribe: () => void;
@@ -38,10 +40,11 @@ export class RoundResults {
 		this.#subscribe = createSubscriber(() =>
 			followRoundDocuments({
 				...options,
-				onChange: ({ shared, respondents, answers }) => {
+				onChange: ({ shared, respondents, answers, comments }) => {
 					const catalog = catalogOf(readRoundCatalogVersion(shared));
 					this.#respondents = respondents;
 					this.#answers = answers;
+					this.#comments = comments;
 					this.#catalog = catalog;
 					this.#result = catalog ? scoreRound(catalog, answers, readTargets(shared)) : null;
 					this.#error = catalog ? null : 'catalog_unknown';
@@ -81,6 +84,12 @@ export class RoundResults {
 	get answers(): RespondentAnswers[] {
 		this.#subscribe();
 		return this.#answers;
+	}
+
+	/** Every respondent's comments with their perspective, without who wrote them. */
+	get comments(): RespondentComments[] {
+		this.#subscribe();
+		return this.#comments;
 	}
 
 	get respondents(): Respondent[] {

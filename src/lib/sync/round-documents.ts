@@ -4,15 +4,18 @@
 
 import type * as Y from 'yjs';
 import type { RespondentAnswers } from '../domain/check/answers';
+import type { RespondentComments } from '../domain/check/comments';
 import { checkRespondentDocName, checkSharedDocName } from '../domain/document-names';
 import { readRespondents, type Respondent } from '../crdt/check-round-doc';
-import { readAnswers, readRespondentInfo } from '../crdt/check-respondent-doc';
+import { readAnswers, readComments, readRespondentInfo } from '../crdt/check-respondent-doc';
 import type { DocumentHandle } from './open-document';
 
 export interface RoundSnapshot {
 	shared: Y.Doc;
 	respondents: Respondent[];
 	answers: RespondentAnswers[];
+	/** Each respondent's comments with their perspective only: the results show them pseudonymously. */
+	comments: RespondentComments[];
 }
 
 export interface FollowRoundOptions {
@@ -47,7 +50,11 @@ export function followRoundDocuments(options: FollowRoundOptions): () => void {
 				answers: handle ? readAnswers(handle.doc) : {}
 			};
 		});
-		onChange({ shared: shared.doc, respondents, answers });
+		const comments = answers.map(({ respondentId, perspective }): RespondentComments => {
+			const handle = opened.get(respondentId);
+			return { perspective, comments: handle ? readComments(handle.doc) : {} };
+		});
+		onChange({ shared: shared.doc, respondents, answers, comments });
 	};
 	const schedule = () => {
 		if (scheduled) return;

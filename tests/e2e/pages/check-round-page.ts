@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 
-/** A municipality's check round: creating it, adding respondents, opening their questionnaire. */
+/**
+ * A municipality's check round: creating it, adding respondents, opening their questionnaire and its
+ * results.
+ */
 export class CheckRoundPage {
 	constructor(readonly page: Page) {}
 
@@ -40,5 +44,23 @@ export class CheckRoundPage {
 			new URL(this.page.url()).pathname
 		)!;
 		return `kommune/${ars}/check/${round}/shared`;
+	}
+
+	/** From the round's page to its results. */
+	async openResults(): Promise<void> {
+		await this.page.getByRole('link', { name: 'Ergebnisse ansehen' }).click();
+		await expect(
+			this.page.getByRole('heading', { level: 1, name: 'Ergebnisse des Digital-Checks' })
+		).toBeVisible();
+	}
+
+	/** Downloads the results as CSV from the results page; returns the file name and its text. */
+	async downloadResultsCsv(): Promise<{ name: string; text: string }> {
+		const [download] = await Promise.all([
+			this.page.waitForEvent('download'),
+			this.page.getByRole('button', { name: 'Als CSV herunterladen' }).click()
+		]);
+		const path = await download.path();
+		return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 	}
 }

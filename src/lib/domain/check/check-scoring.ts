@@ -223,23 +223,29 @@ function scoreRespondent(
 	return { respondentId, perspective, dimensions };
 }
 
+/** Median, spread and range of the dimension scores of some respondents (a perspective or a group). */
+export function summariseDimension(
+	members: readonly RespondentResult[],
+	dimension: DimensionId
+): PerspectiveDimensionResult {
+	const scores = members
+		.map((member) => member.dimensions[dimension].score)
+		.filter((score): score is number => score !== null);
+	return {
+		respondents: scores.length,
+		median: median(scores),
+		iqr: iqr(scores),
+		min: scores.length === 0 ? null : Math.min(...scores),
+		max: scores.length === 0 ? null : Math.max(...scores),
+		shownSeparately: scores.length >= MIN_RESPONDENTS_SHOWN
+	};
+}
+
 function summarisePerspective(
 	perspective: Perspective,
 	members: readonly RespondentResult[]
 ): PerspectiveResult {
-	const dimensions = byDimension((dimension): PerspectiveDimensionResult => {
-		const scores = members
-			.map((member) => member.dimensions[dimension].score)
-			.filter((score): score is number => score !== null);
-		return {
-			respondents: scores.length,
-			median: median(scores),
-			iqr: iqr(scores),
-			min: scores.length === 0 ? null : Math.min(...scores),
-			max: scores.length === 0 ? null : Math.max(...scores),
-			shownSeparately: scores.length >= MIN_RESPONDENTS_SHOWN
-		};
-	});
+	const dimensions = byDimension((dimension) => summariseDimension(members, dimension));
 	return { perspective, respondents: members.length, dimensions };
 }
 
