@@ -86,7 +86,7 @@ describe('removing from this device', () => {
 		await db.kommunen.put({
 			ars: ARS,
 			name: 'Samtgemeinde Beispiel',
-			type: 'Samtgemeinde',
+			type: 'samtgemeinde',
 			landkreis: null,
 			population: 12000,
 			updatedAt: 1
@@ -149,7 +149,7 @@ describe('removing from this device', () => {
 		await db.kommunen.put({
 			ars: ARS,
 			name: 'Beispiel',
-			type: 'Samtgemeinde',
+			type: 'samtgemeinde',
 			landkreis: null,
 			population: 1,
 			updatedAt: 1
