@@ -13,6 +13,7 @@ import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
 import type { ServerConfig } from './config';
 import { createAuthExtension, type Admission, type AuthContext } from './extensions/auth-extension';
 import { createAwarenessExtension } from './extensions/awareness-extension';
+import { closeDeletedDocument, createDeletionService, createTombstoneExtension } from './deletion';
 import { createLimitsExtension } from './extensions/limits-extension';
 import {
 	createPersistenceExtension,
@@ -93,7 +94,9 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		retryBaseMs: config.persistence.retryBaseMs,
 		retryMaxMs: config.persistence.retryMaxMs,
 		onPersisted: options.onPersisted,
-		onStoreFailed: () => shutdownWait.wake()
+		onStoreFailed: () => shutdownWait.wake(),
+		// Deleted through another instance (centrally): its clients learn it as they would here.
+		onDeleted: (document) => closeDeletedDocument(hocuspocus, document, persistence.discard)
 	});
 	// One budget per user, shared by the socket layer and the admission check on authentication.
 	const limiter = createRateLimiter(config.limits);
@@ -117,6 +120,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		maxPendingDocuments: config.limits.maxPendingDocuments,
 		extensions: [
 			createAuthExtension(tokens, devices, admit, logger),
+			// After the token check: only someone who may open the document learns it was deleted.
+			createTombstoneExtension(requireStore, logger),
 			limits,
 			createAwarenessExtension(),
 			persistence
@@ -152,7 +157,13 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		logger,
 		registry: devices,
 		reachability: createReachability(),
-		onDeviceRemoved: (deviceId) => closeDeviceConnections(hocuspocus, deviceId)
+		onDeviceRemoved: (deviceId) => closeDeviceConnections(hocuspocus, deviceId),
+		deletions: createDeletionService({
+			store: requireStore,
+			hocuspocus,
+			discard: persistence.discard,
+			logger
+		})
 	};
 	const serveStatic = createStaticHandler(config.buildDir, config.centralSyncOrigin);
 

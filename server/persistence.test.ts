@@ -42,6 +42,8 @@ function controllableStore(dir: string) {
 	};
 	const store: DocumentStore = {
 		kind: 'sqlite',
+		deleteScope: (scope) => inner.deleteScope(scope),
+		deletedScopeOf: (name) => inner.deletedScopeOf(name),
 		async load(name) {
 			if (control.failLoad) throw new Error('disk unreadable');
 			return inner.load(name);

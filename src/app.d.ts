@@ -7,7 +7,10 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** A confirmation to show once on the page a deletion led to (ADR 11). */
+			deletedNotice?: string;
+		}
 		// interface Platform {}
 	}
 }

@@ -15,6 +15,9 @@
 //        snapshot with time 0. Sent from here, not afterStoreDocument: a write that succeeds on
 //        a retry runs outside Hocuspocus' store hooks. Only a write that happened is ever acknowledged.
 // stop   at shutdown `storeAll` writes every document still loaded, each after any write in flight.
+// delete a document deleted for good (ADR 11) is discarded: never written or acknowledged again. The
+//        store refuses a write under a deleted scope itself; such a refusal discards the document too
+//        and ends its clients' connections with the reason (a deletion through another instance).
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import {
@@ -23,7 +26,7 @@ import {
 } from '../../src/lib/crdt/durable-snapshot';
 import { ERROR_CODES } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
-import type { DocumentStore } from '../storage/document-store';
+import { DocumentDeletedError, type DocumentStore } from '../storage/document-store';
 import { SyncRejection } from './sync-rejection';
 
 export interface PersistedEvent {
@@ -34,7 +37,8 @@ export interface PersistedEvent {
 }
 
 export interface PersistenceOptions {
-	store: DocumentStore;
+	/** Loading and storing only; deleting is the deletion route's (server/deletion.ts). */
+	store: Pick<DocumentStore, 'kind' | 'load' | 'store' | 'close'>;
 	logger: Logger;
 	retryBaseMs: number;
 	retryMaxMs: number;
@@ -42,6 +46,8 @@ export interface PersistenceOptions {
 	onPersisted?: (event: PersistedEvent) => void;
 	/** Called after each failed write, once it is logged and (unless shutting down) its retry scheduled. */
 	onStoreFailed?: (documentName: string) => void;
+	/** The store refused a write because the document lies under a deleted scope. */
+	onDeleted?: (document: Document) => void;
 }
 
 export interface PersistenceExtension extends Extension {
@@ -53,6 +59,8 @@ export interface PersistenceExtension extends Extension {
 	 * when it resolves, no write of this extension is running.
 	 */
 	storeAll(): Promise<void>;
+	/** The document was deleted for good: never write or acknowledge it again (ADR 11). */
+	discard(document: Document): void;
 }
 
 /**
@@ -82,6 +90,7 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 	const { store, logger, retryBaseMs, retryMaxMs, onPersisted, onStoreFailed } = options;
 	const now = options.now ?? Date.now;
 	const loaded = new WeakSet<Document>();
+	const discarded = new WeakSet<Document>();
 	/** The acknowledgement of the state last written (or loaded), for clients that connect later. */
 	const acknowledgements = new WeakMap<Document, string>();
 	const failures = new Map<string, Failure>();
@@ -96,6 +105,11 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 			clearFailure(documentName);
 			return false;
 		}
+		// Nothing to write, and nothing lost: the deletion was the last word on this document.
+		if (discarded.has(document)) {
+			clearFailure(documentName);
+			return true;
+		}
 		// One synchronous step: no update can land between the two encodings.
 		const state = Y.encodeStateAsUpdateV2(document);
 		const stateVector = Y.encodeStateVector(document);
@@ -103,6 +117,12 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		try {
 			await store.store(documentName, state, stateVector);
 		} catch (error) {
+			if (error instanceof DocumentDeletedError) {
+				logger.info({ event: 'store_refused_deleted', documentName }, 'document was deleted');
+				discard(document);
+				options.onDeleted?.(document);
+				return true;
+			}
 			scheduleRetry(document, error);
 			return false;
 		}
@@ -159,8 +179,15 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		}
 	}
 
+	function discard(document: Document): void {
+		discarded.add(document);
+		acknowledgements.delete(document);
+		clearFailure(document.name);
+	}
+
 	return {
 		extensionName: 'kommunalwerkstatt-persistence',
+		discard,
 
 		async onConfigure({ instance: configured }) {
 			instance = configured;

@@ -11,13 +11,14 @@ import {
 import type { Logger } from '../logger';
 import { hasProxyHeaders, isOwnerRequest } from '../owner';
 import type { TokenService } from '../tokens';
-import { handleJoinRoute, type JoinRoutesContext } from './join-routes';
+import { handleDeletionRoute, type DeletionRoutesContext } from './deletion-routes';
+import { handleJoinRoute } from './join-routes';
 import { allowMethod as allow, sendError, sendJson } from './responses';
 
 /** The moderation scope of the laptop's owner: every municipality on this laptop. */
 export const OWNER_DOC_PATTERNS = ['kommune/*/**'];
 
-export interface ApiContext extends JoinRoutesContext {
+export interface ApiContext extends DeletionRoutesContext {
 	info: ServerInfo;
 	tokens: TokenService;
 	trustLoopback: boolean;
@@ -36,6 +37,7 @@ export async function handleApiRequest(
 ): Promise<boolean> {
 	if (path !== '/api' && !path.startsWith('/api/')) return false;
 	if (await handleJoinRoute(req, res, path, ctx)) return true;
+	if (await handleDeletionRoute(req, res, path, ctx)) return true;
 	// The endpoints below read no body; drain it so a keep-alive connection stays usable.
 	req.resume();
 	switch (path) {

@@ -111,7 +111,7 @@ export async function handleJoinRoute(
 }
 
 /** Runs `handle` with the verified claims of the request's bearer token, or answers 401. */
-async function withClaims(
+export async function withClaims(
 	req: IncomingMessage,
 	res: ServerResponse,
 	ctx: JoinRoutesContext,
@@ -140,7 +140,7 @@ function asModerator(
 }
 
 /** The parsed JSON body, or undefined after answering 413/400. */
-async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+export async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
 	const body = await readJsonBody(req);
 	if (body.ok) return body.value;
 	if (body.error === 'too_large') sendError(res, 413, ERROR_CODES.bodyTooLarge);
@@ -148,7 +148,7 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<unkn
 	return undefined;
 }
 
-function send<T>(res: ServerResponse, result: Result<T>, okStatus: number): void {
+export function send<T>(res: ServerResponse, result: Result<T>, okStatus: number): void {
 	if (result.ok) sendJson(res, okStatus, result.value);
 	else sendError(res, result.status, result.error);
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from './document-store';
+import { DocumentDeletedError, type DocumentStore } from './document-store';
 
 export interface StoreFactory {
 	/** Opens the backend; a second call opens the same storage again (a restart). */
@@ -87,6 +87,92 @@ export function runDocumentStoreContract(label: string, factory: () => StoreFact
 			opened.splice(opened.indexOf(first), 1);
 			const second = await open();
 			expect((await second.load(n))?.state).toEqual(bytes(42));
+		});
+		describe('deleting a scope (ADR 11)', () => {
+			// A municipality of its own per test, so tombstones of one test never touch another's names.
+			const municipality = () =>
+				`kommune/${randomUUID().replace(/\D/g, '').padEnd(12, '7').slice(0, 12)}`;
+
+			it('deletes every document under the scope and nothing beside it, and says which', async () => {
+				const store = await open();
+				const k = municipality();
+				const names = [
+					`${k}/workshop/w1/control`,
+					`${k}/workshop/w1/board`,
+					`${k}/workshop/w1/private/p_1`,
+					`${k}/workshop/w10/board`,
+					`${k}/workshop/w1x/board`,
+					`${k}/profile`
+				];
+				for (const [i, n] of names.entries()) await store.store(n, bytes(i + 1), bytes(i));
+				const deleted = await store.deleteScope(`${k}/workshop/w1`);
+				expect(deleted).toEqual([
+					`${k}/workshop/w1/board`,
+					`${k}/workshop/w1/control`,
+					`${k}/workshop/w1/private/p_1`
+				]);
+				for (const n of deleted) expect(await store.load(n)).toBeNull();
+				expect((await store.load(`${k}/workshop/w10/board`))?.state).toEqual(bytes(4));
+				expect((await store.load(`${k}/workshop/w1x/board`))?.state).toEqual(bytes(5));
+				expect((await store.load(`${k}/profile`))?.state).toEqual(bytes(6));
+			});
+
+			it('an id with an underscore is no wildcard: a scope deletes no look-alike', async () => {
+				const store = await open();
+				const k = municipality();
+				await store.store(`${k}/check/a_b/shared`, bytes(1), bytes(1));
+				await store.store(`${k}/check/axb/shared`, bytes(2), bytes(2));
+				expect(await store.deleteScope(`${k}/check/a_b`)).toEqual([`${k}/check/a_b/shared`]);
+				expect((await store.load(`${k}/check/axb/shared`))?.state).toEqual(bytes(2));
+			});
+
+			it('a document under a deleted scope cannot be stored again, even one never stored before', async () => {
+				const store = await open();
+				const k = municipality();
+				await store.store(`${k}/check/c1/shared`, bytes(1), bytes(1));
+				await store.deleteScope(`${k}/check/c1`);
+				for (const n of [`${k}/check/c1/shared`, `${k}/check/c1/respondent/r9`]) {
+					await expect(store.store(n, bytes(9), bytes(9))).rejects.toBeInstanceOf(
+						DocumentDeletedError
+					);
+					expect(await store.load(n)).toBeNull();
+					expect(await store.deletedScopeOf(n)).toBe(`${k}/check/c1`);
+				}
+				expect(await store.deletedScopeOf(`${k}/check/c2/shared`)).toBeNull();
+				expect(await store.deletedScopeOf(`${k}/profile`)).toBeNull();
+				await store.store(`${k}/check/c2/shared`, bytes(3), bytes(3));
+				expect((await store.load(`${k}/check/c2/shared`))?.state).toEqual(bytes(3));
+			});
+
+			it('a deleted municipality covers every document of it; a deleted respondent only its own', async () => {
+				const store = await open();
+				const [k, l] = [municipality(), municipality()];
+				await store.store(`${l}/check/c1/respondent/r1`, bytes(1), bytes(1));
+				await store.store(`${l}/check/c1/respondent/r2`, bytes(2), bytes(2));
+				expect(await store.deleteScope(`${l}/check/c1/respondent/r1`)).toEqual([
+					`${l}/check/c1/respondent/r1`
+				]);
+				expect(await store.deletedScopeOf(`${l}/check/c1/respondent/r2`)).toBeNull();
+				expect((await store.load(`${l}/check/c1/respondent/r2`))?.state).toEqual(bytes(2));
+				await store.deleteScope(k);
+				expect(await store.deletedScopeOf(`${k}/workshop/w1/private/p1`)).toBe(k);
+				expect(await store.deletedScopeOf(`${l}/profile`)).toBeNull();
+			});
+
+			it('deleting again deletes nothing more, and the tombstone survives a restart', async () => {
+				const first = await open();
+				const k = municipality();
+				await first.store(`${k}/profile`, bytes(1), bytes(1));
+				expect(await first.deleteScope(k)).toEqual([`${k}/profile`]);
+				expect(await first.deleteScope(k)).toEqual([]);
+				await first.close();
+				opened.splice(opened.indexOf(first), 1);
+				const second = await open();
+				expect(await second.deletedScopeOf(`${k}/profile`)).toBe(k);
+				await expect(second.store(`${k}/profile`, bytes(2), bytes(2))).rejects.toBeInstanceOf(
+					DocumentDeletedError
+				);
+			});
 		});
 	});
 }

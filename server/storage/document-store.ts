@@ -13,11 +13,35 @@ export interface StoredDocument {
 	updatedAt: Date;
 }
 
+/**
+ * Thrown by `store` for a document under a deleted scope (ADR 11): the deletion is final, so a write
+ * that arrives after it (a client that still holds the document, a debounced write in flight) must not
+ * bring the document back.
+ */
+export class DocumentDeletedError extends Error {
+	constructor(readonly scope: string) {
+		super(`the document lies under the deleted scope ${scope}`);
+		this.name = 'DocumentDeletedError';
+	}
+}
+
 export interface DocumentStore {
 	readonly kind: 'sqlite' | 'postgres';
 	/** The stored document, or null if none was ever stored under this name. Throws if storage fails. */
 	load(name: string): Promise<StoredDocument | null>;
-	/** Replaces the stored state and state vector in one transaction. Throws if storage fails. */
+	/**
+	 * Replaces the stored state and state vector in one transaction. Throws DocumentDeletedError for a
+	 * document under a deleted scope (checked in the same transaction), and if storage fails.
+	 */
 	store(name: string, state: Uint8Array, stateVector: Uint8Array): Promise<void>;
+	/**
+	 * Deletes every document under `scope` (the name itself or names starting with it plus '/') and keeps
+	 * the scope as a tombstone, in one transaction; resolves once that is durable, with the names it
+	 * deleted, sorted. Deleting a scope again deletes what was stored since (nothing) and keeps the first
+	 * time. Throws if storage fails; then nothing changed.
+	 */
+	deleteScope(scope: string): Promise<string[]>;
+	/** The deleted scope a document lies under, or null. Throws if storage fails. */
+	deletedScopeOf(name: string): Promise<string | null>;
 	close(): Promise<void>;
 }

@@ -1,8 +1,16 @@
 // The central store: PostgreSQL through postgres.js. Documents are independent rows, so instances can be
 // sharded by document name later without a schema change (DESIGN.md §1).
 import postgres from 'postgres';
+import { enclosingScopes } from '../../src/lib/domain/deletion';
 import { toBuffer } from './bytes';
-import type { DocumentStore, StoredDocument } from './document-store';
+import { DocumentDeletedError, type DocumentStore, type StoredDocument } from './document-store';
+
+/**
+ * Stores take this advisory lock shared, deletions exclusive: under READ COMMITTED a store running
+ * beside a deletion could otherwise miss its tombstone, and the deletion miss the stored row, and the
+ * document would come back. Deletions are rare; stores of different documents never wait for each other.
+ */
+const DELETION_LOCK = 0x6b770011;
 
 interface Row {
 	state: Buffer;
@@ -24,10 +32,21 @@ export async function openPostgresStore(url: string): Promise<DocumentStore> {
 			state_vector BYTEA NOT NULL,
 			updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 		)`;
+		await sql`CREATE TABLE IF NOT EXISTS deleted_scopes (
+			scope TEXT PRIMARY KEY,
+			deleted_at TIMESTAMPTZ NOT NULL DEFAULT now()
+		)`;
 	} catch (error) {
 		await sql.end({ timeout: 1 });
 		throw error;
 	}
+
+	const tombstoneOf = async (tx: postgres.Sql | postgres.TransactionSql, name: string) => {
+		const rows = await tx<{ scope: string }[]>`
+			SELECT scope FROM deleted_scopes WHERE scope = ANY(${enclosingScopes(name)})
+			ORDER BY length(scope) LIMIT 1`;
+		return rows[0]?.scope ?? null;
+	};
 
 	return {
 		kind: 'postgres',
@@ -44,6 +63,9 @@ export async function openPostgresStore(url: string): Promise<DocumentStore> {
 		},
 		async store(name, state, stateVector) {
 			await sql.begin(async (tx) => {
+				await tx`SELECT pg_advisory_xact_lock_shared(${DELETION_LOCK})`;
+				const deleted = await tombstoneOf(tx, name);
+				if (deleted !== null) throw new DocumentDeletedError(deleted);
 				await tx`
 					INSERT INTO documents (name, state, state_vector, updated_at)
 					VALUES (${name}, ${toBuffer(state)}, ${toBuffer(stateVector)}, now())
@@ -53,6 +75,18 @@ export async function openPostgresStore(url: string): Promise<DocumentStore> {
 						updated_at = excluded.updated_at`;
 			});
 		},
+		async deleteScope(scope) {
+			return sql.begin(async (tx) => {
+				await tx`SELECT pg_advisory_xact_lock(${DELETION_LOCK})`;
+				// starts_with, not LIKE: '_' in an id would be a LIKE wildcard.
+				const rows = await tx<{ name: string }[]>`
+					DELETE FROM documents WHERE name = ${scope} OR starts_with(name, ${`${scope}/`})
+					RETURNING name`;
+				await tx`INSERT INTO deleted_scopes (scope) VALUES (${scope}) ON CONFLICT (scope) DO NOTHING`;
+				return rows.map((row) => row.name).sort();
+			});
+		},
+		deletedScopeOf: (name) => tombstoneOf(sql, name),
 		async close() {
 			await sql.end({ timeout: 5 });
 		}

@@ -105,6 +105,8 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	rate_limited: m.err_join_rate_limited,
 	too_many_devices: m.err_join_too_many_devices,
 	document_too_large: m.err_join_invalid_request,
+	document_deleted: m.err_document_deleted,
+	invalid_scope: m.err_join_invalid_request,
 	not_found: m.err_join_not_found,
 	method_not_allowed: m.err_join_internal,
 	internal: m.err_join_internal,

@@ -33,6 +33,8 @@ import { RespondentSession } from './respondent-session.svelte';
 import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
+import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
+import type { DeletionTarget } from '../domain/deletion';
 import { SyncStatus } from './sync-status.svelte';
 import { CentralConnection } from './central-connection.svelte';
 import { Clock } from './clock.svelte';
@@ -82,6 +84,8 @@ export interface AppContext {
 	readonly joinApi: JoinApi;
 	/** The workshops and check rounds of a municipality on this device. */
 	sessions(ars: string): SessionsList;
+	/** Deleting a municipality, workshop or check round, here or for good (ADR 11). */
+	scopeDeletion(target: DeletionTarget): ScopeDeletionFlow;
 	/** Preparing workshops and rounds; the document code loads on first use. */
 	createWorkshop: SessionRepository['createWorkshop'];
 	createCheckRound: SessionRepository['createCheckRound'];
@@ -240,6 +244,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		},
 		joinApi,
 		sessions: (ars) => new SessionsList(db, ars),
+		scopeDeletion: (target) =>
+			new ScopeDeletionFlow(async () => (await loadDocumentServices()).deletion, target),
 		createWorkshop: (ars, title, date) => sessionCall((r) => r.createWorkshop(ars, title, date)),
 		createCheckRound: (ars, title) => sessionCall((r) => r.createCheckRound(ars, title)),
 		createDemoWorkshop: (ars, seed) => sessionCall((r) => r.createDemoWorkshop(ars, seed)),

@@ -8,6 +8,8 @@ import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-
 import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
 import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
+import { createJoinApi } from '../sync/join-api';
+import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
 export interface DocumentServices {
@@ -15,6 +17,8 @@ export interface DocumentServices {
 	readonly documents: DocumentRegistry;
 	readonly profiles: ProfileRepository;
 	readonly sessions: SessionRepository;
+	/** Deleting municipalities, workshops and rounds, here or for good (ADR 11). */
+	readonly deletion: ScopeDeletion;
 }
 
 export interface DocumentServicesOptions {
@@ -32,11 +36,21 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 	const documents = createDocumentRegistry({
 		db,
 		tokenSource,
+		// A document deleted for good elsewhere goes from this device too (ADR 11).
+		onDeleted: (name) => void deletion.removeDeleted(name).catch(() => undefined),
 		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
+	});
+	const api = createJoinApi();
+	const deletion = createScopeDeletion({
+		db,
+		registry: documents,
+		tokenSource,
+		deleteOnServer: (token, scope) => api.deleteScope(token, scope)
 	});
 	return {
 		tokenSource,
 		documents,
+		deletion,
 		profiles: createProfileRepository({ db, registry: documents }),
 		sessions: createSessionRepository({ db, registry: documents })
 	};

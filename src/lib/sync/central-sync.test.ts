@@ -172,6 +172,8 @@ describe('syncing a municipality to the central server', () => {
 		const control = { failLoad: true };
 		const store: DocumentStore = {
 			kind: 'sqlite',
+			deleteScope: (scope) => inner.deleteScope(scope),
+			deletedScopeOf: (name) => inner.deletedScopeOf(name),
 			async load(name) {
 				if (control.failLoad) throw new Error('database unreachable');
 				return inner.load(name);

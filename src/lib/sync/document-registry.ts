@@ -43,6 +43,13 @@ export interface DocumentRegistry {
 	 * central server) until the returned function is called.
 	 */
 	addServer(target: ServerTarget, covers: (name: string) => boolean): () => void;
+	/**
+	 * Closes the sessions of every document `matches` accepts, whatever leases are held (closing those
+	 * later does nothing), after their last changes are stored: for removing their local copies.
+	 */
+	discard(matches: (name: string) => boolean): Promise<void>;
+	/** Resolves once the open documents `matches` accepts have stored every change so far. */
+	whenStored(matches: (name: string) => boolean): Promise<void>;
 	/** Calls `listener` when the aggregate status, durability or the set of open documents changes. */
 	subscribe(listener: () => void): () => void;
 	/**
@@ -246,6 +253,14 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 					entry.extra.delete(target);
 				}
 			};
+		},
+		async whenStored(matches) {
+			const open = [...ready].filter(([name]) => matches(name));
+			await Promise.all(open.map(([, handle]) => handle.whenStored()));
+		},
+		async discard(matches) {
+			const closing = [...entries].filter(([name]) => matches(name));
+			await Promise.all(closing.map(([name, entry]) => shut(name, entry)));
 		},
 		subscribe(listener) {
 			listeners.add(listener);

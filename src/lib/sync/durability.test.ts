@@ -35,6 +35,8 @@ function failableStore() {
 	const control = { failing: false, failures: 0 };
 	const store: DocumentStore = {
 		kind: 'sqlite',
+		deleteScope: (scope) => inner.deleteScope(scope),
+		deletedScopeOf: (name) => inner.deletedScopeOf(name),
 		load: (name) => inner.load(name),
 		async store(name, state, stateVector) {
 			if (control.failing) {

@@ -13,7 +13,8 @@ import {
 	type JoinResponse,
 	type LinkCodeResponse,
 	type NetworkInfo,
-	type ReachabilityInfo
+	type ReachabilityInfo,
+	type DeletionResponse
 } from './protocol';
 
 export type ApiError = ErrorCode | 'unreachable';
@@ -76,6 +77,9 @@ export function createJoinApi(options: JoinApiOptions = {}) {
 			call<DeviceInfo[]>('GET', `${API_PATHS.devices}?scope=${encodeURIComponent(scope)}`, {
 				token
 			}),
+		/** Deletes a scope for good on this server (ADR 11). */
+		deleteScope: (token: string, scope: string) =>
+			call<DeletionResponse>('POST', API_PATHS.deletions, { token, body: { scope } }),
 		removeDevice: (token: string, id: string) =>
 			call<{ id: string }>('DELETE', `${API_PATHS.devices}/${encodeURIComponent(id)}`, { token }),
 		network: (token: string) => call<NetworkInfo>('GET', API_PATHS.network, { token }),

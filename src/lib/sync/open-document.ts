@@ -65,6 +65,8 @@ export interface OpenDocumentOptions extends LocalPersistenceOptions {
 	db?: KommunalwerkstattDb;
 	/** Relay to other tabs of this origin (default: where BroadcastChannel exists). */
 	relay?: boolean;
+	/** A server said the document was deleted for good (ADR 11); the caller removes the local copy. */
+	onDeleted?: (name: string) => void;
 	/**
 	 * Keep a copy in IndexedDB (default true). A receive-only view such as the projector may do without;
 	 * its `whenStored` then resolves at once.
@@ -130,7 +132,8 @@ export async function openDocument(
 				durability.setConnected(place, next === 'connected');
 				onStatus(next);
 			},
-			onAcknowledged: (ack) => durability.acknowledge(place, ack)
+			onAcknowledged: (ack) => durability.acknowledge(place, ack),
+			onDeleted: () => options.onDeleted?.(name)
 		});
 		connections.add(connection);
 		return connection;

@@ -28,7 +28,9 @@ export const API_PATHS = {
 	/** GET (moderation token): when a device of the room last reached the laptop. */
 	reachability: '/api/reachability',
 	/** GET (no token, it reveals nothing): the server's clock, so a client can measure its offset. */
-	time: '/api/time'
+	time: '/api/time',
+	/** POST (moderation token covering the scope): deletes a scope's documents for good (ADR 11). */
+	deletions: '/api/deletions'
 } as const;
 
 /** The page a join code opens: `/join/<code>`. */
@@ -51,7 +53,11 @@ export const ERROR_CODES = {
 	deviceRevoked: 'device_revoked',
 	rateLimited: 'rate_limited',
 	tooManyDevices: 'too_many_devices',
-	documentTooLarge: 'document_too_large'
+	documentTooLarge: 'document_too_large',
+	/** The document was deleted for good (ADR 11); the device removes its copy. */
+	documentDeleted: 'document_deleted',
+	/** A deletion named no municipality, workshop, check round or respondent. */
+	invalidScope: 'invalid_scope'
 } as const;
 
 /** WebSocket close codes (application range 4000–4999) with which the server ends a connection. */
@@ -63,10 +69,24 @@ export const CLOSE_CODES = {
 	/** The document would grow beyond the server's limit; the update was not applied. */
 	documentTooLarge: 4413,
 	/** Too many messages or bytes from one user; nothing of the excess was applied. */
-	rateLimited: 4429
+	rateLimited: 4429,
+	/** The document was deleted for good (ADR 11); sent per document, as its close reason. */
+	documentDeleted: 4410
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** Body of POST /api/deletions: a scope of `src/lib/domain/deletion.ts`. */
+export interface DeletionRequest {
+	scope: string;
+}
+
+/** Answer of POST /api/deletions, sent once the deletion is durable. */
+export interface DeletionResponse {
+	scope: string;
+	/** The documents the server had stored under the scope and deleted (none is not an error). */
+	deleted: string[];
+}
 
 /** Answer of GET /api/config: what the browser needs to know about the server it talks to. */
 export interface ServerInfo {

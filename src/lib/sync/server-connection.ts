@@ -7,6 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { parsePersistedMessage, type PersistedAck } from '../crdt/durable-snapshot';
 import type { DocumentStatus } from './document-status';
+import { ERROR_CODES } from './protocol';
 import type { SocketPool } from './sync-socket';
 import type { TokenSource } from './token-source';
 
@@ -21,6 +22,11 @@ export interface ServerConnectionOptions {
 	onStatus: (status: DocumentStatus) => void;
 	/** The server durably stored the document (a "persisted" message of DESIGN.md §5). */
 	onAcknowledged?: (ack: PersistedAck) => void;
+	/**
+	 * The server said the document was deleted for good (ADR 11): the connection stops for good, and
+	 * the caller removes the local copy.
+	 */
+	onDeleted?: () => void;
 	/** First retry delay without a token; doubles up to 60 s. */
 	retryDelayMs?: number;
 }
@@ -87,6 +93,10 @@ export function connectToServer(
 				provider.on(event, () => queueMicrotask(update));
 			}
 			provider.on('authenticationFailed', onAuthenticationFailed);
+			// Deleted while connected: the server closes this document with the reason, not the socket.
+			provider.on('close', ({ event }: { event: { reason?: string } }) => {
+				if (event.reason === ERROR_CODES.documentDeleted) deleted();
+			});
 			provider.on('stateless', ({ payload }: { payload: string }) => {
 				const ack = parsePersistedMessage(payload);
 				if (ack) options.onAcknowledged?.(ack);
@@ -97,10 +107,33 @@ export function connectToServer(
 
 	// A refused token (expired, revoked) is dropped; after a backoff we attach again with a fresh one.
 	function onAuthenticationFailed({ reason }: { reason: string }) {
+		if (reason === ERROR_CODES.documentDeleted) return deleted();
 		tokenSource.invalidate(name, reason);
 		provider?.detach();
 		update();
 		scheduleRetry();
+	}
+
+	/** No retry: the token is fine, the document is gone. */
+	function deleted() {
+		if (stopped) return;
+		const wasConnected = status === 'connected';
+		stop();
+		if (wasConnected) options.onStatus(status);
+		options.onDeleted?.();
+	}
+
+	function stop() {
+		stopped = true;
+		clearTimeout(retryTimer);
+		globalThis.removeEventListener?.('online', onOnline);
+		if (provider !== null) {
+			// destroy() also destroys the shared awareness; the document session closes it anyway.
+			provider.destroy();
+			provider = null;
+			sockets.release();
+		}
+		status = 'local';
 	}
 
 	globalThis.addEventListener?.('online', onOnline);
@@ -111,16 +144,7 @@ export function connectToServer(
 			return status;
 		},
 		stop() {
-			stopped = true;
-			clearTimeout(retryTimer);
-			globalThis.removeEventListener?.('online', onOnline);
-			if (provider !== null) {
-				// destroy() also destroys the shared awareness; the document session closes it anyway.
-				provider.destroy();
-				provider = null;
-				sockets.release();
-			}
-			status = 'local';
+			stop();
 		}
 	};
 }

@@ -9,6 +9,28 @@ import type { KommuneProfile } from '../../../src/lib/domain/kommune-profile';
 import { SYNC_PATH } from '../../../src/lib/sync/protocol';
 import type * as Y from 'yjs';
 import type { AppServer } from './app-server';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SQLITE_FILE_NAME } from '../../../server/storage/sqlite-store';
+
+/**
+ * The names of the documents the laptop server's database holds under a prefix, read from its SQLite
+ * file (WAL: readable while the server runs). A document deleted for good (ADR 11) cannot be read
+ * through the sync endpoint any more, so its absence is checked here.
+ */
+export function storedDocumentNames(server: AppServer, prefix: string): string[] {
+	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
+	try {
+		return db
+			.prepare<[number, string], { name: string }>(
+				'SELECT name FROM documents WHERE substr(name, 1, ?) = ? ORDER BY name'
+			)
+			.all(prefix.length, prefix)
+			.map((row) => row.name);
+	} finally {
+		db.close();
+	}
+}
 
 export function readServerProfile(server: AppServer, ars: string): Promise<KommuneProfile | null> {
 	return readServerDocument(server, profileDocName(ars), (doc) => readProfile(doc).profile);

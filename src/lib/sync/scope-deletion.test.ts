@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeDocumentSnapshot } from '../crdt/durable-snapshot';
+import { ERROR_CODES } from './protocol';
+import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
+import { recordDurableState } from '../storage/durable-states';
+import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
+import { localDocumentsUnder } from './local-copies';
+import type { ApiResult } from './join-api';
+import type { DeletionResponse } from './protocol';
+import { createScopeDeletion, type ScopeDeletion } from './scope-deletion';
+import { createSessionRepository } from './session-repository';
+import type { TokenSource } from './token-source';
+import { writeDocument } from './write-document';
+
+const ARS = '034520000000';
+let db: KommunalwerkstattDb;
+let registry: DocumentRegistry;
+let serverCalls: { token: string; scope: string }[];
+let serverAnswer: ApiResult<DeletionResponse>;
+let token: string | null;
+
+const tokenSource: TokenSource = {
+	getToken: async () => token,
+	state: 'available',
+	invalidate: () => undefined
+};
+
+function deletion(): ScopeDeletion {
+	return createScopeDeletion({
+		db,
+		registry,
+		tokenSource,
+		coverageTimeoutMs: 50,
+		deleteOnServer: async (t, scope) => {
+			serverCalls.push({ token: t, scope });
+			return serverAnswer;
+		}
+	});
+}
+
+beforeEach(() => {
+	db = openDatabase(`scope-deletion-${Math.random()}`);
+	registry = createDocumentRegistry({ relay: false, db });
+	serverCalls = [];
+	serverAnswer = { ok: true, value: { scope: '', deleted: [] } };
+	token = 'moderation-token';
+});
+
+afterEach(async () => {
+	await registry.close();
+	// The local copies of every test go, so one test never sees another's.
+	for (const { name } of await indexedDB.databases()) if (name) indexedDB.deleteDatabase(name);
+	db.close();
+	await db.delete();
+});
+
+/** Two workshops and a round with one respondent, as the municipality page creates them. */
+async function prepare() {
+	const sessions = createSessionRepository({ db, registry });
+	const w1 = await sessions.createWorkshop(ARS, 'Auftakt', null);
+	const w2 = await sessions.createWorkshop(ARS, 'Zweiter Termin', null);
+	const round = await sessions.createCheckRound(ARS, 'Check 2026');
+	if (!w1.ok || !w2.ok || !round.ok) throw new Error('could not prepare');
+	const respondent = await sessions.addRespondent(ARS, round.value.id, 'Leitung 1', 'H');
+	if (!respondent.ok) throw new Error('could not add a respondent');
+	await registry.close();
+	return { w1: w1.value, w2: w2.value, round: round.value };
+}
+
+/** A server acknowledged exactly what this device holds of the document. */
+async function acknowledge(name: string) {
+	const written = await writeDocument(registry, name, (doc) => encodeDocumentSnapshot(doc));
+	if (!written.ok) throw new Error(written.error);
+	await recordDurableState(db, {
+		name,
+		place: 'laptop',
+		snapshot: written.value,
+		storedAt: 1,
+		coveredAt: 1
+	});
+}
+
+describe('removing from this device', () => {
+	it('names what a municipality loses: its rounds, their respondents, its workshops', async () => {
+		const { round } = await prepare();
+		await db.kommunen.put({
+			ars: ARS,
+			name: 'Samtgemeinde Beispiel',
+			type: 'samtgemeinde',
+			landkreis: null,
+			population: 12000,
+			updatedAt: 1
+		});
+		const plan = await deletion().plan({ kind: 'kommune', ars: ARS });
+		expect(plan).toMatchObject({
+			title: 'Samtgemeinde Beispiel',
+			workshops: 2,
+			checkRounds: 1,
+			respondents: 1
+		});
+		// Two control documents, the round's shared and the respondent's document: none acknowledged.
+		expect(plan.documents).toHaveLength(4);
+		expect(plan.unsent).toEqual(plan.documents);
+		expect((await deletion().plan({ kind: 'checkRound', ars: ARS, round: round.id })).title).toBe(
+			'Check 2026'
+		);
+	});
+
+	it('is refused while a change is on no server, and removes nothing', async () => {
+		const { w1 } = await prepare();
+		const before = await localDocumentsUnder(db, w1.scope);
+		const result = await deletion().removeFromDevice({
+			kind: 'workshop',
+			ars: ARS,
+			workshop: w1.id
+		});
+		expect(result).toEqual({ ok: false, error: 'unsent_changes' });
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
+		expect(await db.sessions.get(w1.scope)).toBeDefined();
+	});
+
+	it('removes a workshop whose every change a server acknowledged, and leaves the other workshop', async () => {
+		const { w1, w2 } = await prepare();
+		await acknowledge(`${w1.scope}/control`);
+		const result = await deletion().removeFromDevice({
+			kind: 'workshop',
+			ars: ARS,
+			workshop: w1.id
+		});
+		expect(result.ok).toBe(true);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual([]);
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(`${w1.scope}/control`);
+		expect(await db.sessions.get(w1.scope)).toBeUndefined();
+		expect(await db.durableStates.where('name').equals(`${w1.scope}/control`).count()).toBe(0);
+		expect(await db.sessions.get(w2.scope)).toBeDefined();
+		expect(await localDocumentsUnder(db, w2.scope)).toEqual([`${w2.scope}/control`]);
+	});
+
+	it('removes unsent changes only when the person accepted losing them', async () => {
+		const { w1 } = await prepare();
+		const target = { kind: 'workshop', ars: ARS, workshop: w1.id } as const;
+		const result = await deletion().removeFromDevice(target, { discardUnsent: true });
+		expect(result.ok).toBe(true);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual([]);
+	});
+
+	it('a municipality takes its list row, its workshops, rounds and every local copy with it', async () => {
+		await prepare();
+		await db.kommunen.put({
+			ars: ARS,
+			name: 'Beispiel',
+			type: 'samtgemeinde',
+			landkreis: null,
+			population: 1,
+			updatedAt: 1
+		});
+		const other = '031010000000';
+		await db.sessions.put({
+			scope: `kommune/${other}/workshop/x`,
+			ars: other,
+			kind: 'workshop',
+			id: 'x',
+			title: 'Anderswo',
+			date: null,
+			createdAt: 1
+		});
+		const result = await deletion().removeFromDevice(
+			{ kind: 'kommune', ars: ARS },
+			{ discardUnsent: true }
+		);
+		expect(result.ok).toBe(true);
+		expect(await db.kommunen.get(ARS)).toBeUndefined();
+		expect(await db.sessions.where('ars').equals(ARS).count()).toBe(0);
+		expect(await localDocumentsUnder(db, `kommune/${ARS}`)).toEqual([]);
+		expect(await db.sessions.get(`kommune/${other}/workshop/x`)).toBeDefined();
+	});
+});
+
+describe('deleting for good', () => {
+	it('asks the server with the token first and removes the local copies only after its answer', async () => {
+		const { round } = await prepare();
+		const result = await deletion().deleteForGood({
+			kind: 'checkRound',
+			ars: ARS,
+			round: round.id
+		});
+		expect(result.ok).toBe(true);
+		expect(serverCalls).toEqual([{ token: 'moderation-token', scope: round.scope }]);
+		expect(await localDocumentsUnder(db, round.scope)).toEqual([]);
+	});
+
+	it('when the server refuses or cannot be reached, or there is no token, nothing is removed here', async () => {
+		const { w1 } = await prepare();
+		const target = { kind: 'workshop', ars: ARS, workshop: w1.id } as const;
+		const before = await localDocumentsUnder(db, w1.scope);
+		serverAnswer = { ok: false, error: ERROR_CODES.forbidden };
+		expect(await deletion().deleteForGood(target)).toEqual({ ok: false, error: 'forbidden' });
+		serverAnswer = { ok: false, error: 'unreachable' };
+		expect(await deletion().deleteForGood(target)).toEqual({ ok: false, error: 'unreachable' });
+		token = null;
+		expect(await deletion().deleteForGood(target)).toEqual({ ok: false, error: 'no_token' });
+		expect(serverCalls).toHaveLength(2);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
+		expect(await db.sessions.get(w1.scope)).toBeDefined();
+	});
+
+	it('a document a server refused as deleted takes its workshop off this device', async () => {
+		const { w1, w2 } = await prepare();
+		await deletion().removeDeleted(`${w1.scope}/board`);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual([]);
+		expect(await db.sessions.get(w1.scope)).toBeUndefined();
+		expect(await db.sessions.get(w2.scope)).toBeDefined();
+	});
+});
