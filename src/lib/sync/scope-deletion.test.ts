@@ -204,11 +204,22 @@ describe('deleting for good', () => {
 		expect(await db.sessions.get(w1.scope)).toBeDefined();
 	});
 
-	it('a document a server refused as deleted takes its workshop off this device', async () => {
+	it('a document a server refused as deleted takes its workshop off this device once a server held all of it', async () => {
 		const { w1, w2 } = await prepare();
-		await deletion().removeDeleted(`${w1.scope}/board`);
+		for (const name of await localDocumentsUnder(db, w1.scope)) await acknowledge(name);
+		await registry.close();
+		expect(await deletion().removeDeleted(`${w1.scope}/board`)).toBe(true);
 		expect(await localDocumentsUnder(db, w1.scope)).toEqual([]);
 		expect(await db.sessions.get(w1.scope)).toBeUndefined();
 		expect(await db.sessions.get(w2.scope)).toBeDefined();
+	});
+
+	it('a refusal as deleted keeps a copy holding changes no server has, such as a municipality typed anew under a deleted ARS', async () => {
+		const { w1 } = await prepare();
+		const before = await localDocumentsUnder(db, w1.scope);
+		expect(before.length).toBeGreaterThan(0);
+		expect(await deletion().removeDeleted(`${w1.scope}/board`)).toBe(false);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
+		expect(await db.sessions.get(w1.scope)).toBeDefined();
 	});
 });

@@ -152,9 +152,12 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 		/**
 		 * A server refused a document as deleted for good: removes what it belongs to on this device (the
 		 * municipality for its profile, the workshop or round for their documents, a respondent's own
-		 * document alone), whatever was not sent: the deletion was someone's decision with the right to it.
+		 * document alone), but only while a server's acknowledgement covers every local copy. A copy with
+		 * changes no server holds stays: it may be a person's offline work from before the deletion, or a
+		 * municipality created anew under a deleted ARS, and nothing a person typed is removed unasked
+		 * (ADR 11). Returns whether the copies went.
 		 */
-		async removeDeleted(name: string): Promise<void> {
+		async removeDeleted(name: string): Promise<boolean> {
 			const parsed = parseDocName(name);
 			if (parsed === null) return;
 			// kommune/<ARS>/<workshop|check>/<id>: the workshop or round a document belongs to.
@@ -164,7 +167,9 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 					: parsed.kind === 'checkRespondent'
 						? name
 						: name.split('/').slice(0, 4).join('/');
-			await removeLocal(scope, [name]);
+			const documents = [...new Set([name, ...(await localDocumentsUnder(db, scope))])];
+			if ((await uncoveredDocuments(db, documents)).length > 0) return false;
+			return removeLocal(scope, documents);
 		},
 
 		/**
