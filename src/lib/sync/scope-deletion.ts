@@ -159,7 +159,7 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 		 */
 		async removeDeleted(name: string): Promise<boolean> {
 			const parsed = parseDocName(name);
-			if (parsed === null) return;
+			if (parsed === null) return false;
 			// kommune/<ARS>/<workshop|check>/<id>: the workshop or round a document belongs to.
 			const scope =
 				parsed.kind === 'profile'
