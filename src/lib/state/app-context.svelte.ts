@@ -87,6 +87,9 @@ export interface AppContext {
 	createCheckRound: SessionRepository['createCheckRound'];
 	createDemoWorkshop: SessionRepository['createDemoWorkshop'];
 	addRespondent: SessionRepository['addRespondent'];
+	renameRespondent: SessionRepository['renameRespondent'];
+	removeRespondent: SessionRepository['removeRespondent'];
+	restoreRespondent: SessionRepository['restoreRespondent'];
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
@@ -214,9 +217,9 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			moderates: credential === null ? syncStatus.isSecureContext : credential.role === 'moderation'
 		};
 	}
-	const sessionCall = async <T>(
-		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<SessionResult<T>>
-	): Promise<SessionResult<T>> => {
+	const sessionCall = async <R extends SessionResult<unknown> | { ok: false; error: string }>(
+		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<R>
+	): Promise<R | typeof codeLoadFailed> => {
 		const repository = await loadSessions().catch(() => null);
 		return repository ? call(repository) : codeLoadFailed;
 	};
@@ -245,6 +248,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		createDemoWorkshop: (ars, seed) => sessionCall((r) => r.createDemoWorkshop(ars, seed)),
 		addRespondent: (ars, round, label, perspective) =>
 			sessionCall((r) => r.addRespondent(ars, round, label, perspective)),
+		renameRespondent: (ars, round, id, label) =>
+			sessionCall((r) => r.renameRespondent(ars, round, id, label)),
+		removeRespondent: (ars, round, id) => sessionCall((r) => r.removeRespondent(ars, round, id)),
+		restoreRespondent: (ars, round, id) => sessionCall((r) => r.restoreRespondent(ars, round, id)),
 		inviteManager: (target, managedDoc) =>
 			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
 		joinFlow: (code) =>
