@@ -30,6 +30,7 @@ import { JoinFlow } from './join-flow.svelte';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
 import { RespondentSession } from './respondent-session.svelte';
+import { RoundProgress } from './round-progress.svelte';
 import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
@@ -111,6 +112,12 @@ export interface AppContext {
 		catalogOf: (version: string) => Catalog | null,
 		readTargets: RoundResultsOptions['readTargets']
 	): RoundResults;
+	/** A check round's respondents and how far each has got, live while shown. */
+	roundProgress(
+		ars: string,
+		round: string,
+		catalogOf: (version: string) => Catalog | null
+	): RoundProgress;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
 	respondentSession(
 		name: string,
@@ -269,6 +276,13 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				round,
 				catalogOf,
 				readTargets
+			}),
+		roundProgress: (ars, round, catalogOf) =>
+			new RoundProgress({
+				open: async (name) => (await loadDocumentServices()).documents.open(name),
+				ars,
+				round,
+				catalogOf
 			}),
 		respondentSession: (name, catalogOf) =>
 			new RespondentSession(

@@ -4,7 +4,8 @@
 
 import { validateTitle, type Checked } from '../session-input';
 
-export type RespondentLabelError = 'label_required' | 'label_too_long' | 'label_invalid' | 'label_taken';
+export type RespondentLabelError =
+	'label_required' | 'label_too_long' | 'label_invalid' | 'label_taken';
 
 const TITLE_TO_LABEL = {
 	title_required: 'label_required',

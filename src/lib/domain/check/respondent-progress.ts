@@ -30,9 +30,7 @@ export function respondentProgress(
 	respondent: Pick<RespondentAnswers, 'perspective' | 'answers'>
 ): RespondentProgress {
 	const items = itemsForPerspective(catalog, respondent.perspective);
-	const answered = items.filter((item) =>
-		isItemAnswered(item, respondent.answers[item.id])
-	).length;
+	const answered = items.filter((item) => isItemAnswered(item, respondent.answers[item.id])).length;
 	return { answered, total: items.length };
 }
 
