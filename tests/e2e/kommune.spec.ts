@@ -4,6 +4,7 @@ import { StartPage } from './pages/start-page';
 import { KOMMUNEN } from './support/test-data';
 import { indexedDbNames } from './support/browser-storage';
 import { readServerProfile } from './support/server-documents';
+import { seriousViolations } from './support/axe';
 
 const HANNOVER = KOMMUNEN[0]!;
 const BRAUNSCHWEIG = KOMMUNEN[1]!;
@@ -119,4 +120,27 @@ test('an edited profile keeps its new values after a reload', async ({ page }) =
 	const start = new StartPage(page);
 	await start.open();
 	await expect(start.row('Braunschweig')).toContainText('251.500');
+});
+
+test('the Landkreis is marked as required exactly for the types that need one', async ({
+	page
+}) => {
+	const form = new KommuneFormPage(page);
+	await form.openNew();
+	// A required control is announced as such (HTML's required maps to aria-required); the label's
+	// mark shows it.
+	const label = page.locator('label[for="landkreis"]');
+	await expect(form.landkreis).toHaveJSProperty('required', false);
+	for (const type of ['Stadt', 'Einheitsgemeinde', 'Samtgemeinde'] as const) {
+		await form.type.selectOption({ label: type });
+		await expect(form.landkreis, type).toHaveJSProperty('required', true);
+		await expect(label, type).toContainText('*');
+	}
+	for (const type of ['Kreisfreie Stadt', 'Landkreis', 'Region'] as const) {
+		await form.type.selectOption({ label: type });
+		await expect(form.landkreis, type).toHaveJSProperty('required', false);
+		await expect(label, type).not.toContainText('*');
+	}
+	await form.type.selectOption({ label: 'Stadt' });
+	expect(await seriousViolations(page), 'Landkreis required').toEqual([]);
 });

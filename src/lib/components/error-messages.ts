@@ -7,6 +7,7 @@ import type { CardTextError, ClusterNameError } from '$lib/domain/workshop/cards
 import type { VotingRulesError } from '$lib/domain/workshop/votes';
 import type { ActionFieldTitleError } from '$lib/domain/workshop/action-fields';
 import type { DateError, TitleError } from '$lib/domain/session-input';
+import type { RespondentLabelError } from '$lib/domain/check/respondent-label';
 import type { JoinError } from '$lib/state/join-flow.svelte';
 
 const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
@@ -36,13 +37,17 @@ const FORM_MESSAGES: Record<ProfileFormErrorCode, () => string> = {
 };
 
 const SESSION_MESSAGES: Record<
-	TitleError | DateError | 'perspective_required' | 'catalog_unknown',
+	TitleError | DateError | RespondentLabelError | 'perspective_required' | 'catalog_unknown',
 	() => string
 > = {
 	title_required: m.err_title_required,
 	title_too_long: m.err_title_too_long,
 	title_invalid: m.err_text_invalid,
 	date_invalid: m.err_date_invalid,
+	label_required: m.err_label_required,
+	label_too_long: m.err_label_too_long,
+	label_invalid: m.err_text_invalid,
+	label_taken: m.err_label_taken,
 	perspective_required: m.err_perspective_required,
 	catalog_unknown: m.err_catalog_unknown
 };

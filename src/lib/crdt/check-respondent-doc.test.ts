@@ -8,7 +8,8 @@ import {
 	readRespondentInfo,
 	writeAnswer,
 	writeComment,
-	writeRespondentInfo
+	writeRespondentInfo,
+	writeRespondentLabel
 } from './check-respondent-doc';
 import { ROOT_KEYS } from './schema';
 
@@ -18,6 +19,19 @@ const exchange = (a: Y.Doc, b: Y.Doc) => {
 };
 
 describe('respondent documents', () => {
+	it('take a new label when the respondent is renamed, keeping perspective, version and answers', () => {
+		const doc = new Y.Doc();
+		writeRespondentInfo(doc, { label: 'Kämmerei', perspective: 'A', catalogVersion: '2026.1' });
+		writeAnswer(doc, 'strategie.01', { kind: 'level', value: 2 });
+		writeRespondentLabel(doc, 'Kämmerer');
+		expect(readRespondentInfo(doc)).toEqual({
+			label: 'Kämmerer',
+			perspective: 'A',
+			catalogVersion: '2026.1'
+		});
+		expect(readAnswers(doc)).toEqual({ 'strategie.01': { kind: 'level', value: 2 } });
+	});
+
 	it('carry who answers and from which perspective, and nothing when that is malformed', () => {
 		const doc = new Y.Doc();
 		expect(readRespondentInfo(doc)).toBeNull();

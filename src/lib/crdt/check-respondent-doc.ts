@@ -25,6 +25,16 @@ export function writeRespondentInfo(doc: Y.Doc, info: RespondentInfo, now = Date
 	});
 }
 
+/** Keeps the label in step when the facilitator renames the respondent in the round's list. */
+export function writeRespondentLabel(doc: Y.Doc, label: string, now = Date.now()): void {
+	const map = rootMap(doc, ROOT_KEYS.respondent);
+	if (map === null) throw new Error('respondent root has the wrong type');
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (map.get('label') !== label) map.set('label', label);
+	});
+}
+
 export function readRespondentInfo(doc: Y.Doc): RespondentInfo | null {
 	const map = rootMap(doc, ROOT_KEYS.respondent);
 	const label = map?.get('label');

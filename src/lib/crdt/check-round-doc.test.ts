@@ -5,6 +5,9 @@ import {
 	readRespondents,
 	readRoundCatalogVersion,
 	readRoundTitle,
+	removeRespondent,
+	renameRespondent,
+	restoreRespondent,
 	writeRoundCatalogVersion,
 	writeRoundTitle
 } from './check-round-doc';
@@ -53,5 +56,61 @@ describe('check round documents', () => {
 		map.set('r3', { label: '', perspective: 'B', createdAt: 3 });
 		map.set('r4', 7);
 		expect(readRespondents(doc).map((r) => r.id)).toEqual(['r1']);
+	});
+
+	it('a renamed respondent is listed with the new label, in the same place', () => {
+		const doc = new Y.Doc();
+		addRespondent(doc, { id: 'r1', label: 'Spitze', perspective: 'H', createdAt: 1 });
+		addRespondent(doc, { id: 'r2', label: 'Kämmerei', perspective: 'A', createdAt: 2 });
+		renameRespondent(doc, 'r1', 'Bürgermeisterin');
+		expect(readRespondents(doc).map((r) => [r.id, r.label])).toEqual([
+			['r1', 'Bürgermeisterin'],
+			['r2', 'Kämmerei']
+		]);
+	});
+
+	it('a removed respondent is no longer listed, and undo brings back exactly that respondent', () => {
+		const doc = new Y.Doc();
+		addRespondent(doc, { id: 'r1', label: 'Spitze', perspective: 'H', createdAt: 1 });
+		addRespondent(doc, { id: 'r2', label: 'Kämmerei', perspective: 'A', createdAt: 2 });
+		renameRespondent(doc, 'r2', 'Kämmerer');
+		const before = readRespondents(doc);
+
+		removeRespondent(doc, 'r2', 50);
+		expect(readRespondents(doc).map((r) => r.id)).toEqual(['r1']);
+		// The removal is a key of its own: the entry written when adding is still there, unchanged.
+		expect(doc.getMap(ROOT_KEYS.respondents).get('r2')).toEqual({
+			label: 'Kämmerei',
+			perspective: 'A',
+			createdAt: 2
+		});
+		expect(doc.getMap(ROOT_KEYS.respondentFields).get('r2/removedAt')).toBe(50);
+
+		restoreRespondent(doc, 'r2');
+		expect(readRespondents(doc)).toEqual(before);
+	});
+
+	it('a rename on one device and a removal on another both stay', () => {
+		const a = new Y.Doc();
+		addRespondent(a, { id: 'r1', label: 'Spitze', perspective: 'H', createdAt: 1 });
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		renameRespondent(a, 'r1', 'Bürgermeisterin');
+		removeRespondent(b, 'r1');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		expect(readRespondents(a)).toEqual([]);
+		restoreRespondent(b, 'r1');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		expect(readRespondents(a).map((r) => r.label)).toEqual(['Bürgermeisterin']);
+	});
+
+	it('a malformed rename written by a peer is ignored: the label from before stays', () => {
+		const doc = new Y.Doc();
+		addRespondent(doc, { id: 'r1', label: 'Spitze', perspective: 'H', createdAt: 1 });
+		doc.getMap(ROOT_KEYS.respondentFields).set('r1/label', '   ');
+		expect(readRespondents(doc).map((r) => r.label)).toEqual(['Spitze']);
+		expect(() => renameRespondent(doc, 'r1', '')).toThrow(RangeError);
+		expect(() => renameRespondent(doc, 'nobody', 'X')).toThrow();
 	});
 });

@@ -1,5 +1,10 @@
 // A check round's shared document: its title, the catalog version it is taken with, and the respondent
 // list (a pseudonymous label and a perspective each). Answers live in one document per respondent.
+//
+// A respondent's entry in 'respondents' is written once, when added. A rename and a removal are keys of
+// their own in 'respondentFields' (`<id>/label`, `<id>/removedAt`), so a rename on one device and a
+// removal on another both stay, and a removal is undone by taking its key away: the entry and the
+// respondent's own document with their answers are never touched by it.
 
 import * as Y from 'yjs';
 import { isPerspective, type Perspective } from '../domain/perspectives';
@@ -65,18 +70,69 @@ export function addRespondent(doc: Y.Doc, respondent: Respondent, now = Date.now
 	});
 }
 
-/** Respondents in the order they were added; malformed entries are skipped. */
+const isLabel = (value: unknown): value is string =>
+	typeof value === 'string' && value.trim() !== '' && [...value].length <= TITLE_MAX_LENGTH;
+
+function respondentFields(doc: Y.Doc): Y.Map<unknown> {
+	const map = rootMap(doc, ROOT_KEYS.respondentFields);
+	if (map === null) throw new Error('respondentFields root has the wrong type');
+	return map;
+}
+
+const hasRespondent = (doc: Y.Doc, id: string): boolean =>
+	rootMap(doc, ROOT_KEYS.respondents)?.has(id) ?? false;
+
+/** Gives a respondent a new label; the caller validates it (validateRespondentLabel). */
+export function renameRespondent(doc: Y.Doc, id: string, label: string, now = Date.now()): void {
+	if (!isLabel(label)) throw new RangeError('invalid respondent label');
+	if (!hasRespondent(doc, id)) throw new Error(`respondent ${id} is not in the round`);
+	const fields = respondentFields(doc);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (fields.get(`${id}/label`) !== label) fields.set(`${id}/label`, label);
+	});
+}
+
+/**
+ * Takes a respondent out of the round's list, and so out of its counts and results. Their entry and
+ * their own document stay, so restoreRespondent brings them back with every answer.
+ */
+export function removeRespondent(doc: Y.Doc, id: string, now = Date.now()): void {
+	if (!hasRespondent(doc, id)) throw new Error(`respondent ${id} is not in the round`);
+	const fields = respondentFields(doc);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		if (typeof fields.get(`${id}/removedAt`) !== 'number') fields.set(`${id}/removedAt`, now);
+	});
+}
+
+/** Undoes removeRespondent: the respondent is listed again as before. */
+export function restoreRespondent(doc: Y.Doc, id: string, now = Date.now()): void {
+	const fields = respondentFields(doc);
+	if (!fields.has(`${id}/removedAt`)) return;
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		fields.delete(`${id}/removedAt`);
+	});
+}
+
+/**
+ * The round's respondents in the order they were added, with their latest label; removed respondents
+ * and malformed entries are skipped. Every count and result of the round is taken over this list.
+ */
 export function readRespondents(doc: Y.Doc): Respondent[] {
 	const map = rootMap(doc, ROOT_KEYS.respondents);
 	if (map === null) return [];
+	const fields = rootMap(doc, ROOT_KEYS.respondentFields);
 	const list: Respondent[] = [];
 	for (const [id, value] of map.entries()) {
 		if (typeof value !== 'object' || value === null) continue;
+		if (typeof fields?.get(`${id}/removedAt`) === 'number') continue;
 		const { label, perspective, createdAt } = value as Record<string, unknown>;
-		if (typeof label !== 'string' || label.trim() === '' || [...label].length > TITLE_MAX_LENGTH)
-			continue;
+		if (!isLabel(label)) continue;
 		if (!isPerspective(perspective) || typeof createdAt !== 'number') continue;
-		list.push({ id, label, perspective, createdAt });
+		const renamed = fields?.get(`${id}/label`);
+		list.push({ id, label: isLabel(renamed) ? renamed : label, perspective, createdAt });
 	}
 	return list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

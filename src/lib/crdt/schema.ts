@@ -20,6 +20,12 @@ export const ROOT_KEYS = {
 	round: 'round',
 	/** Y.Map respondentId → { label, perspective, createdAt } in a check round's shared document. */
 	respondents: 'respondents',
+	/**
+	 * Y.Map `<respondentId>/<field>` → value in a check round's shared document: later changes to a
+	 * respondent ('label' when renamed, 'removedAt' while removed), one key each, beside the entry in
+	 * respondents, which is never rewritten.
+	 */
+	respondentFields: 'respondentFields',
 	/** Y.Map (label, perspective, catalogVersion) in a respondent's document: who answers, from where. */
 	respondent: 'respondent',
 	/** Y.Map itemId → Answer in a respondent's document; one key per item. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Ars } from './ars';
+import { KOMMUNE_TYPES } from './kommune-type';
 import {
 	mergeProfileInput,
 	parseStoredProfile,
+	requiresLandkreis,
 	validateProfileInput,
 	type KommuneProfileFields,
 	type ProfileFormInput
@@ -224,5 +226,18 @@ describe('parseStoredProfile', () => {
 		['not an object', 'profile']
 	])('returns null for %s', (_, data) => {
 		expect(parseStoredProfile(data)).toBeNull();
+	});
+});
+
+describe('requiresLandkreis', () => {
+	it('says the Landkreis is required exactly for the types whose profile is refused without one', () => {
+		const refusedWithout = KOMMUNE_TYPES.filter((type) => {
+			const result = validateProfileInput(form({ type, landkreis: '' }));
+			return !result.ok && result.errors.landkreis === 'required';
+		});
+		expect(KOMMUNE_TYPES.filter(requiresLandkreis)).toEqual(refusedWithout);
+		// By hand: a Stadt, an Einheitsgemeinde and a Samtgemeinde belong to a Landkreis.
+		expect(refusedWithout).toEqual(['einheitsgemeinde', 'stadt', 'samtgemeinde']);
+		expect(requiresLandkreis('')).toBe(false);
 	});
 });

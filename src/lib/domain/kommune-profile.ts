@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { agsOfArs, ARS_ERROR_CODES, validateArs, type Ags, type Ars } from './ars';
 import { parseGermanNumber, type NumberRange } from './german-number';
 import { IT_OPERATING_MODELS, type ItOperatingModel } from './it-operating-model';
-import { isKreisangehoerig, KOMMUNE_TYPES, type KommuneType } from './kommune-type';
+import { isKommuneType, isKreisangehoerig, KOMMUNE_TYPES, type KommuneType } from './kommune-type';
 
 export const PROFILE_LIMITS = {
 	textMaxLength: 200,
@@ -112,6 +112,13 @@ const arsSchema = v.pipe(
 	})
 );
 
+/**
+ * Whether a profile of this type must name its Landkreis: the rule the schema checks, for the form to
+ * mark the field as required exactly when it is. No type chosen yet (or an unknown one) requires none.
+ */
+export const requiresLandkreis = (type: string): boolean =>
+	isKommuneType(type) && isKreisangehoerig(type);
+
 export const KommuneProfileSchema = v.pipe(
 	v.object({
 		ars: arsSchema,
@@ -141,7 +148,7 @@ export const KommuneProfileSchema = v.pipe(
 	v.forward(
 		v.partialCheck(
 			[['type'], ['landkreis']],
-			({ type, landkreis }) => !isKreisangehoerig(type) || (landkreis ?? '') !== '',
+			({ type, landkreis }) => !requiresLandkreis(type) || (landkreis ?? '') !== '',
 			'required'
 		),
 		['landkreis']

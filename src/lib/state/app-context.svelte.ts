@@ -30,6 +30,7 @@ import { JoinFlow } from './join-flow.svelte';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
 import { RespondentSession } from './respondent-session.svelte';
+import { RoundProgress } from './round-progress.svelte';
 import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
 import { ProfileEditor } from './profile-editor.svelte';
 import { SessionsList } from './sessions-list.svelte';
@@ -91,6 +92,9 @@ export interface AppContext {
 	createCheckRound: SessionRepository['createCheckRound'];
 	createDemoWorkshop: SessionRepository['createDemoWorkshop'];
 	addRespondent: SessionRepository['addRespondent'];
+	renameRespondent: SessionRepository['renameRespondent'];
+	removeRespondent: SessionRepository['removeRespondent'];
+	restoreRespondent: SessionRepository['restoreRespondent'];
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
@@ -112,6 +116,12 @@ export interface AppContext {
 		catalogOf: (version: string) => Catalog | null,
 		readTargets: RoundResultsOptions['readTargets']
 	): RoundResults;
+	/** A check round's respondents and how far each has got, live while shown. */
+	roundProgress(
+		ars: string,
+		round: string,
+		catalogOf: (version: string) => Catalog | null
+	): RoundProgress;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
 	respondentSession(
 		name: string,
@@ -218,9 +228,9 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			moderates: credential === null ? syncStatus.isSecureContext : credential.role === 'moderation'
 		};
 	}
-	const sessionCall = async <T>(
-		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<SessionResult<T>>
-	): Promise<SessionResult<T>> => {
+	const sessionCall = async <R extends SessionResult<unknown> | { ok: false; error: string }>(
+		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<R>
+	): Promise<R | typeof codeLoadFailed> => {
 		const repository = await loadSessions().catch(() => null);
 		return repository ? call(repository) : codeLoadFailed;
 	};
@@ -251,6 +261,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		createDemoWorkshop: (ars, seed) => sessionCall((r) => r.createDemoWorkshop(ars, seed)),
 		addRespondent: (ars, round, label, perspective) =>
 			sessionCall((r) => r.addRespondent(ars, round, label, perspective)),
+		renameRespondent: (ars, round, id, label) =>
+			sessionCall((r) => r.renameRespondent(ars, round, id, label)),
+		removeRespondent: (ars, round, id) => sessionCall((r) => r.removeRespondent(ars, round, id)),
+		restoreRespondent: (ars, round, id) => sessionCall((r) => r.restoreRespondent(ars, round, id)),
 		inviteManager: (target, managedDoc) =>
 			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
 		joinFlow: (code) =>
@@ -268,6 +282,13 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				round,
 				catalogOf,
 				readTargets
+			}),
+		roundProgress: (ars, round, catalogOf) =>
+			new RoundProgress({
+				open: async (name) => (await loadDocumentServices()).documents.open(name),
+				ars,
+				round,
+				catalogOf
 			}),
 		respondentSession: (name, catalogOf) =>
 			new RespondentSession(

@@ -6,6 +6,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import type { Answer } from '../domain/check/answers';
 import type { Catalog, CatalogItem, DimensionId } from '../domain/check/catalog-types';
+import { isItemAnswered } from '../domain/check/respondent-progress';
 import {
 	readAnswers,
 	readComments,
@@ -99,7 +100,8 @@ export class RespondentSession {
 				const items = catalog.items.filter(
 					(item) => item.dimension === dimension.id && item.perspectives.includes(info.perspective)
 				);
-				const answered = items.filter((item) => answers[item.id] !== undefined).length;
+				// The same rule as the facilitator's progress on the round page.
+				const answered = items.filter((item) => isItemAnswered(item, answers[item.id])).length;
 				return { dimension: dimension.id, title: dimension.title, items, answered };
 			})
 			.filter((progress) => progress.items.length > 0);

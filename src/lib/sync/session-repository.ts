@@ -11,15 +11,23 @@ import {
 	workshopControlDocName,
 	workshopPrefix
 } from '../domain/document-names';
+import {
+	validateRespondentLabel,
+	type RespondentLabelError
+} from '../domain/check/respondent-label';
 import { newId } from '../domain/ids';
 import type { Perspective } from '../domain/perspectives';
 import {
 	addRespondent as writeRespondent,
+	readRespondents,
 	readRoundCatalogVersion,
+	removeRespondent,
+	renameRespondent,
+	restoreRespondent,
 	writeRoundCatalogVersion,
 	writeRoundTitle
 } from '../crdt/check-round-doc';
-import { writeRespondentInfo } from '../crdt/check-respondent-doc';
+import { writeRespondentInfo, writeRespondentLabel } from '../crdt/check-respondent-doc';
 import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
 import { putSession } from '../storage/sessions';
@@ -29,6 +37,9 @@ import { isDocumentError, type DocumentErrorCode } from './document-status';
 import { writeDocument, type WriteResult } from './write-document';
 
 export type SessionResult<T> = WriteResult<T>;
+
+/** Adding or renaming a respondent: a label the round cannot take is refused before anything is written. */
+export type RespondentResult<T> = SessionResult<T> | { ok: false; error: RespondentLabelError };
 
 export interface SessionRepository {
 	createWorkshop(
@@ -42,12 +53,24 @@ export interface SessionRepository {
 	 * as a new workshop of this municipality, for demos and trying things out.
 	 */
 	createDemoWorkshop(ars: string, seed: number): Promise<SessionResult<SessionRow>>;
+	/** Validates the label against the round's respondents (no duplicates); resolves to the new id. */
 	addRespondent(
 		ars: string,
 		round: string,
 		label: string,
 		perspective: Perspective
-	): Promise<SessionResult<string>>;
+	): Promise<RespondentResult<string>>;
+	/** A new label, validated like a new one, in the round's list and the respondent's own document. */
+	renameRespondent(
+		ars: string,
+		round: string,
+		id: string,
+		label: string
+	): Promise<RespondentResult<void>>;
+	/** Takes a respondent out of the round's list; their document and answers stay (see restore). */
+	removeRespondent(ars: string, round: string, id: string): Promise<SessionResult<void>>;
+	/** Undoes removeRespondent. */
+	restoreRespondent(ars: string, round: string, id: string): Promise<SessionResult<void>>;
 	/** Writes a joined participant's name into the workshop's roster (the board document). */
 	checkInParticipant(
 		ars: string,
@@ -147,22 +170,50 @@ export function createSessionRepository(options: {
 			});
 		},
 
-		async addRespondent(ars, round, label, perspective) {
+		async addRespondent(ars, round, rawLabel, perspective) {
 			const id = newId<'respondent'>();
+			const shared = checkSharedDocName(ars, round);
 			// A respondent answers the round's catalog version, even after an app update brought a newer one.
-			const version = await writeTo(checkSharedDocName(ars, round), readRoundCatalogVersion);
-			if (!version.ok) return version;
+			const current = await writeTo(shared, (doc) => ({
+				version: readRoundCatalogVersion(doc),
+				respondents: readRespondents(doc)
+			}));
+			if (!current.ok) return current;
+			const label = validateRespondentLabel(rawLabel, current.value.respondents);
+			if (!label.ok) return label;
 			// The respondent's own document says who answers and from where first: the respondent cannot
 			// read the round's list. If this write fails, the list is not changed either.
-			const info = { label, perspective, catalogVersion: version.value };
+			const info = { label: label.value, perspective, catalogVersion: current.value.version };
 			const own = await writeTo(checkRespondentDocName(ars, round, id), (doc) =>
 				writeRespondentInfo(doc, info, now())
 			);
 			if (!own.ok) return own;
-			return writeTo(checkSharedDocName(ars, round), (doc) => {
-				writeRespondent(doc, { id, label, perspective, createdAt: now() });
+			return writeTo(shared, (doc) => {
+				writeRespondent(doc, { id, label: label.value, perspective, createdAt: now() });
 				return id;
 			});
+		},
+
+		async renameRespondent(ars, round, id, rawLabel) {
+			const shared = checkSharedDocName(ars, round);
+			const respondents = await writeTo(shared, readRespondents);
+			if (!respondents.ok) return respondents;
+			const label = validateRespondentLabel(rawLabel, respondents.value, id);
+			if (!label.ok) return label;
+			// The respondent's own document first, as when adding: the questionnaire shows its label.
+			const own = await writeTo(checkRespondentDocName(ars, round, id), (doc) =>
+				writeRespondentLabel(doc, label.value, now())
+			);
+			if (!own.ok) return own;
+			return writeTo(shared, (doc) => renameRespondent(doc, id, label.value, now()));
+		},
+
+		removeRespondent(ars, round, id) {
+			return writeTo(checkSharedDocName(ars, round), (doc) => removeRespondent(doc, id, now()));
+		},
+
+		restoreRespondent(ars, round, id) {
+			return writeTo(checkSharedDocName(ars, round), (doc) => restoreRespondent(doc, id, now()));
 		},
 
 		checkInParticipant(ars, workshop, participantId, name) {

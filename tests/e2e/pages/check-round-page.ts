@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * A municipality's check round: creating it, adding respondents, opening their questionnaire and its
@@ -20,6 +20,39 @@ export class CheckRoundPage {
 		await this.page.getByLabel('Perspektive').selectOption({ label: perspective });
 		await this.page.getByRole('button', { name: 'Befragte Person hinzufügen' }).click();
 		await expect(this.page.getByText(`${label} · ${perspective}`)).toBeVisible();
+	}
+
+	/** Fills and submits the form to add a respondent, without waiting for them to be listed. */
+	async submitRespondent(label: string, perspective: string): Promise<void> {
+		await this.page.getByLabel('Bezeichnung (pseudonym)').fill(label);
+		await this.page.getByLabel('Perspektive').selectOption({ label: perspective });
+		await this.page.getByRole('button', { name: 'Befragte Person hinzufügen' }).click();
+	}
+
+	/** The list item of a respondent, found by their label. */
+	respondent(label: string): Locator {
+		return this.page.getByRole('listitem').filter({ has: this.page.getByText(`${label} · `) });
+	}
+
+	async renameRespondent(label: string, newLabel: string): Promise<void> {
+		await this.page.getByRole('button', { name: `${label} umbenennen` }).click();
+		await this.page.getByLabel(`Neue Bezeichnung für ${label}`).fill(newLabel);
+		await this.page.getByRole('button', { name: 'Speichern' }).click();
+	}
+
+	async removeRespondent(label: string): Promise<void> {
+		await this.page.getByRole('button', { name: `${label} entfernen` }).click();
+	}
+
+	/** A respondent's document name, from the "Antworten eingeben" link on the round page. */
+	async respondentDocNameOf(label: string): Promise<string> {
+		const href = await this.page
+			.getByRole('link', { name: `Antworten für ${label} eingeben` })
+			.getAttribute('href');
+		const [, ars, round, rid] = /\/kommune\/(\d{12})\/check\/([^/]+)\/antworten\/([^/]+)$/.exec(
+			new URL(href!, this.page.url()).pathname
+		)!;
+		return `kommune/${ars}/check/${round}/respondent/${rid}`;
 	}
 
 	/** The respondent document's name, from the questionnaire's URL. */
