@@ -158,6 +158,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		registry: devices,
 		reachability: createReachability(),
 		onDeviceRemoved: (deviceId) => closeDeviceConnections(hocuspocus, deviceId),
+		// Facilitators' laptop pages delete here too (ADR 11), from their own origins.
+		crossOriginDeletions: config.mode === 'central',
 		deletions: createDeletionService({
 			store: requireStore,
 			hocuspocus,

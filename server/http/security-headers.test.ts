@@ -20,4 +20,10 @@ describe('Content Security Policy', () => {
 			"connect-src 'self' ws://kw-lan.test:8420 wss://kw-lan.test:8420;"
 		);
 	});
+
+	it('lets the page reach the one central server set up, by socket and for deleting over https, and no other', () => {
+		expect(contentSecurityPolicy([], 'kw-lan.test:8420', 'wss://zentral.example.de')).toContain(
+			"connect-src 'self' ws://kw-lan.test:8420 wss://kw-lan.test:8420 wss://zentral.example.de https://zentral.example.de;"
+		);
+	});
 });

@@ -45,10 +45,11 @@ export function contentSecurityPolicy(
 ): string {
 	const parsed = parseHostHeader(host);
 	// 'self' covers ws: of the same host in CSP 3; the explicit source helps older engines (Safari).
-	// The central server the facilitator syncs to is the only other place the page may connect to.
+	// The central server the facilitator syncs to is the only other place the page may connect to: its
+	// socket, and its deletion endpoint over http(s) (ADR 11).
 	const socket =
 		(parsed ? ` ws://${host} wss://${host}` : '') +
-		(centralSyncOrigin ? ` ${centralSyncOrigin}` : '');
+		(centralSyncOrigin ? ` ${centralSyncOrigin} ${httpOriginOf(centralSyncOrigin)}` : '');
 	return [
 		"default-src 'self'",
 		`script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
@@ -64,3 +65,6 @@ export function contentSecurityPolicy(
 		"form-action 'self'"
 	].join('; ');
 }
+
+/** https://host for wss://host, http://host for ws://host. */
+export const httpOriginOf = (socketOrigin: string): string => socketOrigin.replace(/^ws/, 'http');

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import connectPostgres from 'postgres';
 import qrcode from 'qrcode-generator';
 import type { Page } from '@playwright/test';
 import { createTokenService } from '../../server/tokens';
@@ -9,9 +10,11 @@ import { setupLinkFor } from '../../src/lib/domain/central-setup-link';
 import { profileDocName } from '../../src/lib/domain/document-names';
 import { expect, test } from './support/fixtures';
 import { AppServer } from './support/app-server';
+import { DeleteDialogPage } from './pages/delete-dialog';
 import { KommuneFormPage } from './pages/kommune-form';
+import { indexedDbNames } from './support/browser-storage';
 import { seriousViolations } from './support/axe';
-import { withDocumentAt } from './support/server-documents';
+import { storedDocumentNames, withDocumentAt } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
 const HANNOVER = KOMMUNEN[0]!;
@@ -118,6 +121,78 @@ test('the facilitator sets up the central server once; the municipality is uploa
 			await new Promise((resolve) => setTimeout(resolve, 1_000));
 		});
 		expect((await centralProfile())?.name).toBe('Hannover');
+	} finally {
+		await laptop.dispose();
+		await appServer.start();
+	}
+});
+
+/** The central database's documents under a prefix and its tombstones (ADR 11), read directly. */
+async function centralDatabase(prefix: string) {
+	const sql = connectPostgres(postgres.url, { max: 1, onnotice: () => undefined });
+	try {
+		const documents = await sql<{ name: string }[]>`
+			SELECT name FROM documents WHERE starts_with(name, ${prefix}) ORDER BY name`;
+		const tombstones = await sql<{ scope: string }[]>`
+			SELECT scope FROM deleted_scopes WHERE starts_with(scope, ${prefix}) ORDER BY scope`;
+		return {
+			documents: documents.map((row) => row.name),
+			tombstones: tombstones.map((row) => row.scope)
+		};
+	} finally {
+		await sql.end();
+	}
+}
+
+test("'Endgültig löschen' deletes on the central server too; while it is out of reach nothing is deleted, and trying again deletes everywhere", async ({
+	page,
+	appServer
+}) => {
+	const BRAUNSCHWEIG = KOMMUNEN[1]!;
+	const scope = `kommune/${BRAUNSCHWEIG.ars}`;
+	await appServer.stop();
+	const laptop = new AppServer({
+		port: appServer.port,
+		// localhost: the server sends a request for 127.0.0.1 on to localhost (host-rules.ts), and a
+		// browser follows no redirect of a CORS preflight.
+		env: { CENTRAL_URL: `http://localhost:${central.port}` }
+	});
+	await laptop.start();
+	try {
+		await new KommuneFormPage(page).create(BRAUNSCHWEIG);
+		await page.getByRole('link', { name: 'Zentraler Server' }).click();
+		await page
+			.getByLabel('Zugangsschlüssel (Moderation)')
+			.fill(await tokenFor('moderation', [`${scope}/**`]));
+		await page.getByRole('button', { name: 'Speichern und übertragen' }).click();
+		await expect(page.getByText('Datenbestände zentral gesichert: 1 von 1')).toBeVisible({
+			timeout: 30_000
+		});
+		expect((await centralDatabase(scope)).documents).toEqual([`${scope}/profile`]);
+
+		await page.goto(`/kommune/${BRAUNSCHWEIG.ars}`);
+		const deletion = new DeleteDialogPage(page, 'Kommune löschen …');
+		await central.stop();
+		await deletion.openWhenSaved();
+		await deletion.deleteForGood();
+		await expect(
+			deletion.dialog.getByText(
+				'Der zentrale Server ist nicht erreichbar. Es wurde nichts gelöscht, weder dort noch auf dem Laptop-Server noch auf diesem Gerät. Bitte versuchen Sie es erneut, sobald eine Internetverbindung besteht.'
+			)
+		).toBeVisible();
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(storedDocumentNames(laptop, `${scope}/`)).toEqual([`${scope}/profile`]);
+		expect(await indexedDbNames(page)).toContain(`${scope}/profile`);
+
+		// Back online: the same button again deletes on both servers, then here.
+		await central.start();
+		await deletion.deleteForGood();
+		await expect(
+			page.getByText('„Braunschweig“ wurde endgültig gelöscht, auch auf dem Server.')
+		).toBeVisible();
+		expect(storedDocumentNames(laptop, `${scope}/`)).toEqual([]);
+		expect(await centralDatabase(scope)).toEqual({ documents: [], tombstones: [scope] });
+		expect((await indexedDbNames(page)).filter((name) => name.startsWith(scope))).toEqual([]);
 	} finally {
 		await laptop.dispose();
 		await appServer.start();

@@ -1,6 +1,6 @@
 // The German words of a deletion (ADR 11): what is lost, the error messages, the notice afterwards.
 import { m } from '$lib/paraglide/messages.js';
-import type { DeletionPlan } from '$lib/sync/scope-deletion';
+import type { DeletionError, DeletionPlace, DeletionPlan } from '$lib/sync/scope-deletion';
 import type { ScopeDeletionFlow } from '$lib/state/scope-deletion-flow.svelte';
 
 const counted = (count: number, one: () => string, other: (inputs: { count: string }) => string) =>
@@ -48,8 +48,47 @@ const ERRORS: Record<NonNullable<ScopeDeletionFlow['error']>, () => string> = {
 	internal: m.delete_err_internal
 };
 
-export const deletionErrorMessage = (error: NonNullable<ScopeDeletionFlow['error']>): string =>
-	ERRORS[error]();
+/** The central server failed and nothing was deleted anywhere. */
+const CENTRAL_ERRORS: Partial<Record<DeletionError, () => string>> = {
+	unreachable: m.delete_err_central_unreachable,
+	forbidden: m.delete_err_central_forbidden,
+	unauthorized: m.delete_err_central_unauthorized,
+	token_expired: m.delete_err_central_unauthorized,
+	device_revoked: m.delete_err_central_unauthorized
+};
+
+/** Why the laptop server did not delete after the central server did. */
+const PARTIAL_REASONS: Partial<Record<DeletionError, () => string>> = {
+	unreachable: m.delete_reason_unreachable,
+	forbidden: m.delete_reason_forbidden,
+	unauthorized: m.delete_reason_unauthorized,
+	token_expired: m.delete_reason_unauthorized,
+	device_revoked: m.delete_reason_unauthorized
+};
+
+/**
+ * The message for a failed deletion: which server failed and why, and, when some servers deleted
+ * already, exactly where it is deleted and where not, with the way to finish it (ADR 11).
+ */
+export function deletionErrorMessage(
+	error: NonNullable<ScopeDeletionFlow['error']>,
+	failedOn: DeletionPlace | null = null,
+	deletedOn: readonly DeletionPlace[] = []
+): string {
+	if (error !== 'code_load_failed' && deletedOn.length > 0) {
+		if (failedOn === null) {
+			const where = deletedOn.includes('central') ? m.delete_where_both : m.delete_where_laptop;
+			return m.delete_err_storage_after_servers({ where: where() });
+		}
+		return m.delete_err_partial({
+			reason: (PARTIAL_REASONS[error] ?? m.delete_reason_internal)()
+		});
+	}
+	if (error !== 'code_load_failed' && failedOn === 'central') {
+		return (CENTRAL_ERRORS[error] ?? m.delete_err_central_internal)();
+	}
+	return ERRORS[error]();
+}
 
 /** The confirmation on the page the person lands on afterwards. */
 export const deletionNotice = (mode: 'device' | 'everywhere', name: string): string =>

@@ -5,7 +5,8 @@ import {
 	isUnderScope,
 	mayDelete,
 	parseDeletionScope,
-	patternCoversScope
+	patternCoversScope,
+	patternReachesScope
 } from './deletion';
 
 const A = '032410001001';
@@ -104,5 +105,19 @@ describe('who may delete', () => {
 
 	it('a malformed scope is never deletable', () => {
 		expect(mayDelete(moderation('kommune/*/**'), `kommune/${A}/profile`)).toBe(false);
+	});
+});
+
+describe('whether a central key could have uploaded part of a scope', () => {
+	it("reaches the scope when the key's names could lie under it, and not for another municipality or workshop", () => {
+		const scope = `kommune/${A}/workshop/w1`;
+		expect(patternReachesScope(`kommune/${A}/**`, scope)).toBe(true);
+		expect(patternReachesScope('kommune/*/**', scope)).toBe(true);
+		expect(patternReachesScope(`kommune/${A}/workshop/w1/**`, `kommune/${A}`)).toBe(true);
+		expect(patternReachesScope(`kommune/${A}/profile`, `kommune/${A}`)).toBe(true);
+		expect(patternReachesScope(`kommune/${B}/**`, scope)).toBe(false);
+		expect(patternReachesScope(`kommune/${A}/workshop/w10/**`, scope)).toBe(false);
+		expect(patternReachesScope(`kommune/${A}/profile`, scope)).toBe(false);
+		expect(patternReachesScope(`kommune/${A}`, scope)).toBe(false);
 	});
 });

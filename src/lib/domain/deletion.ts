@@ -88,6 +88,21 @@ export function patternCoversScope(pattern: string, scope: string): boolean {
 }
 
 /**
+ * Whether a name the pattern matches could lie under `scope`: a key whose patterns reach no such name
+ * never uploaded anything of the scope (the central sync uploads only what its key covers, ADR 10), so
+ * that server need not be asked to delete it. A `**` counts as reaching anything after it.
+ */
+export function patternReachesScope(pattern: string, scope: string): boolean {
+	const patternSegments = pattern.split('/');
+	const scopeSegments = scope.split('/');
+	for (const [i, segment] of patternSegments.entries()) {
+		if (segment === '**' || i >= scopeSegments.length) return true;
+		if (segment !== '*' && segment !== scopeSegments[i]) return false;
+	}
+	return patternSegments.length === scopeSegments.length;
+}
+
+/**
  * Deleting for good is moderation's: the token's role is moderation and one of its patterns covers the
  * whole scope (the pattern rules of access.ts), so a co-facilitator of one workshop deletes that workshop and
  * nothing else. The scope includes documents moderation only reads (participants' private cards): a

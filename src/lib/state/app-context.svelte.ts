@@ -172,7 +172,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	const loadDocumentServices = (): Promise<DocumentServices> =>
 		(services ??= import('./document-services').then(
 			({ createDocumentServices }) => {
-				const created = createDocumentServices({ ...options, db });
+				const created = createDocumentServices({
+					...options,
+					db,
+					centralServer: () => central.settings ?? null
+				});
 				syncStatus.follow(created.documents);
 				return created;
 			},

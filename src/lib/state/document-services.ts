@@ -8,7 +8,7 @@ import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-
 import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
 import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
-import { createJoinApi } from '../sync/join-api';
+import { apiOriginOfSocket, createJoinApi } from '../sync/join-api';
 import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
@@ -26,6 +26,8 @@ export interface DocumentServicesOptions {
 	tokenSource?: TokenSource;
 	/** Defaults to ws(s)://<this host>/sync. */
 	syncUrl?: string;
+	/** The central server set up on this device (CentralConnection's settings), or null. */
+	centralServer?: () => { url: string; token: string; docs: string[] } | null;
 }
 
 export function createDocumentServices(options: DocumentServicesOptions): DocumentServices {
@@ -45,7 +47,17 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 		db,
 		registry: documents,
 		tokenSource,
-		deleteOnServer: (token, scope) => api.deleteScope(token, scope)
+		deleteOnServer: (token, scope) => api.deleteScope(token, scope),
+		// "Endgültig löschen" deletes there too, with the central key (ADR 11).
+		central: () => {
+			const settings = options.centralServer?.() ?? null;
+			if (settings === null) return null;
+			const centralApi = createJoinApi({ baseUrl: apiOriginOfSocket(settings.url) });
+			return {
+				docs: settings.docs,
+				deleteScope: (scope) => centralApi.deleteScope(settings.token, scope)
+			};
+		}
 	});
 	return {
 		tokenSource,

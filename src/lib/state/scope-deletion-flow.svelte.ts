@@ -3,6 +3,7 @@
 import type { DeletionTarget } from '../domain/deletion';
 import type {
 	DeletionError,
+	DeletionPlace,
 	DeletionPlan,
 	DeletionResult,
 	ScopeDeletion
@@ -15,6 +16,9 @@ export class ScopeDeletionFlow {
 	loading = $state(false);
 	busy = $state(false);
 	error = $state<DeletionError | 'code_load_failed' | null>(null);
+	/** With `error`: the server that failed (null: this device), and where the scope is deleted already. */
+	failedOn = $state<DeletionPlace | null>(null);
+	deletedOn = $state.raw<DeletionPlace[]>([]);
 
 	#load: () => Promise<ScopeDeletion>;
 	readonly target: DeletionTarget;
@@ -41,6 +45,8 @@ export class ScopeDeletionFlow {
 	async run(mode: DeletionMode, discardUnsent = false): Promise<DeletionPlan | null> {
 		this.busy = true;
 		this.error = null;
+		this.failedOn = null;
+		this.deletedOn = [];
 		let result: DeletionResult;
 		try {
 			const deletion = await this.#load();
@@ -49,12 +55,14 @@ export class ScopeDeletionFlow {
 					? await deletion.removeFromDevice(this.target, { discardUnsent })
 					: await deletion.deleteForGood(this.target);
 		} catch {
-			result = { ok: false, error: 'storage_failed' };
+			result = { ok: false, error: 'storage_failed', place: null, deletedOn: [] };
 		} finally {
 			this.busy = false;
 		}
 		if (result.ok) return result.plan;
 		this.error = result.error;
+		this.failedOn = result.place;
+		this.deletedOn = result.deletedOn;
 		// Changes may have arrived unsent since the confirmation opened: show them.
 		if (result.error === 'unsent_changes')
 			await this.prepare().then(() => (this.error = 'unsent_changes'));

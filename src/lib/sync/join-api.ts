@@ -28,6 +28,12 @@ export interface JoinApiOptions {
 
 const KNOWN_ERRORS = new Set<string>(Object.values(ERROR_CODES));
 
+/** Where the API of the server behind a sync socket lives: wss://host/sync → https://host. */
+export function apiOriginOfSocket(url: string): string {
+	const { protocol, host } = new URL(url);
+	return `${protocol === 'wss:' ? 'https:' : 'http:'}//${host}`;
+}
+
 export function createJoinApi(options: JoinApiOptions = {}) {
 	const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 	const base = options.baseUrl ?? '';

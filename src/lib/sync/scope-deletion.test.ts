@@ -7,7 +7,11 @@ import { createDocumentRegistry, type DocumentRegistry } from './document-regist
 import { localDocumentsUnder } from './local-copies';
 import type { ApiResult } from './join-api';
 import type { DeletionResponse } from './protocol';
-import { createScopeDeletion, type ScopeDeletion } from './scope-deletion';
+import {
+	createScopeDeletion,
+	type CentralDeletionServer,
+	type ScopeDeletion
+} from './scope-deletion';
 import { createSessionRepository } from './session-repository';
 import type { TokenSource } from './token-source';
 import { writeDocument } from './write-document';
@@ -18,6 +22,12 @@ let registry: DocumentRegistry;
 let serverCalls: { token: string; scope: string }[];
 let serverAnswer: ApiResult<DeletionResponse>;
 let token: string | null;
+/** The central server set up on this device in a test, or null. */
+let central: CentralDeletionServer | null;
+let centralCalls: string[];
+/** Which server was asked, in order. */
+let asked: string[];
+let centralAnswer: ApiResult<DeletionResponse>;
 
 const tokenSource: TokenSource = {
 	getToken: async () => token,
@@ -33,8 +43,10 @@ function deletion(): ScopeDeletion {
 		coverageTimeoutMs: 50,
 		deleteOnServer: async (t, scope) => {
 			serverCalls.push({ token: t, scope });
+			asked.push('laptop');
 			return serverAnswer;
-		}
+		},
+		central: () => central
 	});
 }
 
@@ -44,7 +56,23 @@ beforeEach(() => {
 	serverCalls = [];
 	serverAnswer = { ok: true, value: { scope: '', deleted: [] } };
 	token = 'moderation-token';
+	central = null;
+	centralCalls = [];
+	asked = [];
+	centralAnswer = { ok: true, value: { scope: '', deleted: [] } };
 });
+
+/** A central server set up with a key for these patterns; it records the scopes it is asked about. */
+function setUpCentral(docs: string[]) {
+	central = {
+		docs,
+		deleteScope: async (scope) => {
+			centralCalls.push(scope);
+			asked.push('central');
+			return centralAnswer;
+		}
+	};
+}
 
 afterEach(async () => {
 	await registry.close();
@@ -114,7 +142,7 @@ describe('removing from this device', () => {
 			ars: ARS,
 			workshop: w1.id
 		});
-		expect(result).toEqual({ ok: false, error: 'unsent_changes' });
+		expect(result).toEqual({ ok: false, error: 'unsent_changes', place: null, deletedOn: [] });
 		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
 		expect(await db.sessions.get(w1.scope)).toBeDefined();
 	});
@@ -194,11 +222,12 @@ describe('deleting for good', () => {
 		const target = { kind: 'workshop', ars: ARS, workshop: w1.id } as const;
 		const before = await localDocumentsUnder(db, w1.scope);
 		serverAnswer = { ok: false, error: ERROR_CODES.forbidden };
-		expect(await deletion().deleteForGood(target)).toEqual({ ok: false, error: 'forbidden' });
+		const refused = (error: string) => ({ ok: false, error, place: 'laptop', deletedOn: [] });
+		expect(await deletion().deleteForGood(target)).toEqual(refused('forbidden'));
 		serverAnswer = { ok: false, error: 'unreachable' };
-		expect(await deletion().deleteForGood(target)).toEqual({ ok: false, error: 'unreachable' });
+		expect(await deletion().deleteForGood(target)).toEqual(refused('unreachable'));
 		token = null;
-		expect(await deletion().deleteForGood(target)).toEqual({ ok: false, error: 'no_token' });
+		expect(await deletion().deleteForGood(target)).toEqual(refused('no_token'));
 		expect(serverCalls).toHaveLength(2);
 		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
 		expect(await db.sessions.get(w1.scope)).toBeDefined();
@@ -221,5 +250,84 @@ describe('deleting for good', () => {
 		expect(await deletion().removeDeleted(`${w1.scope}/board`)).toBe(false);
 		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
 		expect(await db.sessions.get(w1.scope)).toBeDefined();
+	});
+});
+
+describe('deleting for good with a central server set up', () => {
+	it('asks the central server first, then the laptop server, and removes the local copies only after both answered', async () => {
+		const { w1 } = await prepare();
+		setUpCentral([`kommune/${ARS}/**`]);
+		const result = await deletion().deleteForGood({ kind: 'workshop', ars: ARS, workshop: w1.id });
+		expect(result.ok).toBe(true);
+		expect(asked).toEqual(['central', 'laptop']);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual([]);
+		expect(await db.sessions.get(w1.scope)).toBeUndefined();
+	});
+
+	it('when the central server cannot be reached or refuses, the laptop server is not asked and nothing is removed here', async () => {
+		const { w1 } = await prepare();
+		setUpCentral([`kommune/${ARS}/**`]);
+		const target = { kind: 'workshop', ars: ARS, workshop: w1.id } as const;
+		const before = await localDocumentsUnder(db, w1.scope);
+		for (const error of ['unreachable', ERROR_CODES.forbidden, ERROR_CODES.tokenExpired] as const) {
+			centralAnswer = { ok: false, error };
+			expect(await deletion().deleteForGood(target)).toEqual({
+				ok: false,
+				error,
+				place: 'central',
+				deletedOn: []
+			});
+		}
+		expect(centralCalls).toEqual([w1.scope, w1.scope, w1.scope]);
+		expect(serverCalls).toEqual([]);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
+		expect(await db.sessions.get(w1.scope)).toBeDefined();
+	});
+
+	it('when the laptop server fails after the central server deleted, the copies stay, even when a server refuses them as deleted, until the retry succeeds', async () => {
+		const { w1 } = await prepare();
+		for (const name of await localDocumentsUnder(db, w1.scope)) await acknowledge(name);
+		setUpCentral([`kommune/${ARS}/**`]);
+		const target = { kind: 'workshop', ars: ARS, workshop: w1.id } as const;
+		const before = await localDocumentsUnder(db, w1.scope);
+		const deleting = deletion();
+		serverAnswer = { ok: false, error: 'unreachable' };
+		expect(await deleting.deleteForGood(target)).toEqual({
+			ok: false,
+			error: 'unreachable',
+			place: 'laptop',
+			deletedOn: ['central']
+		});
+		// The central server refuses the board as deleted now; the copy a server held stays all the same.
+		await registry.close();
+		expect(await deleting.removeDeleted(`${w1.scope}/board`)).toBe(false);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
+		expect(await db.sessions.get(w1.scope)).toBeDefined();
+
+		serverAnswer = { ok: true, value: { scope: w1.scope, deleted: [] } };
+		expect((await deleting.deleteForGood(target)).ok).toBe(true);
+		expect(centralCalls).toEqual([w1.scope, w1.scope]);
+		expect(serverCalls.map((call) => call.scope)).toEqual([w1.scope, w1.scope]);
+		expect(await localDocumentsUnder(db, w1.scope)).toEqual([]);
+	});
+
+	it('a central key that reaches no document of the scope is not asked: that server never got any of it', async () => {
+		const { w1 } = await prepare();
+		setUpCentral(['kommune/031010000000/**']);
+		expect(
+			(await deletion().deleteForGood({ kind: 'workshop', ars: ARS, workshop: w1.id })).ok
+		).toBe(true);
+		expect(centralCalls).toEqual([]);
+		expect(serverCalls).toHaveLength(1);
+	});
+
+	it('without a key for the laptop server, the central server is not asked either', async () => {
+		const { w1 } = await prepare();
+		setUpCentral([`kommune/${ARS}/**`]);
+		token = null;
+		expect(await deletion().deleteForGood({ kind: 'workshop', ars: ARS, workshop: w1.id })).toEqual(
+			{ ok: false, error: 'no_token', place: 'laptop', deletedOn: [] }
+		);
+		expect(centralCalls).toEqual([]);
 	});
 });

@@ -1,13 +1,15 @@
 // Deleting a municipality, workshop, check round or respondent (ADR 11): from this device only, or for
 // good. "From this device" removes the local copies only when a server's durable acknowledgement covers
-// each of them, unless the person accepted losing what is not; "for good" asks the laptop server (the
-// page's own) to delete the scope and removes the local copies only after its durable answer.
+// each of them, unless the person accepted losing what is not; "for good" asks every server set up on
+// this device to delete the scope (the central server first, then the laptop server, the page's own)
+// and removes the local copies only after all of them gave their durable answer.
 import { readRespondents } from '../crdt/check-round-doc';
 import { parseDocName } from '../domain/access';
 import {
 	deletionScope,
 	isUnderScope,
 	kommunePrefix,
+	patternReachesScope,
 	type DeletionTarget
 } from '../domain/deletion';
 import {
@@ -56,7 +58,31 @@ export type DeletionError =
 	| 'invalid_scope'
 	| 'internal';
 
-export type DeletionResult = { ok: true; plan: DeletionPlan } | { ok: false; error: DeletionError };
+/** The servers a scope is deleted on for good: the page's own (the laptop) and the central one. */
+export type DeletionPlace = 'laptop' | 'central';
+
+export interface DeletionFailure {
+	ok: false;
+	error: DeletionError;
+	/** The server that refused or could not be reached; null when this device failed. */
+	place: DeletionPlace | null;
+	/** The servers on which the scope is deleted already; asking them again answers success. */
+	deletedOn: DeletionPlace[];
+}
+
+export type DeletionResult = { ok: true; plan: DeletionPlan } | DeletionFailure;
+
+/** The central server set up on this device (ADR 10): its key's patterns and its deletion endpoint. */
+export interface CentralDeletionServer {
+	docs: readonly string[];
+	deleteScope: (scope: string) => Promise<ApiResult<DeletionResponse>>;
+}
+
+const failure = (
+	error: DeletionError,
+	place: DeletionPlace | null = null,
+	deletedOn: DeletionPlace[] = []
+): DeletionFailure => ({ ok: false, error, place, deletedOn });
 
 export interface ScopeDeletionDeps {
 	db: KommunalwerkstattDb;
@@ -66,6 +92,8 @@ export interface ScopeDeletionDeps {
 	coverageTimeoutMs?: number;
 	/** The laptop server's deletion endpoint (joinApi.deleteScope). */
 	deleteOnServer: (token: string, scope: string) => Promise<ApiResult<DeletionResponse>>;
+	/** The central server, when one is set up on this device. */
+	central?: () => CentralDeletionServer | null;
 }
 
 /** The document whose token also covers the whole scope (the facilitator's key for it). */
@@ -83,6 +111,11 @@ function keyDocument(target: DeletionTarget): string {
 
 export function createScopeDeletion(deps: ScopeDeletionDeps) {
 	const { db, registry } = deps;
+	/**
+	 * Scopes deleted on some servers but not all (one failed): a refusal as deleted from the servers
+	 * that did delete does not remove the local copy before the person's retry succeeded.
+	 */
+	const unfinished = new Set<string>();
 
 	async function plan(target: DeletionTarget): Promise<DeletionPlan> {
 		const scope = deletionScope(target);
@@ -160,6 +193,7 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 		async removeDeleted(name: string): Promise<boolean> {
 			const parsed = parseDocName(name);
 			if (parsed === null) return false;
+			if ([...unfinished].some((scope) => isUnderScope(name, scope))) return false;
 			// kommune/<ARS>/<workshop|check>/<id>: the workshop or round a document belongs to.
 			const scope =
 				parsed.kind === 'profile'
@@ -184,32 +218,50 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 			try {
 				current = await plan(target);
 			} catch {
-				return { ok: false, error: 'storage_failed' };
+				return failure('storage_failed');
 			}
-			if (current.unsent.length > 0 && !discardUnsent)
-				return { ok: false, error: 'unsent_changes' };
-			if (!(await removeLocal(current.scope, current.documents))) {
-				return { ok: false, error: 'storage_failed' };
-			}
+			if (current.unsent.length > 0 && !discardUnsent) return failure('unsent_changes');
+			if (!(await removeLocal(current.scope, current.documents))) return failure('storage_failed');
 			return { ok: true, plan: current };
 		},
 
-		/** Deletes the scope on the laptop server, then, after its durable answer, on this device. */
+		/**
+		 * Deletes the scope on every server set up here (the central server first: it is the one most
+		 * likely out of reach, and then nothing has changed anywhere), and removes the local copies only
+		 * after all of them answered. A failure names the server and where the scope is deleted already.
+		 */
 		async deleteForGood(target: DeletionTarget): Promise<DeletionResult> {
 			let current: DeletionPlan;
 			try {
 				current = await plan(target);
 			} catch {
-				return { ok: false, error: 'storage_failed' };
+				return failure('storage_failed');
 			}
+			const { scope } = current;
+			// Asked before any server deletes, so a missing key never leaves a deletion half done.
 			const token = await deps.tokenSource.getToken(keyDocument(target));
-			if (token === null) return { ok: false, error: 'no_token' };
-			const answer = await deps.deleteOnServer(token, current.scope);
-			if (!answer.ok) return { ok: false, error: serverError(answer.error) };
-			if (!(await removeLocal(current.scope, current.documents))) {
-				return { ok: false, error: 'storage_failed' };
+			if (token === null) return failure('no_token', 'laptop');
+			const servers: { place: DeletionPlace; ask: () => Promise<ApiResult<DeletionResponse>> }[] =
+				[];
+			const central = deps.central?.() ?? null;
+			// A central key that reaches no document of the scope never uploaded any of it.
+			if (central?.docs.some((pattern) => patternReachesScope(pattern, scope))) {
+				servers.push({ place: 'central', ask: () => central.deleteScope(scope) });
 			}
-			return { ok: true, plan: current };
+			servers.push({ place: 'laptop', ask: () => deps.deleteOnServer(token, scope) });
+			unfinished.add(scope);
+			const deletedOn: DeletionPlace[] = [];
+			for (const server of servers) {
+				const answer = await server.ask();
+				if (!answer.ok) {
+					if (deletedOn.length === 0) unfinished.delete(scope);
+					return failure(serverError(answer.error), server.place, deletedOn);
+				}
+				deletedOn.push(server.place);
+			}
+			const removed = await removeLocal(scope, current.documents);
+			unfinished.delete(scope);
+			return removed ? { ok: true, plan: current } : failure('storage_failed', null, deletedOn);
 		}
 	};
 }
