@@ -96,6 +96,11 @@ test('the round page counts only respondents who answered, shows each one’s pr
 			(await readServerDocument(appServer, shared, readRespondents)).map((r) => r.label)
 		)
 		.toEqual(['Bürgermeisterin', 'Personalrat Nord']);
+	// The respondent's own document carries the new label, for the questionnaire, without a reload:
+	// the page follows that document while renaming opens, writes and closes it (SPEC S18).
+	await expect
+		.poll(async () => (await readServerDocument(appServer, councilDoc, readRespondentInfo))?.label)
+		.toBe('Personalrat Nord');
 
 	// Removing the mayor takes her out of the counts; "Rückgängig" is focused and brings her back.
 	await round.removeRespondent('Bürgermeisterin');
@@ -136,8 +141,4 @@ test('the round page counts only respondents who answered, shows each one’s pr
 	await page.reload();
 	await expect(page.getByText('1 von 2 Befragten haben geantwortet')).toBeVisible();
 	await expect(page.getByText('Personalrat Nord · Personalrat')).toBeVisible();
-	// The respondent's own document carries the new label too, for the questionnaire.
-	await expect
-		.poll(async () => (await readServerDocument(appServer, councilDoc, readRespondentInfo))?.label)
-		.toBe('Personalrat Nord');
 });

@@ -86,6 +86,11 @@ export function connectToServer(
 				name,
 				document: doc,
 				awareness,
+				// Every provider gets its own address on the shared socket (name + session id; S18).
+				// Under the bare name, a session closed while the server is still setting its connection
+				// up hands its successor's authentication to the closing connection: the new session
+				// never authenticates, and nothing it writes reaches the server until a reload.
+				sessionAwareness: true,
 				websocketProvider: sockets.acquire(),
 				token: async () => (await tokenSource.getToken(name)) ?? ''
 			});
