@@ -119,3 +119,60 @@ test("a barrier of the round's own is ranked, and a rank change says what it mov
 		})
 		.toEqual(['Fehlende Scanner im Bürgerbüro', 'personalmangel', null]);
 });
+
+test('after the population changes in the profile, only the figures still estimated are recomputed, with undo', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	const kommune = { ...KOMMUNEN[0]!, population: '20.000' };
+	await new KommuneFormPage(page).create(kommune);
+	const round = new CheckRoundPage(page);
+	await round.createRound('Digital-Check 2027');
+	await round.openSharedDetails();
+	const sharedUrl = page.url();
+	await page.getByRole('button', { name: 'Typische Prozesse übernehmen' }).click();
+	const cases = (name: string) => page.getByLabel(`Fälle pro Jahr: ${name}`);
+	await expect(cases('Rechnungseingang')).toHaveValue('12.000');
+	await cases('Bauantrag').fill('95');
+	await cases('Bauantrag').press('Tab');
+	await expect(cases('Bauantrag')).not.toHaveAccessibleDescription('Schätzung, bitte prüfen');
+
+	await page.goto(`/kommune/${kommune.ars}`);
+	await new KommuneFormPage(page).population.fill('38.000');
+	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.goto(sharedUrl);
+	await expect(
+		page.getByText(
+			'Die Fallzahlen wurden für 20.000 Einwohner geschätzt; im Profil stehen jetzt 38.000.'
+		)
+	).toBeVisible();
+	expect(await seriousViolations(page), 'notice of estimates for another population').toEqual([]);
+
+	await page.getByRole('button', { name: 'Schätzungen neu berechnen' }).click();
+	// By hand: 21 presets, Bauantrag written by a person, so 20 recomputed.
+	await expect(page.getByRole('status').filter({ hasText: 'neu geschätzt' })).toHaveText(
+		'20 Fallzahlen wurden für 38.000 Einwohner neu geschätzt.'
+	);
+	// By hand: 12,000 / 20,000 × 38,000 = 22,800 → 23,000; 1,800 × 1.9 = 3,420 → 3,400.
+	await expect(cases('Rechnungseingang')).toHaveValue('23.000');
+	await expect(cases('Rechnungseingang')).toHaveAccessibleDescription('Schätzung, bitte prüfen');
+	await expect(cases('Wohnsitzanmeldung')).toHaveValue('3.400');
+	await expect(cases('Bauantrag')).toHaveValue('95');
+	await expect(page.getByRole('button', { name: 'Schätzungen neu berechnen' })).toHaveCount(0);
+	expect(await seriousViolations(page), 'recomputed estimates with undo').toEqual([]);
+
+	const name = round.sharedDocName();
+	const serverCases = async () => {
+		const { processes } = await readServerDocument(appServer, name, readProcesses);
+		const of = (id: string) => processes.find((process) => process.id === id)?.casesPerYear;
+		return [of('rechnungseingang'), of('wohnsitzanmeldung'), of('bauantrag')];
+	};
+	await expect.poll(serverCases).toEqual([23_000, 3_400, 95]);
+
+	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await expect(page.getByText('Die vorherigen Schätzungen sind wiederhergestellt.')).toBeVisible();
+	await expect(cases('Rechnungseingang')).toHaveValue('12.000');
+	await expect(page.getByRole('button', { name: 'Schätzungen neu berechnen' })).toBeVisible();
+	await expect.poll(serverCases).toEqual([12_000, 1_800, 95]);
+});

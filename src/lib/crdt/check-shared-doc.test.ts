@@ -6,12 +6,14 @@ import {
 	addCustomProcess,
 	rankBarrier,
 	readBarriers,
+	recomputeEstimates,
 	readProcesses,
 	readTargets,
 	removeCustomBarrier,
 	removeProcess,
 	seedPresetProcesses,
 	tickBarrier,
+	undoRecompute,
 	writeProcess,
 	writeTarget
 } from './check-shared-doc';
@@ -165,6 +167,82 @@ describe('seeding the preset processes', () => {
 		doc.getMap(ROOT_KEYS.processes).delete('fundsachen');
 		expect(seedPresetProcesses(doc)).toBe(1);
 		expect(processIds(doc).slice(-2)).toEqual(['eigener', 'fundsachen']);
+	});
+});
+
+describe('recomputing estimates when the population changes', () => {
+	const cases = (doc: Y.Doc, id: string) => processById(doc, id)?.casesPerYear;
+
+	it('rescales only the figures that are still estimates, never one a person wrote or confirmed', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: 20_000 });
+		writeProcess(doc, 'bauantrag', { casesPerYear: 95 });
+		// Wohngeld's estimate for 20,000 is 350; writing 350 confirms it as the municipality's own.
+		writeProcess(doc, 'wohngeld', { casesPerYear: 350 });
+		const done = recomputeEstimates(doc, 38_000);
+		// By hand: 12,000 / 20,000 × 38,000 = 22,800 → 23,000; 1,800 × 1.9 = 3,420 → 3,400;
+		// 60 × 1.9 = 114 → 110.
+		expect(cases(doc, 'rechnungseingang')).toBe(23_000);
+		expect(cases(doc, 'wohnsitzanmeldung')).toBe(3_400);
+		expect(cases(doc, 'baumfaellgenehmigung')).toBe(110);
+		expect(cases(doc, 'bauantrag')).toBe(95);
+		expect(cases(doc, 'wohngeld')).toBe(350);
+		const estimates = readProcesses(doc).estimates;
+		expect(estimates['rechnungseingang']).toEqual({ population: 38_000 });
+		expect(estimates['bauantrag']).toBeUndefined();
+		expect(estimates['wohngeld']).toBeUndefined();
+		expect(done.changes).toHaveLength(PROCESS_PRESETS.length - 2);
+	});
+
+	it('writes in one transaction, leaves the creation records as they were and changes nothing when already current', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: 20_000 });
+		const records = JSON.stringify(doc.getMap(ROOT_KEYS.processes).toJSON());
+		expect(updatesDuring(doc, () => recomputeEstimates(doc, 38_000))).toBe(1);
+		expect(JSON.stringify(doc.getMap(ROOT_KEYS.processes).toJSON())).toBe(records);
+		expect(updatesDuring(doc, () => recomputeEstimates(doc, 38_000))).toBe(0);
+		expect(() => recomputeEstimates(doc, 0)).toThrow(RangeError);
+	});
+
+	it('lets a figure a person types on another device during the recompute win on both', () => {
+		const facilitator = docWithClient(1);
+		const colleague = docWithClient(2);
+		seedPresetProcesses(facilitator, { population: 20_000 });
+		sync(facilitator, colleague);
+		recomputeEstimates(facilitator, 38_000);
+		writeProcess(colleague, 'rechnungseingang', { casesPerYear: 15_000 });
+		sync(facilitator, colleague);
+		for (const doc of [facilitator, colleague]) {
+			expect(cases(doc, 'rechnungseingang')).toBe(15_000);
+			expect(readProcesses(doc).estimates['rechnungseingang']).toBeUndefined();
+			expect(cases(doc, 'wohnsitzanmeldung')).toBe(3_400);
+		}
+	});
+
+	it('undo restores the previous estimates, and a figure a person wrote since stays', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: 20_000 });
+		const first = recomputeEstimates(doc, 38_000);
+		// 12,000 × 5,000 / 20,000 = 3,000.
+		const second = recomputeEstimates(doc, 5_000);
+		expect(cases(doc, 'rechnungseingang')).toBe(3_000);
+		writeProcess(doc, 'bauantrag', { casesPerYear: 7 });
+		expect(undoRecompute(doc, second)).toBe(PROCESS_PRESETS.length);
+		expect(cases(doc, 'rechnungseingang')).toBe(23_000);
+		expect(readProcesses(doc).estimates['rechnungseingang']).toEqual({ population: 38_000 });
+		expect(cases(doc, 'bauantrag')).toBe(7);
+		undoRecompute(doc, first);
+		expect(cases(doc, 'rechnungseingang')).toBe(12_000);
+		expect(readProcesses(doc).estimates['rechnungseingang']).toEqual({ population: 20_000 });
+	});
+
+	it('undo leaves an estimate that was recomputed again since', () => {
+		const doc = new Y.Doc();
+		seedPresetProcesses(doc, { population: 20_000 });
+		const first = recomputeEstimates(doc, 38_000);
+		recomputeEstimates(doc, 5_000);
+		expect(undoRecompute(doc, first)).toBe(0);
+		expect(cases(doc, 'rechnungseingang')).toBe(3_000);
 	});
 });
 

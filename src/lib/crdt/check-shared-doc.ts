@@ -12,7 +12,11 @@
 // that field: the creation record keeps the estimate and the population it was made for
 // (`casesEstimatedFor`, null when the population was unknown and the reference town's figure was
 // taken; records from before this field were all the reference town's), and an edit in
-// 'processFields' makes the figure the municipality's own.
+// 'processFields' makes the figure the municipality's own. When the population changes, the estimates
+// are recomputed without touching the record: `<processId>/estimate` in 'processFields' holds the
+// newer estimate with its population ({ casesPerYear, population }, one value so that the two never
+// come from different recomputes). A person's `<processId>/casesPerYear` always wins over it, and a
+// version that does not know the key simply shows the record's older estimate.
 
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
@@ -83,6 +87,8 @@ export function readTargets(doc: Y.Doc): Partial<Record<DimensionId, number>> {
 // --- processes -------------------------------------------------------------------------------------
 
 const REMOVED = 'removed';
+/** The key (after `<processId>/`) of a recomputed estimate. */
+const ESTIMATE = 'estimate';
 const PRESET_IDS = new Set(PROCESS_PRESETS.map((preset) => preset.id));
 
 /** Ids are document keys and the first part of `<processId>/<field>`, so they hold no slash. */
@@ -159,11 +165,32 @@ function readEntry(
 	if (typeof values['name'] !== 'string' || !isOrderKey(order)) return null;
 	const entry = { ...values, id, custom: record['custom'], order } as ProcessEntry;
 	const basis = record['casesEstimatedFor'];
-	const estimate =
+	let estimate: CaseEstimate | null =
 		!entry.custom && entry.casesPerYear !== null && fromRecord.has('casesPerYear')
 			? { population: typeof basis === 'number' && basis > 0 ? basis : null }
 			: null;
+	const recomputed = readRecomputedEstimate(edits?.get(ESTIMATE));
+	if (estimate !== null && recomputed !== null) {
+		entry.casesPerYear = recomputed.casesPerYear;
+		estimate = { population: recomputed.population };
+	}
 	return { entry, invalidValues, estimate };
+}
+
+interface RecomputedEstimate {
+	casesPerYear: number;
+	population: number;
+}
+
+/** A recomputed estimate as recomputeEstimates writes it, or null for anything else. */
+function readRecomputedEstimate(value: unknown): RecomputedEstimate | null {
+	if (!isRecord(value)) return null;
+	const { casesPerYear, population } = value;
+	const cases = checkProcessField('casesPerYear', casesPerYear);
+	if (!('value' in cases) || typeof cases.value !== 'number') return null;
+	if (typeof population !== 'number' || !(Number.isFinite(population) && population > 0))
+		return null;
+	return { casesPerYear: cases.value, population };
 }
 
 /** The process inventory, validated: entries a peer wrote in another shape are skipped and counted. */
@@ -236,6 +263,72 @@ export function seedPresetProcesses(
 		}
 	});
 	return missing.length;
+}
+
+/** What recomputeEstimates wrote, so that undoRecompute can put back what was there before. */
+export interface EstimateRecompute {
+	population: number;
+	changes: { id: string; before: RecomputedEstimate | null; after: RecomputedEstimate }[];
+}
+
+/**
+ * Recomputes, for `population`, the case numbers that are still estimates made for another
+ * population, in one transaction; a figure a person wrote or confirmed is never touched, since it is
+ * no estimate. Writes only the `<id>/estimate` keys (the creation records stay as they were), so a
+ * person's concurrent edit of the same figure wins on every device. Throws unless the population is a
+ * positive number.
+ */
+export function recomputeEstimates(
+	doc: Y.Doc,
+	population: number,
+	now = Date.now()
+): EstimateRecompute {
+	if (!(Number.isFinite(population) && population > 0)) {
+		throw new RangeError(`population ${population} is not a positive number`);
+	}
+	const fields = writableRoot(doc, ROOT_KEYS.processFields);
+	const changes: EstimateRecompute['changes'] = [];
+	for (const [id, estimate] of Object.entries(readProcesses(doc).estimates)) {
+		const preset = PROCESS_PRESETS.find((candidate) => candidate.id === id);
+		const casesPerYear = preset ? estimateCases(preset, population) : null;
+		if (estimate.population === population || casesPerYear === null) continue;
+		const before = readRecomputedEstimate(fields.get(`${id}/${ESTIMATE}`));
+		changes.push({ id, before, after: { casesPerYear, population } });
+	}
+	if (changes.length > 0) {
+		doc.transact(() => {
+			ensureMeta(doc, now);
+			for (const { id, after } of changes) fields.set(`${id}/${ESTIMATE}`, { ...after });
+		});
+	}
+	return { population, changes };
+}
+
+/**
+ * Undoes recomputeEstimates: every estimate it wrote that is still there goes back to what it was
+ * (the previous recompute, or the creation record's estimate). An estimate recomputed again since,
+ * on this device or another, stays, like undo elsewhere (personal-undo.ts): undo never takes back
+ * somebody else's change. Returns how many estimates it restored.
+ */
+export function undoRecompute(doc: Y.Doc, recompute: EstimateRecompute, now = Date.now()): number {
+	const fields = writableRoot(doc, ROOT_KEYS.processFields);
+	const still = recompute.changes.filter(({ id, after }) => {
+		const current = readRecomputedEstimate(fields.get(`${id}/${ESTIMATE}`));
+		return (
+			current !== null &&
+			current.casesPerYear === after.casesPerYear &&
+			current.population === after.population
+		);
+	});
+	if (still.length === 0) return 0;
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		for (const { id, before } of still) {
+			if (before === null) fields.delete(`${id}/${ESTIMATE}`);
+			else fields.set(`${id}/${ESTIMATE}`, { ...before });
+		}
+	});
+	return still.length;
 }
 
 /** Adds a process of the municipality's own, after all others. Throws on an invalid id or name. */

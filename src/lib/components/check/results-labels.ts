@@ -5,7 +5,7 @@ import type { Band } from '$lib/domain/check/check-scoring';
 import type { PerspectiveGroupId, PublishedGroup } from '$lib/domain/check/perspective-groups';
 import { isPerspective } from '$lib/domain/perspectives';
 import { perspectiveLabel } from '$lib/components/perspective-labels';
-import type { SuggestionReason } from '$lib/domain/check/suggestions';
+import type { Suggestion } from '$lib/domain/check/suggestions';
 import { formatDecimal } from '$lib/ui/format';
 
 const BAND_LABELS: Record<Band, () => string> = {
@@ -39,14 +39,16 @@ export const groupMerge = (group: PublishedGroup): string =>
 		n: group.respondents
 	});
 
-const REASONS: Record<SuggestionReason, (value: string) => string> = {
-	weakest: (value) => m.suggestion_weakest({ value }),
-	target_gap: (value) => m.suggestion_target_gap({ value }),
-	perspective_gap: (value) => m.suggestion_perspective_gap({ value })
-};
-
-export const suggestionReason = (reason: SuggestionReason, value: number): string =>
-	REASONS[reason](formatDecimal(value));
+/** Why a dimension is suggested; a perspective gap names the two published groups it lies between. */
+export function suggestionReason(suggestion: Suggestion): string {
+	const value = formatDecimal(suggestion.value);
+	if (suggestion.reason !== 'perspective_gap')
+		return suggestion.reason === 'weakest'
+			? m.suggestion_weakest({ value })
+			: m.suggestion_target_gap({ value });
+	const { high, low } = suggestion.between;
+	return m.suggestion_perspective_gap({ value, high: groupLabel(high), low: groupLabel(low) });
+}
 
 /** A score 0–100 with one decimal, or a dash when there is none. */
 export const formatScore = (score: number | null): string =>

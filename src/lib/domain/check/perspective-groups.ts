@@ -111,3 +111,35 @@ export function publishedGroupOf(
 ): PublishedGroup | null {
 	return grouping.groups.find((group) => group.perspectives.includes(perspective)) ?? null;
 }
+
+/** The widest difference between two published groups in one dimension. */
+export interface GroupGap {
+	/** The key of the group with the highest median (the first in grouping order on a tie). */
+	high: string;
+	/** The key of another with the lowest median (the first in grouping order on a tie). */
+	low: string;
+	/** Median of `high` − median of `low`, 0–100. */
+	size: number;
+}
+
+/**
+ * The largest gap between the published groups that show a figure in `dimension`, or null when
+ * fewer than two do. Only published groups count, so the gap never rests on fewer than 3 people.
+ */
+export function largestGroupGap(
+	grouping: PerspectiveGrouping,
+	dimension: DimensionId
+): GroupGap | null {
+	const shown = grouping.groups.flatMap(({ key, dimensions }) => {
+		const { median: value, shownSeparately } = dimensions[dimension];
+		return shownSeparately && value !== null ? [{ key, value }] : [];
+	});
+	// Strict comparisons keep the first in grouping order on a tie; low is another than high.
+	let high: { key: string; value: number } | null = null;
+	for (const entry of shown) if (high === null || entry.value > high.value) high = entry;
+	let low: { key: string; value: number } | null = null;
+	for (const entry of shown)
+		if (entry !== high && (low === null || entry.value < low.value)) low = entry;
+	if (high === null || low === null) return null;
+	return { high: high.key, low: low.key, size: high.value - low.value };
+}

@@ -1,9 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, type Catalog, type DimensionId } from './catalog-types';
-import type { DimensionResult, PerspectiveGap, RoundResult } from './check-scoring';
+import type { Perspective } from '../perspectives';
+import type {
+	DimensionResult,
+	PerspectiveGap,
+	RespondentResult,
+	RoundResult
+} from './check-scoring';
 import { suggestHandlungsfelder } from './suggestions';
 
-// Results are built by hand: only the fields suggestions read (score, gap, perspective gap) matter.
+// Results are built by hand: only the fields suggestions read (score, gap, and the respondents'
+// scores, from which the published perspective groups and their gaps come) matter.
+
+/** A respondent with the given dimension scores (other dimensions unanswered). */
+const respondent = (
+	id: string,
+	perspective: Perspective,
+	scores: Partial<Record<DimensionId, number>>
+): RespondentResult => ({
+	respondentId: id,
+	perspective,
+	dimensions: Object.fromEntries(
+		DIMENSIONS.map((d) => {
+			const score = scores[d] ?? null;
+			return [d, { score, answered: score === null ? 0 : 1, asked: 1, coverage: null }];
+		})
+	) as RespondentResult['dimensions']
+});
+
+/** The gap between Verwaltungsspitze and Beschäftigte, each shown by itself (see resultWith). */
+const HB = { high: 'H', low: 'B' };
 
 const catalogWith = (dimensions: readonly DimensionId[], version = 'test.1'): Catalog => ({
 	version,
@@ -18,7 +44,14 @@ interface DimensionFigures {
 	perspectiveGap?: number;
 }
 
-function resultWith(figures: Partial<Record<DimensionId, DimensionFigures>>): RoundResult {
+/**
+ * A perspective gap of g points in a dimension is three of the Verwaltungsspitze scoring g and three
+ * Beschäftigte scoring 0 there: two perspectives shown by themselves, medians g and 0.
+ */
+function resultWith(
+	figures: Partial<Record<DimensionId, DimensionFigures>>,
+	respondents?: RespondentResult[]
+): RoundResult {
 	const dimension = (id: DimensionId): DimensionResult => {
 		const { score = null, gap = null } = figures[id] ?? {};
 		return {
@@ -32,13 +65,35 @@ function resultWith(figures: Partial<Record<DimensionId, DimensionFigures>>): Ro
 			gap
 		};
 	};
+	const gapScores = (score: (gap: number) => number): Partial<Record<DimensionId, number>> =>
+		Object.fromEntries(
+			DIMENSIONS.flatMap((d) => {
+				const gap = figures[d]?.perspectiveGap;
+				return gap === undefined ? [] : [[d, score(gap)]];
+			})
+		);
 	const perspectiveGap = (id: DimensionId): PerspectiveGap | null => {
 		const size = figures[id]?.perspectiveGap;
 		return size === undefined ? null : { high: 'H', low: 'B', size };
 	};
 	return {
 		catalogVersion: 'test.1',
-		respondents: [],
+		respondents: respondents ?? [
+			...['h1', 'h2', 'h3'].map((id) =>
+				respondent(
+					id,
+					'H',
+					gapScores((gap) => gap)
+				)
+			),
+			...['b1', 'b2', 'b3'].map((id) =>
+				respondent(
+					id,
+					'B',
+					gapScores(() => 0)
+				)
+			)
+		],
 		perspectives: [],
 		dimensions: Object.fromEntries(DIMENSIONS.map((id) => [id, dimension(id)])) as Record<
 			DimensionId,
@@ -71,9 +126,9 @@ describe('suggested Handlungsfelder', () => {
 		expect(suggestHandlungsfelder(mixed, fullCatalog)).toEqual([
 			{ dimension: 'strategie', reason: 'target_gap', value: 35 },
 			{ dimension: 'ozg', reason: 'weakest', value: 10 },
-			{ dimension: 'prozesse', reason: 'perspective_gap', value: 30 },
+			{ dimension: 'prozesse', reason: 'perspective_gap', value: 30, between: HB },
 			{ dimension: 'fuehrung', reason: 'weakest', value: 20 },
-			{ dimension: 'basisdienste', reason: 'perspective_gap', value: 20 }
+			{ dimension: 'basisdienste', reason: 'perspective_gap', value: 20, between: HB }
 		]);
 	});
 
@@ -120,16 +175,72 @@ describe('suggested Handlungsfelder', () => {
 		// weakest: strategie, prozesse, fuehrung, ozg; perspective gaps ≥ 15: ozg only
 		expect(suggestHandlungsfelder(result, fullCatalog)).toEqual([
 			{ dimension: 'strategie', reason: 'weakest', value: 10 },
-			{ dimension: 'ozg', reason: 'perspective_gap', value: 15 },
+			{ dimension: 'ozg', reason: 'perspective_gap', value: 15, between: HB },
 			{ dimension: 'prozesse', reason: 'weakest', value: 30 },
 			{ dimension: 'fuehrung', reason: 'weakest', value: 50 }
 		]);
 		// from 10 points fuehrung comes second among the perspective gaps, before its turn as weakest
 		expect(suggestHandlungsfelder(result, fullCatalog, { minPerspectiveGap: 10 })).toEqual([
 			{ dimension: 'strategie', reason: 'weakest', value: 10 },
-			{ dimension: 'ozg', reason: 'perspective_gap', value: 15 },
+			{ dimension: 'ozg', reason: 'perspective_gap', value: 15, between: HB },
 			{ dimension: 'prozesse', reason: 'weakest', value: 30 },
-			{ dimension: 'fuehrung', reason: 'perspective_gap', value: 14 }
+			{ dimension: 'fuehrung', reason: 'perspective_gap', value: 14, between: HB }
+		]);
+	});
+
+	it('finds the gap in a round of five between the merged groups the results page shows', () => {
+		const result = resultWith({}, [
+			respondent('r1', 'H', { strategie: 75, daten: 100 }),
+			respondent('r2', 'A', { strategie: 100, daten: 0 }),
+			respondent('r3', 'A', { strategie: 50 }),
+			respondent('r4', 'B', { strategie: 25, daten: 0 }),
+			respondent('r5', 'B', { strategie: 50, daten: 0 }),
+			respondent('r6', 'PR', { strategie: 0, daten: 0 })
+		]);
+		// No perspective has 3 respondents. Leitung = H 1 + A 2: strategie 50, 75, 100 → median 75;
+		// Mitarbeitende = B 2 + PR 1: strategie 0, 25, 50 → median 25; gap 75 − 25 = 50. Daten: only 2
+		// of Leitung scored it, so Leitung shows no figure there and there is no second group: no gap.
+		expect(suggestHandlungsfelder(result, fullCatalog)).toEqual([
+			{
+				dimension: 'strategie',
+				reason: 'perspective_gap',
+				value: 50,
+				between: { high: 'leitung', low: 'mitarbeitende' }
+			}
+		]);
+	});
+
+	it('never compares a group below 3 people', () => {
+		const result = resultWith({}, [
+			respondent('r1', 'H', { strategie: 100 }),
+			respondent('r2', 'A', { strategie: 100 }),
+			respondent('r3', 'A', { strategie: 100 }),
+			respondent('r4', 'B', { strategie: 0 }),
+			respondent('r5', 'PR', { strategie: 0 }),
+			respondent('r6', 'P', { strategie: 0 })
+		]);
+		// Leitung 3 (median 100) is shown; Mitarbeitende 2 and Außen 1 are not, so there is nothing
+		// to compare Leitung with, however far apart the single answers are.
+		expect(suggestHandlungsfelder(result, fullCatalog)).toEqual([]);
+	});
+
+	it('compares a perspective shown by itself with a merged group', () => {
+		const result = resultWith({}, [
+			respondent('r1', 'H', { ozg: 40 }),
+			respondent('r2', 'A', { ozg: 60 }),
+			respondent('r3', 'A', { ozg: 20 }),
+			respondent('r4', 'B', { ozg: 80 }),
+			respondent('r5', 'B', { ozg: 90 }),
+			respondent('r6', 'B', { ozg: 100 })
+		]);
+		// Beschäftigte by themselves: 80, 90, 100 → 90; Leitung merged: 20, 40, 60 → 40; gap 50.
+		expect(suggestHandlungsfelder(result, fullCatalog)).toEqual([
+			{
+				dimension: 'ozg',
+				reason: 'perspective_gap',
+				value: 50,
+				between: { high: 'B', low: 'leitung' }
+			}
 		]);
 	});
 

@@ -4,7 +4,11 @@
 // Three ranked lists, each with ties in DIMENSIONS order:
 //   target_gap       dimensions whose target gap is > 0, largest gap first (value: the gap in points);
 //   weakest          dimensions with a score, lowest score first (value: the score);
-//   perspective_gap  dimensions whose perspective gap is ≥ 15 points, largest first (value: the gap).
+//   perspective_gap  dimensions whose gap between published perspective groups is ≥ 15 points,
+//                    largest first (value: the gap). The groups are those the results page shows
+//                    (groupPerspectives, ADR 7): a perspective by itself where it has 3 respondents,
+//                    else its merge group where that reaches 3, so a round of 4–6 people gets this
+//                    reason too, and no gap ever rests on fewer than 3 people.
 // They are merged rank by rank: the first of each list in the order target_gap, weakest,
 // perspective_gap, then the second of each, and so on, so every kind of reason gets a place among the
 // first suggestions. A dimension already suggested is skipped when it comes up again: it keeps the
@@ -13,16 +17,28 @@
 
 import { DIMENSIONS, type Catalog, type DimensionId } from './catalog-types';
 import type { RoundResult } from './check-scoring';
+import { groupPerspectives, largestGroupGap } from './perspective-groups';
 
 export const SUGGESTION_REASONS = ['target_gap', 'weakest', 'perspective_gap'] as const;
 export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
 
-export interface Suggestion {
+export interface FigureSuggestion {
 	dimension: DimensionId;
-	reason: SuggestionReason;
-	/** target_gap: the gap in points; weakest: the score; perspective_gap: the gap between medians. */
+	reason: 'target_gap' | 'weakest';
+	/** target_gap: the gap in points; weakest: the score. */
 	value: number;
 }
+
+export interface PerspectiveGapSuggestion {
+	dimension: DimensionId;
+	reason: 'perspective_gap';
+	/** The gap between the two groups' medians. */
+	value: number;
+	/** The keys of the published groups it lies between (groupLabel names them). */
+	between: { high: string; low: string };
+}
+
+export type Suggestion = FigureSuggestion | PerspectiveGapSuggestion;
 
 export interface SuggestionOptions {
 	/** At most this many suggestions; default 5. */
@@ -37,6 +53,7 @@ export const DEFAULT_MIN_PERSPECTIVE_GAP = 15;
 interface Candidate {
 	dimension: DimensionId;
 	value: number;
+	between?: { high: string; low: string };
 }
 
 /** Sorts by value (ascending or descending), ties in DIMENSIONS order. */
@@ -67,6 +84,7 @@ export function suggestHandlungsfelder(
 	const minPerspectiveGap = options.minPerspectiveGap ?? DEFAULT_MIN_PERSPECTIVE_GAP;
 	const inCatalog = new Set(catalog.dimensions.map((dimension) => dimension.id));
 	const dimensions = DIMENSIONS.filter((dimension) => inCatalog.has(dimension));
+	const grouping = groupPerspectives(result.respondents);
 
 	const candidates = (value: (dimension: DimensionId) => number | null): Candidate[] =>
 		dimensions.flatMap((dimension) => {
@@ -87,9 +105,10 @@ export function suggestHandlungsfelder(
 			'ascending'
 		),
 		perspective_gap: ranked(
-			candidates((d) => {
-				const size = result.perspectiveGaps[d]?.size ?? null;
-				return size !== null && size >= minPerspectiveGap ? size : null;
+			dimensions.flatMap((dimension) => {
+				const gap = largestGroupGap(grouping, dimension);
+				if (gap === null || gap.size < minPerspectiveGap) return [];
+				return [{ dimension, value: gap.size, between: { high: gap.high, low: gap.low } }];
 			}),
 			'descending'
 		)
@@ -104,7 +123,7 @@ export function suggestHandlungsfelder(
 			if (candidate === undefined || suggested.has(candidate.dimension)) continue;
 			if (suggestions.length >= limit) return suggestions;
 			suggested.add(candidate.dimension);
-			suggestions.push({ dimension: candidate.dimension, reason, value: candidate.value });
+			suggestions.push({ ...candidate, reason } as Suggestion);
 		}
 	}
 	return suggestions;
