@@ -422,9 +422,11 @@ test('the printed results name the municipality, the round and the date, and the
 	// The rings carry no numbers, which sat on the points of the axis they were drawn along.
 	await expect(radar.locator('svg text').filter({ hasText: /^\d+$/ })).toHaveCount(0);
 	await expect(page.getByText(/Die Ringe stehen für 25, 50, 75 und 100 Punkte/)).toBeVisible();
-	expect(await overlaps(), 'radar parts over a caption on screen').toBe(0);
-	expect(await labelsOutside(), 'dimension labels cut off on screen').toBe(0);
+	await expect.poll(overlaps, { message: 'radar parts over a caption on screen' }).toBe(0);
+	await expect.poll(labelsOutside, { message: 'dimension labels cut off on screen' }).toBe(0);
 
+	// The chart (layerchart) measures its box and draws again at the paper's size, so the checks below wait
+	// for the layout to settle rather than measuring the frame in between.
 	await page.setViewportSize({ width: 718, height: 1000 });
 	await page.emulateMedia({ media: 'print' });
 	await expect(
@@ -432,6 +434,6 @@ test('the printed results name the municipality, the round and the date, and the
 			new RegExp(`^${kommune.name} · Digital-Check 2027 · Stand \\d\\d\\.\\d\\d\\.\\d{4}$`)
 		)
 	).toBeVisible();
-	expect(await overlaps(), 'radar parts over a caption on paper').toBe(0);
-	expect(await labelsOutside(), 'dimension labels cut off on paper').toBe(0);
+	await expect.poll(overlaps, { message: 'radar parts over a caption on paper' }).toBe(0);
+	await expect.poll(labelsOutside, { message: 'dimension labels cut off on paper' }).toBe(0);
 });
