@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkGermanNumber, formatGermanNumber, parseGermanNumber } from './german-number';
+import {
+	checkGermanNumber,
+	exactDecimals,
+	formatGermanNumber,
+	parseGermanNumber
+} from './german-number';
 
 describe('parseGermanNumber', () => {
 	it.each([
@@ -110,9 +115,38 @@ describe('checkGermanNumber', () => {
 		});
 	});
 
+	it.each([
+		['38,000', CASES, 'not_an_integer'],
+		['38.00', CASES, 'not_an_integer'],
+		['1.234,0', CASES, 'not_an_integer'],
+		['38,000', MINUTES, 'too_many_decimals'],
+		['2,50', MINUTES, 'too_many_decimals']
+	] as const)(
+		'refuses typed decimal zeros %j beyond what the field takes, never reading them as fewer',
+		(raw, range, error) => {
+			expect(checkGermanNumber(raw, range)).toEqual({ kind: 'error', error });
+		}
+	);
+
 	it('treats a blank field as empty and checks stored numbers by the same rules', () => {
 		expect(checkGermanNumber('  ', CASES)).toEqual({ kind: 'empty' });
 		expect(checkGermanNumber(12.5, CASES)).toEqual({ kind: 'error', error: 'not_an_integer' });
 		expect(checkGermanNumber(Number.NaN, CASES)).toEqual({ kind: 'error', error: 'not_a_number' });
+	});
+});
+
+describe('exactDecimals', () => {
+	it.each([
+		[38000, 0],
+		[2.5, 1],
+		[2.25, 2],
+		[0.125, 3],
+		[-1.05, 2]
+	])('shows %d with %d decimals, as stored', (value, decimals) => {
+		expect(exactDecimals(value)).toBe(decimals);
+	});
+
+	it('stops at 10 decimals for a value no short decimal says exactly', () => {
+		expect(exactDecimals(1 / 3)).toBe(10);
 	});
 });

@@ -3,6 +3,9 @@
 // a decimal point, since English keyboards produce it; "1.500" is therefore 1500, as a German reads it.
 // Every numeric field of the app reads its input here and shows its stored value with
 // formatGermanNumber, so what a field shows parses back to the number stored.
+// Decimals typed beyond what a field takes are refused, trailing zeros included: "38,000" and "38.00"
+// are what a spreadsheet or an English keyboard writes for 38.000 and 38, so reading either as 38 in a
+// whole-number field would store the wrong number without a word.
 
 export type GermanNumberResult =
 	{ kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid' };
@@ -12,7 +15,11 @@ const GROUPED_DECIMAL = /^-?(\d{1,3}(\.\d{3})+|\d*),\d+$/;
 const PLAIN = /^-?\d+$/;
 const POINT_DECIMAL = /^-?\d*\.\d+$/;
 
-export function parseGermanNumber(raw: string): GermanNumberResult {
+type TypedNumber =
+	{ kind: 'empty' } | { kind: 'number'; value: number; decimals: number } | { kind: 'invalid' };
+
+/** The number typed and how many decimal digits were typed for it ("2,50": 2). */
+function readGermanNumber(raw: string): TypedNumber {
 	const text = raw.replace(/\s+/g, '');
 	if (text === '') return { kind: 'empty' };
 	let normalized: string;
@@ -21,7 +28,13 @@ export function parseGermanNumber(raw: string): GermanNumberResult {
 	else if (PLAIN.test(text) || POINT_DECIMAL.test(text)) normalized = text;
 	else return { kind: 'invalid' };
 	const value = Number(normalized);
-	return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid' };
+	if (!Number.isFinite(value)) return { kind: 'invalid' };
+	return { kind: 'number', value, decimals: normalized.split('.')[1]?.length ?? 0 };
+}
+
+export function parseGermanNumber(raw: string): GermanNumberResult {
+	const read = readGermanNumber(raw);
+	return read.kind === 'number' ? { kind: 'number', value: read.value } : read;
 }
 
 /**
@@ -36,6 +49,17 @@ export function formatGermanNumber(value: number, decimals = 1): string {
 	const digits = fraction.replace(/0+$/, '');
 	const negative = value < 0 && /[1-9]/.test(whole + digits);
 	return `${negative ? '-' : ''}${grouped}${digits === '' ? '' : `,${digits}`}`;
+}
+
+/**
+ * The fewest decimal places (at most 10) that show `value` as it is stored, so that a value stored
+ * with more decimals than its field now takes ("2,25" VZÄ) is shown as stored, not rounded.
+ */
+export function exactDecimals(value: number): number {
+	for (let decimals = 0; decimals < 10; decimals++) {
+		if (Number(value.toFixed(decimals)) === value) return decimals;
+	}
+	return 10;
 }
 
 /** What a numeric field accepts: a closed range and how many decimal places (0: whole numbers). */
@@ -61,7 +85,8 @@ export type NumberInputCheck =
 /**
  * A field's input (typed text, or a number already stored) read as German and checked against
  * `range`. Nothing is ever rounded into range: "38.000" where at most 10.000 is allowed is an error,
- * never 38.
+ * never 38. Typed text with more decimal digits than the field takes is refused even when they are
+ * zeros ("38,000", "38.00", "2,50" for one decimal): the field never guesses which number was meant.
  */
 export function checkGermanNumber(raw: string | number, range: NumberRange): NumberInputCheck {
 	let value: number;
@@ -69,9 +94,15 @@ export function checkGermanNumber(raw: string | number, range: NumberRange): Num
 		if (!Number.isFinite(raw)) return { kind: 'error', error: 'not_a_number' };
 		value = raw;
 	} else {
-		const parsed = parseGermanNumber(raw);
+		const parsed = readGermanNumber(raw);
 		if (parsed.kind === 'empty') return parsed;
 		if (parsed.kind === 'invalid') return { kind: 'error', error: 'not_a_number' };
+		if (parsed.decimals > range.decimals) {
+			return {
+				kind: 'error',
+				error: range.decimals === 0 ? 'not_an_integer' : 'too_many_decimals'
+			};
+		}
 		value = parsed.value;
 	}
 	if (range.decimals === 0 && !Number.isInteger(value)) {
@@ -82,6 +113,6 @@ export function checkGermanNumber(raw: string | number, range: NumberRange): Num
 	if (Math.abs(value * scale - Math.round(value * scale)) > 1e-9) {
 		return { kind: 'error', error: 'too_many_decimals' };
 	}
-	// 2.5 typed as "2,50" and 0.1 + 0.2 both store as the number the field shows.
+	// A stored 0.1 + 0.2 stores as 0.3, the number the field shows.
 	return { kind: 'number', value: Math.round(value * scale) / scale };
 }

@@ -4,7 +4,7 @@
 
 import * as v from 'valibot';
 import { agsOfArs, ARS_ERROR_CODES, validateArs, type Ags, type Ars } from './ars';
-import { parseGermanNumber, type NumberRange } from './german-number';
+import { checkGermanNumber, type NumberInputError, type NumberRange } from './german-number';
 import { IT_OPERATING_MODELS, type ItOperatingModel } from './it-operating-model';
 import { isKommuneType, isKreisangehoerig, KOMMUNE_TYPES, type KommuneType } from './kommune-type';
 
@@ -163,6 +163,14 @@ export function parseStoredProfile(data: unknown): KommuneProfile | null {
 	return { ...fields, ags: agsOfArs(fields.ars) };
 }
 
+const TYPED_NUMBER_ERRORS: Record<NumberInputError, ProfileErrorCode> = {
+	not_a_number: 'number_invalid',
+	not_an_integer: 'number_not_integer',
+	too_many_decimals: 'number_too_precise',
+	// Not reached with an unbounded range; the schema reports the range.
+	out_of_range: 'number_too_large'
+};
+
 /**
  * Validates the raw strings of the profile form. Numbers are read as German input ("12.500", "1,5").
  * Blank optional fields become null. Returns one error code per failing field.
@@ -186,9 +194,18 @@ export function mergeProfileInput(
 	const fromForm = current === null ? PROFILE_FIELDS : changed;
 	const errors: ProfileFieldErrors = {};
 	const number = (field: 'population' | 'coreStaff' | 'itStaffFte'): number | null => {
-		const parsed = parseGermanNumber(form[field]);
-		if (parsed.kind === 'invalid' && fromForm.includes(field)) errors[field] = 'number_invalid';
-		return parsed.kind === 'number' ? parsed.value : null;
+		// The form's rule for typed decimals ("38,000" is no whole number); the schema checks the range,
+		// as it does for a stored profile, and says whether the value is too small or too large.
+		const typed = {
+			min: -Infinity,
+			max: Infinity,
+			decimals: PROFILE_NUMBER_RANGES[field].decimals
+		};
+		const checked = checkGermanNumber(form[field], typed);
+		if (checked.kind === 'error' && fromForm.includes(field)) {
+			errors[field] = TYPED_NUMBER_ERRORS[checked.error];
+		}
+		return checked.kind === 'number' ? checked.value : null;
 	};
 	const optional = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 	const parsed: Record<ProfileField, unknown> = {

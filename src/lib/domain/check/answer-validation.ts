@@ -9,7 +9,9 @@ import type { Answer } from './answers';
 
 /**
  * What the field of a number fact accepts as typed: its range with at most one decimal ("2,5" VZÄ),
- * read as German by checkGermanNumber like every numeric field.
+ * read as German by checkGermanNumber like every numeric field. A value stored with more decimals
+ * (earlier versions took "2,25") stays a valid answer (validateAnswer checks only the range) and is
+ * shown as stored; only a new entry is held to one decimal.
  */
 export const factInputRange = (
 	fact: Extract<FactItem['fact'], { kind: 'number' }>

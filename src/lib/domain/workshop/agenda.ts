@@ -2,7 +2,7 @@
 // start, how far the day runs behind plan, and templates to start from.
 
 import { generateNKeysBetween } from 'fractional-indexing';
-import { parseGermanNumber } from '../german-number';
+import { checkGermanNumber, type NumberRange } from '../german-number';
 import { validateTitle, type Checked } from '../session-input';
 import { compareByOrder } from './ordering';
 
@@ -41,7 +41,7 @@ export type BlockFields = Omit<AgendaBlock, 'id' | 'order' | 'question'> & { que
 /** A block with its planned clock times, in minutes after midnight. */
 export type ScheduledBlock = AgendaBlock & { startsAt: number; endsAt: number };
 
-const MAX_DURATION_MINUTES = 480;
+const DURATION_RANGE: NumberRange = { min: 1, max: 480, decimals: 0 };
 const DAY_MINUTES = 24 * 60;
 const MINUTE_MS = 60_000;
 
@@ -50,12 +50,10 @@ export const validateBlockTitle = validateTitle;
 
 /** Whole minutes from 1 to 480 (a working day), typed ("45") or already a number. */
 export function validateDuration(raw: string | number): Checked<number, 'duration_invalid'> {
-	const parsed = typeof raw === 'number' ? raw : parseGermanNumber(raw);
-	const value = typeof parsed === 'number' ? parsed : parsed.kind === 'number' ? parsed.value : NaN;
-	if (!Number.isInteger(value) || value < 1 || value > MAX_DURATION_MINUTES) {
-		return { ok: false, error: 'duration_invalid' };
-	}
-	return { ok: true, value };
+	const checked = checkGermanNumber(raw, DURATION_RANGE);
+	return checked.kind === 'number'
+		? { ok: true, value: checked.value }
+		: { ok: false, error: 'duration_invalid' };
 }
 
 export const sortBlocks = <T extends AgendaBlock>(blocks: readonly T[]): T[] =>

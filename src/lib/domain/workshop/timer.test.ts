@@ -142,14 +142,14 @@ describe('durations typed by the facilitator', () => {
 		// 1.5 × 60 s = 90 s
 		expect(parseTimerInput('1,5')).toEqual({ ok: true, value: 90_000 });
 		expect(parseTimerInput(' 0,5 ')).toEqual({ ok: true, value: 30_000 });
-		// 0.3333 × 60 s = 19.998 s → 20 s
-		expect(parseTimerInput('0,3333')).toEqual({ ok: true, value: 20_000 });
+		// 0.1 × 60 s = 6 s, the shortest countdown one decimal can say
+		expect(parseTimerInput('0,1')).toEqual({ ok: true, value: 6_000 });
 		expect(parseTimerInput('480')).toEqual({ ok: true, value: 28_800_000 });
 	});
 
-	it('must lie between one second and eight hours', () => {
-		// 0.005 × 60 s = 0.3 s → 0 s; 481 min is more than 8 h.
-		for (const raw of ['0', '0,005', '481', '-1', '', 'fünf', '5 min']) {
+	it('must lie between 6 seconds and eight hours, with one decimal', () => {
+		// 481 min is more than 8 h; "0,3333" and "5,00" have more decimals than the field takes.
+		for (const raw of ['0', '0,05', '481', '-1', '', 'fünf', '5 min', '0,3333', '5,00']) {
 			expect(parseTimerInput(raw)).toEqual({ ok: false, error: 'duration_invalid' });
 		}
 	});

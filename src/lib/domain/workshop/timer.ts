@@ -2,7 +2,7 @@
 // whose own clocks differ by minutes still agree: each measures its offset to the server and reads the
 // timer with serverNow(Date.now(), offset). Every function takes the server time it acts at.
 
-import { parseGermanNumber } from '../german-number';
+import { checkGermanNumber, type NumberRange } from '../german-number';
 import type { Checked } from '../session-input';
 
 export type TimerState =
@@ -11,8 +11,8 @@ export type TimerState =
 	| { status: 'paused'; remainingMs: number; durationMs: number };
 
 const MINUTE_MS = 60_000;
-const MIN_DURATION_MS = 1_000;
-const MAX_DURATION_MS = 8 * 60 * MINUTE_MS;
+/** Minutes with one decimal (0,1 minutes are 6 seconds) up to 8 hours. */
+const TIMER_MINUTES: NumberRange = { min: 0.1, max: 8 * 60, decimals: 1 };
 
 export const startTimer = (durationMs: number, serverNow: number): TimerState => ({
 	status: 'running',
@@ -107,13 +107,14 @@ export function bestOffset(samples: readonly OffsetSample[]): number | null {
 
 export const serverNow = (clientNow: number, offsetMs: number): number => clientNow + offsetMs;
 
-/** Minutes as a user types them ("5", "1,5"), to whole seconds, from 1 second to 8 hours. */
+/**
+ * Minutes as a user types them ("5", "1,5"), with one decimal as every minutes field takes, to whole
+ * seconds: from 6 seconds to 8 hours.
+ */
 export function parseTimerInput(raw: string): Checked<number, 'duration_invalid'> {
-	const parsed = parseGermanNumber(raw);
-	if (parsed.kind !== 'number') return { ok: false, error: 'duration_invalid' };
-	const ms = Math.round(parsed.value * 60) * 1_000;
-	if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS) return { ok: false, error: 'duration_invalid' };
-	return { ok: true, value: ms };
+	const checked = checkGermanNumber(raw, TIMER_MINUTES);
+	if (checked.kind !== 'number') return { ok: false, error: 'duration_invalid' };
+	return { ok: true, value: Math.round(checked.value * 60) * 1_000 };
 }
 
 const twoDigits = (value: number): string => String(value).padStart(2, '0');
