@@ -213,7 +213,7 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		},
 
 		async onLoadDocument({ document, documentName }) {
-			let deleted = false;
+			let deleted: boolean;
 			try {
 				const stored = await store.load(documentName);
 				// After the read: a deletion that committed while it ran is seen here (ADR 11).
