@@ -88,6 +88,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			kind: options.store?.kind ?? (config.databaseUrl ? 'postgres' : 'sqlite'),
 			load: (name) => requireStore().load(name),
 			store: (name, state, stateVector) => requireStore().store(name, state, stateVector),
+			deletedScopeOf: (name) => requireStore().deletedScopeOf(name),
 			close: async () => {}
 		},
 		logger,

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Role } from '../src/lib/domain/access';
 import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
 import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/sync/protocol';
-import type { StoredDocument } from './storage/document-store';
+import type { DocumentStore, StoredDocument } from './storage/document-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';
@@ -364,5 +364,92 @@ describe('a deleted document stays deleted', () => {
 		await waitFor(() => !test.server.hocuspocus.documents.has(`${W1}/board`));
 		await test.close();
 		await withStore(dataDir, async (store) => expect(await store.load(`${W1}/board`)).toBeNull());
+	});
+});
+
+/**
+ * The seeded SQLite store of a test server whose `held` answer for one document is read at once (so
+ * before a deletion that follows) and handed back only on `release()`: a slow load.
+ */
+function heldStore(dataDir: string, held: { method: 'load' | 'deletedScopeOf'; call: number }) {
+	const inner = openSqliteStore(join(dataDir, SQLITE_FILE_NAME));
+	defer(() => inner.close());
+	let calls = 0;
+	let reached = false;
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	async function hold<T>(name: string, method: typeof held.method, read: Promise<T>): Promise<T> {
+		const value = await read;
+		if (name === `${W1}/board` && method === held.method && ++calls === held.call) {
+			reached = true;
+			await released;
+		}
+		return value;
+	}
+	const store: DocumentStore = {
+		kind: 'sqlite',
+		load: (name) => hold(name, 'load', inner.load(name)),
+		deletedScopeOf: (name) => hold(name, 'deletedScopeOf', inner.deletedScopeOf(name)),
+		store: (name, state, stateVector) => inner.store(name, state, stateVector),
+		deleteScope: (scope) => inner.deleteScope(scope),
+		close: async () => {}
+	};
+	return { store, inner, release, reached: () => reached };
+}
+
+describe('a document that was loading when the deletion came', () => {
+	const waitFor = (check: () => boolean) => expect.poll(check, { timeout: 5_000 }).toBe(true);
+
+	async function deleteWhileLoading(held: { method: 'load' | 'deletedScopeOf'; call: number }) {
+		const dataDir = createTempDir('kw-deletion-');
+		defer(() => removeDir(dataDir));
+		await withStore(dataDir, (store) => seedText(store, `${W1}/board`, seeded(`${W1}/board`)));
+		const slow = heldStore(dataDir, held);
+		const test = await startTestServer({ dataDir, store: slow.store });
+		defer(() => test.close());
+		const owner = await tokenFor(test, 'moderation', { ars: A });
+		// A read-only device: it never writes, so a failed write cannot be what tells it.
+		const reader = await tokenFor(test, 'ansicht', { ars: A, workshop: 'w1' });
+		const board = connectSyncClient({ url: test.syncUrl, name: `${W1}/board`, token: reader });
+		defer(() => board.destroy());
+		const closeReasons: string[] = [];
+		board.provider.on('close', ({ event }: { event: { reason: string } }) =>
+			closeReasons.push(event.reason)
+		);
+		await waitFor(slow.reached);
+
+		const deletion = requestDeletion(test, owner, { scope: W1 });
+		await expect.poll(() => slow.inner.deletedScopeOf(`${W1}/board`)).toBe(W1);
+		slow.release();
+		expect((await deletion).status).toBe(200);
+
+		await waitFor(
+			() =>
+				board.state.failedReason === ERROR_CODES.documentDeleted ||
+				closeReasons.includes(ERROR_CODES.documentDeleted)
+		);
+		await waitFor(
+			() =>
+				!test.server.hocuspocus.documents.has(`${W1}/board`) &&
+				!test.server.hocuspocus.loadingDocuments.has(`${W1}/board`)
+		);
+		// The deleted text never reached the device.
+		expect(board.doc.getText('t').toString()).toBe('');
+		await test.close();
+		expect(await slow.inner.load(`${W1}/board`)).toBeNull();
+	}
+
+	it('a load that read the store before the deletion does not make the document live, and its read-only device is told', async () => {
+		await deleteWhileLoading({ method: 'load', call: 1 });
+	});
+
+	it('a device whose tombstone check on connecting came just before the deletion does not load the deleted document, and is told', async () => {
+		// The deletion finds nothing loaded or loading; the load's own check sees the tombstone.
+		await deleteWhileLoading({ method: 'deletedScopeOf', call: 1 });
+	});
+
+	it('a load whose tombstone check came just before the deletion is discarded, and its read-only device is told', async () => {
+		// The first check is the one on authentication; the second is the load's own.
+		await deleteWhileLoading({ method: 'deletedScopeOf', call: 2 });
 	});
 });

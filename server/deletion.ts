@@ -1,8 +1,8 @@
 // Deleting for good (ADR 11). A moderation token whose patterns cover the whole scope deletes every
 // stored document under it and leaves a tombstone, in one transaction of the document store; only then
 // is the answer sent, so an answer is a durable acknowledgement of the deletion. Documents of the scope
-// that are loaded are then discarded without another write, and their clients are told why, per
-// document (other documents on the same socket stay connected). A later connection to any document
+// that are loaded, or loading, are then discarded without another write, and their clients are told
+// why, per document (other documents on the same socket stay connected). A later connection to any document
 // under the scope is refused with `document_deleted` (the tombstone extension below), so a device that
 // still holds one cannot bring it back.
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
@@ -44,6 +44,13 @@ export function createDeletionService(options: DeletionOptions): DeletionService
 			for (const document of [...hocuspocus.documents.values()]) {
 				if (isUnderScope(document.name, scope)) closeDeletedDocument(hocuspocus, document, discard);
 			}
+			// A load that checked for a tombstone before the commit would make the deleted state live.
+			const loading = [...hocuspocus.loadingDocuments].filter(([name]) =>
+				isUnderScope(name, scope)
+			);
+			await Promise.allSettled(
+				loading.map(async ([, load]) => closeDeletedDocument(hocuspocus, await load, discard))
+			);
 			logger.info({ event: 'scope_deleted', scope, documents: deleted.length }, 'scope deleted');
 			return { ok: true, value: { scope, deleted } };
 		}

@@ -17,14 +17,18 @@
 // stop   at shutdown `storeAll` writes every document still loaded, each after any write in flight.
 // delete a document deleted for good (ADR 11) is discarded: never written or acknowledged again. The
 //        store refuses a write under a deleted scope itself; such a refusal discards the document too
-//        and ends its clients' connections with the reason (a deletion through another instance).
+//        and ends its clients' connections with the reason (a deletion through another instance). A load
+//        checks for a tombstone after it read the state, so a document under a deleted scope never
+//        becomes live; one whose check came just before the deletion is discarded by the deletion
+//        (server/deletion.ts), and a client that joins a discarded document is told so at once and
+//        gets none of its content.
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import {
 	encodeDocumentSnapshot,
 	encodePersistedMessage
 } from '../../src/lib/crdt/durable-snapshot';
-import { ERROR_CODES } from '../../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
 import type { Logger } from '../logger';
 import { DocumentDeletedError, type DocumentStore } from '../storage/document-store';
 import { SyncRejection } from './sync-rejection';
@@ -38,7 +42,7 @@ export interface PersistedEvent {
 
 export interface PersistenceOptions {
 	/** Loading and storing only; deleting is the deletion route's (server/deletion.ts). */
-	store: Pick<DocumentStore, 'kind' | 'load' | 'store' | 'close'>;
+	store: Pick<DocumentStore, 'kind' | 'load' | 'store' | 'deletedScopeOf' | 'close'>;
 	logger: Logger;
 	retryBaseMs: number;
 	retryMaxMs: number;
@@ -72,6 +76,21 @@ export class DocumentNotStored extends Error {
 	constructor() {
 		super('');
 		this.name = 'DocumentNotStored';
+		this.stack = this.name;
+	}
+}
+
+/**
+ * Thrown from beforeHandleMessage for a discarded document, so a client that joined it while it was
+ * being deleted gets no byte of it and is told why (Hocuspocus closes that document connection with our
+ * code). No message and a one-line stack, as Hocuspocus prints what it catches.
+ */
+export class DocumentWasDeleted extends Error {
+	readonly code = CLOSE_CODES.documentDeleted;
+	readonly reason = ERROR_CODES.documentDeleted;
+	constructor() {
+		super('');
+		this.name = 'DocumentWasDeleted';
 		this.stack = this.name;
 	}
 }
@@ -194,8 +213,11 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		},
 
 		async onLoadDocument({ document, documentName }) {
+			let deleted: boolean;
 			try {
 				const stored = await store.load(documentName);
+				// After the read: a deletion that committed while it ran is seen here (ADR 11).
+				deleted = (await store.deletedScopeOf(documentName)) !== null;
 				if (stored) {
 					Y.applyUpdateV2(document, stored.state);
 					// Nothing else can have changed the document yet: this is exactly the stored state.
@@ -212,12 +234,31 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 				document.destroy();
 				throw new SyncRejection(ERROR_CODES.internal);
 			}
+			if (deleted) {
+				logger.info(
+					{ event: 'sync_refused', documentName, reason: ERROR_CODES.documentDeleted },
+					'sync refused'
+				);
+				document.destroy();
+				throw new SyncRejection(ERROR_CODES.documentDeleted);
+			}
 			loaded.add(document);
 		},
 
-		async connected({ connection, documentName }) {
-			const document = instance?.documents.get(documentName);
-			if (!document) return;
+		async beforeHandleMessage({ document }) {
+			if (discarded.has(document)) throw new DocumentWasDeleted();
+		},
+
+		async connected({ connection }) {
+			const document = connection.document;
+			// The deletion came while this client was joining: it missed the close the others got.
+			if (discarded.has(document)) {
+				connection.close({
+					code: CLOSE_CODES.documentDeleted,
+					reason: ERROR_CODES.documentDeleted
+				});
+				return;
+			}
 			// Nothing stored yet (a new document, or a database that lost it) is said too, with time 0, so a
 			// device does not go on trusting an acknowledgement it remembers from before.
 			connection.sendStateless(acknowledgements.get(document) ?? NOTHING_STORED);

@@ -26,4 +26,12 @@ describe('Content Security Policy', () => {
 			"connect-src 'self' ws://kw-lan.test:8420 wss://kw-lan.test:8420 wss://zentral.example.de https://zentral.example.de;"
 		);
 	});
+
+	it('allows the whole central host when it sits behind a path prefix, so /kw/api/deletions is reachable too', () => {
+		expect(
+			contentSecurityPolicy([], 'kw-lan.test:8420', 'wss://zentral.example.de:8443/kw/sync')
+		).toContain(
+			"connect-src 'self' ws://kw-lan.test:8420 wss://kw-lan.test:8420 wss://zentral.example.de:8443 https://zentral.example.de:8443;"
+		);
+	});
 });

@@ -46,10 +46,14 @@ export function contentSecurityPolicy(
 	const parsed = parseHostHeader(host);
 	// 'self' covers ws: of the same host in CSP 3; the explicit source helps older engines (Safari).
 	// The central server the facilitator syncs to is the only other place the page may connect to: its
-	// socket, and its deletion endpoint over http(s) (ADR 11).
+	// socket, and its deletion endpoint over http(s) (ADR 11). Origins without a path: a source with a
+	// path would allow that path only, and a server behind a prefix serves both under it (/kw/sync,
+	// /kw/api/deletions).
 	const socket =
 		(parsed ? ` ws://${host} wss://${host}` : '') +
-		(centralSyncOrigin ? ` ${centralSyncOrigin} ${httpOriginOf(centralSyncOrigin)}` : '');
+		(centralSyncOrigin
+			? ` ${socketOriginOf(centralSyncOrigin)} ${httpOriginOf(centralSyncOrigin)}`
+			: '');
 	return [
 		"default-src 'self'",
 		`script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
@@ -66,5 +70,12 @@ export function contentSecurityPolicy(
 	].join('; ');
 }
 
-/** https://host for wss://host, http://host for ws://host. */
-export const httpOriginOf = (socketOrigin: string): string => socketOrigin.replace(/^ws/, 'http');
+/** wss://host for wss://host/kw/sync, ws://host for ws://host/…. */
+const socketOriginOf = (socketUrl: string): string => {
+	const { protocol, host } = new URL(socketUrl);
+	return `${protocol}//${host}`;
+};
+
+/** https://host for wss://host/kw/sync, http://host for ws://host/…. */
+export const httpOriginOf = (socketUrl: string): string =>
+	socketOriginOf(socketUrl).replace(/^ws/, 'http');

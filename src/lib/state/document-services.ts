@@ -8,7 +8,7 @@ import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-
 import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
 import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
-import { apiOriginOfSocket, createJoinApi } from '../sync/join-api';
+import { apiBaseOfSocket, createJoinApi } from '../sync/join-api';
 import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
@@ -52,7 +52,7 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 		central: () => {
 			const settings = options.centralServer?.() ?? null;
 			if (settings === null) return null;
-			const centralApi = createJoinApi({ baseUrl: apiOriginOfSocket(settings.url) });
+			const centralApi = createJoinApi({ baseUrl: apiBaseOfSocket(settings.url) });
 			return {
 				docs: settings.docs,
 				deleteScope: (scope) => centralApi.deleteScope(settings.token, scope)

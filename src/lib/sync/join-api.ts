@@ -14,7 +14,8 @@ import {
 	type LinkCodeResponse,
 	type NetworkInfo,
 	type ReachabilityInfo,
-	type DeletionResponse
+	type DeletionResponse,
+	SYNC_PATH
 } from './protocol';
 
 export type ApiError = ErrorCode | 'unreachable';
@@ -28,10 +29,16 @@ export interface JoinApiOptions {
 
 const KNOWN_ERRORS = new Set<string>(Object.values(ERROR_CODES));
 
-/** Where the API of the server behind a sync socket lives: wss://host/sync → https://host. */
-export function apiOriginOfSocket(url: string): string {
-	const { protocol, host } = new URL(url);
-	return `${protocol === 'wss:' ? 'https:' : 'http:'}//${host}`;
+/**
+ * Where the API of the server behind a sync socket lives: beside the socket's final `/sync` segment, so
+ * a server behind a path prefix keeps it: wss://host/sync → https://host, wss://host/kw/sync →
+ * https://host/kw. A socket path without that segment is taken as the prefix itself.
+ */
+export function apiBaseOfSocket(url: string): string {
+	const { protocol, host, pathname } = new URL(url);
+	const path = pathname.replace(/\/+$/, '');
+	const prefix = path.endsWith(SYNC_PATH) ? path.slice(0, -SYNC_PATH.length) : path;
+	return `${protocol === 'wss:' ? 'https:' : 'http:'}//${host}${prefix}`;
 }
 
 export function createJoinApi(options: JoinApiOptions = {}) {
