@@ -50,9 +50,9 @@ export function followRoundDocuments(options: FollowRoundOptions): () => void {
 				answers: handle ? readAnswers(handle.doc) : {}
 			};
 		});
-		const comments = answers.map(({ respondentId, perspective }): RespondentComments => {
+		const comments = answers.map(({ respondentId }): RespondentComments => {
 			const handle = opened.get(respondentId);
-			return { perspective, comments: handle ? readComments(handle.doc) : {} };
+			return { comments: handle ? readComments(handle.doc) : {} };
 		});
 		onChange({ shared: shared.doc, respondents, answers, comments });
 	};

@@ -81,14 +81,10 @@ function csvOfRoundOfFive(
 ): string {
 	const result = scoreRound(catalog, answers, { strategie: 3 });
 	const grouping = groupPerspectives(result.respondents);
-	const comments = commentsByDimension(
-		catalog,
-		[
-			{ perspective: 'PR', comments: { 'strategie.01': '=HYPERLINK("http://x")' } },
-			{ perspective: 'A', comments: { 'daten.01': 'Daten; "verstreut"\nüberall' } }
-		],
-		grouping
-	);
+	const comments = commentsByDimension(catalog, [
+		{ comments: { 'strategie.01': '=HYPERLINK("http://x")' } },
+		{ comments: { 'daten.01': 'Daten; "verstreut"\nüberall' } }
+	]);
 	return resultsCsv({
 		result,
 		catalog,
@@ -136,25 +132,26 @@ describe('resultsCsv', () => {
 	it('holds the municipality per dimension with a decimal comma, computed by hand', () => {
 		const rows = parse(csvOfRoundOfFive());
 		const kommune = rows.filter((r) => r.Bereich === 'Kommune');
-		// Strategie: medians H 75, A (25 + 50) / 2 = 37,5, B 100, PR 0 → 212,5 / 4 = 53,125; all 5
-		// answered it; Soll 3 × 25 = 75, gap 21,875. Daten: H 100, A 50 (one "weiß nicht"), B 25 →
-		// 175 / 3 = 58,33; 3 of 5 asked gave a score: 60 %.
+		// Published: Leitung = H + A (3 people). Beschäftigte and Personalrat (1 + 1) are shown nowhere
+		// and, 2 together, too few to count (ADR 7). Strategie: Leitung 75, 25, 50 → median 50; all 5
+		// answered it; Soll 3 × 25 = 75, gap 25. Daten: Leitung has 2 scores (100, 50; one "weiß
+		// nicht"), B 25 alone: no pool of 3, no score; 3 of 5 asked gave a score: 60 %.
 		expect(
 			kommune.map((r) =>
 				pick(r, 'Dimension', 'Wert', 'Befragte', 'Abdeckung (%)', 'Soll', 'Abstand zum Soll')
 			)
 		).toEqual([
-			['Strategie & Steuerung', '53,1', '5', '100', '75', '21,9'],
-			['Daten', '58,3', '3', '60', '', '']
+			['Strategie & Steuerung', '50', '5', '100', '75', '25'],
+			['Daten', '', '3', '60', '', '']
 		]);
-		// (53,125 + 58,333) / 2 = 55,73
+		// Only Strategie has a score: 50
 		expect(
 			pick(
 				rows.find((r) => r.Bereich === 'Gesamt'),
 				'Wert',
 				'Befragte'
 			)
-		).toEqual(['55,7', '5']);
+		).toEqual(['50', '5']);
 	});
 
 	it('holds every dimension per published group and leaves figures of fewer than 3 empty', () => {
@@ -230,9 +227,10 @@ describe('resultsCsv', () => {
 
 	it('holds the comments pseudonymously, as text a spreadsheet does not run as a formula', () => {
 		const rows = parse(csvOfRoundOfFive()).filter((r) => r.Bereich === 'Kommentar');
+		// No group either: "Leitung" on the second would name Leitung's members as its authors.
 		expect(rows.map((r) => pick(r, 'Dimension', 'Gruppe', 'Eintrag', 'Text'))).toEqual([
 			['Strategie & Steuerung', '', 'strategie.01 Strategie?', `'=HYPERLINK("http://x")`],
-			['Daten', 'Leitung', 'daten.01 Daten gepflegt?', 'Daten; "verstreut"\nüberall']
+			['Daten', '', 'daten.01 Daten gepflegt?', 'Daten; "verstreut"\nüberall']
 		]);
 		expect(csvOfRoundOfFive()).not.toMatch(/\b(h|a1|a2|pr)\b;/);
 	});

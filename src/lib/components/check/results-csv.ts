@@ -139,7 +139,6 @@ export function resultsCsv(input: ResultsCsvInput): string {
 			rows.push({
 				Bereich: 'Kommentar',
 				Dimension: title,
-				Gruppe: comment.group === null ? '' : groupLabel(comment.group),
 				Eintrag: `${comment.itemId} ${comment.itemText}`,
 				Text: comment.text
 			});

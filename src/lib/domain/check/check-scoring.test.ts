@@ -79,6 +79,10 @@ const likert = (value: number) => ({ kind: 'likert', value });
 const ticked = (...ids: string[]) => ({ kind: 'checklist', ticked: ids });
 const unknown = { kind: 'unknown' };
 
+/** Three respondents of one perspective with the same answers: the fewest the municipality's score rests on. */
+const thrice = (perspective: Perspective, answers: Record<string, unknown>) =>
+	[1, 2, 3].map((i) => respondent(`r${i}`, perspective, answers));
+
 /** n respondents of one perspective who all answer `itemId` with the given levels. */
 const group = (perspective: Perspective, itemId: string, levels: number[]) =>
 	levels.map((value, i) =>
@@ -153,13 +157,14 @@ describe('scoring a round', () => {
 			likertItem('strategie.03', false)
 		);
 		// level 2 → 50; reverse 4 → (5 − 4) × 25 = 25; plain 4 → (4 − 1) × 25 = 75; mean 50
-		const result = scoreRound(catalog, [
-			respondent('r1', 'H', {
+		const result = scoreRound(
+			catalog,
+			thrice('H', {
 				'strategie.01': level(2),
 				'strategie.02': likert(4),
 				'strategie.03': likert(4)
 			})
-		]);
+		);
 		expect(result.respondents[0]?.dimensions.strategie.score).toBe(50);
 		expect(result.dimensions.strategie.score).toBe(50);
 	});
@@ -173,15 +178,16 @@ describe('scoring a round', () => {
 			numberFact('strategie.05')
 		);
 		// answered: 01 → 100 and 04 → 50 (score 75); 02 unknown, 03 missing; the fact 05 is not scored
-		// and not asked for coverage: 2 of 4
-		const result = scoreRound(catalog, [
-			respondent('r1', 'H', {
+		// and not asked for coverage: 2 of 4 each, 6 of 12 over the three
+		const result = scoreRound(
+			catalog,
+			thrice('H', {
 				'strategie.01': level(4),
 				'strategie.02': unknown,
 				'strategie.04': ticked('a'),
 				'strategie.05': { kind: 'fact', value: 12 }
 			})
-		]);
+		);
 		expect(result.respondents[0]?.dimensions.strategie).toEqual({
 			score: 75,
 			answered: 2,
@@ -191,8 +197,8 @@ describe('scoring a round', () => {
 		expect(result.dimensions.strategie).toMatchObject({
 			score: 75,
 			band: 'vorreiter',
-			answered: 2,
-			asked: 4,
+			answered: 6,
+			asked: 12,
 			coverage: 0.5
 		});
 		expect(result.flags).toEqual([]);
@@ -204,7 +210,7 @@ describe('scoring a round', () => {
 			levelItem('fuehrung.01'),
 			levelItem('kooperation.01')
 		);
-		// strategie: 100 and 50 → H median 75; fuehrung: only "weiß nicht"; kooperation: 25 and 25;
+		// strategie: 100, 50 and 75 → H median 75; fuehrung: only "weiß nicht"; kooperation: 25 × 3;
 		// prozesse has no items at all. Overall = (75 + 25) / 2 = 50.
 		const result = scoreRound(catalog, [
 			respondent('r1', 'H', {
@@ -212,13 +218,14 @@ describe('scoring a round', () => {
 				'fuehrung.01': unknown,
 				'kooperation.01': level(1)
 			}),
-			respondent('r2', 'H', { 'strategie.01': level(2), 'kooperation.01': level(1) })
+			respondent('r2', 'H', { 'strategie.01': level(2), 'kooperation.01': level(1) }),
+			respondent('r3', 'H', { 'strategie.01': level(3), 'kooperation.01': level(1) })
 		]);
 		expect(result.dimensions.fuehrung).toEqual({
 			score: null,
 			band: null,
 			answered: 0,
-			asked: 2,
+			asked: 3,
 			coverage: 0,
 			targetLevel: null,
 			targetScore: null,
@@ -250,7 +257,7 @@ describe('scoring a round', () => {
 		expect(result.perspectiveGaps.strategie).toBeNull();
 	});
 
-	it('scores a round of one respondent', () => {
+	it('scores a round of one respondent, but gives the municipality no score: it would be theirs', () => {
 		const catalog = catalogOf(
 			levelItem('strategie.01'),
 			checklistItem('strategie.02', ['a', 'b', 'c', 'd'])
@@ -272,15 +279,17 @@ describe('scoring a round', () => {
 			max: 50,
 			shownSeparately: false
 		});
-		expect(result.dimensions.strategie).toMatchObject({ score: 50, band: 'fortgeschritten' });
-		expect(result.overall).toEqual({ score: 50, band: 'fortgeschritten' });
+		expect(result.respondents[0]?.dimensions.strategie.score).toBe(50);
+		expect(result.dimensions.strategie).toMatchObject({ score: null, band: null });
+		expect(result.overall).toEqual({ score: null, band: null });
 		expect(result.perspectiveGaps.strategie).toBeNull();
 	});
 
-	it('does not show a perspective of two respondents separately but counts it in the score', () => {
+	it('neither shows a perspective of two respondents nor counts it, as the score would give it away', () => {
 		const catalog = catalogOf(levelItem('strategie.01'));
-		// H: 100, 50, 75 → median 75, IQR 87.5 − 62.5 = 25; B: 25, 75 → median 50.
-		// Municipality score (75 + 50) / 2 = 62.5; without B it would be 75.
+		// H: 100, 50, 75 → median 75, IQR 87.5 − 62.5 = 25; B: 25, 75 → median 50, not published and
+		// alone among the unpublished. Counting it, (75 + 50) / 2 = 62.5 would give B's 50 away as
+		// 2 × 62.5 − 75; the municipality's score is H's 75.
 		const result = scoreRound(catalog, [
 			...group('H', 'strategie.01', [4, 2, 3]),
 			...group('B', 'strategie.01', [1, 3])
@@ -302,16 +311,17 @@ describe('scoring a round', () => {
 			max: 75,
 			shownSeparately: false
 		});
-		expect(result.dimensions.strategie).toMatchObject({ score: 62.5, band: 'fortgeschritten' });
+		expect(result.dimensions.strategie).toMatchObject({ score: 75, band: 'vorreiter' });
 		// Only one perspective is shown separately: there is no gap between two.
 		expect(result.perspectiveGaps.strategie).toBeNull();
 	});
 
 	it('weighs every perspective the same, however many respondents it has', () => {
 		const catalog = catalogOf(levelItem('strategie.01'));
-		// H: one respondent at 100; B: five at 0. Mean of the medians (100 + 0) / 2 = 50, not 100 / 6.
+		// H: three respondents at 100; B: five at 0. Mean of the medians (100 + 0) / 2 = 50, not
+		// 300 / 8 = 37.5.
 		const result = scoreRound(catalog, [
-			...group('H', 'strategie.01', [4]),
+			...group('H', 'strategie.01', [4, 4, 4]),
 			...group('B', 'strategie.01', [0, 0, 0, 0, 0])
 		]);
 		expect(result.dimensions.strategie.score).toBe(50);
@@ -361,7 +371,8 @@ describe('scoring a round', () => {
 			max: null,
 			shownSeparately: false
 		});
-		expect(result.dimensions.strategie).toMatchObject({ score: 100, answered: 1, asked: 8 });
+		// One score is too few for the municipality's score.
+		expect(result.dimensions.strategie).toMatchObject({ score: null, answered: 1, asked: 8 });
 	});
 
 	it('ignores and flags an answer to an item the respondent’s perspective is not asked', () => {
@@ -406,13 +417,11 @@ describe('scoring a round', () => {
 		);
 		const result = scoreRound(
 			catalog,
-			[
-				respondent('r1', 'H', {
-					'strategie.01': level(2),
-					'fuehrung.01': level(2),
-					'prozesse.01': unknown
-				})
-			],
+			thrice('H', {
+				'strategie.01': level(2),
+				'fuehrung.01': level(2),
+				'prozesse.01': unknown
+			}),
 			{ strategie: 3, fuehrung: 1, prozesse: 4, ozg: 2.5 }
 		);
 		expect(result.dimensions.strategie).toMatchObject({
@@ -470,8 +479,10 @@ describe('scoring a round', () => {
 			...group('PR', 'strategie.01', [0, 0])
 		]);
 		expect(result.perspectiveGaps.strategie).toEqual({ high: 'H', low: 'B', size: 75 });
-		// All four perspectives count in the score: (100 + 50 + 25 + 0) / 4 = 43.75.
-		expect(result.dimensions.strategie).toMatchObject({ score: 43.75, band: 'grundlagen' });
+		// PR's two are in no published group and too few to count by themselves:
+		// (100 + 50 + 25) / 3 = 58.33….
+		expect(result.dimensions.strategie.score).toBeCloseTo(175 / 3, 10);
+		expect(result.dimensions.strategie.band).toBe('fortgeschritten');
 		expect(result.perspectives.map((p) => p.perspective)).toEqual(['H', 'D', 'B', 'PR']);
 	});
 
@@ -494,5 +505,51 @@ describe('scoring a round', () => {
 		]);
 		expect(result.respondents.map((r) => r.respondentId)).toEqual(['a', 'm', 'z']);
 		expect(result.perspectives.map((p) => p.perspective)).toEqual(['H', 'B', 'E']);
+	});
+});
+
+describe('the municipality’s score gives no one away (ADR 7)', () => {
+	const catalog = catalogOf(levelItem('strategie.01'), levelItem('daten.01'));
+
+	it('leaves out a lone mayor beside three staff, whose score it would otherwise give away', () => {
+		// B: 25, 50, 75 → median 50, published. H: 100, alone and unpublished. Counting H would give
+		// (50 + 100) / 2 = 75, and 2 × 75 − 50 = 100 is the mayor's answer; so the score is B's 50.
+		const round = (mayor: number) => [
+			...group('B', 'strategie.01', [1, 2, 3]),
+			...group('H', 'strategie.01', [mayor])
+		];
+		expect(scoreRound(catalog, round(4)).dimensions.strategie.score).toBe(50);
+		expect(scoreRound(catalog, round(0)).dimensions.strategie.score).toBe(50);
+	});
+
+	it('counts the unpublished perspectives together as one more group once they are three', () => {
+		// B: 0, 25, 50 → 25, published. H 100, P 0, E 50: each alone, in two groups (Leitung 1,
+		// Politik und Öffentlichkeit 2), so none is shown; pooled they are 3 with median 50.
+		// (25 + 50) / 2 = 37.5.
+		const result = scoreRound(catalog, [
+			...group('B', 'strategie.01', [0, 1, 2]),
+			...group('H', 'strategie.01', [4]),
+			...group('P', 'strategie.01', [0]),
+			...group('E', 'strategie.01', [2])
+		]);
+		expect(result.dimensions.strategie.score).toBe(37.5);
+	});
+
+	it('leaves a published group out of a dimension in which fewer than 3 of it have a score', () => {
+		// H: strategie 100 × 3, daten 0 once and "weiß nicht" twice. B: strategie 0 × 3, daten 50 × 3.
+		// Strategie (100 + 0) / 2 = 50; daten is B's 50 alone, not (0 + 50) / 2 = 25, which would give
+		// away the one H answer.
+		const result = scoreRound(catalog, [
+			respondent('h1', 'H', { 'strategie.01': level(4), 'daten.01': level(0) }),
+			respondent('h2', 'H', { 'strategie.01': level(4), 'daten.01': unknown }),
+			respondent('h3', 'H', { 'strategie.01': level(4), 'daten.01': unknown }),
+			...thrice('B', { 'strategie.01': level(0), 'daten.01': level(2) }).map((r) => ({
+				...r,
+				respondentId: `b-${r.respondentId}`
+			}))
+		]);
+		expect(result.dimensions.strategie.score).toBe(50);
+		expect(result.dimensions.daten.score).toBe(50);
+		expect(result.overall.score).toBe(50);
 	});
 });

@@ -1,6 +1,6 @@
 // Scoring of a Digital-Check round (PRODUCT.md §3.2): item scores 0–100, a score per respondent and
 // dimension, per perspective the median and spread, per dimension the municipality score (each
-// perspective weighs the same), coverage, target gap and band, the overall score and the gaps between
+// published group weighs the same, ADR 7), coverage, target gap and band, the overall score and the gaps between
 // perspectives. Pure and deterministic: the result depends neither on the order of the respondents nor
 // on the order of the keys of their answers (lists are built in catalog, DIMENSIONS or PERSPECTIVES
 // order, or sorted; means sum a sorted copy). Respondent ids are assumed unique (they are document keys).
@@ -9,7 +9,9 @@ import { isPerspective, PERSPECTIVES, type Perspective } from '../perspectives';
 import type { Answer, RespondentAnswers } from './answers';
 import { validateAnswer, type InvalidAnswerReason } from './answer-validation';
 import { DIMENSIONS, type Catalog, type CatalogItem, type DimensionId } from './catalog-types';
-import { iqr, mean, median } from './statistics';
+import { summariseDimension } from './dimension-summary';
+import { groupPerspectives } from './perspective-groups';
+import { mean } from './statistics';
 
 // ---------------------------------------------------------------------------------------------------
 // Bands
@@ -103,8 +105,8 @@ export interface PerspectiveDimensionResult {
 	min: number | null;
 	max: number | null;
 	/**
-	 * Fewer than 3 respondents are not shown separately (they could be recognised); their median still
-	 * counts in the municipality score.
+	 * Fewer than 3 respondents are not shown separately (they could be recognised); nor does their
+	 * median count by itself in the municipality score (see DimensionResult.score).
 	 */
 	shownSeparately: boolean;
 }
@@ -117,7 +119,12 @@ export interface PerspectiveResult {
 }
 
 export interface DimensionResult {
-	/** Mean of the perspective medians, each perspective weighing the same; null if nobody answered. */
+	/**
+	 * Mean of the medians of the published groups (perspective-groups.ts) and of the respondents of the
+	 * perspectives not shown, pooled as one more group; each weighs the same, and one with fewer than 3
+	 * scores in the dimension does not count. With 3 or more scores in every perspective: the mean of
+	 * the perspective medians. Null if no pool has 3 scores.
+	 */
 	score: number | null;
 	band: Band | null;
 	/** Answers to scored items over all respondents, and items asked over all respondents. */
@@ -161,8 +168,9 @@ export interface RoundResult {
 /** Soll levels per dimension (0–4). A value that is not a whole number 0–4 is ignored. */
 export type DimensionTargets = Partial<Record<DimensionId, number>>;
 
-/** A perspective needs this many respondents (with a score in the dimension) to be shown separately. */
-export const MIN_RESPONDENTS_SHOWN = 3;
+// The threshold and the summary of a group live apart so that perspective-groups.ts, which scoring
+// asks for the published groups, does not import scoring back.
+export { MIN_RESPONDENTS_SHOWN, summariseDimension } from './dimension-summary';
 
 // ---------------------------------------------------------------------------------------------------
 // Scoring a round
@@ -221,24 +229,6 @@ function scoreRespondent(
 		};
 	});
 	return { respondentId, perspective, dimensions };
-}
-
-/** Median, spread and range of the dimension scores of some respondents (a perspective or a group). */
-export function summariseDimension(
-	members: readonly RespondentResult[],
-	dimension: DimensionId
-): PerspectiveDimensionResult {
-	const scores = members
-		.map((member) => member.dimensions[dimension].score)
-		.filter((score): score is number => score !== null);
-	return {
-		respondents: scores.length,
-		median: median(scores),
-		iqr: iqr(scores),
-		min: scores.length === 0 ? null : Math.min(...scores),
-		max: scores.length === 0 ? null : Math.max(...scores),
-		shownSeparately: scores.length >= MIN_RESPONDENTS_SHOWN
-	};
 }
 
 function summarisePerspective(
@@ -308,10 +298,24 @@ export function scoreRound(
 		return members.length === 0 ? [] : [summarisePerspective(perspective, members)];
 	});
 
+	// The municipality's score rests only on figures of 3 or more people (ADR 7): the published groups,
+	// and the respondents of the perspectives not shown pooled as one more group. A pool with fewer than
+	// 3 scores in a dimension does not count there, for its figure could be recovered from the
+	// municipality's score and the published ones.
+	const grouping = groupPerspectives(respondentResults);
+	const membersOf = (among: readonly Perspective[]) =>
+		respondentResults.filter((respondent) => among.includes(respondent.perspective));
+	const pools = [
+		...grouping.groups.map((group) => membersOf(group.perspectives)),
+		membersOf(grouping.unpublished)
+	];
+
 	const dimensions = byDimension((dimension): DimensionResult => {
-		const medians = perspectives
-			.map((p) => p.dimensions[dimension].median)
-			.filter((value): value is number => value !== null);
+		const medians = pools
+			.map((pool) => summariseDimension(pool, dimension))
+			.flatMap(({ median, shownSeparately }) =>
+				shownSeparately && median !== null ? [median] : []
+			);
 		const score = mean(medians);
 		let answered = 0;
 		let asked = 0;

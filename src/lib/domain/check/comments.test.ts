@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from './catalog-types';
 import { commentsByDimension } from './comments';
-import type { PerspectiveGrouping } from './perspective-groups';
 
 const catalog: Catalog = {
 	version: 'test',
@@ -34,47 +33,36 @@ const catalog: Catalog = {
 	]
 };
 
-/** Beschäftigte are shown by themselves; Verwaltungsspitze is not shown. */
-const grouping = {
-	groups: [
-		{ key: 'B', kind: 'perspective', group: 'mitarbeitende', perspectives: ['B'], respondents: 3 }
-	],
-	unpublished: ['H']
-} as unknown as PerspectiveGrouping;
-
 describe('commentsByDimension', () => {
-	it('lists comments under their dimension in item order, attributed only to a published group', () => {
-		const result = commentsByDimension(
-			catalog,
-			[
-				{
-					perspective: 'H',
-					comments: { 'strategie.02': 'Kein Geld', 'daten.01': 'Excel überall' }
-				},
-				{
-					perspective: 'B',
-					comments: { 'strategie.02': 'Auch kein Personal', 'strategie.01': ' Gibt es nicht ' }
-				}
-			],
-			grouping
-		);
+	// The mayor (alone in their perspective) and a staff member: nothing in a comment says whose it is.
+	const mayor = { comments: { 'strategie.02': 'Kein Geld', 'daten.01': 'Excel überall' } };
+	const staff = {
+		comments: { 'strategie.02': 'Auch kein Personal', 'strategie.01': ' Gibt es nicht ' }
+	};
+
+	it('lists comments under their dimension in item order, then by text, with no attribution', () => {
+		const result = commentsByDimension(catalog, [mayor, staff]);
 		expect(result.strategie).toEqual([
-			{ itemId: 'strategie.01', itemText: 'Strategie?', group: 'B', text: 'Gibt es nicht' },
-			{ itemId: 'strategie.02', itemText: 'Budget?', group: 'B', text: 'Auch kein Personal' },
-			{ itemId: 'strategie.02', itemText: 'Budget?', group: null, text: 'Kein Geld' }
+			{ itemId: 'strategie.01', itemText: 'Strategie?', text: 'Gibt es nicht' },
+			{ itemId: 'strategie.02', itemText: 'Budget?', text: 'Auch kein Personal' },
+			{ itemId: 'strategie.02', itemText: 'Budget?', text: 'Kein Geld' }
 		]);
 		expect(result.daten).toEqual([
-			{ itemId: 'daten.01', itemText: 'Daten?', group: null, text: 'Excel überall' }
+			{ itemId: 'daten.01', itemText: 'Daten?', text: 'Excel überall' }
 		]);
 		expect(result.ozg).toEqual([]);
 	});
 
-	it('leaves out blank comments and comments on items the catalog does not have', () => {
-		const result = commentsByDimension(
-			catalog,
-			[{ perspective: 'B', comments: { 'strategie.01': '   ', 'strategie.99': 'verloren' } }],
-			grouping
+	it('lists the same comments in the same order whatever the order of the respondents', () => {
+		expect(commentsByDimension(catalog, [staff, mayor])).toEqual(
+			commentsByDimension(catalog, [mayor, staff])
 		);
+	});
+
+	it('leaves out blank comments and comments on items the catalog does not have', () => {
+		const result = commentsByDimension(catalog, [
+			{ comments: { 'strategie.01': '   ', 'strategie.99': 'verloren' } }
+		]);
 		expect(Object.values(result).flat()).toEqual([]);
 	});
 });

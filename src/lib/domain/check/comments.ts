@@ -1,15 +1,13 @@
-// Questionnaire comments in the results (ADR 7): listed under their dimension for the facilitator,
-// pseudonymous. A comment carries no respondent label and no order that follows the respondents; its
-// only attribution is the published group its author's perspective is shown in, and none at all when
-// that perspective is not shown (a lone mayor's comment must not read "Verwaltungsspitze").
+// Questionnaire comments in the results (ADR 7): listed under their dimension and item for the
+// facilitator, pseudonymous. A comment carries no attribution at all, not even a published group, and
+// no order that follows the respondents: a group next to a comment identifies its author whenever it
+// is the only group whose members were asked the item (Leitung on an item asked only of the mayor's
+// perspective), and a comment without a group whenever one perspective is left unpublished.
 
-import type { Perspective } from '../perspectives';
 import { DIMENSIONS, type Catalog, type DimensionId } from './catalog-types';
-import { publishedGroupOf, type PerspectiveGrouping } from './perspective-groups';
 
-/** One respondent's comments by item id, as read from their document. */
+/** One respondent's comments by item id, as read from their document; nothing says whose. */
 export interface RespondentComments {
-	perspective: Perspective;
 	comments: Readonly<Record<string, string>>;
 }
 
@@ -17,8 +15,6 @@ export interface ResultComment {
 	itemId: string;
 	/** The item's question, so the comment can be read in context. */
 	itemText: string;
-	/** The key of the published group of the author's perspective, or null when it is not shown. */
-	group: string | null;
 	text: string;
 }
 
@@ -31,23 +27,19 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  */
 export function commentsByDimension(
 	catalog: Catalog,
-	respondents: readonly RespondentComments[],
-	grouping: PerspectiveGrouping
+	respondents: readonly RespondentComments[]
 ): Record<DimensionId, ResultComment[]> {
 	const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as Record<
 		DimensionId,
 		ResultComment[]
 	>;
 	catalog.items.forEach((item) => {
-		const comments = respondents.flatMap(({ perspective, comments }) => {
+		const comments = respondents.flatMap(({ comments }) => {
 			const text = Object.hasOwn(comments, item.id) ? comments[item.id] : undefined;
 			if (typeof text !== 'string' || text.trim() === '') return [];
-			const group = publishedGroupOf(grouping, perspective)?.key ?? null;
-			return [{ itemId: item.id, itemText: item.text, group, text: text.trim() }];
+			return [{ itemId: item.id, itemText: item.text, text: text.trim() }];
 		});
-		comments.sort(
-			(a, b) => compareStrings(a.text, b.text) || compareStrings(a.group ?? '', b.group ?? '')
-		);
+		comments.sort((a, b) => compareStrings(a.text, b.text));
 		byDimension[item.dimension].push(...comments);
 	});
 	return byDimension;

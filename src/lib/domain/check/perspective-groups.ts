@@ -6,19 +6,17 @@
 //   1. A perspective with at least 3 respondents who gave a scored answer is shown by itself.
 //   2. The other perspectives are pooled within their merge group (PERSPECTIVE_GROUPS); a pool of at
 //      least 3 such respondents is shown under the group's name, saying which perspectives it holds.
-//   3. What stays below 3 is not shown (it still counts in the municipality's score, see scoreRound).
+//   3. What stays below 3 is not shown. Together it counts as one more group in the municipality's
+//      score where it has at least 3 scores in a dimension, and not at all where it has fewer
+//      (scoreRound), so the municipality's score never rests on a figure of fewer than 3 people.
 // Published groups never overlap: a perspective shown by itself is in no pool, so no figure can be
 // subtracted from another to recover a smaller group. Within a published group, a dimension in which
 // fewer than 3 of its members have a score is not shown either, and carries no figure at all.
 
 import { PERSPECTIVES, type Perspective } from '../perspectives';
 import { DIMENSIONS, type DimensionId } from './catalog-types';
-import {
-	MIN_RESPONDENTS_SHOWN,
-	summariseDimension,
-	type PerspectiveDimensionResult,
-	type RespondentResult
-} from './check-scoring';
+import type { PerspectiveDimensionResult, RespondentResult } from './check-scoring';
+import { MIN_RESPONDENTS_SHOWN, summariseDimension } from './dimension-summary';
 
 /**
  * Perspectives that may be merged, by who they speak for: the administration's leadership; the
@@ -51,6 +49,8 @@ export interface PerspectiveGrouping {
 	groups: PublishedGroup[];
 	/** Perspectives with scored respondents that are in no published group, in PERSPECTIVES order. */
 	unpublished: Perspective[];
+	/** Scored respondents of the `unpublished` perspectives. */
+	unpublishedRespondents: number;
 }
 
 const hasScore = (respondent: RespondentResult): boolean =>
@@ -101,15 +101,7 @@ export function groupPerspectives(respondents: readonly RespondentResult[]): Per
 		else unpublished.push(...pool);
 	}
 	unpublished.sort((a, b) => PERSPECTIVES.indexOf(a) - PERSPECTIVES.indexOf(b));
-	return { groups, unpublished };
-}
-
-/** The published group a perspective's respondents are shown in, or null when they are not shown. */
-export function publishedGroupOf(
-	grouping: PerspectiveGrouping,
-	perspective: Perspective
-): PublishedGroup | null {
-	return grouping.groups.find((group) => group.perspectives.includes(perspective)) ?? null;
+	return { groups, unpublished, unpublishedRespondents: unpublished.flatMap(membersOf).length };
 }
 
 /** The widest difference between two published groups in one dimension. */

@@ -45,15 +45,24 @@ const versionB = catalog(
 	likertItem('daten.01'),
 	levelItem('fuehrung.01')
 );
-const earlierAnswers: RespondentAnswers[] = [
+/**
+ * Each respondent three times over: the municipality's score rests only on groups of 3 or more (ADR 7),
+ * and three equal answers have the one answer as their median, so the figures below stay those of one.
+ */
+const thrice = (respondents: RespondentAnswers[]): RespondentAnswers[] =>
+	respondents.flatMap((r) =>
+		[1, 2, 3].map((i) => ({ ...r, respondentId: `${r.respondentId}-${i}` }))
+	);
+
+const earlierAnswers: RespondentAnswers[] = thrice([
 	{
 		respondentId: 'r1',
 		perspective: 'H',
 		answers: { 'strategie.01': level(1), 'strategie.02': likert(5), 'daten.01': level(4) }
 	},
 	{ respondentId: 'r2', perspective: 'PR', answers: { 'strategie.01': level(2) } }
-];
-const laterAnswers: RespondentAnswers[] = [
+]);
+const laterAnswers: RespondentAnswers[] = thrice([
 	{
 		respondentId: 'r3',
 		perspective: 'H',
@@ -65,7 +74,7 @@ const laterAnswers: RespondentAnswers[] = [
 		}
 	},
 	{ respondentId: 'r4', perspective: 'PR', answers: { 'strategie.01': level(4) } }
-];
+]);
 
 describe('comparing two check rounds', () => {
 	it('compares rounds of different catalog versions on the items both share, and counts the rest', () => {
@@ -92,9 +101,9 @@ describe('comparing two check rounds', () => {
 			{ catalog: versionA, respondents: earlierAnswers },
 			{
 				catalog: versionA,
-				respondents: [
+				respondents: thrice([
 					{ respondentId: 'r5', perspective: 'H', answers: { 'strategie.02': likert(3) } }
-				]
+				])
 			}
 		);
 		expect(comparison.sameCatalog).toBe(true);
