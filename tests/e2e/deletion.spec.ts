@@ -101,6 +101,11 @@ test('a respondent deleted for good loses their answers on the server and leaves
 	const gone = await rounds.respondentDocNameOf('Fachamt 1');
 	const kept = await rounds.respondentDocNameOf('Kämmerer');
 	const shared = rounds.sharedDocName();
+	// The answers come through the server: the tab must be connected (on a loaded machine its socket
+	// sometimes drops after the first pages and takes a while to return; this names that failure).
+	await expect(new StartPage(page).syncStatus).toHaveText(/mit Server verbunden/, {
+		timeout: 30_000
+	});
 	// 23 answers arrive from the respondent's own device (the first 23 items asked of Beschäftigte).
 	const items = itemsForPerspective(catalogByVersion(CURRENT_CATALOG_VERSION)!, 'B').slice(0, 23);
 	await writeServerDocument(appServer, gone, (doc) => {
@@ -108,7 +113,9 @@ test('a respondent deleted for good loses their answers on the server and leaves
 			writeAnswer(doc, item.id, { kind: item.type === 'R' ? 'level' : 'likert', value: 3 });
 		}
 	});
-	await expect(rounds.respondent('Fachamt 1')).toContainText('23 von 34 Fragen beantwortet');
+	await expect(rounds.respondent('Fachamt 1')).toContainText('23 von 34 Fragen beantwortet', {
+		timeout: 30_000
+	});
 
 	const dialog = new DeleteDialogPage(page, 'Fachamt 1 löschen …');
 	await dialog.openWhenSaved();
@@ -156,6 +163,9 @@ test('a check round deleted for good is gone from the municipality page and from
 	await rounds.addRespondent('Fachamt 1', 'Beschäftigte');
 	const scope = rounds.sharedDocName().replace(/\/shared$/, '');
 	await expect.poll(() => storedDocumentNames(appServer, `${scope}/`)).toHaveLength(2);
+	await expect(new StartPage(page).syncStatus).toHaveText(/mit Server verbunden/, {
+		timeout: 30_000
+	});
 
 	const dialog = new DeleteDialogPage(page, 'Check-Runde löschen …');
 	await dialog.openWhenSaved();
