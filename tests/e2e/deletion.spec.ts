@@ -1,5 +1,10 @@
 // Deleting (ADR 11): a workshop for good (gone from the page and the laptop server's database), a
-// municipality from this device only (gone from the start page, still in the server's database).
+// municipality from this device only (gone from the start page, still in the server's database), a
+// respondent and a check round for good, and a round from this device while a change is unsent.
+import { writeAnswer } from '../../src/lib/crdt/check-respondent-doc';
+import { readRespondents } from '../../src/lib/crdt/check-round-doc';
+import { catalogByVersion, itemsForPerspective } from '../../src/lib/domain/check/catalog';
+import { CURRENT_CATALOG_VERSION } from '../../src/lib/domain/check/catalog-types';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';
 import { DeleteDialogPage } from './pages/delete-dialog';
@@ -8,7 +13,12 @@ import { StartPage } from './pages/start-page';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { indexedDbNames } from './support/browser-storage';
-import { storedDocumentNames } from './support/server-documents';
+import {
+	deletedScopes,
+	readServerDocument,
+	storedDocumentNames,
+	writeServerDocument
+} from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
 const HANNOVER = KOMMUNEN[0]!;
@@ -77,4 +87,148 @@ test('a workshop deleted for good is gone from the page and the server; the muni
 	await page.reload();
 	await expect(start.emptyState).toBeVisible();
 	await expect(start.row('Hannover')).toHaveCount(0);
+});
+
+test('a respondent deleted for good loses their answers on the server and leaves the round, with no undo', async ({
+	page,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	const rounds = new CheckRoundPage(page);
+	await rounds.createRound('Digital-Check 2026');
+	await rounds.addRespondent('Fachamt 1', 'Beschäftigte');
+	await rounds.addRespondent('Kämmerer', 'Fach-/Amtsleitungen');
+	const gone = await rounds.respondentDocNameOf('Fachamt 1');
+	const kept = await rounds.respondentDocNameOf('Kämmerer');
+	const shared = rounds.sharedDocName();
+	// The answers come through the server: the tab must be connected (on a loaded machine its socket
+	// sometimes drops after the first pages and takes a while to return; this names that failure).
+	await expect(new StartPage(page).syncStatus).toHaveText(/mit Server verbunden/, {
+		timeout: 30_000
+	});
+	// 23 answers arrive from the respondent's own device (the first 23 items asked of Beschäftigte).
+	const items = itemsForPerspective(catalogByVersion(CURRENT_CATALOG_VERSION)!, 'B').slice(0, 23);
+	await writeServerDocument(appServer, gone, (doc) => {
+		for (const item of items) {
+			writeAnswer(doc, item.id, { kind: item.type === 'R' ? 'level' : 'likert', value: 3 });
+		}
+	});
+	await expect(rounds.respondent('Fachamt 1')).toContainText('23 von 34 Fragen beantwortet', {
+		timeout: 30_000
+	});
+
+	const dialog = new DeleteDialogPage(page, 'Fachamt 1 löschen …');
+	await dialog.openWhenSaved();
+	await expect(dialog.dialog).toHaveAccessibleName('„Fachamt 1“ löschen?');
+	await expect(dialog.dialog).toContainText(
+		'Betroffen: Befragte Person „Fachamt 1“ (Beschäftigte) mit 23 beantworteten Fragen.'
+	);
+	await expect(dialog.dialog).toContainText(
+		'Anders als beim Entfernen gibt es dafür kein „Rückgängig“.'
+	);
+	await expect(
+		dialog.dialog.getByRole('button', { name: 'Nur von diesem Gerät entfernen' })
+	).toHaveCount(0);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await dialog.deleteForGood();
+	await expect(dialog.dialog).toBeHidden();
+	await expect(
+		page.getByText('„Fachamt 1“ wurde endgültig gelöscht, auch auf dem Server.')
+	).toBeVisible();
+	await expect(rounds.respondent('Fachamt 1')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Rückgängig' })).toHaveCount(0);
+	expect(storedDocumentNames(appServer, gone)).toEqual([]);
+	expect(deletedScopes(appServer, gone)).toEqual([gone]);
+	expect(storedDocumentNames(appServer, kept)).toEqual([kept]);
+	expect((await indexedDbNames(page)).filter((name) => name.startsWith(gone))).toEqual([]);
+	await expect
+		.poll(() =>
+			readServerDocument(appServer, shared, (doc) => readRespondents(doc).map((r) => r.label))
+		)
+		.toEqual(['Kämmerer']);
+
+	await page.reload();
+	await expect(rounds.respondent('Kämmerer')).toBeVisible();
+	await expect(rounds.respondent('Fachamt 1')).toHaveCount(0);
+});
+
+test('a check round deleted for good is gone from the municipality page and from the server', async ({
+	page,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	const rounds = new CheckRoundPage(page);
+	await rounds.createRound('Digital-Check 2026');
+	await rounds.addRespondent('Fachamt 1', 'Beschäftigte');
+	const scope = rounds.sharedDocName().replace(/\/shared$/, '');
+	await expect.poll(() => storedDocumentNames(appServer, `${scope}/`)).toHaveLength(2);
+	await expect(new StartPage(page).syncStatus).toHaveText(/mit Server verbunden/, {
+		timeout: 30_000
+	});
+
+	const dialog = new DeleteDialogPage(page, 'Check-Runde löschen …');
+	await dialog.openWhenSaved();
+	await expect(dialog.dialog).toHaveAccessibleName('„Digital-Check 2026“ löschen?');
+	await expect(dialog.dialog).toContainText('Betroffen: Check-Runde Digital-Check 2026');
+	await dialog.deleteForGood();
+	await expect(page.getByRole('heading', { level: 1, name: 'Hannover' })).toBeVisible();
+	await expect(
+		page.getByText('„Digital-Check 2026“ wurde endgültig gelöscht, auch auf dem Server.')
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Digital-Check 2026' })).toHaveCount(0);
+	expect(storedDocumentNames(appServer, `${scope}/`)).toEqual([]);
+	expect(deletedScopes(appServer, PREFIX)).toEqual([scope]);
+	expect((await indexedDbNames(page)).filter((name) => name.startsWith(scope))).toEqual([]);
+
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Hannover' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Digital-Check 2026' })).toHaveCount(0);
+});
+
+test('removing from this device warns about a change no server has and removes nothing until the person accepts losing it', async ({
+	page,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	const rounds = new CheckRoundPage(page);
+	await rounds.createRound('Digital-Check 2026');
+	const shared = rounds.sharedDocName();
+	const scope = shared.replace(/\/shared$/, '');
+	await expect.poll(() => storedDocumentNames(appServer, `${scope}/`)).toEqual([shared]);
+
+	// The server goes away; the respondent added now is on this device only.
+	await appServer.stop();
+	await rounds.addRespondent('Fachamt 1', 'Beschäftigte');
+	const unsent = await rounds.respondentDocNameOf('Fachamt 1');
+	const dialog = new DeleteDialogPage(page, 'Check-Runde löschen …');
+	await dialog.open();
+	await expect(dialog.unsentWarning).toBeVisible();
+	const accept = dialog.dialog.getByLabel('Ungesicherte Änderungen dürfen verloren gehen');
+	await expect(accept).not.toBeChecked();
+	expect(await seriousViolations(page)).toEqual([]);
+
+	// Refused: the dialog checks again what is unsent (each copy waits up to 5 s for a server).
+	await dialog.removeFromDevice();
+	await expect(
+		dialog.dialog.getByRole('alert').filter({ hasText: 'Es wurde nichts entfernt.' })
+	).toBeVisible({ timeout: 30_000 });
+	await expect(dialog.dialog).toBeVisible();
+	expect(await indexedDbNames(page)).toEqual(expect.arrayContaining([shared, unsent]));
+	await dialog.cancel();
+	await expect(rounds.respondent('Fachamt 1')).toBeVisible();
+
+	await dialog.open();
+	await accept.check();
+	await dialog.removeFromDevice();
+	await expect(page.getByRole('heading', { level: 1, name: 'Hannover' })).toBeVisible();
+	await expect(
+		page.getByText(
+			'„Digital-Check 2026“ wurde von diesem Gerät entfernt. Auf dem Server bleibt alles gespeichert.'
+		)
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Digital-Check 2026' })).toHaveCount(0);
+	expect((await indexedDbNames(page)).filter((name) => name.startsWith(scope))).toEqual([]);
+	// The server kept what it had; the respondent it never received is lost, as the person accepted.
+	expect(storedDocumentNames(appServer, `${scope}/`)).toEqual([shared]);
 });

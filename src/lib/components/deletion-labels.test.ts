@@ -1,5 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { deletionErrorMessage } from './deletion-labels';
+import type { DeletionPlan } from '$lib/sync/scope-deletion';
+import { deletionErrorMessage, lossDescription } from './deletion-labels';
+
+describe('what deleting a respondent loses', () => {
+	const plan = (respondent: DeletionPlan['respondent']): DeletionPlan => ({
+		target: { kind: 'respondent', ars: '034520000000', round: 'r1', respondent: 'p1' },
+		scope: 'kommune/034520000000/check/r1/respondent/p1',
+		documents: [],
+		unsent: [],
+		title: null,
+		workshops: 0,
+		checkRounds: 0,
+		respondents: 0,
+		respondent
+	});
+
+	it('names the person, their perspective and how many questions they answered', () => {
+		expect(lossDescription(plan({ label: 'Fachamt 1', perspective: 'B', answered: 23 }), 'x')).toBe(
+			'Befragte Person „Fachamt 1“ (Beschäftigte) mit 23 beantworteten Fragen'
+		);
+		expect(lossDescription(plan({ label: 'Kämmerer', perspective: 'A', answered: 1 }), 'x')).toBe(
+			'Befragte Person „Kämmerer“ (Fach-/Amtsleitungen) mit 1 beantworteten Frage'
+		);
+	});
+
+	it('falls back to the name on the page with their answers when this device cannot count them', () => {
+		expect(lossDescription(plan(null), 'Fachamt 1')).toBe(
+			'Befragte Person „Fachamt 1“ mit ihren Antworten'
+		);
+	});
+});
 
 describe('the message when deleting for good fails', () => {
 	it('says the central server could not be reached and that nothing was deleted anywhere', () => {

@@ -2,6 +2,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { DeletionError, DeletionPlace, DeletionPlan } from '$lib/sync/scope-deletion';
 import type { ScopeDeletionFlow } from '$lib/state/scope-deletion-flow.svelte';
+import { perspectiveLabel } from './perspective-labels';
 
 const counted = (count: number, one: () => string, other: (inputs: { count: string }) => string) =>
 	count === 1 ? one() : other({ count: String(count) });
@@ -27,11 +28,25 @@ export function lossDescription(plan: DeletionPlan, fallbackName: string): strin
 				)
 			});
 		case 'checkRound':
-		case 'respondent':
 			return m.delete_loses_round({ name, respondents });
+		case 'respondent':
+			return respondentLoss(plan, name);
 		case 'workshop':
 			return m.delete_loses_workshop({ name });
 	}
+}
+
+/** "Befragte Person „Fachamt 1“ (Beschäftigte) mit 23 beantworteten Fragen". */
+function respondentLoss(plan: DeletionPlan, fallbackName: string): string {
+	const who = plan.respondent;
+	if (who === null || who.answered === null) {
+		return m.delete_loses_respondent_plain({ label: who?.label ?? fallbackName });
+	}
+	return m.delete_loses_respondent({
+		label: who.label,
+		perspective: perspectiveLabel(who.perspective),
+		answered: counted(who.answered, m.delete_count_answered_one, m.delete_count_answered_other)
+	});
 }
 
 const ERRORS: Record<NonNullable<ScopeDeletionFlow['error']>, () => string> = {

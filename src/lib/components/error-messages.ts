@@ -37,7 +37,12 @@ const FORM_MESSAGES: Record<ProfileFormErrorCode, () => string> = {
 };
 
 const SESSION_MESSAGES: Record<
-	TitleError | DateError | RespondentLabelError | 'perspective_required' | 'catalog_unknown',
+	| TitleError
+	| DateError
+	| RespondentLabelError
+	| 'restore_label_taken'
+	| 'perspective_required'
+	| 'catalog_unknown',
 	() => string
 > = {
 	title_required: m.err_title_required,
@@ -48,6 +53,7 @@ const SESSION_MESSAGES: Record<
 	label_too_long: m.err_label_too_long,
 	label_invalid: m.err_text_invalid,
 	label_taken: m.err_label_taken,
+	restore_label_taken: m.err_restore_label_taken,
 	perspective_required: m.err_perspective_required,
 	catalog_unknown: m.err_catalog_unknown
 };

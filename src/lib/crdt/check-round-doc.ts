@@ -116,6 +116,22 @@ export function restoreRespondent(doc: Y.Doc, id: string, now = Date.now()): voi
 	});
 }
 
+/** A respondent's entry with their latest label, removed or not; null when there is no valid one. */
+function readEntry(id: string, value: unknown, fields: Y.Map<unknown> | null): Respondent | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { label, perspective, createdAt } = value as Record<string, unknown>;
+	if (!isLabel(label)) return null;
+	if (!isPerspective(perspective) || typeof createdAt !== 'number') return null;
+	const renamed = fields?.get(`${id}/label`);
+	return { id, label: isLabel(renamed) ? renamed : label, perspective, createdAt };
+}
+
+/** One respondent as listed, or as they were listed before removeRespondent; null when unknown. */
+export function readRespondent(doc: Y.Doc, id: string): Respondent | null {
+	const value = rootMap(doc, ROOT_KEYS.respondents)?.get(id);
+	return readEntry(id, value, rootMap(doc, ROOT_KEYS.respondentFields));
+}
+
 /**
  * The round's respondents in the order they were added, with their latest label; removed respondents
  * and malformed entries are skipped. Every count and result of the round is taken over this list.
@@ -126,13 +142,9 @@ export function readRespondents(doc: Y.Doc): Respondent[] {
 	const fields = rootMap(doc, ROOT_KEYS.respondentFields);
 	const list: Respondent[] = [];
 	for (const [id, value] of map.entries()) {
-		if (typeof value !== 'object' || value === null) continue;
 		if (typeof fields?.get(`${id}/removedAt`) === 'number') continue;
-		const { label, perspective, createdAt } = value as Record<string, unknown>;
-		if (!isLabel(label)) continue;
-		if (!isPerspective(perspective) || typeof createdAt !== 'number') continue;
-		const renamed = fields?.get(`${id}/label`);
-		list.push({ id, label: isLabel(renamed) ? renamed : label, perspective, createdAt });
+		const entry = readEntry(id, value, fields);
+		if (entry !== null) list.push(entry);
 	}
 	return list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeAnswer } from '../crdt/check-respondent-doc';
+import { readRespondents } from '../crdt/check-round-doc';
 import { encodeDocumentSnapshot } from '../crdt/durable-snapshot';
+import { checkRespondentDocName, checkSharedDocName } from '../domain/document-names';
 import { ERROR_CODES } from './protocol';
 import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
 import { recordDurableState } from '../storage/durable-states';
@@ -250,6 +253,65 @@ describe('deleting for good', () => {
 		expect(await deletion().removeDeleted(`${w1.scope}/board`)).toBe(false);
 		expect(await localDocumentsUnder(db, w1.scope)).toEqual(before);
 		expect(await db.sessions.get(w1.scope)).toBeDefined();
+	});
+});
+
+describe('deleting a respondent for good', () => {
+	/** A round with "Fachamt 1" (Verwaltungsspitze) who answered two items and one out of range. */
+	async function respondentWithAnswers() {
+		const sessions = createSessionRepository({ db, registry });
+		const round = await sessions.createCheckRound(ARS, 'Check 2026');
+		if (!round.ok) throw new Error('could not prepare');
+		const added = await sessions.addRespondent(ARS, round.value.id, 'Fachamt 1', 'H');
+		const other = await sessions.addRespondent(ARS, round.value.id, 'Bauamt', 'H');
+		if (!added.ok || !other.ok) throw new Error('could not add a respondent');
+		const own = checkRespondentDocName(ARS, round.value.id, added.value);
+		await writeDocument(registry, own, (doc) => {
+			writeAnswer(doc, 'strategie.01', { kind: 'level', value: 3 });
+			writeAnswer(doc, 'strategie.02', { kind: 'level', value: 0 });
+			writeAnswer(doc, 'fuehrung.01', { kind: 'level', value: 9 });
+		});
+		await registry.close();
+		const target = {
+			kind: 'respondent',
+			ars: ARS,
+			round: round.value.id,
+			respondent: added.value
+		} as const;
+		return { target, own, shared: checkSharedDocName(ARS, round.value.id) };
+	}
+
+	const listed = async (shared: string) => {
+		const written = await writeDocument(registry, shared, (doc) =>
+			readRespondents(doc).map((respondent) => respondent.label)
+		);
+		if (!written.ok) throw new Error(written.error);
+		return written.value;
+	};
+
+	it('names the person as the round lists them, their perspective and how many items they answered', async () => {
+		const { target, own } = await respondentWithAnswers();
+		const plan = await deletion().plan(target);
+		expect(plan.respondent).toEqual({ label: 'Fachamt 1', perspective: 'H', answered: 2 });
+		expect(plan.documents).toEqual([own]);
+	});
+
+	it('deletes on the server first, then takes the person off the round’s list, then removes only their copy here', async () => {
+		const { target, own, shared } = await respondentWithAnswers();
+		const result = await deletion().deleteForGood(target);
+		expect(result.ok).toBe(true);
+		expect(serverCalls).toEqual([{ token: 'moderation-token', scope: own }]);
+		expect(await listed(shared)).toEqual(['Bauamt']);
+		expect(await localDocumentsUnder(db, own)).toEqual([]);
+		expect(await localDocumentsUnder(db, shared)).toEqual([shared]);
+	});
+
+	it('when the server refuses, the person stays listed and their copy stays here', async () => {
+		const { target, own, shared } = await respondentWithAnswers();
+		serverAnswer = { ok: false, error: 'unreachable' };
+		expect((await deletion().deleteForGood(target)).ok).toBe(false);
+		expect(await listed(shared)).toEqual(['Fachamt 1', 'Bauamt']);
+		expect(await localDocumentsUnder(db, own)).toEqual([own]);
 	});
 });
 

@@ -3,8 +3,16 @@
 // each of them, unless the person accepted losing what is not; "for good" asks every server set up on
 // this device to delete the scope (the central server first, then the laptop server, the page's own)
 // and removes the local copies only after all of them gave their durable answer.
-import { readRespondents } from '../crdt/check-round-doc';
+import { readAnswers, readRespondentInfo } from '../crdt/check-respondent-doc';
+import {
+	readRespondent,
+	readRespondents,
+	readRoundCatalogVersion,
+	removeRespondent
+} from '../crdt/check-round-doc';
 import { parseDocName } from '../domain/access';
+import { catalogByVersion } from '../domain/check/catalog';
+import { respondentProgress } from '../domain/check/respondent-progress';
 import {
 	deletionScope,
 	isUnderScope,
@@ -13,6 +21,7 @@ import {
 	type DeletionTarget
 } from '../domain/deletion';
 import {
+	checkRespondentDocName,
 	checkSharedDocName,
 	profileDocName,
 	workshopControlDocName
@@ -30,6 +39,8 @@ import {
 } from './local-copies';
 import type { DeletionResponse } from './protocol';
 import type { TokenSource } from './token-source';
+import { writeDocument } from './write-document';
+import type { Perspective } from '../domain/perspectives';
 
 /** What a deletion loses, for the confirmation to name. */
 export interface DeletionPlan {
@@ -44,6 +55,15 @@ export interface DeletionPlan {
 	workshops: number;
 	checkRounds: number;
 	respondents: number;
+	/** For a respondent: who, as the round lists them, and how many items their document answers. */
+	respondent: RespondentLoss | null;
+}
+
+export interface RespondentLoss {
+	label: string;
+	perspective: Perspective;
+	/** Items answered (respondentProgress), or null when this build does not know the round's catalog. */
+	answered: number | null;
 }
 
 export type DeletionError =
@@ -142,8 +162,55 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 			title,
 			workshops: sessions.filter((row) => row.kind === 'workshop').length,
 			checkRounds: rounds.length,
-			respondents
+			respondents,
+			respondent: target.kind === 'respondent' ? await respondentLoss(target) : null
 		};
+	}
+
+	/** Who a respondent is and how far they got, from this device's copies of the round. */
+	async function respondentLoss(
+		target: Extract<DeletionTarget, { kind: 'respondent' }>
+	): Promise<RespondentLoss | null> {
+		const shared = await readLocalCopy(checkSharedDocName(target.ars, target.round));
+		const own = await readLocalCopy(
+			checkRespondentDocName(target.ars, target.round, target.respondent)
+		);
+		try {
+			const listed = shared ? readRespondent(shared, target.respondent) : null;
+			const info = own ? readRespondentInfo(own) : null;
+			const label = listed?.label ?? info?.label;
+			const perspective = info?.perspective ?? listed?.perspective;
+			if (label === undefined || perspective === undefined) return null;
+			const catalog = shared ? catalogByVersion(readRoundCatalogVersion(shared)) : null;
+			const answers = own ? readAnswers(own) : {};
+			const answered = catalog
+				? respondentProgress(catalog, { perspective, answers }).answered
+				: null;
+			return { label, perspective, answered };
+		} finally {
+			shared?.destroy();
+			own?.destroy();
+		}
+	}
+
+	/**
+	 * After the servers deleted a respondent's document: the round's list marks them removed (there is
+	 * nothing left to bring back), so no device opens their document again.
+	 */
+	async function markRespondentRemoved(target: DeletionTarget): Promise<boolean> {
+		if (target.kind !== 'respondent') return true;
+		try {
+			const written = await writeDocument(
+				registry,
+				checkSharedDocName(target.ars, target.round),
+				(doc) => {
+					if (readRespondent(doc, target.respondent)) removeRespondent(doc, target.respondent);
+				}
+			);
+			return written.ok;
+		} catch {
+			return false;
+		}
 	}
 
 	/**
@@ -259,7 +326,9 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 				}
 				deletedOn.push(server.place);
 			}
-			const removed = await removeLocal(scope, current.documents);
+			// A respondent leaves the round's list before their local copy goes (SPEC S17).
+			const removed =
+				(await markRespondentRemoved(target)) && (await removeLocal(scope, current.documents));
 			unfinished.delete(scope);
 			return removed ? { ok: true, plan: current } : failure('storage_failed', null, deletedOn);
 		}

@@ -138,6 +138,19 @@ describe('respondents', () => {
 		expect(await labels(round)).toEqual(['Kämmerer', 'Bauamt']);
 		expect(await read(own, readAnswers)).toEqual({ 'strategie.01': { kind: 'level', value: 3 } });
 	});
+
+	it('undo is refused while another respondent has since been given the removed one’s label, and changes nothing', async () => {
+		const round = await newRound();
+		const id = await add(round, 'Kämmerer');
+		await add(round, 'Bauamt');
+		expect((await repository.removeRespondent(ARS, round, id)).ok).toBe(true);
+		await add(round, 'kämmerer ');
+		expect(await repository.restoreRespondent(ARS, round, id)).toEqual({
+			ok: false,
+			error: 'restore_label_taken'
+		});
+		expect(await labels(round)).toEqual(['Bauamt', 'kämmerer']);
+	});
 });
 
 describe('the sample workshop', () => {

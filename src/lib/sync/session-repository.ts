@@ -12,6 +12,7 @@ import {
 	workshopPrefix
 } from '../domain/document-names';
 import {
+	isLabelTaken,
 	validateRespondentLabel,
 	type RespondentLabelError
 } from '../domain/check/respondent-label';
@@ -19,6 +20,7 @@ import { newId } from '../domain/ids';
 import type { Perspective } from '../domain/perspectives';
 import {
 	addRespondent as writeRespondent,
+	readRespondent,
 	readRespondents,
 	readRoundCatalogVersion,
 	removeRespondent,
@@ -39,6 +41,8 @@ import { writeDocument, type WriteResult } from './write-document';
 export type SessionResult<T> = WriteResult<T>;
 
 /** Adding or renaming a respondent: a label the round cannot take is refused before anything is written. */
+export type RestoreResult = SessionResult<void> | { ok: false; error: 'restore_label_taken' };
+
 export type RespondentResult<T> = SessionResult<T> | { ok: false; error: RespondentLabelError };
 
 export interface SessionRepository {
@@ -69,8 +73,11 @@ export interface SessionRepository {
 	): Promise<RespondentResult<void>>;
 	/** Takes a respondent out of the round's list; their document and answers stay (see restore). */
 	removeRespondent(ars: string, round: string, id: string): Promise<SessionResult<void>>;
-	/** Undoes removeRespondent. */
-	restoreRespondent(ars: string, round: string, id: string): Promise<SessionResult<void>>;
+	/**
+	 * Undoes removeRespondent; refused with 'restore_label_taken' while another respondent has since
+	 * been given their label (the round's labels stay unique, so the person renames one first).
+	 */
+	restoreRespondent(ars: string, round: string, id: string): Promise<RestoreResult>;
 	/** Writes a joined participant's name into the workshop's roster (the board document). */
 	checkInParticipant(
 		ars: string,
@@ -212,8 +219,18 @@ export function createSessionRepository(options: {
 			return writeTo(checkSharedDocName(ars, round), (doc) => removeRespondent(doc, id, now()));
 		},
 
-		restoreRespondent(ars, round, id) {
-			return writeTo(checkSharedDocName(ars, round), (doc) => restoreRespondent(doc, id, now()));
+		async restoreRespondent(ars, round, id) {
+			// Checked and written on the same state of the document, so no rename slips in between.
+			const restored = await writeTo(checkSharedDocName(ars, round), (doc) => {
+				const respondent = readRespondent(doc, id);
+				if (respondent && isLabelTaken(respondent.label, readRespondents(doc), id)) return false;
+				restoreRespondent(doc, id, now());
+				return true;
+			});
+			if (!restored.ok) return restored;
+			return restored.value
+				? { ok: true, value: undefined }
+				: { ok: false, error: 'restore_label_taken' };
 		},
 
 		checkInParticipant(ars, workshop, participantId, name) {

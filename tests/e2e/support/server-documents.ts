@@ -32,6 +32,21 @@ export function storedDocumentNames(server: AppServer, prefix: string): string[]
 	}
 }
 
+/** The scopes the laptop server's database keeps as deleted for good (tombstones, ADR 11) under a prefix. */
+export function deletedScopes(server: AppServer, prefix: string): string[] {
+	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
+	try {
+		return db
+			.prepare<[number, string], { scope: string }>(
+				'SELECT scope FROM deleted_scopes WHERE substr(scope, 1, ?) = ? ORDER BY scope'
+			)
+			.all(prefix.length, prefix)
+			.map((row) => row.scope);
+	} finally {
+		db.close();
+	}
+}
+
 export function readServerProfile(server: AppServer, ars: string): Promise<KommuneProfile | null> {
 	return readServerDocument(server, profileDocName(ars), (doc) => readProfile(doc).profile);
 }

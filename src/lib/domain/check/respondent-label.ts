@@ -17,6 +17,14 @@ const TITLE_TO_LABEL = {
 export const labelKey = (label: string): string =>
 	label.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 
+/** Whether another respondent than `self` among `others` already has this label (in labelKey form). */
+export const isLabelTaken = (
+	label: string,
+	others: readonly { id: string; label: string }[],
+	self?: string
+): boolean =>
+	others.some((other) => other.id !== self && labelKey(other.label) === labelKey(label));
+
 /**
  * The label as it will be stored (trimmed, inner spaces collapsed), or why not. `others` are the round's
  * current respondents; `self` is the one being renamed, whose own label does not count as taken.
@@ -28,7 +36,5 @@ export function validateRespondentLabel(
 ): Checked<string, RespondentLabelError> {
 	const checked = validateTitle(raw);
 	if (!checked.ok) return { ok: false, error: TITLE_TO_LABEL[checked.error] };
-	const key = labelKey(checked.value);
-	const taken = others.some((other) => other.id !== self && labelKey(other.label) === key);
-	return taken ? { ok: false, error: 'label_taken' } : checked;
+	return isLabelTaken(checked.value, others, self) ? { ok: false, error: 'label_taken' } : checked;
 }
