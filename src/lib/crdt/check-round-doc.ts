@@ -133,6 +133,17 @@ export function readRespondent(doc: Y.Doc, id: string): Respondent | null {
 }
 
 /**
+ * How many respondents the round has ever listed, removed ones included: what deleting the round
+ * loses, since a removed respondent's answers stay until then.
+ */
+export function countRespondentEntries(doc: Y.Doc): number {
+	const map = rootMap(doc, ROOT_KEYS.respondents);
+	if (map === null) return 0;
+	const fields = rootMap(doc, ROOT_KEYS.respondentFields);
+	return [...map.entries()].filter(([id, value]) => readEntry(id, value, fields) !== null).length;
+}
+
+/**
  * The round's respondents in the order they were added, with their latest label; removed respondents
  * and malformed entries are skipped. Every count and result of the round is taken over this list.
  */

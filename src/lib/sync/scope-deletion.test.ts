@@ -137,6 +137,17 @@ describe('removing from this device', () => {
 		);
 	});
 
+	it("counts a respondent taken off the round's list among what deleting the round loses, since their answers go with it", async () => {
+		const { round } = await prepare();
+		const sessions = createSessionRepository({ db, registry });
+		const second = await sessions.addRespondent(ARS, round.id, 'Kämmerei', 'A');
+		if (!second.ok) throw new Error('could not add a respondent');
+		expect((await sessions.removeRespondent(ARS, round.id, second.value)).ok).toBe(true);
+		await registry.close();
+		const plan = await deletion().plan({ kind: 'checkRound', ars: ARS, round: round.id });
+		expect(plan.respondents).toBe(2);
+	});
+
 	it('is refused while a change is on no server, and removes nothing', async () => {
 		const { w1 } = await prepare();
 		const before = await localDocumentsUnder(db, w1.scope);

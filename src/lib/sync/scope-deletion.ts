@@ -5,8 +5,8 @@
 // and removes the local copies only after all of them gave their durable answer.
 import { readAnswers, readRespondentInfo } from '../crdt/check-respondent-doc';
 import {
+	countRespondentEntries,
 	readRespondent,
-	readRespondents,
 	readRoundCatalogVersion,
 	removeRespondent
 } from '../crdt/check-round-doc';
@@ -147,7 +147,8 @@ export function createScopeDeletion(deps: ScopeDeletionDeps) {
 		let respondents = 0;
 		for (const round of rounds) {
 			const doc = await readLocalCopy(checkSharedDocName(round.ars, round.id));
-			respondents += doc ? readRespondents(doc).length : 0;
+			// Removed respondents count too: their answers go with the round.
+			respondents += doc ? countRespondentEntries(doc) : 0;
 			doc?.destroy();
 		}
 		const title =
