@@ -170,7 +170,9 @@ test('a check round deleted for good is gone from the municipality page and from
 	const dialog = new DeleteDialogPage(page, 'Check-Runde löschen …');
 	await dialog.openWhenSaved();
 	await expect(dialog.dialog).toHaveAccessibleName('„Digital-Check 2026“ löschen?');
-	await expect(dialog.dialog).toContainText('Betroffen: Check-Runde Digital-Check 2026');
+	await expect(dialog.dialog).toContainText(
+		'Betroffen: Check-Runde Digital-Check 2026 mit allen Antworten (1 befragte Person).'
+	);
 	await dialog.deleteForGood();
 	await expect(page.getByRole('heading', { level: 1, name: 'Hannover' })).toBeVisible();
 	await expect(
