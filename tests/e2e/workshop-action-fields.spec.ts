@@ -19,17 +19,22 @@ test('a Digital-Check suggestion and an own field are ordered by priority, linke
 	const kommune = KOMMUNEN[0]!;
 	await new KommuneFormPage(page).create(kommune);
 
-	// A check round with one answer: Strategie & Steuerung scores 25, the only scored dimension, so it
-	// is the weakest one and the one suggestion.
+	// A check round in which three people (a municipality's score rests on at least three, ADR 7) give
+	// one answer, Stufe 1: Strategie & Steuerung scores 25, the only scored dimension, so it is the
+	// weakest one and the one suggestion.
 	const round = new CheckRoundPage(page);
 	await round.createRound('Digital-Check 2026');
-	await round.addRespondent('Bürgermeisterin', 'Verwaltungsspitze');
-	await page.getByRole('link', { name: 'Antworten für Bürgermeisterin eingeben' }).click();
-	await page
-		.getByRole('group', { name: 'Gibt es eine beschlossene Digitalisierungsstrategie?' })
-		.getByRole('radio', { name: /^Stufe 1:/ })
-		.check();
-	await expect(page.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
+	const roundUrl = page.url();
+	for (const label of ['Bürgermeisterin', 'Erster Stadtrat', 'Kämmerin']) {
+		await round.addRespondent(label, 'Verwaltungsspitze');
+		await page.getByRole('link', { name: `Antworten für ${label} eingeben` }).click();
+		await page
+			.getByRole('group', { name: 'Gibt es eine beschlossene Digitalisierungsstrategie?' })
+			.getByRole('radio', { name: /^Stufe 1:/ })
+			.check();
+		await expect(page.getByText(/^1 von \d+ Fragen beantwortet$/)).toBeVisible();
+		await page.goto(roundUrl);
+	}
 	await page.goto(`/kommune/${kommune.ars}`);
 
 	const workshop = new WorkshopPage(page);
