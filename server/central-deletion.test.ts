@@ -1,14 +1,11 @@
 // Deleting for good on the central server from the facilitator's laptop page (ADR 11): two real servers on
 // 127.0.0.1, one as the laptop, one as the central server. The laptop's page is another origin for the
 // central server, so the deletion route answers it with CORS there, and only there.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/sync/protocol';
-import type { StoredDocument } from './storage/document-store';
-import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';
-import { seedText } from './test/seed';
+import { seedText, storedDocuments, withSqliteStore } from './test/seed';
 import { createTempDir, removeDir, startTestServer, type TestServer } from './test/test-server';
 
 const A = '032410001001';
@@ -22,30 +19,13 @@ const DOCS = [
 
 const defer = useCleanup();
 
-async function withStore<T>(
-	dataDir: string,
-	use: (store: ReturnType<typeof openSqliteStore>) => Promise<T>
-) {
-	const store = openSqliteStore(join(dataDir, SQLITE_FILE_NAME));
-	try {
-		return await use(store);
-	} finally {
-		await store.close();
-	}
-}
-
-const storedNow = (dataDir: string) =>
-	withStore(dataDir, async (store) => {
-		const stored = new Map<string, StoredDocument | null>();
-		for (const name of DOCS) stored.set(name, await store.load(name));
-		return stored;
-	});
+const storedNow = (dataDir: string) => storedDocuments(dataDir, DOCS);
 
 /** A server holding DOCS; `central` answers other origins as the central server does. */
 async function seededServer(central: boolean): Promise<TestServer> {
 	const dataDir = createTempDir('kw-central-deletion-');
 	defer(() => removeDir(dataDir));
-	await withStore(dataDir, async (store) => {
+	await withSqliteStore(dataDir, async (store) => {
 		for (const name of DOCS) await seedText(store, name, `Inhalt von ${name}`);
 	});
 	const test = await startTestServer({
@@ -142,7 +122,7 @@ describe("deleting for good on the central server from the laptop's page", () =>
 		expect(after.get(`${W1}/board`)).toBeNull();
 		expect(after.get(`${W1}/control`)).toBeNull();
 		expect(after.get(`kommune/${A}/workshop/w2/board`)).not.toBeNull();
-		await withStore(central.dataDir, async (store) =>
+		await withSqliteStore(central.dataDir, async (store) =>
 			expect(await store.deletedScopeOf(`${W1}/board`)).toBe(W1)
 		);
 		expect(await storedNow(laptop.dataDir)).toEqual(laptopBefore);
@@ -155,7 +135,7 @@ describe("deleting for good on the central server from the laptop's page", () =>
 			W1
 		);
 		expect([retry.status, jsonBody(retry)]).toEqual([200, { scope: W1, deleted: [] }]);
-		await withStore(central.dataDir, async (store) =>
+		await withSqliteStore(central.dataDir, async (store) =>
 			expect(await store.deletedScopeOf(`${W1}/control`)).toBe(W1)
 		);
 	});
@@ -180,7 +160,7 @@ describe("deleting for good on the central server from the laptop's page", () =>
 		);
 		expect([garbage.status, jsonBody(garbage)]).toEqual([401, { error: ERROR_CODES.unauthorized }]);
 		expect(await storedNow(central.dataDir)).toEqual(before);
-		await withStore(central.dataDir, async (store) => {
+		await withSqliteStore(central.dataDir, async (store) => {
 			for (const name of DOCS) expect(await store.deletedScopeOf(name), name).toBeNull();
 		});
 	});

@@ -7,11 +7,11 @@ import * as Y from 'yjs';
 import type { Role } from '../src/lib/domain/access';
 import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
 import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/sync/protocol';
-import type { DocumentStore, StoredDocument } from './storage/document-store';
+import type { DocumentStore } from './storage/document-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';
-import { seedText } from './test/seed';
+import { seedText, storedDocuments, withSqliteStore } from './test/seed';
 import { connectSyncClient, textOf } from './test/sync-client';
 import { createTempDir, removeDir, startTestServer, type TestServer } from './test/test-server';
 import { createTokenService } from './tokens';
@@ -34,30 +34,13 @@ const seeded = (name: string) => `Inhalt von ${name}`;
 
 const defer = useCleanup();
 
-async function withStore<T>(
-	dataDir: string,
-	use: (store: ReturnType<typeof openSqliteStore>) => Promise<T>
-) {
-	const store = openSqliteStore(join(dataDir, SQLITE_FILE_NAME));
-	try {
-		return await use(store);
-	} finally {
-		await store.close();
-	}
-}
-
 /** Every seeded document as the SQLite file holds it now (WAL: readable beside the running server). */
-const storedNow = (dataDir: string) =>
-	withStore(dataDir, async (store) => {
-		const stored = new Map<string, StoredDocument | null>();
-		for (const name of DOCS) stored.set(name, await store.load(name));
-		return stored;
-	});
+const storedNow = (dataDir: string) => storedDocuments(dataDir, DOCS);
 
 async function seededServer(): Promise<TestServer> {
 	const dataDir = createTempDir('kw-deletion-');
 	defer(() => removeDir(dataDir));
-	await withStore(dataDir, async (store) => {
+	await withSqliteStore(dataDir, async (store) => {
 		for (const name of DOCS) await seedText(store, name, seeded(name));
 	});
 	const test = await startTestServer({ dataDir });
@@ -276,7 +259,7 @@ describe('deleting for good over POST /api/deletions', () => {
 		// Nothing was deleted: a document can still be written, and the stored bytes are the seed's.
 		const after = await storedNow(test.dataDir);
 		for (const name of DOCS) expect(after.get(name), name).toEqual(before.get(name));
-		await withStore(test.dataDir, async (store) => {
+		await withSqliteStore(test.dataDir, async (store) => {
 			for (const name of DOCS) expect(await store.deletedScopeOf(name), name).toBeNull();
 		});
 	});
@@ -333,7 +316,7 @@ describe('a deleted document stays deleted', () => {
 		);
 
 		await test.close();
-		await withStore(test.dataDir, async (store) => {
+		await withSqliteStore(test.dataDir, async (store) => {
 			expect(await store.load(`${W1}/board`)).toBeNull();
 			expect(await store.load(`${W1}/private/p9`)).toBeNull();
 			expect(await store.deletedScopeOf(`${W1}/board`)).toBe(W1);
@@ -363,7 +346,9 @@ describe('a deleted document stays deleted', () => {
 		expect((await requestDeletion(test, owner, { scope: W1 })).status).toBe(200);
 		await waitFor(() => !test.server.hocuspocus.documents.has(`${W1}/board`));
 		await test.close();
-		await withStore(dataDir, async (store) => expect(await store.load(`${W1}/board`)).toBeNull());
+		await withSqliteStore(dataDir, async (store) =>
+			expect(await store.load(`${W1}/board`)).toBeNull()
+		);
 	});
 });
 
@@ -403,7 +388,9 @@ describe('a document that was loading when the deletion came', () => {
 	async function deleteWhileLoading(held: { method: 'load' | 'deletedScopeOf'; call: number }) {
 		const dataDir = createTempDir('kw-deletion-');
 		defer(() => removeDir(dataDir));
-		await withStore(dataDir, (store) => seedText(store, `${W1}/board`, seeded(`${W1}/board`)));
+		await withSqliteStore(dataDir, (store) =>
+			seedText(store, `${W1}/board`, seeded(`${W1}/board`))
+		);
 		const slow = heldStore(dataDir, held);
 		const test = await startTestServer({ dataDir, store: slow.store });
 		defer(() => test.close());

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../storage/document-store';
+import type { DocumentStore, StoredDocument } from '../storage/document-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../storage/sqlite-store';
 
 /** A document whose root text 't' holds `text`, as the store keeps it. */
@@ -43,3 +43,24 @@ export async function storedTextInSqlite(dataDir: string, name: string): Promise
 		await store.close();
 	}
 }
+
+/** Runs `use` with the SQLite file of a DATA_DIR (WAL: readable beside a running server), then closes it. */
+export async function withSqliteStore<T>(
+	dataDir: string,
+	use: (store: ReturnType<typeof openSqliteStore>) => Promise<T>
+): Promise<T> {
+	const store = openSqliteStore(join(dataDir, SQLITE_FILE_NAME));
+	try {
+		return await use(store);
+	} finally {
+		await store.close();
+	}
+}
+
+/** The named documents as the SQLite file of a DATA_DIR holds them now. */
+export const storedDocuments = (dataDir: string, names: readonly string[]) =>
+	withSqliteStore(dataDir, async (store) => {
+		const stored = new Map<string, StoredDocument | null>();
+		for (const name of names) stored.set(name, await store.load(name));
+		return stored;
+	});
