@@ -4,14 +4,18 @@
 
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import type { Catalog } from '../domain/check/catalog-types';
-import { scoreRound, type DimensionTargets, type RoundResult } from '../domain/check/check-scoring';
-import type { RespondentAnswers } from '../domain/check/answers';
-import type { RespondentComments } from '../domain/check/comments';
-import { readRoundCatalogVersion, type Respondent } from '../crdt/check-round-doc';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import type { DocumentHandle } from '../sync/open-document';
-import { followRoundDocuments } from '../sync/round-documents';
+import type { Catalog } from '../../domain/check/catalog-types';
+import {
+	scoreRound,
+	type DimensionTargets,
+	type RoundResult
+} from '../../domain/check/check-scoring';
+import type { RespondentAnswers } from '../../domain/check/answers';
+import type { RespondentComments } from '../../domain/check/comments';
+import { readRoundCatalogVersion, type Respondent } from '../../crdt/check-round-doc';
+import { isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import type { DocumentHandle } from '../../sync/open-document';
+import { followRoundDocuments } from './round-documents';
 
 export interface RoundResultsOptions {
 	open: (name: string) => Promise<DocumentHandle>;
