@@ -31,7 +31,8 @@ import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
 import { RespondentSession } from './check/respondent-session.svelte';
 import { RoundProgress } from './check/round-progress.svelte';
-import { RoundResults, type RoundResultsOptions } from './check/round-results.svelte';
+import { RoundResults } from './check/round-results.svelte';
+import { CheckRound } from './check/check-round.svelte';
 import { ProfileEditor } from './municipality/profile-editor.svelte';
 import { SessionsList } from './municipality/sessions-list.svelte';
 import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
@@ -109,13 +110,18 @@ export interface AppContext {
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	participation(): Participation;
-	/** A check round's results, live while shown (the page passes the catalogs and target reader). */
+	/** A check round's results, live while shown (the page passes the catalogs, which only it loads). */
 	roundResults(
 		ars: string,
 		round: string,
-		catalogOf: (version: string) => Catalog | null,
-		readTargets: RoundResultsOptions['readTargets']
+		catalogOf: (version: string) => Catalog | null
 	): RoundResults;
+	/** One Digital-Check round: title, respondents, setup and results (the page passes the catalogs). */
+	checkRound(
+		ars: string,
+		round: string,
+		catalogOf: (version: string) => Catalog | null
+	): CheckRound;
 	/** A check round's respondents and how far each has got, live while shown. */
 	roundProgress(
 		ars: string,
@@ -279,14 +285,15 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
 		participation: () => new Participation(db, joinApi),
-		roundResults: (ars, round, catalogOf, readTargets) =>
+		roundResults: (ars, round, catalogOf) =>
 			new RoundResults({
 				open: async (name) => (await loadDocumentServices()).documents.open(name),
 				ars,
 				round,
-				catalogOf,
-				readTargets
+				catalogOf
 			}),
+		checkRound: (ars, round, catalogOf) =>
+			new CheckRound({ db, services: loadDocumentServices }, ars, round, catalogOf),
 		roundProgress: (ars, round, catalogOf) =>
 			new RoundProgress({
 				open: async (name) => (await loadDocumentServices()).documents.open(name),
