@@ -19,7 +19,6 @@ import type { JoinResponse } from '../sync/protocol';
 import type { DocumentErrorCode } from '../sync/document-status';
 import { writeDocument } from '../sync/write-document';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
-import type { SessionRepository, SessionResult } from './municipality/session-repository';
 import type { ProfileRepository, ProfileSaveResult } from './municipality/profile-repository';
 import type { TokenSource } from '../sync/token-source';
 import { AppUpdate } from './app-update.svelte';
@@ -30,9 +29,9 @@ import { JoinFlow } from './join-flow.svelte';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
 import { RespondentSession } from './check/respondent-session.svelte';
-import { RoundProgress } from './check/round-progress.svelte';
 import { RoundResults } from './check/round-results.svelte';
 import { CheckRound } from './check/check-round.svelte';
+import { Municipality } from './municipality/municipality.svelte';
 import { ProfileEditor } from './municipality/profile-editor.svelte';
 import { SessionsList } from './municipality/sessions-list.svelte';
 import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
@@ -84,18 +83,12 @@ export interface AppContext {
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
 	/** The small HTTP API of the laptop (joining, devices, network); no document code. */
 	readonly joinApi: JoinApi;
+	/** One municipality: its profile, workshops and check rounds, and preparing new ones. */
+	municipality(ars: string): Municipality;
 	/** The workshops and check rounds of a municipality on this device. */
 	sessions(ars: string): SessionsList;
 	/** Deleting a municipality, workshop or check round, here or for good (ADR 11). */
 	scopeDeletion(target: DeletionTarget): ScopeDeletionFlow;
-	/** Preparing workshops and rounds; the document code loads on first use. */
-	createWorkshop: SessionRepository['createWorkshop'];
-	createCheckRound: SessionRepository['createCheckRound'];
-	createDemoWorkshop: SessionRepository['createDemoWorkshop'];
-	addRespondent: SessionRepository['addRespondent'];
-	renameRespondent: SessionRepository['renameRespondent'];
-	removeRespondent: SessionRepository['removeRespondent'];
-	restoreRespondent: SessionRepository['restoreRespondent'];
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
@@ -122,12 +115,6 @@ export interface AppContext {
 		round: string,
 		catalogOf: (version: string) => Catalog | null
 	): CheckRound;
-	/** A check round's respondents and how far each has got, live while shown. */
-	roundProgress(
-		ars: string,
-		round: string,
-		catalogOf: (version: string) => Catalog | null
-	): RoundProgress;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
 	respondentSession(
 		name: string,
@@ -193,12 +180,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 		));
 	const loadProfiles = async () => (await loadDocumentServices()).profiles;
-	const loadSessions = async () => (await loadDocumentServices()).sessions;
 	const joinApi = createJoinApi();
 	/** A token for `docName`: the owner's on the laptop, a joined device's elsewhere. */
 	const tokenFor = async (docName: string) =>
 		(await loadDocumentServices().catch(() => null))?.tokenSource.getToken(docName) ?? null;
-	const codeLoadFailed = { ok: false, error: 'code_load_failed' } as const;
 	const central = new CentralConnection({
 		db,
 		loadDocumentServices,
@@ -238,12 +223,6 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			moderates: credential === null ? syncStatus.isSecureContext : credential.role === 'moderation'
 		};
 	}
-	const sessionCall = async <R extends SessionResult<unknown> | { ok: false; error: string }>(
-		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<R>
-	): Promise<R | typeof codeLoadFailed> => {
-		const repository = await loadSessions().catch(() => null);
-		return repository ? call(repository) : codeLoadFailed;
-	};
 
 	return {
 		db,
@@ -263,18 +242,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			return profiles.createKommune(input);
 		},
 		joinApi,
+		municipality: (ars) => new Municipality({ db, services: loadDocumentServices }, ars),
 		sessions: (ars) => new SessionsList(db, ars),
 		scopeDeletion: (target) =>
 			new ScopeDeletionFlow(async () => (await loadDocumentServices()).deletion, target),
-		createWorkshop: (ars, title, date) => sessionCall((r) => r.createWorkshop(ars, title, date)),
-		createCheckRound: (ars, title) => sessionCall((r) => r.createCheckRound(ars, title)),
-		createDemoWorkshop: (ars, seed) => sessionCall((r) => r.createDemoWorkshop(ars, seed)),
-		addRespondent: (ars, round, label, perspective) =>
-			sessionCall((r) => r.addRespondent(ars, round, label, perspective)),
-		renameRespondent: (ars, round, id, label) =>
-			sessionCall((r) => r.renameRespondent(ars, round, id, label)),
-		removeRespondent: (ars, round, id) => sessionCall((r) => r.removeRespondent(ars, round, id)),
-		restoreRespondent: (ars, round, id) => sessionCall((r) => r.restoreRespondent(ars, round, id)),
 		inviteManager: (target, managedDoc) =>
 			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
 		joinFlow: (code) =>
@@ -284,7 +255,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				keep: (joined) => keepCredential(joined),
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
-		participation: () => new Participation(db, joinApi),
+		participation: () => new Participation(db, joinApi, liveDocument),
 		roundResults: (ars, round, catalogOf) =>
 			new RoundResults({
 				open: async (name) => (await loadDocumentServices()).documents.open(name),
@@ -294,13 +265,6 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}),
 		checkRound: (ars, round, catalogOf) =>
 			new CheckRound({ db, services: loadDocumentServices }, ars, round, catalogOf),
-		roundProgress: (ars, round, catalogOf) =>
-			new RoundProgress({
-				open: async (name) => (await loadDocumentServices()).documents.open(name),
-				ars,
-				round,
-				catalogOf
-			}),
 		respondentSession: (name, catalogOf) =>
 			new RespondentSession(
 				async () => (await loadDocumentServices()).documents.open(name),
