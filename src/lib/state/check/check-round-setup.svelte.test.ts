@@ -6,7 +6,8 @@ import { checkSharedDocName } from '../../domain/document-names';
 import type { ProfileFormInput } from '../../domain/kommune-profile';
 import { CheckRound } from './check-round.svelte';
 import type { CheckRoundSetup } from './check-round-setup.svelte';
-import { rendered, roundWithRespondents, testDevice, type TestDevice } from './test-support.svelte';
+import { roundWithRespondents } from './test-support.svelte';
+import { rendered, testDevice, type TestDevice } from '../test-device.svelte';
 
 const ARS = '032520006006';
 const hameln = (population: string): ProfileFormInput => ({

@@ -5,13 +5,8 @@ import { BARRIERS } from '../../domain/check/barriers';
 import { catalogByVersion } from '../../domain/check/catalog';
 import { checkSharedDocName } from '../../domain/document-names';
 import { CheckRound } from './check-round.svelte';
-import {
-	answerDimension,
-	rendered,
-	roundWithRespondents,
-	testDevice,
-	type TestDevice
-} from './test-support.svelte';
+import { answerDimension, roundWithRespondents } from './test-support.svelte';
+import { rendered, testDevice, type TestDevice } from '../test-device.svelte';
 
 const ARS = '032520006006';
 const THREE_LEADERS = [

@@ -3,14 +3,8 @@ import { ROOT_KEYS } from '../../crdt/schema';
 import { catalogByVersion } from '../../domain/check/catalog';
 import { checkSharedDocName } from '../../domain/document-names';
 import { RoundResults } from './round-results.svelte';
-import {
-	answerDimension,
-	rendered,
-	roundWithRespondents,
-	setTarget,
-	testDevice,
-	type TestDevice
-} from './test-support.svelte';
+import { answerDimension, roundWithRespondents, setTarget } from './test-support.svelte';
+import { rendered, testDevice, type TestDevice } from '../test-device.svelte';
 
 const ARS = '032520006006';
 const THREE_LEADERS = [
