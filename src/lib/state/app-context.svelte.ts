@@ -37,7 +37,7 @@ import { SessionsList } from './municipality/sessions-list.svelte';
 import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
 import type { DeletionTarget } from '../domain/deletion';
 import { SyncStatus } from './sync-status.svelte';
-import { CentralConnection } from './central-connection.svelte';
+import { CentralConnection } from './central/central-connection.svelte';
 import { Clock } from './clock.svelte';
 import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.svelte';
 import { WorkshopDay } from './workshop-day.svelte';
