@@ -76,6 +76,10 @@ export const CLOSE_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
+/** A browser's call of the HTTP API: the answer, or an error code ('unreachable': no answer came). */
+export type ApiError = ErrorCode | 'unreachable';
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
 /** Body of POST /api/deletions: a scope of `src/lib/domain/deletion.ts`. */
 export interface DeletionRequest {
 	scope: string;

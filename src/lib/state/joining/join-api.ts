@@ -1,10 +1,12 @@
-// The browser's side of the joining API (API_PATHS): invitations, joining, linked devices, the device
-// list and the room's network. Every call answers with a value or an error code, never throws: a laptop
+// The browser's side of the laptop's HTTP API (API_PATHS): invitations, joining, linked devices, the
+// device list, deletions and the room's network. It lives with joining, not in sync/, which holds the
+// document engine only (ADR 12). Every call answers with a value or an error code, never throws: a laptop
 // that is asleep or out of reach is an everyday case in a town hall ('unreachable').
 
 import {
 	API_PATHS,
 	ERROR_CODES,
+	type ApiResult,
 	type DeviceInfo,
 	type ErrorCode,
 	type InvitationPreview,
@@ -16,10 +18,7 @@ import {
 	type ReachabilityInfo,
 	type DeletionResponse,
 	SYNC_PATH
-} from './protocol';
-
-export type ApiError = ErrorCode | 'unreachable';
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+} from '../../sync/protocol';
 
 export interface JoinApiOptions {
 	fetch?: typeof fetch;
