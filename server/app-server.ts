@@ -334,9 +334,9 @@ function closeDeviceConnections(hocuspocus: Hocuspocus, deviceId: string): void 
 }
 
 /**
- * A token is checked when a document is opened; a connection that outlives its token is closed here, so
- * an expired token never keeps reading or writing (RELIABILITY.md 25). The client reconnects with a
- * fresh token if it can get one.
+ * Every message is checked against its token's expiry (auth-extension.ts, H1); a connection that outlives
+ * its token while only reading is closed here, so an expired token does not keep reading either. The
+ * client reconnects with a fresh token if it can get one.
  */
 function closeExpiredConnections(hocuspocus: Hocuspocus, now: number): void {
 	closeConnectionsWhere(
