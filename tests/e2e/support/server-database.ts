@@ -58,3 +58,23 @@ export function storedMap(
 		doc.destroy();
 	}
 }
+
+/**
+ * The field records (`<id>/<field>` keys, ADR 8) of a stored root map as id → field → value, split at
+ * the first slash only: no validation, so a record the app would reject still shows here as stored. A
+ * key that is no field record fails the test.
+ */
+export function storedRecords(
+	server: AppServer,
+	name: string,
+	root: string
+): Record<string, Record<string, unknown>> {
+	const records: Record<string, Record<string, unknown>> = {};
+	for (const [key, value] of Object.entries(storedMap(server, name, root) ?? {})) {
+		const slash = key.indexOf('/');
+		if (slash < 1) throw new Error(`'${key}' in '${root}' of ${name} is no field record`);
+		const id = key.slice(0, slash);
+		(records[id] ??= {})[key.slice(slash + 1)] = value;
+	}
+	return records;
+}
