@@ -51,7 +51,8 @@ export const revealPrivateCards = (
 	revealPrivate(
 		registry,
 		target,
-		(board, privateDoc) => revealCards(board, privateDoc, target.blockId),
+		(board, privateDoc, participantId) =>
+			revealCards(board, privateDoc, { participantId, blockId: target.blockId }),
 		timeoutMs
 	);
 
