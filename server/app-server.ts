@@ -15,6 +15,7 @@ import { createAuthExtension, type Admission, type AuthContext } from './extensi
 import { createAwarenessExtension } from './extensions/awareness-extension';
 import { closeDeletedDocument, createDeletionService, createTombstoneExtension } from './deletion';
 import { createLimitsExtension } from './extensions/limits-extension';
+import { createWriteRulesExtension } from './extensions/write-rules-extension';
 import {
 	createPersistenceExtension,
 	type PersistedEvent
@@ -123,6 +124,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			createAuthExtension(tokens, devices, admit, logger),
 			// After the token check: only someone who may open the document learns it was deleted.
 			createTombstoneExtension(requireStore, logger),
+			// Before the size estimate: a refused update adds nothing to the document.
+			createWriteRulesExtension({ logger }),
 			limits,
 			createAwarenessExtension(),
 			persistence
