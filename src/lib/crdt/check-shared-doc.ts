@@ -42,7 +42,8 @@ import {
 } from '../domain/check/processes';
 import { isOrderKey } from '../domain/workshop/ordering';
 import { deleteRecord, readFieldRecord, readFieldRecords, writeFields } from './field-records';
-import { ensureMeta, MIGRATION_ORIGIN, ROOT_KEYS, rootMap } from './schema';
+import { ensureMeta, MIGRATION_ORIGIN, readMeta, ROOT_KEYS, rootMap } from './schema';
+import { declaredFields } from './schemas/document-schema';
 import { CHECK_SHARED_SCHEMA, processFromV1 } from './schemas/check-shared';
 
 type Root = (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS];
@@ -93,6 +94,8 @@ const REMOVED = 'removed';
 const ESTIMATE = 'estimate';
 const PRESET_IDS = new Set(PROCESS_PRESETS.map((preset) => preset.id));
 const PROCESS_VERSION = CHECK_SHARED_SCHEMA.version;
+/** The fields of a creation record this version knows (schemas/check-shared.ts). */
+const KNOWN_FIELDS = new Set(declaredFields(CHECK_SHARED_SCHEMA.records['process']!.schema));
 
 /** Ids are document keys and the first part of `<processId>/<field>`, so they hold no slash. */
 export const isProcessId = (value: unknown): value is string =>
@@ -235,6 +238,8 @@ export function migrateProcesses(doc: Y.Doc, now = Date.now()): boolean {
 	const legacy = rootMap(doc, ROOT_KEYS.processes);
 	const records = rootMap(doc, ROOT_KEYS.processRecords);
 	if (legacy === null || records === null) return false;
+	// A newer app has written to the document: migrating is its business, not this version's.
+	if ((readMeta(doc).schemaVersion ?? 0) > PROCESS_VERSION) return false;
 	const changes: (() => void)[] = [];
 	for (const [id, record] of legacy.entries()) {
 		const fields = isProcessId(id) ? processFromV1(record) : null;
@@ -244,10 +249,13 @@ export function migrateProcesses(doc: Y.Doc, now = Date.now()): boolean {
 		const differs = Object.entries(fields).some(
 			([field, value]) => !same(current.get(field), value)
 		);
-		const stale = [...current.keys()].some((field) => !(field in fields));
-		if (!differs && !stale) continue;
+		// Only fields this version declares: a field a newer app added to the record stays.
+		const stale = [...current.keys()].filter(
+			(field) => KNOWN_FIELDS.has(field) && !(field in fields)
+		);
+		if (!differs && stale.length === 0) continue;
 		changes.push(() => {
-			for (const field of current.keys()) if (!(field in fields)) records.delete(`${id}/${field}`);
+			for (const field of stale) records.delete(`${id}/${field}`);
 			for (const [field, value] of Object.entries(fields)) {
 				if (!same(current.get(field), value)) records.set(`${id}/${field}`, value);
 			}

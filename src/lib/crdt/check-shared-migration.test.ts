@@ -134,6 +134,21 @@ describe('migrating the process inventory of a version 1 round', () => {
 		expect(readProcesses(a).processes[0]?.casesPerYear).toBe(winner.casesPerYear);
 	});
 
+	it('keeps a field a newer app added to a migrated record, and leaves a newer app’s document to it', () => {
+		const doc = openV1(11);
+		migrateProcesses(doc);
+		doc.getMap(ROOT_KEYS.processRecords).set('bauantrag/category', 'Bauen');
+		doc.getMap(ROOT_KEYS.processes).set('eigen-spaet', { name: 'Spät', custom: true, order: 'aZ' });
+		expect(migrateProcesses(doc)).toBe(true);
+		expect(records(doc)['bauantrag/category']).toBe('Bauen');
+		expect(readSchemaStatus(doc, CHECK_SHARED_SCHEMA)).toEqual({ newerData: true });
+
+		const newer = openV1(12);
+		newer.getMap(ROOT_KEYS.meta).set('schemaVersion', 3);
+		expect(updatesDuring(newer, () => expect(migrateProcesses(newer)).toBe(false))).toBe(0);
+		expect(readProcesses(newer).processes).toHaveLength(21);
+	});
+
 	it('keeps a figure typed on another device while this one migrates', () => {
 		const migrating = openV1(11);
 		const typing = openV1(12);
