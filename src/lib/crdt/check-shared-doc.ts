@@ -1,22 +1,22 @@
 // The shared parts of a check round (`kommune/<ARS>/check/<round>/shared`, written by moderation): the
 // target level per dimension, the process inventory and the barriers with their top 3.
 //
-// Processes are two flat maps, because a plain object per process is one Y.Map value and two devices
-// editing different fields of it would keep only the later object. 'processes' holds each process as it
-// was created (never rewritten: presets under the preset's id, so two devices seeding at once make one
-// set, RELIABILITY.md entry 14); 'processFields' holds every later edit under `<processId>/<field>`, and
-// `<presetId>/removed` hides a preset so that seeding again does not bring it back. A concurrent seed
-// can therefore never overwrite an edit, whichever client wins the race for the creation record.
+// Processes are field records (field-records.ts) in two maps (ADR 13): 'processRecords' holds each
+// process as it was created, never rewritten by an edit (presets under the preset's id, so two devices
+// seeding at once make one set); 'processFields' holds every later edit under `<processId>/<field>`,
+// and `<presetId>/removed` hides a preset so that seeding again does not bring it back. A concurrent
+// seed can therefore never overwrite an edit, whichever client wins the race for the creation record.
+// Documents of schema version 1 held each creation record as one object in 'processes'; it is read
+// through processFromV1 (schemas/check-shared.ts) and written into 'processRecords' by
+// migrateProcesses when the document is opened.
 //
 // A preset's cases per year are an estimate from the population (estimateCases) until a person writes
-// that field: the creation record keeps the estimate and the population it was made for
-// (`casesEstimatedFor`, null when the population was unknown and the reference town's figure was
-// taken; records from before this field were all the reference town's), and an edit in
-// 'processFields' makes the figure the municipality's own. When the population changes, the estimates
-// are recomputed without touching the record: `<processId>/estimate` in 'processFields' holds the
-// newer estimate with its population ({ casesPerYear, population }, one value so that the two never
-// come from different recomputes). A person's `<processId>/casesPerYear` always wins over it, and a
-// version that does not know the key simply shows the record's older estimate.
+// that field: the creation record's `estimate` holds the figure with the population it was made for
+// (null when the population was unknown and the reference town's figure was taken), one value so the
+// two never come from different devices, and an edit in 'processFields' makes the figure the
+// municipality's own. When the population changes, the estimates are recomputed without touching the
+// record: `<processId>/estimate` in 'processFields' holds the newer estimate with its population. A
+// person's `<processId>/casesPerYear` always wins over it.
 
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
@@ -42,7 +42,8 @@ import {
 } from '../domain/check/processes';
 import { isOrderKey } from '../domain/workshop/ordering';
 import { deleteRecord, readFieldRecord, readFieldRecords, writeFields } from './field-records';
-import { ensureMeta, MIGRATION_ORIGIN, ROOT_KEYS, rootMap } from './schema';
+import { ensureMeta, MIGRATION_ORIGIN, readMeta, ROOT_KEYS, rootMap } from './schema';
+import { declaredFields } from './schemas/document-schema';
 import { CHECK_SHARED_SCHEMA, processFromV1 } from './schemas/check-shared';
 
 type Root = (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS];
@@ -93,6 +94,8 @@ const REMOVED = 'removed';
 const ESTIMATE = 'estimate';
 const PRESET_IDS = new Set(PROCESS_PRESETS.map((preset) => preset.id));
 const PROCESS_VERSION = CHECK_SHARED_SCHEMA.version;
+/** The fields of a creation record this version knows (schemas/check-shared.ts). */
+const KNOWN_FIELDS = new Set(declaredFields(CHECK_SHARED_SCHEMA.records['process']!.schema));
 
 /** Ids are document keys and the first part of `<processId>/<field>`, so they hold no slash. */
 export const isProcessId = (value: unknown): value is string =>
@@ -235,6 +238,8 @@ export function migrateProcesses(doc: Y.Doc, now = Date.now()): boolean {
 	const legacy = rootMap(doc, ROOT_KEYS.processes);
 	const records = rootMap(doc, ROOT_KEYS.processRecords);
 	if (legacy === null || records === null) return false;
+	// A newer app has written to the document: migrating is its business, not this version's.
+	if ((readMeta(doc).schemaVersion ?? 0) > PROCESS_VERSION) return false;
 	const changes: (() => void)[] = [];
 	for (const [id, record] of legacy.entries()) {
 		const fields = isProcessId(id) ? processFromV1(record) : null;
@@ -244,10 +249,13 @@ export function migrateProcesses(doc: Y.Doc, now = Date.now()): boolean {
 		const differs = Object.entries(fields).some(
 			([field, value]) => !same(current.get(field), value)
 		);
-		const stale = [...current.keys()].some((field) => !(field in fields));
-		if (!differs && !stale) continue;
+		// Only fields this version declares: a field a newer app added to the record stays.
+		const stale = [...current.keys()].filter(
+			(field) => KNOWN_FIELDS.has(field) && !(field in fields)
+		);
+		if (!differs && stale.length === 0) continue;
 		changes.push(() => {
-			for (const field of current.keys()) if (!(field in fields)) records.delete(`${id}/${field}`);
+			for (const field of stale) records.delete(`${id}/${field}`);
 			for (const [field, value] of Object.entries(fields)) {
 				if (!same(current.get(field), value)) records.set(`${id}/${field}`, value);
 			}

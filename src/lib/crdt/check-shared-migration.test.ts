@@ -88,6 +88,67 @@ describe('migrating the process inventory of a version 1 round', () => {
 		expect(updatesDuring(a, () => migrateProcesses(a))).toBe(0);
 	});
 
+	it('brings two devices in line that migrated different version 1 records of one preset', () => {
+		// Two apps of version 1 seeded the same preset offline, for different populations.
+		const v1Record = (casesPerYear: number, casesEstimatedFor: number | null) => ({
+			name: 'Bauantrag',
+			status: null,
+			casesPerYear,
+			casesEstimatedFor,
+			pain: null,
+			ozgService: 'Baugenehmigung (OZG-Leistung)',
+			minutesToday: null,
+			minutesDigital: null,
+			custom: false,
+			order: 'a0'
+		});
+		const withClient = (clientID: number) => {
+			const doc = new Y.Doc();
+			doc.clientID = clientID;
+			return doc;
+		};
+		const oldA = withClient(1);
+		const oldB = withClient(2);
+		oldA.getMap(ROOT_KEYS.processes).set('bauantrag', v1Record(160, 40_000));
+		oldB.getMap(ROOT_KEYS.processes).set('bauantrag', v1Record(80, null));
+		// Two devices of version 2 each got one of them and migrated it before they met; their client
+		// ids are ordered the other way round, so the map keys' winners cross.
+		const a = withClient(4);
+		const b = withClient(3);
+		sync(oldA, a);
+		sync(oldB, b);
+		migrateProcesses(a);
+		migrateProcesses(b);
+		sync(a, b);
+		expect(readProcesses(a)).toEqual(readProcesses(b));
+		// Opened again, each writes the surviving version 1 record: the same values on both.
+		migrateProcesses(a);
+		migrateProcesses(b);
+		sync(a, b);
+		expect(records(a)).toEqual(records(b));
+		const winner = a.getMap(ROOT_KEYS.processes).get('bauantrag') as ReturnType<typeof v1Record>;
+		expect(records(a)['bauantrag/estimate']).toEqual({
+			casesPerYear: winner.casesPerYear,
+			population: winner.casesEstimatedFor
+		});
+		expect(readProcesses(a).processes[0]?.casesPerYear).toBe(winner.casesPerYear);
+	});
+
+	it('keeps a field a newer app added to a migrated record, and leaves a newer app’s document to it', () => {
+		const doc = openV1(11);
+		migrateProcesses(doc);
+		doc.getMap(ROOT_KEYS.processRecords).set('bauantrag/category', 'Bauen');
+		doc.getMap(ROOT_KEYS.processes).set('eigen-spaet', { name: 'Spät', custom: true, order: 'aZ' });
+		expect(migrateProcesses(doc)).toBe(true);
+		expect(records(doc)['bauantrag/category']).toBe('Bauen');
+		expect(readSchemaStatus(doc, CHECK_SHARED_SCHEMA)).toEqual({ newerData: true });
+
+		const newer = openV1(12);
+		newer.getMap(ROOT_KEYS.meta).set('schemaVersion', 3);
+		expect(updatesDuring(newer, () => expect(migrateProcesses(newer)).toBe(false))).toBe(0);
+		expect(readProcesses(newer).processes).toHaveLength(21);
+	});
+
 	it('keeps a figure typed on another device while this one migrates', () => {
 		const migrating = openV1(11);
 		const typing = openV1(12);

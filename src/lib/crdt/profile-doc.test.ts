@@ -81,6 +81,19 @@ describe('profile document', () => {
 		expect(readProfile(doc)).toMatchObject({ newerSchema: true, malformed: false });
 	});
 
+	it('flags, shows and keeps a field only a newer app version knows', () => {
+		const doc = new Y.Doc();
+		writeProfile(doc, hameln);
+		doc.getMap(ROOT_KEYS.profile).set('website', 'https://www.hameln.de');
+		expect(readProfile(doc)).toMatchObject({
+			profile: { name: 'Hameln' },
+			newerSchema: true,
+			malformed: false
+		});
+		writeProfile(doc, { name: 'Hameln an der Weser' });
+		expect(doc.getMap(ROOT_KEYS.profile).get('website')).toBe('https://www.hameln.de');
+	});
+
 	it('keeps both edits when two devices change different fields at the same time', () => {
 		const a = new Y.Doc();
 		writeProfile(a, hameln);

@@ -9,7 +9,9 @@ import {
 	type KommuneProfile,
 	type KommuneProfileFields
 } from '../domain/kommune-profile';
-import { ensureMeta, readMeta, ROOT_KEYS, rootMap, SCHEMA_VERSION } from './schema';
+import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { readSchemaStatus } from './schemas/document-schema';
+import { PROFILE_SCHEMA } from './schemas/profile';
 
 /** The fields the document stores: the form fields; the AGS is derived on read. */
 const STORED_FIELDS = PROFILE_FIELDS satisfies readonly (keyof KommuneProfileFields)[];
@@ -19,7 +21,10 @@ export interface ProfileRead {
 	profile: KommuneProfile | null;
 	/** The document holds profile data that does not validate (or a root of the wrong type). */
 	malformed: boolean;
-	/** Written by a newer app version: show it, but warn before editing. */
+	/**
+	 * A newer app version wrote to it (a higher schema version, or a field or root this version does
+	 * not know, ADR 13): show it, but warn before editing.
+	 */
 	newerSchema: boolean;
 }
 
@@ -52,8 +57,7 @@ export function writeProfile(
 /** Reads and validates the profile; never throws. */
 export function readProfile(doc: Y.Doc): ProfileRead {
 	const map = rootMap(doc, ROOT_KEYS.profile);
-	const schemaVersion = readMeta(doc).schemaVersion;
-	const newerSchema = schemaVersion !== null && schemaVersion > SCHEMA_VERSION;
+	const newerSchema = readSchemaStatus(doc, PROFILE_SCHEMA).newerData;
 	if (map === null) return { profile: null, malformed: true, newerSchema };
 	if (map.size === 0) return { profile: null, malformed: false, newerSchema };
 	const profile = parseStoredProfile(map.toJSON());

@@ -80,4 +80,14 @@ describe('workshop documents', () => {
 		doc.getMap(ROOT_KEYS.workshop).set('startMinutes', '8:30');
 		expect(readWorkshopPlan(doc).startMinutes).toBeNull();
 	});
+
+	it('keeps a field a newer app added to a roster entry when the participant renames themselves', () => {
+		const doc = new Y.Doc();
+		checkInParticipant(doc, 'p1', 'Anna', 1_000);
+		const roster = doc.getMap(ROOT_KEYS.participants);
+		roster.set('p1', { ...(roster.get('p1') as object), pronouns: 'sie' });
+		checkInParticipant(doc, 'p1', 'Anna K.', 2_000);
+		expect(roster.get('p1')).toEqual({ name: 'Anna K.', joinedAt: 1_000, pronouns: 'sie' });
+		expect(readRoster(doc)).toEqual([{ participantId: 'p1', name: 'Anna K.', joinedAt: 1_000 }]);
+	});
 });

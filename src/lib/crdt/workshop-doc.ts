@@ -97,9 +97,12 @@ export function checkInParticipant(
 	if (map === null) throw new Error('participants root has the wrong type');
 	const existing = readRosterEntry(participantId, map.get(participantId));
 	if (existing?.name === name) return;
+	// Fields a newer app added to the entry stay (ADR 13).
+	const stored = map.get(participantId);
+	const kept = existing !== null && typeof stored === 'object' && stored !== null ? stored : {};
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		map.set(participantId, { name, joinedAt: existing?.joinedAt ?? now });
+		map.set(participantId, { ...kept, name, joinedAt: existing?.joinedAt ?? now });
 	});
 }
 

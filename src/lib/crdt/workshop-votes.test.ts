@@ -97,6 +97,21 @@ describe('dots on the board', () => {
 		expect(readVotes(board).votes).toEqual([dot('anna', 'C1', 'a1')]);
 		expect(readVotes(board).malformed).toBe(4);
 	});
+
+	it('keeps a field a newer app added to a dot when the dot is taken back', () => {
+		const board = new Y.Doc();
+		giveDot(board, dot('anna', 'C1', 'a1'));
+		const key = 'anna/C1/a1';
+		const votes = board.getMap(ROOT_KEYS.votes);
+		votes.set(key, { ...(votes.get(key) as object), weight: 2 });
+		withdrawDot(board, dot('anna', 'C1', 'a1'));
+		expect(votes.get(key)).toEqual({
+			blockId: 'block-7',
+			createdAt: 1_000,
+			weight: 2,
+			withdrawn: true
+		});
+	});
 });
 
 describe('how a block’s vote runs', () => {

@@ -117,12 +117,16 @@ export function withdrawDot(
 	doc.transact(() => {
 		ensureMeta(doc, now);
 		if (root === ROOT_KEYS.privateVotes) map.delete(voteKey(vote));
-		else
+		else {
+			// Fields a newer app added to the dot stay (ADR 13).
+			const stored = map.get(voteKey(vote));
 			map.set(voteKey(vote), {
+				...(typeof stored === 'object' && stored !== null ? stored : {}),
 				blockId: vote.blockId,
 				createdAt: vote.createdAt,
 				withdrawn: true
 			});
+		}
 	});
 }
 

@@ -1,11 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readProcesses } from '../crdt/check-shared-doc';
+import { ROOT_KEYS } from '../crdt/schema';
 import { DocumentError } from './document-status';
 import { COMPACT_ON_OPEN_ROWS, localDatabaseName } from './local-persistence';
 import { openDocument, type DocumentHandle } from './open-document';
 import { relayChannelName } from './tab-relay';
 import type { TokenSource } from './token-source';
 import { countStoredRows, failWritesTo, prepareKill, uniqueDocName } from './test-support';
+
+const V1_CHECK_SHARED = readFileSync(
+	fileURLToPath(new URL('../crdt/fixtures/v1-check-shared.bin', import.meta.url))
+);
 
 const open: DocumentHandle[] = [];
 const track = async (promise: Promise<DocumentHandle>) => {
@@ -110,6 +118,28 @@ describe('openDocument', () => {
 		// Only frees what the test allocated; a killed tab runs none of this.
 		tab.awareness.destroy();
 		tab.doc.destroy();
+	});
+
+	it('never migrates a copy that is not persisted, such as the projector’s (ADR 13)', async () => {
+		const name = `kommune/032410001001/check/projector-${Date.now()}/shared`;
+		const projector = await track(openDocument(name, { relay: false, persist: false }));
+		Y.applyUpdate(projector.doc, V1_CHECK_SHARED);
+		expect(readProcesses(projector.doc).processes).toHaveLength(21);
+		expect(projector.doc.getMap(ROOT_KEYS.processRecords).size).toBe(0);
+	});
+
+	it('writes the processes of a version 1 round as field records when they arrive, and keeps them (ADR 13)', async () => {
+		const name = `kommune/032410001001/check/migration-${Date.now()}/shared`;
+		const first = await openDocument(name, { relay: false });
+		Y.applyUpdate(first.doc, V1_CHECK_SHARED);
+		const shown = readProcesses(first.doc);
+		expect(first.doc.getMap(ROOT_KEYS.processRecords).get('bauantrag/name')).toBe('Bauantrag');
+		await first.whenStored();
+		await first.close();
+
+		const second = await track(openDocument(name, { relay: false }));
+		expect(second.doc.getMap(ROOT_KEYS.processRecords).get('bauantrag/name')).toBe('Bauantrag');
+		expect(readProcesses(second.doc)).toEqual(shown);
 	});
 });
 

@@ -3,7 +3,7 @@
 // Order on open: listen to other tabs → load from IndexedDB → apply → relay → connect. Loading first
 // means the relay's handshake and the server's sync step 1 both start from the full local state
 // vector, so they send only what is really missing, and nothing is ever seeded into a document whose
-// stored content has not arrived yet (RELIABILITY.md checklist 4). The tab channel is open during the
+// stored content has not arrived yet (SPEC S1, S6). The tab channel is open during the
 // load, so an update another tab posts meanwhile is held and applied after it. The local copy is
 // authoritative; the server is a replica.
 

@@ -1,9 +1,10 @@
 // Every document kind's schema (ADR 13), and which one a document name belongs to.
 
+import type * as Y from 'yjs';
 import { DOCUMENT_PREFIX } from '../../domain/document-names';
 import { CHECK_RESPONDENT_SCHEMA } from './check-respondent';
 import { CHECK_SHARED_SCHEMA } from './check-shared';
-import type { DocumentSchema } from './document-schema';
+import { readSchemaStatus, type DocumentSchema } from './document-schema';
 import { PROFILE_SCHEMA } from './profile';
 import {
 	WORKSHOP_BOARD_SCHEMA,
@@ -35,4 +36,13 @@ export function schemaForDocument(name: string): DocumentSchema | null {
 	if (!name.startsWith(prefix)) return null;
 	const rest = name.slice(prefix.length);
 	return NAME_PATTERNS.find(([pattern]) => pattern.test(rest))?.[1] ?? null;
+}
+
+/**
+ * Whether a newer app version wrote data to the document `name` that this version does not know
+ * (readSchemaStatus): the page says so with NewerDataNotice. False for a name of no known kind.
+ */
+export function holdsNewerData(name: string, doc: Y.Doc): boolean {
+	const schema = schemaForDocument(name);
+	return schema !== null && readSchemaStatus(doc, schema).newerData;
 }

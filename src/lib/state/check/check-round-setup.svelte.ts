@@ -24,6 +24,7 @@ import {
 	type EstimateRecompute
 } from '../../crdt/check-shared-doc';
 import { readProfile } from '../../crdt/profile-doc';
+import { holdsNewerData } from '../../crdt/schemas/all';
 import {
 	BARRIERS,
 	customBarrierId,
@@ -48,23 +49,27 @@ interface SetupParts {
 	processes: ProcessEntry[];
 	estimates: Record<string, CaseEstimate>;
 	barriers: { ticked: string[]; top3: (string | null)[]; custom: Barrier[] };
+	/** The document holds records or fields of a newer app version (ADR 13); they are kept. */
+	newerData: boolean;
 }
 
 const EMPTY_PARTS: SetupParts = {
 	targets: {},
 	processes: [],
 	estimates: {},
-	barriers: { ticked: [], top3: [null, null, null], custom: [] }
+	barriers: { ticked: [], top3: [null, null, null], custom: [] },
+	newerData: false
 };
 
-function readParts(doc: Y.Doc): SetupParts {
+function readParts(name: string, doc: Y.Doc): SetupParts {
 	const { processes, estimates } = readProcesses(doc);
 	const barriers = readBarriers(doc);
 	return {
 		targets: readTargets(doc),
 		processes,
 		estimates,
-		barriers: { ...barriers, custom: barriers.custom ?? [] }
+		barriers: { ...barriers, custom: barriers.custom ?? [] },
+		newerData: holdsNewerData(name, doc)
 	};
 }
 
@@ -78,7 +83,7 @@ export class CheckRoundSetup {
 	constructor(access: DocumentAccess, ars: string, round: string) {
 		this.#access = access;
 		this.#name = checkSharedDocName(ars, round);
-		this.#parts = access.live(this.#name, readParts, EMPTY_PARTS);
+		this.#parts = access.live(this.#name, (doc) => readParts(this.#name, doc), EMPTY_PARTS);
 		this.#population = access.live(
 			profileDocName(ars),
 			(doc) => readProfile(doc).profile?.population ?? null,
@@ -94,6 +99,11 @@ export class CheckRoundSetup {
 	/** Why the last change could not be stored on this device; null after one that was. */
 	get saveError(): WriteError | null {
 		return this.#saveError;
+	}
+
+	/** The round's data comes partly from a newer app: the page says so (ADR 13). */
+	get newerData(): boolean {
+		return this.#parts.value.newerData;
 	}
 
 	get targets(): Partial<Record<DimensionId, number>> {

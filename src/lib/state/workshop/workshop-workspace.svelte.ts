@@ -33,6 +33,7 @@ import {
 	readVotingBoard
 } from '../dot-voting.svelte';
 import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from '../impact-matrix.svelte';
+import { holdsNewerData } from '../../crdt/schemas/all';
 import { LiveDocument } from '../live-document.svelte';
 import { Presence } from '../presence.svelte';
 import { SharedDocument } from '../shared-document.svelte';
@@ -67,6 +68,8 @@ export class WorkshopWorkspace {
 	readonly roster: LiveDocument<RosterEntry[]>;
 	/** Undo and redo of this person's own changes on the board. */
 	readonly undo: BoardUndo;
+	#newerControl: LiveDocument<boolean>;
+	#newerBoard: LiveDocument<boolean>;
 	#options: WorkshopWorkspaceOptions;
 	#controlDoc: SharedDocument;
 	#boardDoc: SharedDocument;
@@ -92,6 +95,10 @@ export class WorkshopWorkspace {
 			clock
 		);
 		this.roster = this.#live(this.#boardDoc, readRoster, []);
+		const controlName = workshopControlDocName(ars, workshop);
+		const boardName = workshopBoardDocName(ars, workshop);
+		this.#newerControl = this.#live(this.#controlDoc, (d) => holdsNewerData(controlName, d), false);
+		this.#newerBoard = this.#live(this.#boardDoc, (d) => holdsNewerData(boardName, d), false);
 		this.undo = new BoardUndo(() => this.#boardDoc.borrow());
 		void options.role().then((role) => {
 			if (role.kind === 'participant') {
@@ -100,6 +107,11 @@ export class WorkshopWorkspace {
 			}
 			this.#role = role;
 		});
+	}
+
+	/** The day's documents hold records or fields of a newer app version (ADR 13); they are kept. */
+	get newerData(): boolean {
+		return this.#newerControl.value || this.#newerBoard.value;
 	}
 
 	/** This device's role; null until resolved (then every feature below is there). */
