@@ -18,16 +18,19 @@ export function unrender(): void {
 	for (const stop of stops.splice(0)) stop();
 }
 
-/** Reads `read` in an effect until the test ends, as a page showing it does (documents open then). */
-export function render(read: () => unknown): void {
-	stops.push(
-		$effect.root(() => {
-			$effect(() => {
-				void read();
-			});
-		})
-	);
+/**
+ * Reads `read` in an effect until the test ends, as a page showing it does (documents open then).
+ * Returns the stop, for a page that goes away earlier.
+ */
+export function render(read: () => unknown): () => void {
+	const stop = $effect.root(() => {
+		$effect(() => {
+			void read();
+		});
+	});
+	stops.push(stop);
 	flushSync();
+	return stop;
 }
 
 /** A session of `doc` on this device: no IndexedDB; `connected`: synced with a server. */
