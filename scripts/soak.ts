@@ -1,4 +1,4 @@
-// The convergence harness outside `npm test` (server/convergence/, ADR 10).
+// The convergence harness outside `npm test` (server/convergence/; SPEC S1, S4, ADR 10).
 //
 //   SEED=17 npm run soak             replays one seed, alone, against its own server, phase by phase
 //   RUNS=2000 npm run soak           runs many seeds from a random start (printed), in batches
@@ -72,7 +72,7 @@ console.log(
 	[
 		`${results.length} runs, ${failed} failed, ${Math.round((performance.now() - started) / 1000)} s`,
 		`edits ${sum((s) => s.edits)} (offline ${sum((s) => s.offlineEdits)}), disconnects ${sum((s) => s.disconnects)}, device restarts ${sum((s) => s.restarts)} (offline ${sum((s) => s.offlineRestarts)})`,
-		`kills per run ${sum((s) => s.kills)}, inside the debounce window ${sum((s) => s.killsInWindow)}, acknowledgements checked ${sum((s) => s.acks)}`,
+		`kills per run ${sum((s) => s.kills)}, inside the debounce window ${sum((s) => s.killsInWindow)}, states shown as stored and checked ${sum((s) => s.claims)}`,
 		`kill edits to SIGKILL: max ${Math.round(Math.max(...probeTimes))} ms (window ${harness.debounceMs} ms)`,
 		`server starts: ${harness.server.startTimes.length}, median ${Math.round(median(harness.server.startTimes))} ms`
 	].join('\n')

@@ -1,42 +1,72 @@
-// One simulated device of the convergence harness: a Y.Doc that writes every update it emits to its own
-// storage, and a real Hocuspocus provider while it is online (the `ws` package as its WebSocket, as in
-// server/test/sync-client.ts).
+// One device of the convergence harness, built from the client's own document engine (src/lib/sync/):
+// each of its tabs opens the document with `openDocument`, as a page does, so the harness tests the code
+// that ships. Local persistence writes to the device's own IndexedDB (fake-indexeddb, one IDBFactory per
+// device), the tab relay runs over a BroadcastChannel only the device's own tabs share, the server
+// connection is server-connection.ts on the engine's provider, and durability.ts decides what counts as
+// stored on the server ("gesichert", ADR 10).
 //
-// The storage stands in for IndexedDB (RELIABILITY.md rule zero): append-only, one entry per update the
-// document emits (local edits and what arrives from the server alike), and owned by the caller, so it
-// outlives the device. A restart throws the provider and the document away and builds a new document
-// from the storage alone, as a reloaded page does with y-indexeddb (which also merges its rows).
-// eslint-disable-next-line no-restricted-imports -- the harness plays the browser's sync client
-import {
-	HocuspocusProvider,
-	HocuspocusProviderWebsocket,
-	WebSocketStatus
-} from '@hocuspocus/provider';
+// The device's network is its WebSocket class: offline, every open socket is cut and every new one goes
+// nowhere (it hangs, as on a dead Wi-Fi), so the engine sees a network loss; once the network is back the
+// hanging sockets are cut too, and the engine reconnects by itself. A
+// restart closes every tab (which waits until IndexedDB has each change, S1) and opens them again from
+// IndexedDB alone, as a browser does after a reload.
+import { createServer, type Socket } from 'node:net';
+import { IDBFactory } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
+// eslint-disable-next-line no-restricted-imports -- the harness plays the browser's socket pool
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import {
-	parsePersistedMessage,
-	snapshotCovers,
-	type PersistedAck
-} from '../../src/lib/crdt/durable-snapshot';
+import { encodeDocumentSnapshot } from '../../src/lib/crdt/durable-snapshot';
+// eslint-disable-next-line no-restricted-imports -- the harness drives the client's document engine
+import { openDocument, type DocumentHandle } from '../../src/lib/sync/open-document';
+// eslint-disable-next-line no-restricted-imports -- the harness drives the client's document engine
+import type { SocketPool } from '../../src/lib/sync/sync-socket';
 import { contentOf } from './content';
-
-export interface DeviceStorage {
-	updates: Uint8Array[];
-}
 
 export interface DeviceOptions {
 	url: string;
 	documentName: string;
 	token: string;
-	storage: DeviceStorage;
-	/** Every durable acknowledgement the device receives is appended here, across restarts. */
-	acks: PersistedAck[];
+	/** How many tabs of the browser have the document open (the tab relay joins them). */
+	tabs: number;
+	/**
+	 * Each state a tab's durability called stored on the server ("gesichert"), as a document snapshot,
+	 * appended across restarts: the database must contain every one.
+	 */
+	claims: Uint8Array[];
 }
 
 /**
- * The server is down for about half a second per kill; the app's defaults (1 s, doubling up to 30 s)
- * would make the harness wait for the backoff instead of testing the reconnect.
+ * Where an offline device's sockets go: a listener that accepts and never answers, so a socket waits
+ * for its handshake instead of failing and retrying every few milliseconds (which would cost the harness
+ * more than all its edits). Started once per process; it keeps nothing alive.
+ */
+let nowhere: Promise<string> | null = null;
+function nowhereUrl(): Promise<string> {
+	nowhere ??= new Promise((resolve, reject) => {
+		const held = new Set<Socket>();
+		const server = createServer((socket) => {
+			socket.unref();
+			held.add(socket);
+			socket.on('error', () => {});
+			socket.on('close', () => held.delete(socket));
+		});
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			server.unref();
+			const address = server.address();
+			if (address === null || typeof address === 'string') return reject(new Error('no port'));
+			resolve(`ws://127.0.0.1:${address.port}`);
+		});
+	});
+	return nowhere;
+}
+
+/**
+ * The server is down for about half a second per kill, and a device comes back online after a few
+ * seconds offline; the app's backoff (1 s doubling up to 30 s, sync-socket.ts) would make the harness
+ * wait for it instead of testing the reconnect. So the harness' socket pool retries fast.
  */
 const RECONNECT = {
 	delay: 25,
@@ -47,160 +77,257 @@ const RECONNECT = {
 	maxAttempts: 0
 } as const;
 
-/**
- * `ws` emits 'error' when a socket still connecting is closed, and throws it when nobody listens. The
- * provider removes its listeners before it closes the socket (destroy during a reconnect attempt), which
- * would crash the harness; a browser's WebSocket has no such rule. So every socket gets a listener.
- */
-class ToleratedWebSocket extends WebSocket {
-	constructor(...args: ConstructorParameters<typeof WebSocket>) {
-		super(...args);
-		this.on('error', () => {});
+type DeviceWebSocketClass = new (url: string | URL, protocols?: string | string[]) => WebSocket;
+
+/** The device's network: its sockets, cut when it goes offline. */
+class Network {
+	online = true;
+	readonly sockets = new Set<WebSocket>();
+	constructor(readonly nowhereUrl: string) {}
+
+	/**
+	 * A WebSocket class for this network. `ws` throws an 'error' nobody listens to (a socket closed
+	 * while connecting, when the provider has removed its listeners), which a browser's WebSocket never
+	 * does; so every socket gets a listener.
+	 */
+	webSocketClass(): DeviceWebSocketClass {
+		// eslint-disable-next-line @typescript-eslint/no-this-alias -- the class below is built per network
+		const network = this;
+		return class DeviceWebSocket extends WebSocket {
+			constructor(url: string | URL, protocols?: string | string[]) {
+				super(network.online ? url : network.nowhereUrl, protocols);
+				this.on('error', () => {});
+				network.sockets.add(this);
+				this.on('close', () => network.sockets.delete(this));
+			}
+		};
+	}
+
+	cut(): void {
+		this.online = false;
+		this.#terminateAll();
+	}
+
+	/** Back online: the sockets hanging on nowhere are cut, so the engine reconnects at once. */
+	restore(): void {
+		if (this.online) return;
+		this.online = true;
+		this.#terminateAll();
+	}
+
+	#terminateAll(): void {
+		for (const socket of this.sockets) socket.terminate();
 	}
 }
 
-/** The origin of the update that rebuilds a document from its storage (it is stored already). */
-const FROM_STORAGE = Symbol('device storage');
+/** One socket per tab, as sync-socket.ts keeps it, with the harness' reconnect timing. */
+class TabSockets implements SocketPool {
+	socket: HocuspocusProviderWebsocket | null = null;
+	#users = 0;
+	constructor(
+		readonly url: string,
+		readonly webSocket: DeviceWebSocketClass
+	) {}
 
-interface Connection {
-	socket: HocuspocusProviderWebsocket;
-	provider: HocuspocusProvider;
+	acquire(): HocuspocusProviderWebsocket {
+		this.#users += 1;
+		this.socket ??= new HocuspocusProviderWebsocket({
+			url: this.url,
+			WebSocketPolyfill: this.webSocket,
+			...RECONNECT
+		});
+		return this.socket;
+	}
+
+	release(): void {
+		this.#users = Math.max(0, this.#users - 1);
+		if (this.#users === 0 && this.socket !== null) {
+			this.socket.destroy();
+			this.socket = null;
+		}
+	}
 }
 
+/** A BroadcastChannel class whose channels reach only other channels of the same device. */
+function deviceBroadcastChannel(deviceId: string): typeof BroadcastChannel {
+	return class DeviceBroadcastChannel extends BroadcastChannel {
+		constructor(name: string) {
+			super(`${deviceId}|${name}`);
+		}
+	};
+}
+
+interface Tab {
+	handle: DocumentHandle;
+	sockets: TabSockets;
+	/** The harness polls; a tab's fingerprint is computed again only after its document changed. */
+	fingerprint: { stale: boolean; value: string };
+	stop: () => void;
+}
+
+let devices = 0;
+
 export class Device {
-	doc: Y.Doc;
 	/** Authentication failures (a refused token): such a device never settles, and its run says why. */
 	readonly refusals: string[] = [];
-	#connection: Connection | null = null;
 	readonly #options: DeviceOptions;
-	/** Bumped by every document update and acknowledgement: the harness polls, so answers are cached. */
-	#version = 0;
-	#storedAnswer = { version: -1, value: false };
-	#fingerprint = { version: -1, value: '' };
+	#network: Network | null = null;
+	readonly #indexedDB = new IDBFactory();
+	readonly #broadcastChannel = deviceBroadcastChannel(`device-${++devices}`);
+	#tabs: Tab[] = [];
 
 	constructor(options: DeviceOptions) {
 		this.#options = options;
-		this.doc = this.#openDocument();
 	}
 
-	get online(): boolean {
-		return this.#connection !== null;
-	}
-
-	/**
-	 * Connected, authenticated, synced, and every local change acknowledged by the server as applied
-	 * (in memory: that is what Hocuspocus' sync status means, not that it is stored).
-	 */
-	get settled(): boolean {
-		const connection = this.#connection;
-		if (!connection) return false;
-		const { socket, provider } = connection;
-		return (
-			socket.status === WebSocketStatus.Connected &&
-			provider.isAuthenticated &&
-			provider.isSynced &&
-			!provider.hasUnsyncedChanges
+	/** Opens the document in every tab; resolves once each has loaded what IndexedDB holds. */
+	async open(): Promise<void> {
+		if (this.#tabs.length > 0) return;
+		this.#network ??= new Network(await nowhereUrl());
+		this.#tabs = await Promise.all(
+			Array.from({ length: this.#options.tabs }, () => this.#openTab())
 		);
 	}
 
-	/**
-	 * Whether the newest durable acknowledgement covers everything this device holds. An empty document
-	 * needs none: the server stores only what changed, so for a document nobody has edited yet (all
-	 * edits so far made offline, or lost with a socket closed before it authenticated) none comes.
-	 */
-	get stored(): boolean {
-		if (this.#storedAnswer.version !== this.#version) {
-			const newest = this.#options.acks.at(-1);
-			const value =
-				newest === undefined ? isEmpty(this.doc) : snapshotCovers(newest.snapshot, this.doc);
-			this.#storedAnswer = { version: this.#version, value };
-		}
-		return this.#storedAnswer.value;
+	get online(): boolean {
+		return this.#network?.online ?? false;
 	}
 
-	/** The state vector and content of the document: equal on two devices when they converged. */
-	get fingerprint(): string {
-		if (this.#fingerprint.version !== this.#version) {
-			const stateVector = [...Y.decodeStateVector(Y.encodeStateVector(this.doc))].sort(
-				([a], [b]) => a - b
-			);
-			const value = JSON.stringify({ stateVector, content: contentOf(this.doc) });
-			this.#fingerprint = { version: this.#version, value };
-		}
-		return this.#fingerprint.value;
+	/** The document of one tab (an edit in it reaches the device's other tabs through the relay). */
+	doc(tab = 0): Y.Doc {
+		const open = this.#tabs[tab % this.#tabs.length];
+		if (!open) throw new Error('the device has no open tab');
+		return open.handle.doc;
+	}
+
+	get tabCount(): number {
+		return this.#tabs.length;
+	}
+
+	/**
+	 * Every tab connected, authenticated and synced (the engine's 'connected'), and every local change
+	 * acknowledged by the server as applied (in memory: the provider's sync status, not that it is
+	 * stored).
+	 */
+	get settled(): boolean {
+		return (
+			this.#tabs.length > 0 &&
+			this.#tabs.every(({ handle, sockets }) => {
+				if (handle.status !== 'connected' || sockets.socket === null) return false;
+				for (const provider of sockets.socket.configuration.providerMap.values()) {
+					if (provider.hasUnsyncedChanges) return false;
+				}
+				return true;
+			})
+		);
+	}
+
+	/** Every tab's durability says the laptop server stored all that tab holds ("gesichert"). */
+	get stored(): boolean {
+		return (
+			this.#tabs.length > 0 &&
+			this.#tabs.every(({ handle }) => handle.durability.places.some((place) => place.covered))
+		);
+	}
+
+	/** The state vector and content of each tab: equal on two devices when they converged. */
+	get fingerprints(): string[] {
+		return this.#tabs.map(({ handle: { doc }, fingerprint }) => {
+			if (fingerprint.stale) {
+				const stateVector = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(
+					([a], [b]) => a - b
+				);
+				fingerprint.value = JSON.stringify({ stateVector, content: contentOf(doc) });
+				fingerprint.stale = false;
+			}
+			return fingerprint.value;
+		});
 	}
 
 	goOnline(): void {
-		if (this.#connection) return;
-		const { url, documentName, token, acks } = this.#options;
-		const socket = new HocuspocusProviderWebsocket({
-			url,
-			WebSocketPolyfill: ToleratedWebSocket,
-			...RECONNECT
-		});
-		const provider = new HocuspocusProvider({
-			websocketProvider: socket,
-			name: documentName,
-			document: this.doc,
-			token,
-			// Presence is not what the harness tests; without it each device sends half the messages.
-			awareness: null,
-			onAuthenticationFailed: ({ reason }) => void this.refusals.push(reason),
-			onStateless: ({ payload }) => {
-				const ack = parsePersistedMessage(payload);
-				if (!ack) return;
-				acks.push(ack);
-				this.#version += 1;
-			}
-		});
-		provider.attach();
-		this.#connection = { socket, provider };
+		this.#network?.restore();
 	}
 
-	/** The network is gone; the device keeps its document and goes on editing. */
+	/** The network is gone; the tabs keep their documents, relay between them and go on editing. */
 	goOffline(): void {
-		const connection = this.#connection;
-		if (!connection) return;
-		this.#connection = null;
-		connection.provider.destroy();
-		connection.socket.destroy();
+		this.#network?.cut();
 	}
 
 	/**
-	 * The page is reloaded: provider and document are thrown away, and a new document is built from the
-	 * storage alone. `compact` merges the storage's rows first, as y-indexeddb does now and then.
+	 * The browser restarts: every tab is closed and opened again from IndexedDB alone. `compact` merges
+	 * the stored rows on open (local-persistence.ts does so from COMPACT_ON_OPEN_ROWS rows on).
 	 */
-	restart(compact: boolean): void {
-		const wasOnline = this.online;
-		this.goOffline();
-		this.doc.destroy();
-		const { storage } = this.#options;
-		if (compact && storage.updates.length > 1) storage.updates = [Y.mergeUpdates(storage.updates)];
-		this.doc = this.#openDocument();
-		this.#version += 1;
-		if (wasOnline) this.goOnline();
+	async restart(compact: boolean): Promise<void> {
+		await this.#closeTabs();
+		this.#tabs = await Promise.all(
+			Array.from({ length: this.#options.tabs }, () => this.#openTab(compact ? 1 : undefined))
+		);
 	}
 
-	destroy(): void {
-		this.goOffline();
-		if (!this.doc.isDestroyed) this.doc.destroy();
+	async destroy(): Promise<void> {
+		this.#network?.cut();
+		await this.#closeTabs();
 	}
 
-	#openDocument(): Y.Doc {
-		const doc = new Y.Doc();
-		const { storage } = this.#options;
-		if (storage.updates.length > 0) {
-			Y.applyUpdate(doc, Y.mergeUpdates(storage.updates), FROM_STORAGE);
+	async #closeTabs(): Promise<void> {
+		const tabs = this.#tabs;
+		this.#tabs = [];
+		await Promise.all(
+			tabs.map(async ({ handle, stop }) => {
+				stop();
+				await handle.close();
+			})
+		);
+	}
+
+	async #openTab(compactAtRows?: number): Promise<Tab> {
+		const { url, documentName, token, claims } = this.#options;
+		if (this.#network === null) throw new Error('the device is not open');
+		const sockets = new TabSockets(url, this.#network.webSocketClass());
+		// openDocument creates the tab's channel and opens its IndexedDB database before its first
+		// await, through the globals; for that moment they are this device's.
+		const globals = globalThis as { indexedDB: IDBFactory; BroadcastChannel: unknown };
+		const shared = { indexedDB: globals.indexedDB, BroadcastChannel: globals.BroadcastChannel };
+		globals.indexedDB = this.#indexedDB;
+		globals.BroadcastChannel = this.#broadcastChannel;
+		let opening: Promise<DocumentHandle>;
+		try {
+			opening = openDocument(documentName, {
+				relay: true,
+				...(compactAtRows === undefined ? {} : { compactAtRows }),
+				server: {
+					sockets,
+					tokenSource: {
+						state: 'available',
+						getToken: async () => token,
+						invalidate: (_name, reason) => void this.refusals.push(reason ?? 'refused')
+					},
+					retryDelayMs: RECONNECT.delay
+				}
+			});
+		} finally {
+			globals.indexedDB = shared.indexedDB;
+			globals.BroadcastChannel = shared.BroadcastChannel;
 		}
-		doc.on('update', (update: Uint8Array, origin: unknown) => {
-			this.#version += 1;
-			if (origin !== FROM_STORAGE) storage.updates.push(update);
+		const handle = await opening;
+		const fingerprint = { stale: true, value: '' };
+		// What the engine calls stored on the server is checked against the database after each kill:
+		// one snapshot per state it was called stored in.
+		let claimed = false;
+		const onUpdate = () => {
+			fingerprint.stale = true;
+			claimed = false;
+		};
+		handle.doc.on('update', onUpdate);
+		const stopClaims = handle.onDurability(() => {
+			if (claimed || !handle.durability.places.some((place) => place.covered)) return;
+			claimed = true;
+			claims.push(encodeDocumentSnapshot(handle.doc));
 		});
-		return doc;
+		const stop = () => {
+			stopClaims();
+			handle.doc.off('update', onUpdate);
+		};
+		return { handle, sockets, fingerprint, stop };
 	}
-}
-
-/** No item at all, so no deletion either. */
-function isEmpty(doc: Y.Doc): boolean {
-	return doc.store.clients.size === 0;
 }

@@ -1,7 +1,8 @@
-// The convergence harness (RELIABILITY.md checklist 1, 2 and 12): many seeded runs at once against one
-// real server process, which is killed with SIGKILL inside its store debounce window and restarted on
-// the same port, while devices edit, lose the network, edit offline, restart from their own storage and
-// come back.
+// The convergence harness: many seeded runs at once against one real server process, which is killed
+// with SIGKILL inside its store debounce window and restarted on the same port, while devices running
+// the client's document engine (device.ts) edit, lose the network, edit offline, restart from their own
+// IndexedDB and come back. Nothing an edit made may be lost (SPEC S1), tabs agree through the relay
+// alone (S4), and what a device shows as stored on the server is in its database (ADR 10).
 //
 // A batch of runs shares each kill. Before a kill every run waits until the server has stored all that
 // its online devices hold (so the debounce starts afresh), then all runs make their kill edits at once,
@@ -170,7 +171,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		}
 
 		try {
-			for (const run of runs) run.start();
+			await Promise.all(runs.map((run) => run.guard('opening the devices', () => run.start())));
 			// The server restarts while the runs go on editing: their devices are offline meanwhile.
 			let restarting: Promise<void> = Promise.resolve();
 			for (let index = 0; index < PLAN_LIMITS.kills; index++) {
@@ -217,7 +218,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 					run.checkFinalStore(stored.get(run) ?? null)
 				);
 			}
-			for (const run of runs) run.destroy();
+			await Promise.all(runs.map((run) => run.destroy()));
 			phase('restart for new devices');
 			await server.start();
 			await Promise.all(
@@ -229,7 +230,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 				})
 			);
 		} finally {
-			for (const run of runs) run.destroy();
+			await Promise.all(runs.map((run) => run.destroy()));
 		}
 		phase('done');
 		return {

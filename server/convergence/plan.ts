@@ -39,6 +39,11 @@ export interface Plan {
 	 * some of that by chance).
 	 */
 	offlineDevice: number;
+	/**
+	 * Per device, how many tabs have the document open: two on the offline device, whose offline edits
+	 * then meet in its other tab through the tab relay alone; one elsewhere.
+	 */
+	tabs: number[];
 }
 
 export const PLAN_LIMITS = {
@@ -146,7 +151,8 @@ export function makePlan(seed: number): Plan {
 		online[device] = true;
 		segment.push({ type: 'online', device, pauseMs: pause() });
 	}
-	return { seed, devices, segments, kills, offlineDevice };
+	const tabs = Array.from({ length: devices }, (_, device) => (device === offlineDevice ? 2 : 1));
+	return { seed, devices, segments, kills, offlineDevice, tabs };
 }
 
 /** How many edits a plan makes (the marker edit before each kill comes on top). */

@@ -1,5 +1,5 @@
-// One seeded run of the convergence harness: its devices, each with its own storage, a model of what the
-// document must hold at the end, and the checks. The batch (harness.ts) decides when the server dies;
+// One seeded run of the convergence harness: its devices (each the client's document engine with its own
+// IndexedDB, device.ts), a model of what the document must hold at the end, and the checks. The batch (harness.ts) decides when the server dies;
 // a run plays its plan's steps, gets ready for each kill, makes the edits the kill must find unstored,
 // and judges the database afterwards.
 //
@@ -9,14 +9,10 @@
 // exactly once, and nothing else.
 import { setTimeout as delay } from 'node:timers/promises';
 import * as Y from 'yjs';
-import {
-	encodeDocumentSnapshot,
-	snapshotContains,
-	type PersistedAck
-} from '../../src/lib/crdt/durable-snapshot';
+import { encodeDocumentSnapshot, snapshotContains } from '../../src/lib/crdt/durable-snapshot';
 import type { StoredDocument } from '../storage/document-store';
 import { compare, contentOf, type Content } from './content';
-import { Device, type DeviceStorage } from './device';
+import { Device } from './device';
 import type { EditKind, Plan, Step } from './plan';
 
 export const documentNameFor = (seed: number): string =>
@@ -30,26 +26,29 @@ export interface RunStats {
 	offlineEdits: number;
 	disconnects: number;
 	restarts: number;
-	/** Restarts while offline: the document came back from the device's storage alone. */
+	/** Restarts while offline: the document came back from the device's IndexedDB alone. */
 	offlineRestarts: number;
 	/** Kills the run made kill edits for (it lives through more: those of other runs of its batch). */
 	kills: number;
 	/** Kills that found the run's newest edits applied in the server's memory but not yet stored. */
 	killsInWindow: number;
-	/** Durable acknowledgements the run's devices received; each was checked against the database. */
-	acks: number;
+	/**
+	 * States the devices' engine called stored on the server ("gesichert", after a durable
+	 * acknowledgement); each was checked against the database.
+	 */
+	claims: number;
 }
 
 const TOKEN = /<\d+>/g;
 const POLL_MS = 15;
+const RELAY_TIMEOUT_MS = 5_000;
 
 export class Run {
 	readonly plan: Plan;
 	readonly documentName: string;
 	readonly devices: Device[];
-	/** Each device's IndexedDB stand-in, kept here so it outlives the device's restarts. */
-	readonly storages: DeviceStorage[];
-	readonly acks: PersistedAck[][];
+	/** Per device, the snapshots its engine called stored on the server, across its restarts. */
+	readonly claims: Uint8Array[][];
 	readonly stats: RunStats;
 	failure: string | null = null;
 
@@ -66,16 +65,15 @@ export class Run {
 	constructor(plan: Plan, url: string, tokens: readonly string[]) {
 		this.plan = plan;
 		this.documentName = documentNameFor(plan.seed);
-		this.storages = tokens.map(() => ({ updates: [] }));
-		this.acks = tokens.map(() => []);
+		this.claims = tokens.map(() => []);
 		this.devices = tokens.map(
 			(token, i) =>
 				new Device({
 					url,
 					documentName: this.documentName,
 					token,
-					storage: this.storages[i]!,
-					acks: this.acks[i]!
+					tabs: plan.tabs[i] ?? 1,
+					claims: this.claims[i]!
 				})
 		);
 		this.stats = {
@@ -87,7 +85,7 @@ export class Run {
 			offlineRestarts: 0,
 			kills: 0,
 			killsInWindow: 0,
-			acks: 0
+			claims: 0
 		};
 	}
 
@@ -95,8 +93,9 @@ export class Run {
 		return this.plan.seed;
 	}
 
-	start(): void {
-		for (const device of this.devices) device.goOnline();
+	/** Every device opens the document in its tabs, online. */
+	async start(): Promise<void> {
+		await Promise.all(this.devices.map((device) => device.open()));
 	}
 
 	/** Runs `work`; a throw marks the run failed with the stage's name and ends its devices. */
@@ -111,25 +110,25 @@ export class Run {
 
 	fail(reason: string): void {
 		this.failure ??= reason;
-		this.destroy();
+		void this.destroy();
 	}
 
-	destroy(): void {
-		for (const device of this.devices) device.destroy();
+	async destroy(): Promise<void> {
+		await Promise.all(this.devices.map((device) => device.destroy()));
 	}
 
 	async playSegment(index: number): Promise<void> {
 		for (const step of this.plan.segments[index] ?? []) {
 			if (this.failure) return;
 			if (step.pauseMs > 0) await delay(step.pauseMs);
-			this.#play(step);
+			await this.#play(step);
 		}
 	}
 
 	/**
 	 * Ready for a kill: every online device is in sync with the server, and the server has stored
-	 * everything each of them holds (its newest acknowledgement covers the device's document). So the
-	 * store debounce starts afresh with the next edit.
+	 * everything each of them holds (each tab's durability says so, as its page would say
+	 * "gesichert"). So the store debounce starts afresh with the next edit.
 	 */
 	async settle(timeoutMs: number): Promise<void> {
 		// The plan leaves a device online before each planned kill; an extra kill may find none.
@@ -148,10 +147,10 @@ export class Run {
 	 */
 	probe(kill: number): void {
 		const planned = this.plan.kills[kill];
-		for (const step of planned?.burst ?? []) this.#play(step);
+		for (const step of planned?.burst ?? []) void this.#play(step);
 		const device = planned ? this.devices[planned.probeDevice]! : this.#probeDevice();
 		const key = `probe${kill}`;
-		device.doc.getMap('entries').set(key, 'marker');
+		device.doc().getMap('entries').set(key, 'marker');
 		this.#expected.map.set(key, 'marker');
 		this.stats.edits += 1;
 		this.#probe = { device, key };
@@ -180,7 +179,7 @@ export class Run {
 	}
 
 	/**
-	 * After a kill: every acknowledgement any device received is contained in the database, and the
+	 * After a kill: every state any device showed as stored is contained in the database, and the
 	 * stored state vector is that of the stored state. For a run that made kill edits (`probeApplied`
 	 * not null): if the server had applied them and the marker is not stored, the kill landed inside
 	 * the store debounce window.
@@ -198,15 +197,15 @@ export class Run {
 
 	/**
 	 * All devices online; waits until they hold the same state, the server has stored it (each device's
-	 * newest acknowledgement covers it), and checks the content against the model.
+	 * durability says so), and checks the content against the model.
 	 */
 	async converge(timeoutMs: number): Promise<void> {
 		for (const device of this.devices) device.goOnline();
 		await this.#until(
 			() => {
-				const [first, ...others] = this.devices;
-				if (!first || !this.devices.every((device) => device.settled)) return false;
-				return others.every((device) => device.fingerprint === first.fingerprint);
+				if (!this.devices.every((device) => device.settled)) return false;
+				const [first, ...others] = this.devices.flatMap((device) => device.fingerprints);
+				return first !== undefined && others.every((fingerprint) => fingerprint === first);
 			},
 			timeoutMs,
 			'all devices converged',
@@ -218,14 +217,14 @@ export class Run {
 			'the converged state acknowledged as stored',
 			() => this.#describeDevices()
 		);
-		const doc = this.devices[0]!.doc;
+		const doc = this.devices[0]!.doc();
 		const content = contentOf(doc);
 		const problems = this.#compareWithModel(content);
 		if (problems.length > 0) throw new Error(`the converged document ${problems.join('; ')}`);
 		this.#converged = { content, stateVector: Y.encodeStateVector(doc) };
 	}
 
-	/** After the final kill: the database holds exactly the converged state, and every acknowledgement. */
+	/** After the final kill: the database holds exactly the converged state, and every claimed one. */
 	checkFinalStore(stored: StoredDocument | null): void {
 		const converged = this.#converged;
 		if (!converged) throw new Error('the run did not converge');
@@ -237,7 +236,7 @@ export class Run {
 		if (problems.length > 0) throw new Error(`the stored document ${problems.join('; ')}`);
 	}
 
-	/** A device with empty storage, after the restart, gets exactly the converged content. */
+	/** A device with empty IndexedDB, after the restart, gets exactly the converged content. */
 	async checkFreshLoad(url: string, token: string, timeoutMs: number): Promise<void> {
 		const converged = this.#converged;
 		if (!converged) throw new Error('the run did not converge');
@@ -245,18 +244,18 @@ export class Run {
 			url,
 			documentName: this.documentName,
 			token,
-			storage: { updates: [] },
-			acks: []
+			tabs: 1,
+			claims: []
 		});
 		try {
-			reader.goOnline();
+			await reader.open();
 			await this.#until(
 				() => reader.settled,
 				timeoutMs,
 				'a new device synced',
 				() => `refusals ${reader.refusals.join(',')}`
 			);
-			const content = contentOf(reader.doc);
+			const content = contentOf(reader.doc());
 			if (JSON.stringify(content) !== JSON.stringify(converged.content)) {
 				const problems = this.#compareWithModel(content);
 				throw new Error(
@@ -264,7 +263,7 @@ export class Run {
 				);
 			}
 		} finally {
-			reader.destroy();
+			await reader.destroy();
 		}
 	}
 
@@ -274,25 +273,36 @@ export class Run {
 		return online ?? this.devices[this.plan.kills.at(-1)?.probeDevice ?? 0]!;
 	}
 
-	#play(step: Step): void {
+	/** Plays a step; only a restart takes time (the tabs close and open again). */
+	async #play(step: Step): Promise<void> {
 		const device = this.devices[step.device]!;
 		switch (step.type) {
 			case 'edit':
 				if (!device.online) this.stats.offlineEdits += 1;
 				this.stats.edits += 1;
-				this.#edit(device.doc, step.kind, step.pick);
+				// Which tab: from bits of `pick` that the edit's own choice (pick modulo a size) barely uses.
+				this.#edit(device.doc(Math.floor(step.pick / 1024)), step.kind, step.pick);
 				break;
 			case 'offline':
 				if (device.online) this.stats.disconnects += 1;
 				device.goOffline();
 				break;
 			case 'online':
+				// Offline, the device's tabs have only the tab relay between them (S4): they agree first.
+				if (!device.online && device.tabCount > 1) {
+					await this.#until(
+						() => new Set(device.fingerprints).size === 1,
+						RELAY_TIMEOUT_MS,
+						`the tabs of offline device ${step.device} in agreement through the tab relay`,
+						() => `${device.fingerprints.length} tabs`
+					);
+				}
 				device.goOnline();
 				break;
 			case 'restart':
 				this.stats.restarts += 1;
 				if (!device.online) this.stats.offlineRestarts += 1;
-				device.restart(step.compact);
+				await device.restart(step.compact);
 				break;
 		}
 	}
@@ -347,7 +357,10 @@ export class Run {
 		}
 	}
 
-	/** Decodes the stored document and checks the acknowledgements and the stored state vector. */
+	/**
+	 * Decodes the stored document and checks the stored state vector, and that it contains every state
+	 * the devices' engine called stored.
+	 */
 	#checkStored(stored: StoredDocument | null): Y.Doc {
 		const doc = new Y.Doc();
 		if (stored) {
@@ -357,18 +370,18 @@ export class Run {
 			}
 		}
 		const snapshot = encodeDocumentSnapshot(doc);
-		let acks = 0;
-		for (const [device, received] of this.acks.entries()) {
-			for (const ack of received) {
-				acks += 1;
-				if (!snapshotContains(snapshot, ack.snapshot)) {
+		let claims = 0;
+		for (const [device, claimed] of this.claims.entries()) {
+			for (const [index, state] of claimed.entries()) {
+				claims += 1;
+				if (!snapshotContains(snapshot, state)) {
 					throw new Error(
-						`device ${device} was told a state was stored (at ${new Date(ack.storedAt).toISOString()}) that the database does not contain`
+						`device ${device} showed a state as stored on the server (its claim ${index + 1} of ${claimed.length}) that the database does not contain`
 					);
 				}
 			}
 		}
-		this.stats.acks = acks;
+		this.stats.claims = claims;
 		return doc;
 	}
 
@@ -388,9 +401,9 @@ export class Run {
 		return this.devices
 			.map((device, i) => {
 				const state = device.online ? (device.settled ? 'settled' : 'unsettled') : 'offline';
-				const acks = this.acks[i]!.length;
+				const claims = this.claims[i]!.length;
 				const refused = device.refusals.length > 0 ? ` refused ${device.refusals.join(',')}` : '';
-				return `device ${i} ${state}, ${device.stored ? '' : 'not '}stored, ${acks} acks${refused}`;
+				return `device ${i} ${state}, ${device.stored ? '' : 'not '}stored, ${claims} stored states claimed${refused}`;
 			})
 			.join('; ');
 	}

@@ -8,6 +8,7 @@ import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 test('cases typed as "38.000" are 38000 after a reload, on the server and in the savings', async ({
@@ -48,14 +49,15 @@ test('cases typed as "38.000" are 38000 after a reload, on the server and in the
 	await digital.fill('2');
 	await digital.press('Tab');
 
-	const name = round.sharedDocName();
-	await expect
-		.poll(async () => {
-			const { processes } = await readServerDocument(appServer, name, readProcesses);
-			const invoices = processes.find((process) => process.id === 'rechnungseingang');
-			return [invoices?.casesPerYear, invoices?.minutesToday, invoices?.minutesDigital];
-		})
-		.toEqual([38_000, 17, 2]);
+	// In the server's database the edits are the round's own figures, one `<processId>/<field>` key
+	// each, as numbers: 38000, not 38 or "38.000".
+	await expect(digital).toHaveValue('2');
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, round.sharedDocName(), 'processFields')).toMatchObject({
+		'rechnungseingang/casesPerYear': 38_000,
+		'rechnungseingang/minutesToday': 17,
+		'rechnungseingang/minutesDigital': 2
+	});
 
 	await page.reload();
 	await expect(cases).toHaveValue('38.000');

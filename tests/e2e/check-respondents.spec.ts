@@ -2,19 +2,23 @@
 // renaming, refusing a label the round already has, removing with undo. The shared document on the
 // server holds what the page shows.
 import { readAnswers, readRespondentInfo } from '../../src/lib/crdt/check-respondent-doc';
-import { readRespondents } from '../../src/lib/crdt/check-round-doc';
-import { ROOT_KEYS } from '../../src/lib/crdt/schema';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedMap } from './support/server-database';
+import type { AppServer } from './support/app-server';
 import { KOMMUNEN } from './support/test-data';
 
 // The 2026.1 catalog asks the Verwaltungsspitze 78 items and the Personalrat 36 (counted in the
 // catalog's perspectives lists).
 const MAYOR_ITEMS = 78;
 const COUNCIL_ITEMS = 36;
+
+/** A stored root map whose values are whole records (id → object), as the server's database holds it. */
+const storedRecordsById = (server: AppServer, name: string, root: string) =>
+	(storedMap(server, name, root) ?? {}) as Record<string, { label?: unknown }>;
 
 test('the round page counts only respondents who answered, shows each one’s progress live, and renames, refuses duplicates, removes and restores', async ({
 	page,
@@ -91,11 +95,16 @@ test('the round page counts only respondents who answered, shows each one’s pr
 	const shared = round.sharedDocName();
 	const mayorDoc = await round.respondentDocNameOf('Bürgermeisterin');
 	const councilDoc = await round.respondentDocNameOf('Personalrat Nord');
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, shared, readRespondents)).map((r) => r.label)
-		)
-		.toEqual(['Bürgermeisterin', 'Personalrat Nord']);
+	// In the server's database the entries stay as created; the new label is the field record
+	// `<respondentId>/label`.
+	await expectSavedOnServer(page);
+	const entries = storedRecordsById(appServer, shared, 'respondents');
+	const idOf = (label: string) =>
+		Object.entries(entries).find(([, entry]) => entry.label === label)?.[0] ?? label;
+	const [mayor, council] = [idOf('Bürgermeisterin'), idOf('Personalrat 1')];
+	expect(storedMap(appServer, shared, 'respondentFields')).toMatchObject({
+		[`${council}/label`]: 'Personalrat Nord'
+	});
 	// The respondent's own document carries the new label, for the questionnaire, without a reload:
 	// the page follows that document while renaming opens, writes and closes it (SPEC S18).
 	await expect
@@ -110,15 +119,14 @@ test('the round page counts only respondents who answered, shows each one’s pr
 	const undo = page.getByRole('button', { name: 'Rückgängig' });
 	await expect(undo).toBeFocused();
 	expect(await seriousViolations(page), 'respondent removed').toEqual([]);
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, shared, readRespondents)).map((r) => r.label)
-		)
-		.toEqual(['Personalrat Nord']);
-	// Removed, not deleted: the entry and her answers are still on the server.
-	expect(
-		await readServerDocument(appServer, shared, (doc) => doc.getMap(ROOT_KEYS.respondents).size)
-	).toBe(2);
+	// Removed, not deleted: her entry is still in the server's database, marked `<id>/removedAt`.
+	await expectSavedOnServer(page);
+	expect(Object.keys(storedRecordsById(appServer, shared, 'respondents')).sort()).toEqual(
+		[mayor, council].sort()
+	);
+	expect(storedMap(appServer, shared, 'respondentFields')?.[`${mayor}/removedAt`]).toEqual(
+		expect.any(Number)
+	);
 
 	await undo.click();
 	await expect(page.getByText('„Bürgermeisterin“ ist wieder dabei.')).toBeVisible();
@@ -127,11 +135,10 @@ test('the round page counts only respondents who answered, shows each one’s pr
 		`2 von ${MAYOR_ITEMS} Fragen beantwortet`
 	);
 	await expect(page.getByRole('button', { name: 'Bürgermeisterin entfernen' })).toBeFocused();
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, shared, readRespondents)).map((r) => r.label)
-		)
-		.toEqual(['Bürgermeisterin', 'Personalrat Nord']);
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, shared, 'respondentFields')?.[`${mayor}/removedAt`] ?? null).toBe(
+		null
+	);
 	expect(Object.keys(await readServerDocument(appServer, mayorDoc, readAnswers)).sort()).toEqual([
 		'strategie.01',
 		'strategie.02'

@@ -1,14 +1,13 @@
 // Handlungsfelder: the facilitator takes over a suggestion of the municipality's Digital-Check, adds a
 // field of their own, orders them by priority, links a card, and removes one with undo, all by keyboard;
 // a participant sees the fields but not the check. Asserted on the board document on the server.
-import { readActionFieldLinks, readActionFields } from '../../src/lib/crdt/workshop-action-fields';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
-import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedMap, storedRecords } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 test('a Digital-Check suggestion and an own field are ordered by priority, linked to a card, and a removal is undone, by keyboard', async ({
@@ -85,13 +84,21 @@ test('a Digital-Check suggestion and an own field are ordered by priority, linke
 	]);
 	await expect(up).toBeFocused();
 	await expect(page.getByText('„E-Akte einführen“ steht jetzt an Stelle 1.')).toBeVisible();
-	const stored = async () =>
-		(await readServerDocument(appServer, board, readActionFields)).fields
-			.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
-			.map((f) => [f.title, f.dimensions]);
-	await expect.poll(stored).toEqual([
-		['E-Akte einführen', ['prozesse']],
-		['Strategie & Steuerung', ['strategie']]
+	// In the server's database each field is a record with a key per tagged dimension, `dim.<id>`;
+	// a removed one keeps its record with `removed`.
+	const stored = async () => {
+		await expectSavedOnServer(page);
+		return (
+			Object.values(storedRecords(appServer, board, 'actionFields'))
+				.filter((field) => field.removed !== true)
+				// Fractional order keys compare by code unit, as the app sorts them.
+				.sort((a, b) => (String(a.order) < String(b.order) ? -1 : 1))
+				.map((field) => [field.title, Object.keys(field).filter((key) => key.startsWith('dim.'))])
+		);
+	};
+	expect(await stored()).toEqual([
+		['E-Akte einführen', ['dim.prozesse']],
+		['Strategie & Steuerung', ['dim.strategie']]
 	]);
 
 	// A card linked to the suggested field.
@@ -102,23 +109,26 @@ test('a Digital-Check suggestion and an own field are ordered by priority, linke
 	await expect(
 		page.getByRole('button', { name: 'Verknüpfung mit „Keine Strategie beschlossen“ lösen' })
 	).toBeVisible();
-	await expect
-		.poll(
-			async () =>
-				(await readServerDocument(appServer, board, readActionFieldLinks)).get('hf.strategie')
-					?.length
+	// The link is the key `<fieldId>/<itemId>` in the server's database.
+	await expectSavedOnServer(page);
+	expect(
+		Object.keys(storedMap(appServer, board, 'actionFieldLinks') ?? {}).filter((key) =>
+			key.startsWith('hf.strategie/')
 		)
-		.toBe(1);
+	).toHaveLength(1);
 	expect(await seriousViolations(page), 'Handlungsfelder of the facilitator').toEqual([]);
 
 	// Removed and brought back: the focus goes to "Rückgängig", then to the field again.
 	await page.getByRole('button', { name: '„E-Akte einführen“ entfernen' }).click();
 	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
 	await expect(fields.getByRole('heading', { level: 3 })).toHaveText(['1. Strategie & Steuerung']);
-	await expect.poll(async () => (await stored()).length).toBe(1);
+	expect(await stored()).toEqual([['Strategie & Steuerung', ['dim.strategie']]]);
 	await page.getByRole('button', { name: 'Rückgängig' }).click();
 	await expect(page.getByRole('button', { name: '„E-Akte einführen“ bearbeiten' })).toBeFocused();
-	await expect.poll(async () => (await stored()).length).toBe(2);
+	expect((await stored()).map(([title]) => title)).toEqual([
+		'E-Akte einführen',
+		'Strategie & Steuerung'
+	]);
 
 	// A participant sees the fields, and nothing of the municipality's check.
 	const lanBrowser = await launchLanBrowser();

@@ -2,13 +2,12 @@
 // the room (LAN page): each scores by keyboard in the table or by dragging on the grid; every device
 // shows the averages and the quadrant in words. Asserted on the board document on the server.
 import type { Page } from '@playwright/test';
-import { readMatrix } from '../../src/lib/crdt/workshop-matrix';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
-import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 /** A row of the scores table as its cells' texts (averages and quadrant). */
@@ -94,9 +93,21 @@ test('scores by keyboard and by drag from two devices are averaged into the quad
 		await expect(anna.getByLabel('Ihr Nutzen für „Akten auf Papier“')).toHaveValue('1');
 		await expect(anna.getByLabel('Ihr Aufwand für „Akten auf Papier“')).toHaveValue('5');
 
-		const scores = (await readServerDocument(appServer, board, readMatrix)).scores;
+		// In the server's database: one key per person, entry and axis, `<participantId>/<itemId>/<axis>`.
+		await expectSavedOnServer(page);
+		const stored = Object.entries(storedMap(appServer, board, 'matrix') ?? {});
+		expect(stored).toHaveLength(6);
+		const byPersonAndEntry = new Map<string, Record<string, unknown>>();
+		for (const [key, value] of stored) {
+			const [participantId, itemId, axis] = key.split('/');
+			const scores = byPersonAndEntry.get(`${participantId}/${itemId}`) ?? {};
+			scores[axis!] = value;
+			byPersonAndEntry.set(`${participantId}/${itemId}`, scores);
+		}
 		expect(
-			scores.map((s) => [s.participantId === 'moderation', s.impact, s.effort]).sort()
+			[...byPersonAndEntry]
+				.map(([who, s]) => [who.startsWith('moderation/'), s.impact, s.effort])
+				.sort()
 		).toEqual([
 			[false, 1, 5],
 			[false, 3, 2],

@@ -3,15 +3,13 @@
 // count, the budget and the per-item maximum hold, and the result is sorted. Asserted on the documents
 // the server and the devices hold, not only on the pages.
 import type { Browser, Page } from '@playwright/test';
-import { readVotes } from '../../src/lib/crdt/workshop-votes';
-import { ROOT_KEYS } from '../../src/lib/crdt/schema';
 import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { indexedDbNames } from './support/browser-storage';
-import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 let lanBrowser: Browser;
@@ -113,18 +111,13 @@ test('dots stay hidden until the reveal, concurrent dots all count within the bu
 	// Before the reveal no dot is on the board; Anna's are in her private document on the server, and
 	// Bernd's device holds no document with Anna's dots.
 	const annaPrivate = (await indexedDbNames(anna)).find((n) => n.includes('/private/'))!;
-	await expect
-		.poll(
-			async () =>
-				await readServerDocument(
-					appServer,
-					annaPrivate,
-					(doc) => readVotes(doc, ROOT_KEYS.privateVotes).votes.length,
-					'moderation'
-				)
-		)
-		.toBe(3);
-	expect((await readServerDocument(appServer, board, readVotes)).votes).toEqual([]);
+	// In the server's database: one key per dot, `<participantId>/<itemId>/<dotId>`.
+	await expectSavedOnServer(anna);
+	const annaDots = Object.keys(storedMap(appServer, annaPrivate, 'privateVotes') ?? {});
+	expect(annaDots).toHaveLength(3);
+	expect(new Set(annaDots.map((key) => key.split('/')[0])).size).toBe(1);
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, board, 'votes') ?? {}).toEqual({});
 	const berndDocs = await indexedDbNames(bernd);
 	expect(berndDocs).not.toContain(annaPrivate);
 	await expect(page.getByRole('table', { name: 'Ergebnis' })).toHaveCount(0);
@@ -140,9 +133,8 @@ test('dots stay hidden until the reveal, concurrent dots all count within the bu
 	];
 	await expect.poll(() => table(page)).toEqual(expected);
 	await expect.poll(() => table(bernd)).toEqual(expected);
-	await expect
-		.poll(async () => (await readServerDocument(appServer, board, readVotes)).votes.length)
-		.toBe(5);
+	await expectSavedOnServer(page);
+	expect(Object.keys(storedMap(appServer, board, 'votes') ?? {})).toHaveLength(5);
 	expect(await seriousViolations(page), 'voting results of the facilitator').toEqual([]);
 
 	// After the reveal a dot taken back leaves the board's count, for everyone.
@@ -154,9 +146,12 @@ test('dots stay hidden until the reveal, concurrent dots all count within the bu
 			['2.', 'Kein WLAN', '1'],
 			['2.', 'Akten auf Papier', '1']
 		]);
-	await expect
-		.poll(async () => (await readServerDocument(appServer, board, readVotes)).votes.length)
-		.toBe(4);
+	// Taken back on the board: the dot's key stays, marked withdrawn, so no reveal brings it back.
+	await expectSavedOnServer(page);
+	const onBoard = Object.values(storedMap(appServer, board, 'votes') ?? {}) as {
+		withdrawn?: boolean;
+	}[];
+	expect([onBoard.length, onBoard.filter((dot) => dot.withdrawn === true).length]).toEqual([5, 1]);
 });
 
 test('a participant voting offline on two linked devices for the same card gets both dots counted after sync', async ({
