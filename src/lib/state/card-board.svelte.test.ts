@@ -47,7 +47,7 @@ function room() {
 		},
 		reveal: async (blockId, participantIds) => {
 			const revealed = participantIds.includes('anna')
-				? revealCards(laptop.board, tablet.own, blockId)
+				? revealCards(laptop.board, tablet.own, { participantId: 'anna', blockId })
 				: 0;
 			return { ok: true, value: { revealed, unsynced: [] } };
 		}
