@@ -1,4 +1,4 @@
-// The dot vote of a workshop as one person sees it (PRODUCT.md §3.3). The facilitator starts a
+// The dot vote of a workshop as one person sees it (ADR 9). The facilitator starts a
 // block's vote (dots per person, maximum per item, cards or clusters of a Kartenabfrage), reveals it
 // and sees the results; participants give and take back dots. Until the reveal a participant's dots
 // are in their private document, which nobody else receives; after it they go to the board. A
