@@ -36,7 +36,7 @@ import {
 	type VoteTarget,
 	type VotingSetup
 } from '../crdt/workshop-votes';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode } from './app-error';
 import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { Clock } from './clock.svelte';
@@ -44,7 +44,7 @@ import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 import { MAX_REVEAL_PARTICIPANTS } from './card-board.svelte';
 
-type WriteError = DocumentErrorCode | 'code_load_failed';
+type WriteError = AppErrorCode;
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 export interface VotingBoard {
