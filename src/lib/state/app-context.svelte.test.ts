@@ -105,7 +105,7 @@ describe('buildAppContext', () => {
 			tokenSource: localOnly
 		}));
 		expect(await context.viewer.whenKnown()).toBe(false);
-		const projector = context.workshop(ARS, 'w1');
+		const projector = await context.workshop(ARS, 'w1');
 		await expect.poll(() => projector.role).toEqual({ kind: 'onlooker' });
 		expect(projector.cards?.canWrite).toBe(false);
 
@@ -125,7 +125,7 @@ describe('buildAppContext', () => {
 			displayName: 'Anna'
 		};
 		await keepJoinedCredential(context.db, joined, context.writeDocument);
-		const participant = context.workshop(ARS, 'w2');
+		const participant = await context.workshop(ARS, 'w2');
 		await expect
 			.poll(() => participant.role)
 			.toEqual({
