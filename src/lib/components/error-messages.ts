@@ -1,7 +1,7 @@
 // Domain and storage layers answer with codes; this is the one place that turns them into German text.
 // The Record types make svelte-check fail when a new code has no message.
 import type { ProfileErrorCode } from '$lib/domain/kommune-profile';
-import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
+import type { ProfileFormErrorCode } from '$lib/state/municipality/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
 import type { CardTextError, ClusterNameError } from '$lib/domain/workshop/cards';
 import type { VotingRulesError } from '$lib/domain/workshop/votes';
@@ -116,6 +116,7 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	too_many_devices: m.err_join_too_many_devices,
 	document_too_large: m.err_join_invalid_request,
 	document_deleted: m.err_document_deleted,
+	write_refused: m.err_write_refused,
 	invalid_scope: m.err_join_invalid_request,
 	not_found: m.err_join_not_found,
 	method_not_allowed: m.err_join_internal,

@@ -49,7 +49,8 @@ export const revealPrivateCards = (
 	revealPrivate(
 		documents,
 		participantIds,
-		(board, privateDoc) => revealCards(board, privateDoc, blockId),
+		(board, privateDoc, participantId) =>
+			revealCards(board, privateDoc, { participantId, blockId }),
 		timeoutMs
 	);
 
