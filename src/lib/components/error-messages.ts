@@ -9,6 +9,7 @@ import type { ActionFieldTitleError } from '$lib/domain/workshop/action-fields';
 import type { DateError, TitleError } from '$lib/domain/session-input';
 import type { RespondentLabelError } from '$lib/domain/check/respondent-label';
 import type { JoinError } from '$lib/state/join-flow.svelte';
+import { appErrorMessage, isAppErrorCode, type AppErrorCode } from '$lib/state/app-error';
 
 const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
 	ars_required: m.err_ars_required,
@@ -29,11 +30,9 @@ const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
 	number_too_precise: m.err_number_too_precise
 };
 
-const FORM_MESSAGES: Record<ProfileFormErrorCode, () => string> = {
-	not_found: m.err_not_found,
-	storage_timeout: m.err_storage_timeout,
-	storage_write_failed: m.err_storage_write_failed,
-	code_load_failed: m.err_code_load_failed
+/** Storage and loading codes come from the state layer's one error type (ADR 12). */
+const FORM_MESSAGES: Record<Exclude<ProfileFormErrorCode, AppErrorCode>, () => string> = {
+	not_found: m.err_not_found
 };
 
 const SESSION_MESSAGES: Record<
@@ -94,9 +93,9 @@ export function errorMessage(code: string): string {
 		(PROFILE_MESSAGES as Record<string, () => string>)[code] ??
 		(FORM_MESSAGES as Record<string, () => string>)[code] ??
 		(SESSION_MESSAGES as Record<string, () => string>)[code] ??
-		(WORKSHOP_MESSAGES as Record<string, () => string>)[code] ??
-		m.err_unknown;
-	return message();
+		(WORKSHOP_MESSAGES as Record<string, () => string>)[code];
+	if (message) return message();
+	return isAppErrorCode(code) ? appErrorMessage(code) : m.err_unknown();
 }
 
 /** Answers of the laptop's joining API, and the checks the join page makes before asking it. */
@@ -125,7 +124,7 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	name_required: m.err_name_required,
 	name_too_long: m.err_name_too_long,
 	name_invalid: m.err_text_invalid,
-	storage_write_failed: m.err_storage_write_failed
+	storage_write_failed: () => appErrorMessage('storage_write_failed')
 };
 
 export const joinErrorMessage = (code: JoinError | 'no_token'): string => JOIN_MESSAGES[code]();

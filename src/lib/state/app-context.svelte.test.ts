@@ -1,8 +1,12 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileFormInput } from '../domain/kommune-profile';
+import { readRoster } from '../crdt/workshop-doc';
+import { workshopBoardDocName } from '../domain/document-names';
+import type { JoinResponse } from '../sync/protocol';
 import type { TokenSource } from '../sync/token-source';
 import { buildAppContext, type AppContext } from './app-context.svelte';
+import { keepJoinedCredential } from './joining/keep-credential';
 
 /** This device is not the owner: every document stays local. */
 const localOnly: TokenSource = {
@@ -93,5 +97,48 @@ describe('buildAppContext', () => {
 
 		await context.dispose();
 		expect(documents.openNames).toEqual([]);
+	});
+
+	it('gives a device the laptop server refuses the owner token no facilitator tools, and a participant code the participant’s', async () => {
+		const context = (app = buildAppContext({
+			dbName: `app-context-${Math.random()}`,
+			tokenSource: localOnly
+		}));
+		expect(await context.viewer.whenKnown()).toBe(false);
+		const projector = await context.workshop(ARS, 'w1');
+		await expect.poll(() => projector.role).toEqual({ kind: 'onlooker' });
+		expect(projector.cards?.canWrite).toBe(false);
+
+		const joined: JoinResponse = {
+			token: 't',
+			expiresAt: Date.now() + 3_600_000,
+			kind: 'teilnahme',
+			role: 'teilnahme',
+			sub: 'p-1',
+			deviceId: 'd-1',
+			docs: [],
+			ars: ARS,
+			workshop: 'w2',
+			round: null,
+			respondent: null,
+			label: '',
+			displayName: 'Anna'
+		};
+		await keepJoinedCredential(context.db, joined, context.writeDocument);
+		const participant = await context.workshop(ARS, 'w2');
+		await expect
+			.poll(() => participant.role)
+			.toEqual({
+				kind: 'participant',
+				participantId: 'p-1',
+				displayName: 'Anna'
+			});
+		expect(participant.cards?.canWrite).toBe(true);
+		expect(participant.cards?.isModeration).toBe(false);
+		// Joining put the participant's name into the workshop's roster on this device.
+		const { documents } = await context.loadDocumentServices();
+		const board = await documents.open(workshopBoardDocName(ARS, 'w2'));
+		expect(readRoster(board.doc).map((entry) => entry.name)).toEqual(['Anna']);
+		await board.close();
 	});
 });

@@ -25,7 +25,6 @@ import { KommunenList } from './kommunen-list.svelte';
 import { InviteManager, type InviteTarget } from './invite-manager.svelte';
 import { JoinFlow } from './join-flow.svelte';
 import { createJoinApi, type JoinApi } from './joining/join-api';
-import { keepJoinedCredential } from './joining/keep-credential';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
 import { RespondentSession } from './check/respondent-session.svelte';
@@ -41,7 +40,7 @@ import { CentralConnection } from './central/central-connection.svelte';
 import { Clock } from './clock.svelte';
 import { SharedDocument } from './shared-document.svelte';
 import { Viewer, type OwnerAnswer } from './viewer.svelte';
-import { WorkshopWorkspace } from './workshop/workshop-workspace.svelte';
+import type { WorkshopWorkspace } from './workshop/workshop-workspace.svelte';
 import { measureServerOffset } from '../sync/server-clock';
 import { loadServerInfo } from '../sync/server-info';
 
@@ -60,9 +59,10 @@ export interface AppContext {
 	readonly joinApi: JoinApi;
 	/**
 	 * A workshop as this device works on it: its documents (each opened once while shown), this
-	 * device's role in it and every feature of the day.
+	 * device's role in it and every feature of the day. Its code, with the document stack's, loads on
+	 * first use; rejects when that code could not be loaded (`code_load_failed`).
 	 */
-	workshop(ars: string, workshop: string): WorkshopWorkspace;
+	workshop(ars: string, workshop: string): Promise<WorkshopWorkspace>;
 	/** The document registry and repositories; the first call loads them. */
 	loadDocumentServices(): Promise<DocumentServices>;
 	/** An editor for one municipality; it opens the document only while read, or until `close()`. */
@@ -201,18 +201,19 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		clock,
 		central,
 		joinApi,
-		workshop: (ars, workshop) =>
-			new WorkshopWorkspace({
+		async workshop(ars, workshop) {
+			// The document code loads while the workspace's code does and the role is looked up: the
+			// documents open with all three.
+			loadDocumentServices().catch(() => undefined);
+			const { WorkshopWorkspace } = await import('./workshop/workshop-workspace.svelte');
+			return new WorkshopWorkspace({
 				ars,
 				workshop,
 				open,
-				role: () => {
-					// The document code loads while the role is looked up: the documents open with both.
-					loadDocumentServices().catch(() => undefined);
-					return viewer.workshopRole(ars, workshop);
-				},
+				role: () => viewer.workshopRole(ars, workshop),
 				clock
-			}),
+			});
+		},
 		loadDocumentServices,
 		profileEditor: (ars) => new ProfileEditor(loadProfiles, ars),
 		async createKommune(input) {
@@ -235,7 +236,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			new JoinFlow({
 				api: joinApi,
 				code,
-				keep: (joined) => keepJoinedCredential(db, joined, writeTo),
+				keep: async (joined) =>
+					(await import('./joining/keep-credential')).keepJoinedCredential(db, joined, writeTo),
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
 		participation: () => new Participation(db, joinApi, liveDocument),

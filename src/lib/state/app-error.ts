@@ -20,6 +20,8 @@ const MESSAGES: Record<AppErrorCode, () => string> = {
 	code_load_failed: m.err_code_load_failed
 };
 
+export const isAppErrorCode = (code: string): code is AppErrorCode => Object.hasOwn(MESSAGES, code);
+
 /** The German sentence the page shows for `code`. */
 export const appErrorMessage = (code: AppErrorCode): string => MESSAGES[code]();
 

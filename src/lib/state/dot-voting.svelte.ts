@@ -1,4 +1,4 @@
-// The dot vote of a workshop as one person sees it (PRODUCT.md §3.3). The facilitator starts a
+// The dot vote of a workshop as one person sees it (ADR 9). The facilitator starts a
 // block's vote (dots per person, maximum per item, cards or clusters of a Kartenabfrage), reveals it
 // and sees the results; participants give and take back dots. Until the reveal a participant's dots
 // are in their private document, which nobody else receives; after it they go to the board. A
@@ -36,7 +36,7 @@ import {
 	type VoteTarget,
 	type VotingSetup
 } from '../crdt/workshop-votes';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode } from './app-error';
 import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { Clock } from './clock.svelte';
@@ -44,7 +44,7 @@ import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 import { MAX_REVEAL_PARTICIPANTS } from './card-board.svelte';
 
-type WriteError = DocumentErrorCode | 'code_load_failed';
+type WriteError = AppErrorCode;
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 export interface VotingBoard {

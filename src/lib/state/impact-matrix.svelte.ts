@@ -19,12 +19,12 @@ import {
 } from '../domain/workshop/voting-items';
 import { readMatrix, writeScore, type MatrixAxis } from '../crdt/workshop-matrix';
 import type { MatrixScore } from '../domain/workshop/matrix';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode } from './app-error';
 import { EMPTY_VOTING_BOARD, readVotingBoard, type VotingBoard } from './dot-voting.svelte';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 
-type WriteError = DocumentErrorCode | 'code_load_failed';
+type WriteError = AppErrorCode;
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 export interface MatrixBoard extends VotingBoard {

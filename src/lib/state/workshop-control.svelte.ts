@@ -14,7 +14,7 @@ import {
 } from '../crdt/workshop-doc';
 import { readRun, type RunState } from '../crdt/workshop-run';
 import { readVoting, type VotingSetup } from '../crdt/workshop-votes';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode } from './app-error';
 import type { Clock } from './clock.svelte';
 import type { LiveDocument } from './live-document.svelte';
 
@@ -69,7 +69,7 @@ export class WorkshopControl {
 		return this.control.loading;
 	}
 
-	get loadError(): DocumentErrorCode | 'code_load_failed' | null {
+	get loadError(): AppErrorCode | null {
 		return this.control.error;
 	}
 

@@ -14,13 +14,13 @@ import {
 	type Note,
 	type NoteKind
 } from '../crdt/workshop-notes';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
 
 /** The facilitator on the laptop writes notes under this author id (a participant under their own). */
 export const MODERATION_AUTHOR_ID = 'moderation';
 
-export type NotesWriteError = DocumentErrorCode | 'code_load_failed';
+export type NotesWriteError = AppErrorCode;
 
 export type WriteNotes = (change: (doc: Y.Doc) => void) => Promise<NotesWriteError | null>;
 

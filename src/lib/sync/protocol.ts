@@ -122,7 +122,7 @@ export interface OperatorInfo {
 
 /**
  * Answer of GET /api/time. Time shown to everyone (the countdown's `endsAt`) is in the server's clock
- * (DESIGN.md §4); a client estimates its offset as `now - (sentAt + receivedAt) / 2`.
+ * (ADR 8); a client estimates its offset as `now - (sentAt + receivedAt) / 2`.
  */
 export interface ServerTimeResponse {
 	/** The server's clock, milliseconds since the epoch. */
@@ -136,7 +136,7 @@ export interface OwnerTokenResponse {
 	expiresAt: number;
 }
 
-/** What a join code lets its holder become (DESIGN.md §6). */
+/** What a join code lets its holder become (ADR 6). */
 export const INVITATION_KINDS = ['teilnahme', 'ansicht', 'co-moderation', 'respondent'] as const;
 export type InvitationKind = (typeof INVITATION_KINDS)[number];
 
