@@ -25,7 +25,7 @@ import { putSession } from '../storage/sessions';
 import { recordDurableState } from '../storage/durable-states';
 import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
 import { localDocumentsUnder } from './local-copies';
-import type { ApiResult } from './join-api';
+import type { ApiResult } from './protocol';
 import type { DeletionResponse } from './protocol';
 import {
 	createScopeDeletion,

@@ -1,5 +1,5 @@
 // The facilitator's link to the central server: the address and moderation token entered once (kept in
-// Dexie on this device), and the background sync they drive (sync/central-sync.ts). The sync code loads
+// Dexie on this device), and the background sync they drive (central-sync.ts). The sync code loads
 // only when a central server is set up, so a laptop without one carries none of it.
 
 import { forgetCentralAcknowledgements } from '../../storage/durable-states';
@@ -36,7 +36,7 @@ export interface CentralConnectionOptions {
 	db: KommunalwerkstattDb;
 	loadDocumentServices: () => Promise<DocumentServices>;
 	/** Only the facilitator's laptop syncs to the central server. */
-	mayUpload: boolean;
+	mayUpload: () => Promise<boolean>;
 	/**
 	 * The central server the laptop server allows this page to connect to (CENTRAL_URL, as a ws(s)://
 	 * origin), or null; undefined when the laptop server could not be asked.
@@ -149,7 +149,7 @@ export class CentralConnection {
 
 	async #start(settings: CentralSettings): Promise<void> {
 		this.#stop();
-		if (!this.#options.mayUpload) return;
+		if (!(await this.#options.mayUpload())) return;
 		let services: DocumentServices;
 		let module: typeof import('./central-sync');
 		try {
