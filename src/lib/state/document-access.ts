@@ -1,39 +1,41 @@
-// How a feature object (a check round, a municipality) reaches its documents: it reads them live and
-// writes them through the document registry, which the app context loads on first use. Pages and
-// components never see a Y.Doc; they ask the feature object, which owns these reads and writes.
+// How a feature object (a check round, a municipality) reaches its documents: each document it reads
+// or writes is one SharedDocument, so its live views and its writes share one lease (ADR 12), opened
+// through the document registry that the app context loads on first use. Pages and components never
+// see a Y.Doc; they ask the feature object, which owns these reads and writes.
 
 import type * as Y from 'yjs';
-import type { DocumentErrorCode } from '../sync/document-status';
 import type { DocumentHandle } from '../sync/open-document';
-import { writeDocument, type WriteResult } from '../sync/write-document';
+import type { Result } from './app-error';
 import type { DocumentServices } from './document-services';
 import { LiveDocument } from './live-document.svelte';
+import { SharedDocument } from './shared-document.svelte';
 
-/** Why a write did not reach this device's storage: its document's error, or the code did not load. */
-export type WriteError = DocumentErrorCode | 'code_load_failed';
-
-export type AccessResult<T> = WriteResult<T> | { ok: false; error: 'code_load_failed' };
-
-export interface DocumentAccess {
+export class DocumentAccess {
 	/** The document stack, loaded on first use (a failed chunk is asked for again next time). */
-	services(): Promise<DocumentServices>;
-	open(name: string): Promise<DocumentHandle>;
-	/** A value read from the named document while something renders it. */
-	live<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
-	/** Applies `change` in one transaction and resolves once it is stored on this device. */
-	write<T>(name: string, change: (doc: Y.Doc) => T): Promise<AccessResult<T>>;
-}
+	readonly services: () => Promise<DocumentServices>;
+	// A plain record, not state: filled while rendering, it must not count as a change.
+	#documents: Record<string, SharedDocument> = {};
 
-export function documentAccess(services: () => Promise<DocumentServices>): DocumentAccess {
-	const open = async (name: string) => (await services()).documents.open(name);
-	return {
-		services,
-		open,
-		live: (name, read, initial) => new LiveDocument(() => open(name), read, initial),
-		async write(name, change) {
-			const loaded = await services().catch(() => null);
-			if (loaded === null) return { ok: false, error: 'code_load_failed' };
-			return writeDocument(loaded.documents, name, change);
-		}
-	};
+	constructor(services: () => Promise<DocumentServices>) {
+		this.services = services;
+	}
+
+	/** Opens a handle of its own (for a part that follows several documents itself). */
+	open = async (name: string): Promise<DocumentHandle> =>
+		(await this.services()).documents.open(name);
+
+	/** The named document, shared by every view and write of this feature object. */
+	document(name: string): SharedDocument {
+		return (this.#documents[name] ??= new SharedDocument(() => this.open(name)));
+	}
+
+	/** A value read from the named document while something renders it. */
+	live<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T> {
+		return new LiveDocument(this.document(name), read, initial);
+	}
+
+	/** Applies `change` in one transaction and resolves once it is stored on this device. */
+	write<T>(name: string, change: (doc: Y.Doc) => T): Promise<Result<T>> {
+		return this.document(name).write(change);
+	}
 }

@@ -1,5 +1,5 @@
 // The facilitator's link to the central server: the address and moderation token entered once (kept in
-// Dexie on this device), and the background sync they drive (sync/central-sync.ts). The sync code loads
+// Dexie on this device), and the background sync they drive (central-sync.ts). The sync code loads
 // only when a central server is set up, so a laptop without one carries none of it.
 
 import { forgetCentralAcknowledgements } from '../../storage/durable-states';

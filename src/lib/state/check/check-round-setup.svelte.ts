@@ -39,7 +39,8 @@ import type { ProcessEntry, ProcessPatch } from '../../domain/check/processes';
 import { checkSharedDocName, profileDocName } from '../../domain/document-names';
 import { newId } from '../../domain/ids';
 import { validateTitle, type TitleError } from '../../domain/session-input';
-import type { DocumentAccess, WriteError } from '../document-access';
+import type { AppErrorCode } from '../app-error';
+import type { DocumentAccess } from '../document-access';
 import type { LiveDocument } from '../live-document.svelte';
 
 export type { BarrierRank, CaseEstimate, EstimateRecompute, RankChange };
@@ -78,7 +79,7 @@ export class CheckRoundSetup {
 	#name: string;
 	#parts: LiveDocument<SetupParts>;
 	#population: LiveDocument<number | null>;
-	#saveError = $state<WriteError | null>(null);
+	#saveError = $state<AppErrorCode | null>(null);
 
 	constructor(access: DocumentAccess, ars: string, round: string) {
 		this.#access = access;
@@ -97,7 +98,7 @@ export class CheckRoundSetup {
 	}
 
 	/** Why the last change could not be stored on this device; null after one that was. */
-	get saveError(): WriteError | null {
+	get saveError(): AppErrorCode | null {
 		return this.#saveError;
 	}
 
@@ -158,12 +159,12 @@ export class CheckRoundSetup {
 		return this.estimateBases.find((basis) => basis !== population);
 	}
 
-	setTarget(dimension: DimensionId, level: number | null): Promise<WriteError | null> {
+	setTarget(dimension: DimensionId, level: number | null): Promise<AppErrorCode | null> {
 		return this.#write((doc) => writeTarget(doc, dimension, level));
 	}
 
 	/** The preset processes, their case numbers estimated from the population known now. */
-	seedPresetProcesses(): Promise<WriteError | null> {
+	seedPresetProcesses(): Promise<AppErrorCode | null> {
 		const population = this.population;
 		return this.#write((doc) => void seedPresetProcesses(doc, { population }));
 	}
@@ -182,16 +183,16 @@ export class CheckRoundSetup {
 		return error ? null : restored;
 	}
 
-	changeProcess(id: string, patch: ProcessPatch): Promise<WriteError | null> {
+	changeProcess(id: string, patch: ProcessPatch): Promise<AppErrorCode | null> {
 		return this.#write((doc) => void writeProcess(doc, id, patch));
 	}
 
-	removeProcess(id: string): Promise<WriteError | null> {
+	removeProcess(id: string): Promise<AppErrorCode | null> {
 		return this.#write((doc) => removeProcess(doc, id));
 	}
 
 	/** A process of the round's own; a name the form cannot take is refused before anything is written. */
-	async addCustomProcess(rawName: string): Promise<TitleError | WriteError | null> {
+	async addCustomProcess(rawName: string): Promise<TitleError | AppErrorCode | null> {
 		const name = validateTitle(rawName);
 		if (!name.ok) return name.error;
 		return this.#write((doc) =>
@@ -199,19 +200,19 @@ export class CheckRoundSetup {
 		);
 	}
 
-	tickBarrier(id: string, ticked: boolean): Promise<WriteError | null> {
+	tickBarrier(id: string, ticked: boolean): Promise<AppErrorCode | null> {
 		return this.#write((doc) => tickBarrier(doc, id, ticked));
 	}
 
 	/** A barrier of the round's own, checked against the round's others before anything is written. */
-	async addCustomBarrier(text: string): Promise<CustomBarrierError | WriteError | null> {
+	async addCustomBarrier(text: string): Promise<CustomBarrierError | AppErrorCode | null> {
 		const checked = validateCustomBarrier(text, this.barriers.custom);
 		if (!checked.ok) return checked.error;
 		const id = customBarrierId(newId<'barrier'>());
 		return this.#write((doc) => addCustomBarrier(doc, id, checked.value));
 	}
 
-	removeCustomBarrier(id: string): Promise<WriteError | null> {
+	removeCustomBarrier(id: string): Promise<AppErrorCode | null> {
 		return this.#write((doc) => removeCustomBarrier(doc, id));
 	}
 
@@ -222,7 +223,7 @@ export class CheckRoundSetup {
 		return error ? null : change;
 	}
 
-	async #write(change: (doc: Y.Doc) => void): Promise<WriteError | null> {
+	async #write(change: (doc: Y.Doc) => void): Promise<AppErrorCode | null> {
 		const written = await this.#access.write(this.#name, change);
 		this.#saveError = written.ok ? null : written.error;
 		return this.#saveError;

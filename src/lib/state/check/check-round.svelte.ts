@@ -12,7 +12,8 @@ import {
 import { checkSharedDocName } from '../../domain/document-names';
 import { validatePerspective } from '../../domain/session-input';
 import type { KommunalwerkstattDb } from '../../storage/db';
-import { documentAccess, type DocumentAccess, type WriteError } from '../document-access';
+import type { AppErrorCode } from '../app-error';
+import { DocumentAccess } from '../document-access';
 import type { DocumentServices } from '../document-services';
 import type { LiveDocument } from '../live-document.svelte';
 import type { SessionRepository } from '../municipality/session-repository';
@@ -30,7 +31,7 @@ export interface CheckRoundContext {
 }
 
 export type RespondentError =
-	RespondentLabelError | 'perspective_required' | 'restore_label_taken' | WriteError;
+	RespondentLabelError | 'perspective_required' | 'restore_label_taken' | AppErrorCode;
 
 /** A respondent's form could not be taken: which field it is about and why. */
 export type RespondentFormError = {
@@ -68,7 +69,7 @@ export class CheckRound {
 		catalogOf: (version: string) => Catalog | null
 	) {
 		this.#context = context;
-		this.#access = documentAccess(context.services);
+		this.#access = new DocumentAccess(context.services);
 		this.#catalogOf = catalogOf;
 		this.ars = ars;
 		this.round = round;

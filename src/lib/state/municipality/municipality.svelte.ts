@@ -8,7 +8,7 @@ import {
 	type DateError,
 	type TitleError
 } from '../../domain/session-input';
-import type { WriteError } from '../document-access';
+import type { AppErrorCode } from '../app-error';
 import type { DocumentServices } from '../document-services';
 import type { KommunalwerkstattDb, SessionRow } from '../../storage/db';
 import { ProfileEditor } from './profile-editor.svelte';
@@ -25,7 +25,7 @@ export interface MunicipalityContext {
 export type PrepareError = {
 	ok: false;
 	field: 'title' | 'date' | 'form';
-	error: TitleError | DateError | WriteError;
+	error: TitleError | DateError | AppErrorCode;
 };
 
 export type Prepared = { ok: true; value: SessionRow } | PrepareError;
