@@ -9,6 +9,7 @@ import { createProfileRepository, type ProfileRepository } from '../sync/profile
 import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
 import { apiBaseOfSocket, createJoinApi } from '../sync/join-api';
+import { reloadRefusedDocument } from '../sync/refused-write';
 import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
@@ -40,6 +41,8 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 		tokenSource,
 		// A document deleted for good elsewhere goes from this device too (ADR 11).
 		onDeleted: (name) => void deletion.removeDeleted(name).catch(() => undefined),
+		// An update the server's write rules refused: the board is loaded again from the server (ADR 15).
+		onRefused: (name) => void reloadRefusedDocument(documents, name).catch(() => undefined),
 		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
 	});
 	const api = createJoinApi();
