@@ -401,7 +401,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				(await loadDocumentServices()).documents.open(workshopBoardDocName(ars, workshop))
 			),
 		async actionFields(ars, workshop) {
-			const { participant, moderates } = await workshopRole(ars, workshop);
+			const { moderates } = await workshopRole(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
 			return new ActionFieldsBoard({
 				control: new WorkshopControl(
@@ -410,7 +410,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				),
 				board: liveDocument(board, readActionFieldsBoard, EMPTY_ACTION_FIELDS),
 				writeBoard: (change) => writeTo(board, change),
-				canWrite: participant !== null || moderates
+				// Handlungsfelder are the facilitator's (server/SPEC.md W11); participants see them.
+				canWrite: moderates
 			});
 		},
 		workshopDay: (ars, workshop) => {
