@@ -1,7 +1,9 @@
 // `npm run bench`, part 7 (`--only lan` runs it alone: no build, no browser, about 1.5 minutes;
 // `--seconds N` measures N seconds per server instead of 30): a workshop on the facilitator's laptop under load, on
 // loopback. 40 participants' devices in one workshop room (all on the same board document) each make 5
-// edits per second for 30 s; each edit is one new Y.Map entry that carries its send time. Measured:
+// edits per second for 30 s; each edit is one new card of that participant (its fields in one
+// transaction, `createdAt` its send time), so against the full server every edit passes the board's
+// write rules (server/SPEC.md W1, W6), whose share of the server's CPU time is printed. Measured:
 //  - edit-to-visible latency, per delivery: from the edit on one device until it is applied at one other
 //    device of the document (40 × 5 edits/s × 39 receivers, about 7,800 deliveries a second); p50 and
 //    p95 are the figures with goals. Also per edit, until it has arrived at all 39 others.
@@ -18,6 +20,7 @@
 // HocuspocusProviders over `ws`, one socket each) run in this process. On a 2-core machine the harness
 // and the server share the CPU, and a delivery's latency includes the time it waits in this process'
 // event loop behind the other 39 clients' work.
+import { ROOT_KEYS } from '../src/lib/crdt/schema';
 import { workshopBoardDocName } from '../src/lib/domain/document-names';
 import { connectSyncClient, type SyncClient } from '../server/test/sync-client';
 import { percentile } from './bench-stats';
@@ -31,17 +34,13 @@ const WARM_UP_MS = 2_000;
 /** The untimed first run (see benchLanLoad). */
 const WARM_UP_RUN_SECONDS = 5;
 const DOCUMENT = workshopBoardDocName('032410001001', 'bench-lan');
-/** The root the edits go into: one entry per edit, keyed `<client>:<sequence>`. */
-const EDITS_ROOT = 'benchEdits';
+/** The root the edits go into: one card record per edit, id `b<client>-<sequence>`. */
+const EDITS_ROOT = ROOT_KEYS.cards;
+/** Fields each card writes (readCards' required ones). */
+const CARD_FIELDS = 5;
+const BENCH_BLOCK = 'bench-block';
 const CONNECT_TIMEOUT_MS = 30_000;
 const SETTLE_TIMEOUT_MS = 20_000;
-
-interface Edit {
-	/** performance.now() in this process when the edit was made. */
-	at: number;
-	/** About the size of a card's text. */
-	text: string;
-}
 
 interface LanResult {
 	/** Edit-to-visible per delivery (edit × receiving client), in ms. */
@@ -61,6 +60,8 @@ interface LanResult {
 	harnessCpuMicros: number;
 	serverCpuMicros: number;
 	serverRssBytes: number;
+	/** Server CPU time spent in the write rules (full server). */
+	writeRulesMicros: number;
 }
 
 /** Two runs against the same kind of server as one: samples and counts together. */
@@ -75,7 +76,8 @@ const combined = (a: LanResult, b: LanResult): LanResult => ({
 	timedMs: a.timedMs + b.timedMs,
 	harnessCpuMicros: a.harnessCpuMicros + b.harnessCpuMicros,
 	serverCpuMicros: a.serverCpuMicros + b.serverCpuMicros,
-	serverRssBytes: Math.max(a.serverRssBytes, b.serverRssBytes)
+	serverRssBytes: Math.max(a.serverRssBytes, b.serverRssBytes),
+	writeRulesMicros: a.writeRulesMicros + b.writeRulesMicros
 });
 
 export interface LanLoadOptions {
@@ -88,14 +90,16 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 	const server = await startSyncServer({ kind, cpuProfileDir: options.cpuProfileDir });
 	const clients: SyncClient[] = [];
 	try {
-		// Each device its own subject: the rate limits are per user (200 messages/s).
+		// Each device a participant of its own: the rate limits are per user (200 messages/s), and
+		// participants' updates are the ones the write rules judge.
+		const subs = Array.from({ length: CLIENTS }, (_, i) => `bench-lan-${i}`);
 		const tokens =
 			kind === 'full'
 				? await server.issueTokens(
-						Array.from({ length: CLIENTS }, (_, i) => ({
-							sub: `bench-lan-${i}`,
-							role: 'moderation' as const,
-							docs: ['kommune/*/**'],
+						subs.map((sub) => ({
+							sub,
+							role: 'teilnahme' as const,
+							docs: [`${DOCUMENT.slice(0, -'/board'.length)}/**`],
 							ttlSeconds: 3_600
 						}))
 					)
@@ -118,7 +122,7 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 			c.provider.setAwarenessField('user', { name: `Teilnehmer ${i + 1}`, color: '#1f6feb' })
 		);
 
-		const maps = clients.map((c) => c.doc.getMap<Edit>(EDITS_ROOT));
+		const maps = clients.map((c) => c.doc.getMap<unknown>(EDITS_ROOT));
 		const deliveries: number[] = [];
 		/** Per timed edit: how many other clients have it, and when the last one got it. */
 		const reach = new Map<string, { count: number; latest: number }>();
@@ -130,9 +134,10 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 				if (event.transaction.local) return;
 				const now = performance.now();
 				for (const key of event.keysChanged) {
-					const edit = map.get(key);
-					if (edit === undefined || edit.at < timedFrom) continue;
-					const latency = now - edit.at;
+					if (!key.endsWith('/createdAt')) continue;
+					const at = map.get(key);
+					if (typeof at !== 'number' || at < timedFrom) continue;
+					const latency = now - at;
 					deliveries.push(latency);
 					const seen = reach.get(key) ?? { count: 0, latest: 0 };
 					seen.count += 1;
@@ -157,7 +162,14 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 						return;
 					}
 					if (at >= timedFrom) timedEdits += 1;
-					map.set(`${i}:${sent[i]!}`, { at, text: `Karte ${sent[i]!} von Teilnehmer ${i + 1}` });
+					const id = `b${i}-${sent[i]!}`;
+					map.doc!.transact(() => {
+						map.set(`${id}/blockId`, BENCH_BLOCK);
+						map.set(`${id}/authorId`, subs[i]!);
+						map.set(`${id}/text`, `Karte ${sent[i]!} von Teilnehmer ${i + 1}`);
+						map.set(`${id}/order`, 'a0');
+						map.set(`${id}/createdAt`, at);
+					});
 					sent[i]! += 1;
 				};
 				// Spread over the period, so the 40 devices do not all edit in the same millisecond.
@@ -183,14 +195,18 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 
 		const edits = sent.reduce((a, b) => a + b, 0);
 		const settleFrom = performance.now();
-		await waitUntil(() => maps.every((map) => map.size === edits), SETTLE_TIMEOUT_MS, 50);
+		await waitUntil(
+			() => maps.every((map) => map.size === edits * CARD_FIELDS),
+			SETTLE_TIMEOUT_MS,
+			50
+		);
 		const settledMs = performance.now() - settleFrom;
 		let lost = 0;
 		const lostKeys = new Set<string>();
 		maps.forEach((map) => {
 			sent.forEach((count, from) => {
 				for (let seq = 0; seq < count; seq++) {
-					const key = `${from}:${seq}`;
+					const key = `b${from}-${seq}/createdAt`;
 					if (!map.has(key)) {
 						lost += 1;
 						lostKeys.add(key);
@@ -213,7 +229,8 @@ async function runLanLoad(kind: SyncServerKind, options: LanLoadOptions): Promis
 			timedMs,
 			harnessCpuMicros,
 			serverCpuMicros: serverTo.cpuMicros - serverFrom.cpuMicros,
-			serverRssBytes: serverTo.rssBytes
+			serverRssBytes: serverTo.rssBytes,
+			writeRulesMicros: serverTo.writeRulesMicros - serverFrom.writeRulesMicros
 		};
 	} finally {
 		for (const client of clients) client.destroy();
@@ -258,12 +275,13 @@ export async function benchLanLoad(options: LanLoadOptions): Promise<void> {
 	const bare = summarize('bare Hocuspocus Server, no extensions', combined(bare1, bare2));
 	const fullResult = combined(full1, full2);
 	const full = summarize(
-		'full app server (auth, limits, presence, SQLite persistence)',
+		'full app server (auth, write rules, limits, presence, SQLite persistence)',
 		fullResult
 	);
 	const p50 = full.p50 / bare.p50;
 	const p95 = full.p95 / bare.p95;
 	const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+	const rulesShare = (100 * fullResult.writeRulesMicros) / fullResult.serverCpuMicros;
 	console.log(
 		`LAN load on loopback: ${CLIENTS} clients in one workshop room (one board document) × ` +
 			`${EDITS_PER_SECOND} edits/s, ${options.seconds} s per server, timed in two halves ` +
@@ -272,6 +290,9 @@ export async function benchLanLoad(options: LanLoadOptions): Promise<void> {
 			`in this one: both share this machine's 2 cores, so latencies include the harness' own ` +
 			`queueing (load average before: ${load}, after, this run included: ${loadAverage()}).\n` +
 			`${bare.text}\n${full.text}\n` +
+			`  write rules (server/SPEC.md W1): ${(fullResult.writeRulesMicros / 1000).toFixed(0)} ms of ` +
+			`the full server's ${(fullResult.serverCpuMicros / 1000).toFixed(0)} ms CPU time in the timed ` +
+			`part (${rulesShare.toFixed(1)} %)\n` +
 			`  ratio full/bare: p50 ${p50.toFixed(2)}×, p95 ${p95.toFixed(2)}×. Goals: p95 ≤ 50 ms ` +
 			`(${met(full.p95 <= 50)}), ≤ 1.3× bare (${met(p95 <= 1.3)}), 0 lost (${met(fullResult.lost === 0)})`
 	);

@@ -35,6 +35,8 @@ export interface CpuSample {
 	/** Microseconds of CPU time (user + system) since the process started. */
 	cpuMicros: number;
 	rssBytes: number;
+	/** Microseconds the full server spent judging participants' updates (server/SPEC.md W1); 0 bare. */
+	writeRulesMicros: number;
 }
 
 export interface SyncServerProcess {
@@ -133,6 +135,9 @@ interface Running {
 	close(): Promise<void>;
 }
 
+/** Time the write rules took in this process (full server only). */
+let writeRulesMicros = 0;
+
 async function startFull(env: Record<string, string>): Promise<Running> {
 	const dataDir = createTempDir('kw-bench-data-');
 	const buildDir = createFakeBuild();
@@ -144,7 +149,9 @@ async function startFull(env: Record<string, string>): Promise<Running> {
 		LOG_LEVEL: 'warn',
 		...env
 	});
-	const server: AppServer = createAppServer(config);
+	const server: AppServer = createAppServer(config, {
+		onWriteRulesJudged: (micros) => (writeRulesMicros += micros)
+	});
 	await server.listen();
 	return {
 		url: `ws://127.0.0.1:${server.port}/sync`,
@@ -184,7 +191,11 @@ async function runChild(options: SyncServerOptions): Promise<void> {
 					return { type: 'tokens', id: request.id, tokens: await running.issue(request.requests) };
 				case 'cpu': {
 					const { user, system } = process.cpuUsage();
-					const sample = { cpuMicros: user + system, rssBytes: process.memoryUsage.rss() };
+					const sample = {
+						cpuMicros: user + system,
+						rssBytes: process.memoryUsage.rss(),
+						writeRulesMicros
+					};
 					return { type: 'cpu', id: request.id, sample };
 				}
 				case 'close':

@@ -42,6 +42,8 @@ export interface AppServerOptions {
 	store?: DocumentStore;
 	/** Seam for durable acknowledgements: called after a document's state is durably stored. */
 	onPersisted?: (event: PersistedEvent) => void;
+	/** Seam for the bench: the CPU microseconds each judged update took (server/SPEC.md W1). */
+	onWriteRulesJudged?: (micros: number) => void;
 }
 
 export interface AppServer {
@@ -125,7 +127,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			// After the token check: only someone who may open the document learns it was deleted.
 			createTombstoneExtension(requireStore, logger),
 			// Before the size estimate: a refused update adds nothing to the document.
-			createWriteRulesExtension({ logger }),
+			createWriteRulesExtension({ logger, onJudged: options.onWriteRulesJudged }),
 			limits,
 			createAwarenessExtension(),
 			persistence

@@ -271,6 +271,7 @@ describe('devices', () => {
 				id: participant.deviceId,
 				role: 'teilnahme',
 				displayName: 'Anna',
+				participantId: participant.sub,
 				platform: 'Android',
 				browser: 'Chrome',
 				online: false

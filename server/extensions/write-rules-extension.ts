@@ -28,7 +28,7 @@ export class WriteRefused extends Error {
 
 export interface WriteRulesOptions {
 	logger: Logger;
-	/** Measures the time spent judging (the bench reports its share of the server's time). */
+	/** CPU microseconds each judgement took (the bench reports their share of the server's time). */
 	onJudged?: (micros: number) => void;
 }
 
@@ -45,9 +45,12 @@ export function createWriteRulesExtension({ logger, onJudged }: WriteRulesOption
 			if (parseDocName(documentName)?.kind !== 'workshopBoard') return;
 			const update = appliedUpdateOf(message);
 			if (update === null) return;
-			const started = onJudged ? performance.now() : 0;
+			const started = onJudged ? process.cpuUsage() : null;
 			const verdict = judgeBoardUpdate(document, claims.sub, updateChanges(document, update));
-			if (onJudged) onJudged(Math.round((performance.now() - started) * 1000));
+			if (started) {
+				const used = process.cpuUsage(started);
+				onJudged?.(used.user + used.system);
+			}
 			if (verdict.ok) return;
 			logger.warn(
 				{ event: 'write_refused', documentName, role: claims.role, rule: verdict.rule },

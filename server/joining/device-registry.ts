@@ -310,6 +310,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 					role: device.role as DeviceInfo['role'],
 					kind: device.kind,
 					displayName: device.displayName,
+					participantId: device.role === 'teilnahme' ? device.sub : null,
 					platform: device.platform,
 					browser: device.browser,
 					joinedAt: device.joinedAt,

@@ -40,7 +40,8 @@ function boardClient(test: TestServer, token: string, sub: string): RoomClient {
 	return { ...client, sub, closeReasons };
 }
 
-const until = async (condition: () => boolean, what: string, timeoutMs = 10_000) => {
+/** Waits until `condition` holds (also outside a test, where expect.poll cannot run). */
+export const until = async (condition: () => boolean, what: string, timeoutMs = 10_000) => {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

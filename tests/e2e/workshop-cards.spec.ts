@@ -94,6 +94,11 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	// After the reveal a card goes straight to the board; the facilitator sees Bernd's.
 	await addCard(bernd, 'Papierakten im Bauamt');
 	await expect(cardOn(page, 'Papierakten im Bauamt')).toBeVisible();
+	// A participant changes only their own cards, and groups are the facilitator's (server/SPEC.md
+	// W6, W11): Bernd has tools for his card, none for Anna's, and no form for a new group.
+	await expect(toolsOf(bernd, 'Papierakten im Bauamt')).toBeVisible();
+	await expect(toolsOf(bernd, 'Akten nur auf Papier')).toHaveCount(0);
+	await expect(bernd.getByLabel('Name der neuen Gruppe')).toHaveCount(0);
 
 	// Grouping by keyboard: a new group, then each card moved into it with its select and button. The
 	// focus then goes to the card that took the moved one's place, so sorting goes on from there.

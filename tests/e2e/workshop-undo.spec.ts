@@ -1,6 +1,7 @@
 // Undo per person (SPEC.md S16) on the card board, with the facilitator on the laptop and a
 // participant on her own device: Ctrl+Z takes back my own last change and leaves hers; Ctrl+Shift+Z
-// restores mine; after she changed the same card, my undo leaves her text. Asserted on the server.
+// restores mine; after she changed the same card (hers, which I had corrected), my undo leaves her
+// text. Asserted on the server.
 import type { Page } from '@playwright/test';
 import { readCards } from '../../src/lib/crdt/workshop-cards';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
@@ -44,11 +45,6 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 		.click();
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-	for (const text of ['Eins', 'Zwei']) {
-		await page.getByLabel('Ihre Karte').fill(text);
-		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
-		await expect(page.getByText(text, { exact: true })).toBeVisible();
-	}
 	const texts = async () =>
 		(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text).sort();
 
@@ -59,7 +55,12 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 		await anna.getByLabel('Ihr Name').fill('Anna');
 		await anna.getByRole('button', { name: 'Beitreten' }).click();
 		await anna.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-		await expect(cardOn(anna, 'Zwei')).toBeVisible();
+		// Anna's cards: she may change only her own (server/SPEC.md W6), the facilitator any.
+		for (const text of ['Eins', 'Zwei']) {
+			await anna.getByLabel('Ihre Karte').fill(text);
+			await anna.getByRole('button', { name: 'Karte hinzufügen' }).click();
+			await expect(cardOn(page, text)).toBeVisible();
+		}
 
 		// I correct "Eins", then Anna corrects "Zwei".
 		await correct(page, 'Eins', 'Eins (Moderation)');

@@ -141,6 +141,15 @@ export class CardBoard {
 		return this.#options.own !== null || this.#options.moderation !== null;
 	}
 
+	/**
+	 * Whether this device may change the card (its text, group, merge, removal): the facilitator any
+	 * card, a participant their own (server/SPEC.md W6; the server refuses the rest).
+	 */
+	mayChange(card: Pick<Card, 'authorId'>): boolean {
+		if (this.#options.moderation !== null) return true;
+		return this.#options.own !== null && card.authorId === this.#options.authorId;
+	}
+
 	/** The move, merge, removal or dissolved group `undo` reverts. */
 	get lastChange(): UndoableCardChange | null {
 		return this.#lastChange;
@@ -262,7 +271,12 @@ export class CardBoard {
 	async removeCard(blockId: string, cardId: string): Promise<boolean> {
 		const card = this.#shownCard(blockId, cardId);
 		if (!card) return false;
-		const cardIds = [card.id, ...card.mergedIds];
+		// The duplicates merged into it go with it, as far as this device may remove them (W6).
+		const cards = this.#options.board.value.cards;
+		const cardIds = [card.id, ...card.mergedIds].filter((id) => {
+			const merged = cards.find((c) => c.id === id);
+			return merged !== undefined && this.mayChange(merged);
+		});
 		return this.#change((doc) => setCardsRemoved(doc, cardIds, true), {
 			kind: 'remove',
 			text: card.text,

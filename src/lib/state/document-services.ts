@@ -9,6 +9,7 @@ import { createProfileRepository, type ProfileRepository } from './municipality/
 import { createSessionRepository, type SessionRepository } from './municipality/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
 import { apiBaseOfSocket, createJoinApi } from './joining/join-api';
+import { reloadRefusedDocument } from '../sync/refused-write';
 import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
@@ -43,6 +44,8 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 		tokenSource,
 		// A document deleted for good elsewhere goes from this device too (ADR 11).
 		onDeleted: (name) => void deletion.removeDeleted(name).catch(() => undefined),
+		// An update the server's write rules refused: the board is loaded again from the server (ADR 15).
+		onRefused: (name) => void reloadRefusedDocument(documents, name).catch(() => undefined),
 		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
 	});
 	const api = createJoinApi();

@@ -1,6 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { DocumentRegistry } from '../sync/document-registry';
 import type { DocumentStatus } from '../sync/document-status';
+import { takeRefusedNotice } from '../sync/refused-notice';
 import {
 	hasUnsavedOwnChanges,
 	summarizeDurability,
@@ -32,6 +33,12 @@ export class SyncStatus {
 	 * line (DESIGN.md §5).
 	 */
 	readonly isSecureContext: boolean = globalThis.isSecureContext ?? false;
+
+	/**
+	 * This page was loaded again because the server refused an update of a document by its write rules
+	 * (ADR 15); the page says so once.
+	 */
+	readonly writeRefused: boolean = takeRefusedNotice();
 
 	/** Without a registry no document is open: 'local', until `follow` hands one over. */
 	constructor(registry: DocumentRegistry | null = null) {

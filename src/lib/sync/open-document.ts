@@ -68,6 +68,8 @@ export interface OpenDocumentOptions extends LocalPersistenceOptions {
 	relay?: boolean;
 	/** A server said the document was deleted for good (ADR 11); the caller removes the local copy. */
 	onDeleted?: (name: string) => void;
+	/** A server refused an update by its write rules (server/SPEC.md); the caller reloads the document. */
+	onRefused?: (name: string) => void;
 	/**
 	 * Keep a copy in IndexedDB (default true). A receive-only view such as the projector may do without;
 	 * its `whenStored` then resolves at once.
@@ -136,7 +138,8 @@ export async function openDocument(
 				onStatus(next);
 			},
 			onAcknowledged: (ack) => durability.acknowledge(place, ack),
-			onDeleted: () => options.onDeleted?.(name)
+			onDeleted: () => options.onDeleted?.(name),
+			onRefused: () => options.onRefused?.(name)
 		});
 		connections.add(connection);
 		return connection;

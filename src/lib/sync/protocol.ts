@@ -210,6 +210,11 @@ export interface DeviceInfo {
 	role: JoinResponse['role'];
 	kind: JoinResponse['kind'];
 	displayName: string;
+	/**
+	 * The participant id a teilnahme device writes under (its token's subject; a linked device shares
+	 * it), null for every other role: the participants a reveal opens (ADR 15).
+	 */
+	participantId: string | null;
 	/** Coarse product names from the User-Agent (never the full string), null when unknown. */
 	platform: string | null;
 	browser: string | null;

@@ -27,6 +27,12 @@ export interface ServerConnectionOptions {
 	 * the caller removes the local copy.
 	 */
 	onDeleted?: () => void;
+	/**
+	 * The server refused an update of this document by its write rules (server/SPEC.md W1–W12): nothing
+	 * of it was applied, and sending the local state again would be refused again. The connection stops
+	 * for good; the caller reloads the document from the server.
+	 */
+	onRefused?: () => void;
 	/** First retry delay without a token; doubles up to 60 s. */
 	retryDelayMs?: number;
 }
@@ -101,6 +107,7 @@ export function connectToServer(
 			// Deleted while connected: the server closes this document with the reason, not the socket.
 			provider.on('close', ({ event }: { event: { reason?: string } }) => {
 				if (event.reason === ERROR_CODES.documentDeleted) deleted();
+				if (event.reason === ERROR_CODES.writeRefused) refused();
 			});
 			provider.on('stateless', ({ payload }: { payload: string }) => {
 				const ack = parsePersistedMessage(payload);
@@ -117,6 +124,15 @@ export function connectToServer(
 		provider?.detach();
 		update();
 		scheduleRetry();
+	}
+
+	/** No retry: the same local state would be refused again. */
+	function refused() {
+		if (stopped) return;
+		const wasConnected = status === 'connected';
+		stop();
+		if (wasConnected) options.onStatus(status);
+		options.onRefused?.();
 	}
 
 	/** No retry: the token is fine, the document is gone. */

@@ -203,7 +203,8 @@ export class WorkshopWorkspace {
 			control: this.control,
 			board: this.#live(this.#boardDoc, readActionFieldsBoard, EMPTY_ACTION_FIELDS),
 			writeBoard: (change) => this.#write(this.#boardDoc, change),
-			canWrite: role.kind !== 'onlooker'
+			// Handlungsfelder are the facilitator's (server/SPEC.md W11); participants see them.
+			canWrite: role.kind === 'facilitator'
 		}));
 	}
 

@@ -1,0 +1,71 @@
+// A participant's device whose board update the server refuses by its write rules (server/SPEC.md,
+// ADR 15), against the real sync server on 127.0.0.1: the connection stops, the local copy with the
+// refused change goes, and the page is asked to load again.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { storedDocuments } from '../../../server/test/seed';
+import { startTestServer } from '../../../server/test/test-server';
+import { addCard, readCards } from '../crdt/workshop-cards';
+import { workshopBoardDocName } from '../domain/document-names';
+import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
+import { readLocalCopy } from './local-copies';
+import { reloadRefusedDocument } from './refused-write';
+import { uniqueDocName } from './test-support';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const card = (id: string, authorId: string, text: string) => ({
+	id,
+	blockId: 'block-1',
+	authorId,
+	text,
+	order: 'a0',
+	clusterId: null,
+	mergedInto: null,
+	createdAt: 1
+});
+
+describe('an update the server refuses', () => {
+	it('stops the connection, removes the local copy holding it and reloads the page; what the server had stays there', async () => {
+		const test = await startTestServer();
+		cleanups.push(() => test.close());
+		const workshop = uniqueDocName('w').replace(/\W/g, '');
+		const board = workshopBoardDocName('032410001001', workshop);
+		const { token } = await test.server.tokens.issue({
+			sub: 'p-anna',
+			role: 'teilnahme',
+			docs: [`kommune/032410001001/workshop/${workshop}/**`],
+			ttlSeconds: 600
+		});
+		const reload = vi.fn();
+		const registry: DocumentRegistry = createDocumentRegistry({
+			relay: false,
+			tokenSource: { state: 'available', getToken: async () => token, invalidate: () => {} },
+			socket: { url: test.syncUrl, WebSocketPolyfill: WebSocket },
+			onRefused: (name) => void reloadRefusedDocument(registry, name, reload)
+		});
+		cleanups.push(() => registry.close());
+		const handle = await registry.open(board);
+		await expect.poll(() => handle.status).toBe('connected');
+
+		addCard(handle.doc, card('own', 'p-anna', 'Meine Karte'));
+		const server = () => test.server.hocuspocus.documents.get(board)!;
+		await expect.poll(() => readCards(server()).cards.map((c) => c.text)).toEqual(['Meine Karte']);
+		expect(reload).not.toHaveBeenCalled();
+
+		addCard(handle.doc, card('forged', 'p-bernd', 'Angeblich von Bernd'));
+		await expect.poll(() => reload.mock.calls.length).toBe(1);
+		expect(await readLocalCopy(board)).toBeNull();
+		expect(registry.openNames).toEqual([]);
+		// The server let its copy go with the last connection: what it stored holds the own card only.
+		const stored = (await storedDocuments(test.dataDir, [board])).get(board)!;
+		const storedBoard = new Y.Doc();
+		Y.applyUpdateV2(storedBoard, stored.state);
+		expect(readCards(storedBoard).cards.map((c) => c.text)).toEqual(['Meine Karte']);
+	});
+});
