@@ -26,7 +26,7 @@ import { BASE_SECURITY_HEADERS } from './http/security-headers';
 import { createStaticHandler } from './http/static-files';
 import { createDeviceRegistry, type DeviceRegistry } from './joining/device-registry';
 import { createReachability } from './joining/reachability';
-import { createLogger, type Logger } from './logger';
+import { createLogger, flushRefusalCounts, type Logger } from './logger';
 import { createRateLimiter } from './rate-limit';
 import { admitToMeter, meterOf } from './socket-meter';
 import type { AccessRecordStore } from './storage/access-record-store';
@@ -269,6 +269,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 				await records?.close();
 				httpServer.closeAllConnections();
 				await stopped;
+				flushRefusalCounts(logger);
 				logger.info({ event: 'stopped' }, 'stopped');
 			})();
 			return closing;

@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { createAppServer } from './app-server';
 import { lanUrls } from './http/host-rules';
-import { createLogger } from './logger';
+import { createLogger, routeConsoleTo } from './logger';
 
 let loaded: LoadedConfig;
 try {
@@ -33,6 +33,8 @@ try {
 console.log(`Kommunalwerkstatt läuft: ${server.url}`);
 for (const url of lanUrls(config.host, server.port)) console.log(`Im Raum-Netz (LAN): ${url}`);
 console.log('Beenden mit Strg+C.');
+// From here on, what Hocuspocus prints about connections goes through the bounded log (H3).
+routeConsoleTo(logger);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CLOSE_CODES, ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/sync/protocol';
+import { FrameReader } from './extensions/frame-reader';
 import { isAllowedOrigin, localAddresses, parseHostHeader } from './http/host-rules';
 import type { Logger } from './logger';
 import type { RateLimiter, RateLimits } from './rate-limit';
@@ -85,6 +86,19 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 			// The Yjs protocol is binary; text frames come from something that is not our client.
 			if (!isBinary) return ws.close(1003, ERROR_CODES.forbidden);
 			const message = toUint8Array(data);
+			// Our document names and session ids are far shorter; a longer address only costs decoding
+			// (Hocuspocus decodes it several times and echoes it) and would be logged (H3).
+			if (addressLengthOf(message) > MAX_ADDRESS_BYTES) {
+				logger.info(
+					{
+						event: 'sync_refused',
+						reason: ERROR_CODES.invalidRequest,
+						addressBytes: addressLengthOf(message)
+					},
+					'sync refused: address too long'
+				);
+				return ws.close(1008, ERROR_CODES.invalidRequest);
+			}
 			const user = meter.user;
 			if (!user) {
 				// Before authentication: counted, capped at one burst, charged when the user is known.
@@ -127,6 +141,14 @@ export function attachSyncEndpoint(options: SyncEndpointOptions): SyncEndpoint {
 			await Promise.all(allClosed);
 		}
 	};
+}
+
+/** The longest frame address (document name, NUL, session id) passed on to Hocuspocus, in bytes. */
+export const MAX_ADDRESS_BYTES = 1024;
+
+/** The byte length of a frame's address; NaN if the frame does not even hold one. */
+function addressLengthOf(message: Uint8Array): number {
+	return new FrameReader(message).readVarUint();
 }
 
 function refuseUpgrade(socket: Duplex, status: 403 | 404, error: ErrorCode): void {
