@@ -65,10 +65,15 @@ export interface SyncLimits {
 	messageBurst: number;
 	bytesPerSecond: number;
 	byteBurst: number;
-	/** Before authentication (Hocuspocus' queue limits, stated here so they are deliberate). */
+	/** Before authentication, per socket (Hocuspocus' queue limits, stated here so they are deliberate). */
 	maxUnauthenticatedQueueBytes: number;
 	maxUnauthenticatedQueueMessages: number;
 	maxPendingDocuments: number;
+	/** Before authentication, all sockets together (H4): how many, and the bytes Hocuspocus queues. */
+	maxUnauthenticatedSockets: number;
+	maxUnauthenticatedBytes: number;
+	/** A socket that has authenticated no document this long after it opened is closed (H4). */
+	authenticationDeadlineMs: number;
 }
 
 export interface LoadedConfig {
@@ -187,7 +192,12 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 				byteBurst: 2 * WS_MAX_PAYLOAD_BYTES,
 				maxUnauthenticatedQueueBytes: 5 * 1024 * 1024,
 				maxUnauthenticatedQueueMessages: 1_000,
-				maxPendingDocuments: 100
+				maxPendingDocuments: 100,
+				// A room of 30–60 devices reconnecting at once authenticates within a second; strangers
+				// holding sockets open get at most these together, whatever their number.
+				maxUnauthenticatedSockets: 64,
+				maxUnauthenticatedBytes: 16 * 1024 * 1024,
+				authenticationDeadlineMs: 10_000
 			},
 			// A join code on the projector serves latecomers for a while; the tokens last a workshop day.
 			joining: {

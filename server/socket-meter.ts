@@ -17,13 +17,15 @@ export interface SocketMeter {
 	user: SocketUser | null;
 	unpaidMessages: number;
 	unpaidBytes: number;
+	/** Bytes handed to Hocuspocus before the socket authenticated (it queues them; sync-endpoint.ts). */
+	queuedBytes: number;
 }
 
 /** The key under which the socket's meter travels in Hocuspocus' connection context. */
 const METER = 'kwSocketMeter';
 
 export function newMeterContext(): { [METER]: SocketMeter } {
-	return { [METER]: { user: null, unpaidMessages: 0, unpaidBytes: 0 } };
+	return { [METER]: { user: null, unpaidMessages: 0, unpaidBytes: 0, queuedBytes: 0 } };
 }
 
 export function meterOf(context: unknown): SocketMeter | null {

@@ -65,6 +65,10 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 	});
 	const next = (match: (frame: Frame) => boolean) =>
 		new Promise<void>((resolve, reject) => waiting.push({ match, resolve, reject }));
+	// A closed socket answers nothing more: whoever waits learns it at once.
+	socket.once('close', (code) => {
+		for (const w of waiting.splice(0)) w.reject(new Error(`socket closed (${code})`));
+	});
 
 	const raw: RawSyncSocket = {
 		socket,
