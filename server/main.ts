@@ -54,3 +54,15 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// Started by scripts/start.mjs: if that script is gone (killed with SIGKILL), nobody would pass a stop
+// signal on any more, so its end stops the server (ADR 16).
+if (process.env.KW_STOP_WITH_PARENT === '1') {
+	const parent = process.ppid;
+	const parentWatch = setInterval(() => {
+		if (process.ppid === parent) return;
+		clearInterval(parentWatch);
+		if (!stopping) stop('SIGTERM');
+	}, 500);
+	parentWatch.unref();
+}
