@@ -39,7 +39,10 @@ export interface AppServerOptions {
 	logger?: Logger;
 	/** A store the caller owns (tests); close() leaves it open. By default the config decides. */
 	store?: DocumentStore;
-	/** Seam for durable acknowledgements: called after a document's state is durably stored. */
+	/**
+	 * Called after a document's state is durably stored, when the `kw.persisted` acknowledgement goes out
+	 * too (ADR 10); tests observe stores through it.
+	 */
 	onPersisted?: (event: PersistedEvent) => void;
 }
 

@@ -1,4 +1,4 @@
-// The server's sync limits (DESIGN.md §6; RELIABILITY.md checklist 24 and 26): per-user message and byte
+// The server's sync limits (ADR 6; H4 in src/lib/sync/SPEC.md): per-user message and byte
 // rates, the maximum document size, the payload cap and the pre-authentication limits. Each test shrinks
 // one limit and asserts on the documents and on the close codes the clients receive.
 import { join } from 'node:path';

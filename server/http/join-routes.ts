@@ -1,4 +1,4 @@
-// The joining endpoints of API_PATHS (DESIGN.md §6). Every endpoint that manages access takes a bearer
+// The joining endpoints of API_PATHS (ADR 6). Every endpoint that manages access takes a bearer
 // token and checks it like the sync socket does (signature, expiry, an active device); joining itself
 // takes only a code. Answers are JSON; errors are `{ error: <ERROR_CODES value> }`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
