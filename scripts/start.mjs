@@ -1,8 +1,10 @@
 // `npm start`: builds the app when the build is missing or older than its sources, then runs the server
 // (server/main.ts) in its own process and passes Ctrl-C and stop signals on to it, so documents are
-// flushed before it exits.
+// flushed before it exits. npm does not pass a signal on (`kill <pid of npm start>` ends npm and leaves
+// this script and the server on the port), so this script also stops the server when npm is gone, and
+// the server stops when this script is gone (ADR 16).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,19 +27,51 @@ if (!process.env.BUILD_DIR && needsBuild()) {
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 	cwd: root,
 	stdio: ['ignore', 'inherit', 'inherit'],
-	detached: true
+	detached: true,
+	env: { ...process.env, KW_STOP_WITH_PARENT: '1' }
 });
 
+const stopServer = (signal) => {
+	if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+};
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	process.on(signal, () => {
-		if (server.exitCode === null) server.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
-	});
+	process.on(signal, () => stopServer(signal === 'SIGHUP' ? 'SIGTERM' : signal));
 }
+// The process that started this one has ended, by whatever signal: stop as if told to. Under npm our
+// parent is the shell npm runs scripts in, which outlives npm, so npm (its parent) is watched too.
+const watched = [process.ppid, parentOf(process.ppid)].filter((pid) => pid !== null && pid > 1);
+const parentWatch = setInterval(() => {
+	if (watched.every(isRunning)) return;
+	clearInterval(parentWatch);
+	stopServer('SIGTERM');
+}, 500);
+parentWatch.unref();
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 server.on('error', (error) => {
 	console.error(`Kommunalwerkstatt: Der Server konnte nicht gestartet werden: ${error.message}`);
 	process.exit(1);
 });
+
+/** The parent of a process, where the platform tells (Linux /proc, else `ps`); null where it does not. */
+function parentOf(pid) {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+	} catch {
+		const ps = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+		const parent = Number(ps.stdout?.trim());
+		return ps.status === 0 && Number.isInteger(parent) ? parent : null;
+	}
+}
+
+function isRunning(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
 
 function needsBuild() {
 	if (!existsSync(BUILD_MARKER) || !existsSync(join(buildDir, 'sw.js'))) return true;

@@ -1,5 +1,5 @@
 // The composition root of the server: one node:http server on one port serving the built PWA, the API
-// and the sync socket (DESIGN.md §1), with Hocuspocus' core and our extensions (auth, limits, presence,
+// and the sync socket (ARCHITECTURE.md), with Hocuspocus' core and our extensions (auth, limits, presence,
 // persistence).
 //
 // Order of shutdown matters (close()): stop accepting; close sync connections and flush pending stores so
@@ -27,20 +27,23 @@ import { BASE_SECURITY_HEADERS } from './http/security-headers';
 import { createStaticHandler } from './http/static-files';
 import { createDeviceRegistry, type DeviceRegistry } from './joining/device-registry';
 import { createReachability } from './joining/reachability';
-import { createLogger, type Logger } from './logger';
+import { createLogger, flushRefusalCounts, type Logger } from './logger';
 import { createRateLimiter } from './rate-limit';
 import { admitToMeter, meterOf } from './socket-meter';
 import type { AccessRecordStore } from './storage/access-record-store';
 import type { DocumentStore } from './storage/document-store';
 import { openAccessRecordStore, openDocumentStore } from './storage/open-store';
-import { attachSyncEndpoint } from './sync-endpoint';
+import { attachSyncEndpoint, type PreAuthenticationLoad } from './sync-endpoint';
 import { createTokenService, type TokenService } from './tokens';
 
 export interface AppServerOptions {
 	logger?: Logger;
 	/** A store the caller owns (tests); close() leaves it open. By default the config decides. */
 	store?: DocumentStore;
-	/** Seam for durable acknowledgements: called after a document's state is durably stored. */
+	/**
+	 * Called after a document's state is durably stored, when the `kw.persisted` acknowledgement goes out
+	 * too (ADR 10); tests observe stores through it.
+	 */
 	onPersisted?: (event: PersistedEvent) => void;
 	/** Seam for the bench: the CPU microseconds each judged update took (server/SPEC.md W1). */
 	onWriteRulesJudged?: (micros: number) => void;
@@ -58,6 +61,8 @@ export interface AppServer {
 	readonly hocuspocus: Hocuspocus;
 	/** The node:http server (tests observe its sockets). */
 	readonly httpServer: Server;
+	/** What sockets without authentication hold now (H4). */
+	preAuthenticationLoad(): PreAuthenticationLoad;
 }
 
 /** How often the shutdown wait looks again when no hook has reported a change. */
@@ -118,7 +123,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		maxDebounce: config.sync.maxDebounceMs,
 		// A socket silent for longer is closed and its presence removed (config.ts, CONNECTION_TIMEOUT_MS).
 		timeout: config.sync.connectionTimeoutMs,
-		// Hocuspocus' limits before authentication, stated so they are ours (RELIABILITY.md §1).
+		// Hocuspocus' limits before authentication per socket, stated so they are ours; the limits on all
+		// such sockets together are the sync endpoint's (H4).
 		maxUnauthenticatedQueueSize: config.limits.maxUnauthenticatedQueueBytes,
 		maxUnauthenticatedQueueMessages: config.limits.maxUnauthenticatedQueueMessages,
 		maxPendingDocuments: config.limits.maxPendingDocuments,
@@ -146,6 +152,11 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		anyOrigin: config.mode === 'central',
 		rateLimits: config.limits,
 		limiter,
+		preAuthentication: {
+			maxSockets: config.limits.maxUnauthenticatedSockets,
+			maxQueuedBytes: config.limits.maxUnauthenticatedBytes,
+			deadlineMs: config.limits.authenticationDeadlineMs
+		},
 		logger
 	});
 
@@ -274,6 +285,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 				await records?.close();
 				httpServer.closeAllConnections();
 				await stopped;
+				flushRefusalCounts(logger);
 				logger.info({ event: 'stopped' }, 'stopped');
 			})();
 			return closing;
@@ -288,7 +300,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		tokens,
 		devices,
 		hocuspocus,
-		httpServer
+		httpServer,
+		preAuthenticationLoad: () => sync.preAuthenticationLoad()
 	};
 
 	/**

@@ -1,5 +1,5 @@
 // The server's configuration comes from the environment only, so the same code runs on the laptop and
-// centrally (DESIGN.md §1). Mistakes stop the start with a message an operator can act on.
+// centrally (ARCHITECTURE.md). Mistakes stop the start with a message an operator can act on.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_PORT, WS_MAX_PAYLOAD_BYTES, type OperatorInfo } from '../src/lib/sync/protocol';
@@ -22,7 +22,7 @@ export interface ServerConfig {
 	 * page may connect there (CSP) and the app offers it as the address. Null: not configured.
 	 */
 	centralSyncOrigin: string | null;
-	/** The owner rule (DESIGN.md §6); never on in central mode. */
+	/** The owner rule (ADR 5); never on in central mode. */
 	trustLoopback: boolean;
 	operator: OperatorInfo;
 	version: string;
@@ -42,7 +42,7 @@ export interface ServerConfig {
 		connectionTimeoutMs: number;
 	};
 	persistence: { retryBaseMs: number; retryMaxMs: number };
-	/** Limits per authenticated user and per document (DESIGN.md §6); over one, the socket is closed. */
+	/** Limits per authenticated user and per document (ADR 6); over one, the socket is closed. */
 	limits: SyncLimits;
 	/** Join codes and the tokens they are exchanged for (seconds). */
 	joining: {
@@ -65,10 +65,15 @@ export interface SyncLimits {
 	messageBurst: number;
 	bytesPerSecond: number;
 	byteBurst: number;
-	/** Before authentication (Hocuspocus' queue limits, stated here so they are deliberate). */
+	/** Before authentication, per socket (Hocuspocus' queue limits, stated here so they are deliberate). */
 	maxUnauthenticatedQueueBytes: number;
 	maxUnauthenticatedQueueMessages: number;
 	maxPendingDocuments: number;
+	/** Before authentication, all sockets together (H4): how many, and the bytes Hocuspocus queues. */
+	maxUnauthenticatedSockets: number;
+	maxUnauthenticatedBytes: number;
+	/** A socket that has authenticated no document this long after it opened is closed (H4). */
+	authenticationDeadlineMs: number;
 }
 
 export interface LoadedConfig {
@@ -86,7 +91,7 @@ export const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /**
  * A participant whose connection dies without a close frame (Wi-Fi gone, laptop lid shut) must vanish
- * from everyone's presence within this time (RELIABILITY.md 18).
+ * from everyone's presence within this time.
  */
 export const PRESENCE_DEADLINE_MS = 70_000;
 
@@ -187,7 +192,12 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 				byteBurst: 2 * WS_MAX_PAYLOAD_BYTES,
 				maxUnauthenticatedQueueBytes: 5 * 1024 * 1024,
 				maxUnauthenticatedQueueMessages: 1_000,
-				maxPendingDocuments: 100
+				maxPendingDocuments: 100,
+				// A room of 30–60 devices reconnecting at once authenticates within a second; strangers
+				// holding sockets open get at most these together, whatever their number.
+				maxUnauthenticatedSockets: 64,
+				maxUnauthenticatedBytes: 16 * 1024 * 1024,
+				authenticationDeadlineMs: 10_000
 			},
 			// A join code on the projector serves latecomers for a while; the tokens last a workshop day.
 			joining: {

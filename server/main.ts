@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { createAppServer } from './app-server';
 import { lanUrls } from './http/host-rules';
-import { createLogger } from './logger';
+import { createLogger, routeConsoleTo } from './logger';
 
 let loaded: LoadedConfig;
 try {
@@ -33,6 +33,8 @@ try {
 console.log(`Kommunalwerkstatt läuft: ${server.url}`);
 for (const url of lanUrls(config.host, server.port)) console.log(`Im Raum-Netz (LAN): ${url}`);
 console.log('Beenden mit Strg+C.');
+// From here on, what Hocuspocus prints about connections goes through the bounded log (H3).
+routeConsoleTo(logger);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
@@ -52,3 +54,15 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// Started by scripts/start.mjs: if that script is gone (killed with SIGKILL), nobody would pass a stop
+// signal on any more, so its end stops the server (ADR 16).
+if (process.env.KW_STOP_WITH_PARENT === '1') {
+	const parent = process.ppid;
+	const parentWatch = setInterval(() => {
+		if (process.ppid === parent) return;
+		clearInterval(parentWatch);
+		if (!stopping) stop('SIGTERM');
+	}, 500);
+	parentWatch.unref();
+}

@@ -1,4 +1,4 @@
-// What one sync socket has sent, and whose budget pays for it (DESIGN.md §6 rates per user). Before a
+// What one sync socket has sent, and whose budget pays for it (rates per user, ADR 6). Before a
 // socket authenticates nobody knows its user, yet Hocuspocus queues its frames and applies them after
 // authentication. So those frames are counted here, capped at one burst per socket, and charged to the
 // user when the socket authenticates; a user already in debt is refused before anything queued is
@@ -17,13 +17,15 @@ export interface SocketMeter {
 	user: SocketUser | null;
 	unpaidMessages: number;
 	unpaidBytes: number;
+	/** Bytes handed to Hocuspocus before the socket authenticated (it queues them; sync-endpoint.ts). */
+	queuedBytes: number;
 }
 
 /** The key under which the socket's meter travels in Hocuspocus' connection context. */
 const METER = 'kwSocketMeter';
 
 export function newMeterContext(): { [METER]: SocketMeter } {
-	return { [METER]: { user: null, unpaidMessages: 0, unpaidBytes: 0 } };
+	return { [METER]: { user: null, unpaidMessages: 0, unpaidBytes: 0, queuedBytes: 0 } };
 }
 
 export function meterOf(context: unknown): SocketMeter | null {

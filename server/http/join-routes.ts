@@ -1,4 +1,4 @@
-// The joining endpoints of API_PATHS (DESIGN.md §6). Every endpoint that manages access takes a bearer
+// The joining endpoints of API_PATHS (ADR 6). Every endpoint that manages access takes a bearer
 // token and checks it like the sync socket does (signature, expiry, an active device); joining itself
 // takes only a code. Answers are JSON; errors are `{ error: <ERROR_CODES value> }`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -45,7 +45,7 @@ export async function handleJoinRoute(
 			if (!allow(req, res, 'POST')) return true;
 			const body = await readBody(req, res);
 			if (body === undefined) return true;
-			ctx.reachability.note(req.headers.host);
+			ctx.reachability.note(req.socket.localAddress);
 			const result = await ctx.registry.join(body, req.headers['user-agent']);
 			ctx.logger.info(
 				result.ok
@@ -77,7 +77,7 @@ export async function handleJoinRoute(
 			return true;
 		case API_PATHS.ping:
 			if (!allow(req, res, 'GET')) return true;
-			ctx.reachability.note(req.headers.host);
+			ctx.reachability.note(req.socket.localAddress);
 			sendJson(res, 200, { status: 'ok' });
 			return true;
 		case API_PATHS.reachability:
@@ -88,7 +88,7 @@ export async function handleJoinRoute(
 	const invitationPrefix = `${API_PATHS.invitations}/`;
 	if (path.startsWith(invitationPrefix)) {
 		if (!allow(req, res, 'GET')) return true;
-		ctx.reachability.note(req.headers.host);
+		ctx.reachability.note(req.socket.localAddress);
 		// The code is plain ASCII; a percent sign means it is not a code (and must not throw a URIError).
 		send(res, await ctx.registry.preview(path.slice(invitationPrefix.length)), 200);
 		return true;

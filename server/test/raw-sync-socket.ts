@@ -25,6 +25,8 @@ export interface RawSyncSocket {
 	closed: Promise<CloseEvent>;
 	/** Sync statuses received: one per update the server applied (or refused as read-only). */
 	readonly acks: number;
+	/** Authentications the server refused (permission denied). */
+	readonly denials: number;
 	/** Authenticates for `name`, then does sync step 1 and waits for the server's state (step 2). */
 	join(name: string, token: string): Promise<void>;
 	/** Sends the token for `name` and returns at once (what a flood right after Auth looks like). */
@@ -42,6 +44,7 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 		socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
 	);
 	let acks = 0;
+	let denials = 0;
 	const waiting: {
 		match: (frame: Frame) => boolean;
 		resolve: () => void;
@@ -51,6 +54,7 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 		const frame = readFrame(new Uint8Array(data));
 		if (frame.type === MESSAGE_SYNC_STATUS) acks += 1;
 		if (frame.type === MESSAGE_AUTH && frame.subtype === AUTH_PERMISSION_DENIED) {
+			denials += 1;
 			for (const w of waiting.splice(0)) w.reject(new Error('permission denied'));
 		}
 		for (const w of [...waiting]) {
@@ -61,12 +65,19 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 	});
 	const next = (match: (frame: Frame) => boolean) =>
 		new Promise<void>((resolve, reject) => waiting.push({ match, resolve, reject }));
+	// A closed socket answers nothing more: whoever waits learns it at once.
+	socket.once('close', (code) => {
+		for (const w of waiting.splice(0)) w.reject(new Error(`socket closed (${code})`));
+	});
 
 	const raw: RawSyncSocket = {
 		socket,
 		closed,
 		get acks() {
 			return acks;
+		},
+		get denials() {
+			return denials;
 		},
 		async join(name, token) {
 			const authenticated = next(

@@ -1,7 +1,7 @@
-// Where the sync connection gets its token. On the facilitator's laptop the owner's browser asks the
-// loopback-only endpoint (DESIGN.md §6); everyone else gets 403 not_owner and stays local until a later
-// issue adds join codes. Failures are remembered so a missing server costs one request per backoff
-// step, never a loop of requests or console messages.
+// Where the sync connection gets the laptop owner's token: the owner's browser asks the loopback-only
+// endpoint (ADR 5); everyone else gets 403 not_owner, and device-token-source.ts falls back to the token
+// the device received by joining with a code (ADR 6). Failures are remembered so a missing server costs
+// one request per backoff step, never a loop of requests or console messages.
 
 import { API_PATHS, ERROR_CODES, type OwnerTokenResponse } from './protocol';
 
