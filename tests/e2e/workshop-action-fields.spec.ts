@@ -113,10 +113,10 @@ test('a Digital-Check suggestion and an own field are ordered by priority, linke
 
 	// Removed and brought back: the focus goes to "Rückgängig", then to the field again.
 	await page.getByRole('button', { name: '„E-Akte einführen“ entfernen' }).click();
-	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Rückgängig', exact: true })).toBeFocused();
 	await expect(fields.getByRole('heading', { level: 3 })).toHaveText(['1. Strategie & Steuerung']);
 	await expect.poll(async () => (await stored()).length).toBe(1);
-	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await page.getByRole('button', { name: 'Rückgängig', exact: true }).click();
 	await expect(page.getByRole('button', { name: '„E-Akte einführen“ bearbeiten' })).toBeFocused();
 	await expect.poll(async () => (await stored()).length).toBe(2);
 

@@ -158,7 +158,9 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await expect(group.getByText('Zusammengeführt:')).toHaveCount(0);
 	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', false]);
 	await expect(toolsOf(page, 'Papierakten im Bauamt')).toBeFocused();
-	await expect(page.getByText('Rückgängig gemacht.')).toBeVisible();
+	await expect(
+		page.getByText('Zusammenführen von „Papierakten im Bauamt“ rückgängig gemacht.')
+	).toBeVisible();
 	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
 	await page.keyboard.press('Enter');
 

@@ -52,7 +52,7 @@ import {
 } from './dot-voting.svelte';
 import { writeVoting } from '../crdt/workshop-votes';
 import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from './impact-matrix.svelte';
-import { BoardUndo } from './board-undo.svelte';
+import { WorkshopUndo } from './workshop-undo.svelte';
 import {
 	ActionFieldsBoard,
 	EMPTY_ACTION_FIELDS,
@@ -74,7 +74,7 @@ export interface AppContext {
 	readonly kommunen: KommunenList;
 	readonly syncStatus: SyncStatus;
 	readonly update: AppUpdate;
-	/** False on the plain-http LAN page (DESIGN.md §5); the UI says so in one line. */
+	/** False on the plain-http LAN page (ADR 6); the UI says so in one line. */
 	readonly isSecureContext: boolean;
 	/** The document registry and repositories; the first call loads them. */
 	loadDocumentServices(): Promise<DocumentServices>;
@@ -142,8 +142,8 @@ export interface AppContext {
 	dotVoting(ars: string, workshop: string): Promise<DotVoting>;
 	/** The workshop's impact × effort matrix; a viewer's device only looks. */
 	impactMatrix(ars: string, workshop: string): Promise<ImpactMatrix>;
-	/** Undo and redo of this device's own changes on the workshop's board. */
-	boardUndo(ars: string, workshop: string): BoardUndo;
+	/** Undo and redo of this device's own changes on a workshop's pages (agenda and board). */
+	workshopUndo(ars: string, workshop: string): WorkshopUndo;
 	/** The workshop's Handlungsfelder; a viewer's device only looks. */
 	actionFields(ars: string, workshop: string): Promise<ActionFieldsBoard>;
 	/** Who is in the workshop now, and this device's presence in it (as participant or facilitator). */
@@ -396,10 +396,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				scorerId
 			});
 		},
-		boardUndo: (ars, workshop) =>
-			new BoardUndo(async () =>
-				(await loadDocumentServices()).documents.open(workshopBoardDocName(ars, workshop))
-			),
+		workshopUndo: (ars, workshop) =>
+			new WorkshopUndo(async (name) => (await loadDocumentServices()).documents.open(name), {
+				control: workshopControlDocName(ars, workshop),
+				board: workshopBoardDocName(ars, workshop)
+			}),
 		async actionFields(ars, workshop) {
 			const { participant, moderates } = await workshopRole(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
