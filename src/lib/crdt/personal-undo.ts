@@ -61,7 +61,7 @@ export function personalUndo(doc: Y.Doc, roots: readonly UndoRoot[]): Y.UndoMana
 }
 
 /** The step a stack item records (see personalUndo). */
-export function stepOf<Step>(item: { meta: Map<unknown, unknown> } | undefined): Step | undefined {
+function stepOf<Step>(item: { meta: Map<unknown, unknown> } | undefined): Step | undefined {
 	return item?.meta.get(STEP) as Step | undefined;
 }
 

@@ -122,6 +122,7 @@ export class WorkshopUndo {
 				letGo();
 				for (const stack of this.#stacks) stack.manager.destroy();
 				this.#stacks = [];
+				this.#last = null;
 				this.#update();
 			};
 		});
