@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every check, in the order of STACK.md §3. Stops at the first failure.
+# `npm test`: every check, cheapest first. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

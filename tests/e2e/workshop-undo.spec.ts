@@ -9,7 +9,8 @@ import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
-import { readServerDocument, readStoredDocument } from './support/server-documents';
+import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedDocument } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 /** A card's text on a board or in one of its groups (not the same words in a select's options). */
@@ -167,9 +168,10 @@ test('my undo of a move never takes back the move somebody made after mine: the 
 		await expect
 			.poll(() => readServerDocument(appServer, board, state))
 			.toEqual({ group: 'Organisation', marker: true });
-		await expect
-			.poll(() => readStoredDocument(appServer, board, state))
-			.toEqual({ group: 'Organisation', marker: true });
+		// And so it is in the server's database once the laptop reads "gesichert".
+		await expectSavedOnServer(page);
+		const stored = storedDocument(appServer, board);
+		expect(stored && state(stored)).toEqual({ group: 'Organisation', marker: true });
 	} finally {
 		await lanBrowser.close();
 	}

@@ -82,7 +82,10 @@ async function deviceOn(control: Y.Doc, board: Y.Doc, who: string) {
 	const clock = new Clock(async () => null);
 	const shownControl = new WorkshopControl(live('control', readControl, EMPTY_CONTROL), clock);
 	const device = {
-		undo: new WorkshopUndo(async (name) => handles[name]!, { control: 'control', board: 'board' }),
+		undo: new WorkshopUndo({
+			control: async () => handles['control']!,
+			board: async () => handles['board']!
+		}),
 		cards: new CardBoard({
 			control: shownControl,
 			board: live('board', readBoard, EMPTY_BOARD),

@@ -10,8 +10,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { OwnChange, personalUndo, redoLast, undoLast, writeOwn } from '../crdt/personal-undo';
 import { ROOT_KEYS } from '../crdt/schema';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
 import type { DocumentHandle } from '../sync/open-document';
+import { appErrorOf, type AppErrorCode } from './app-error';
 
 /** What a step did, for the notice ("… rückgängig gemacht"). */
 export type UndoKind =
@@ -75,7 +75,7 @@ export class WorkshopUndo {
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#last = $state.raw<UndoEvent | null>(null);
-	#error = $state<DocumentErrorCode | null>(null);
+	#error = $state<AppErrorCode | null>(null);
 	/** Counts steps entering any stack, so the newest across documents is undone first. */
 	#sequence = 0;
 	#subscribe: () => void;
@@ -84,11 +84,8 @@ export class WorkshopUndo {
 		this.#canRedo = this.#stacks.some((stack) => stack.manager.canRedo());
 	};
 
-	/** `documents`: the workshop's control and board document names, opened with `open`. */
-	constructor(
-		open: (name: string) => Promise<DocumentHandle>,
-		documents: { control: string; board: string }
-	) {
+	/** `documents`: how to hold the workshop's control and board document while a page uses this. */
+	constructor(documents: Record<'control' | 'board', () => Promise<DocumentHandle>>) {
 		this.#subscribe = createSubscriber(() => {
 			let stopped = false;
 			const opened: DocumentHandle[] = [];
@@ -96,8 +93,8 @@ export class WorkshopUndo {
 				for (const handle of opened.splice(0)) void handle.close();
 			};
 			const kinds = ['control', 'board'] as const;
-			const openOne = async (name: string) => {
-				const handle = await open(name);
+			const openOne = async (open: () => Promise<DocumentHandle>) => {
+				const handle = await open();
 				opened.push(handle);
 				if (stopped) letGo();
 				return handle;
@@ -159,7 +156,7 @@ export class WorkshopUndo {
 	}
 
 	/** Why the last undo or redo could not be stored on this device, until the next one is. */
-	get writeError(): DocumentErrorCode | null {
+	get writeError(): AppErrorCode | null {
 		return this.#error;
 	}
 
@@ -202,8 +199,7 @@ export class WorkshopUndo {
 			await stack.handle.whenStored();
 			this.#error = null;
 		} catch (error) {
-			if (!isDocumentError(error)) throw error;
-			this.#error = error.code;
+			this.#error = appErrorOf(error);
 		}
 		return step;
 	}

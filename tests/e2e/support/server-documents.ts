@@ -7,12 +7,11 @@ import { readProfile } from '../../../src/lib/crdt/profile-doc';
 import { profileDocName } from '../../../src/lib/domain/document-names';
 import type { KommuneProfile } from '../../../src/lib/domain/kommune-profile';
 import { SYNC_PATH } from '../../../src/lib/sync/protocol';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { AppServer } from './app-server';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE_NAME } from '../../../server/storage/sqlite-store';
-import { withSqliteStore } from '../../../server/test/seed';
 
 /**
  * The names of the documents the laptop server's database holds under a prefix, read from its SQLite
@@ -46,29 +45,6 @@ export function deletedScopes(server: AppServer, prefix: string): string[] {
 	} finally {
 		db.close();
 	}
-}
-
-/**
- * A document as the laptop server's database stores it (its SQLite file, beside the running server),
- * read with `read`; null while the database holds no row for it. Unlike readServerDocument, this is
- * what survives a restart, written after the store's debounce.
- */
-export function readStoredDocument<T>(
-	server: AppServer,
-	name: string,
-	read: (doc: Y.Doc) => T
-): Promise<T | null> {
-	return withSqliteStore(server.dataDir, async (store) => {
-		const stored = await store.load(name);
-		if (!stored) return null;
-		const doc = new Y.Doc();
-		try {
-			Y.applyUpdateV2(doc, stored.state);
-			return read(doc);
-		} finally {
-			doc.destroy();
-		}
-	});
 }
 
 export function readServerProfile(server: AppServer, ars: string): Promise<KommuneProfile | null> {

@@ -1,4 +1,4 @@
-// The Digital-Check catalogs by version (PRODUCT.md §3.2) and the views the check needs of one: the items
+// The Digital-Check catalogs by version (ADR 7) and the views the check needs of one: the items
 // of a dimension, the items one perspective answers. A result records the version it was taken with and
 // is read against that catalog, so every published version stays here.
 
