@@ -1,6 +1,8 @@
-// Undo per person (SPEC.md S16) on the card board, with the facilitator on the laptop and a
+// Undo per person (SPEC.md S16, ADR 9) on the card board, with the facilitator on the laptop and a
 // participant on her own device: Ctrl+Z takes back my own last change and leaves hers; Ctrl+Shift+Z
-// restores mine; after she changed the same card, my undo leaves her text. Asserted on the server.
+// restores mine; after someone changed the same card, my undo leaves their text, and a card moved on
+// by someone else stays where they put it. A participant changes only her own cards (server write
+// rules), so she is the one whose change gets replaced. Asserted on the server.
 import type { Locator, Page } from '@playwright/test';
 import type * as Y from 'yjs';
 import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
@@ -46,11 +48,9 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 		.click();
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-	for (const text of ['Eins', 'Zwei']) {
-		await page.getByLabel('Ihre Karte').fill(text);
-		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
-		await expect(page.getByText(text, { exact: true })).toBeVisible();
-	}
+	await page.getByLabel('Ihre Karte').fill('Eins');
+	await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+	await expect(cardOn(page, 'Eins')).toBeVisible();
 	const texts = async () =>
 		(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text).sort();
 
@@ -61,7 +61,9 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 		await anna.getByLabel('Ihr Name').fill('Anna');
 		await anna.getByRole('button', { name: 'Beitreten' }).click();
 		await anna.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-		await expect(cardOn(anna, 'Zwei')).toBeVisible();
+		await anna.getByLabel('Ihre Karte').fill('Zwei');
+		await anna.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(cardOn(page, 'Zwei')).toBeVisible();
 
 		// I correct "Eins", then Anna corrects "Zwei".
 		await correct(page, 'Eins', 'Eins (Moderation)');
@@ -82,14 +84,15 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 		await page.keyboard.press('Control+Shift+z');
 		await expect.poll(texts).toEqual(['Eins (Moderation)', 'Zwei (Anna)']);
 
-		// Anna changes the card I corrected; my undo then leaves her text in place.
-		await correct(anna, 'Eins (Moderation)', 'Eins (Anna)');
-		await expect.poll(texts).toEqual(['Eins (Anna)', 'Zwei (Anna)']);
-		await undoButton.click();
-		await expect(page.getByText(/jemand anderes geändert; sie bleibt so/)).toBeVisible();
-		await expect(cardOn(page, 'Eins (Anna)')).toBeVisible();
-		await expect(cardOn(page, 'Zwei (Anna)')).toBeVisible();
-		await expect.poll(texts).toEqual(['Eins (Anna)', 'Zwei (Anna)']);
+		// I change the card Anna corrected; her undo then leaves my text in place.
+		await correct(page, 'Zwei (Anna)', 'Zwei (Moderation)');
+		await expect.poll(texts).toEqual(['Eins (Moderation)', 'Zwei (Moderation)']);
+		await expect(cardOn(anna, 'Zwei (Moderation)')).toBeVisible();
+		await anna.getByRole('button', { name: 'Rückgängig', exact: true }).click();
+		await expect(anna.getByText(/jemand anderes geändert; sie bleibt so/)).toBeVisible();
+		await expect(cardOn(anna, 'Zwei (Moderation)')).toBeVisible();
+		await expect(cardOn(page, 'Zwei (Moderation)')).toBeVisible();
+		await expect.poll(texts).toEqual(['Eins (Moderation)', 'Zwei (Moderation)']);
 		expect(await seriousViolations(page), 'card board with undo').toEqual([]);
 	} finally {
 		await lanBrowser.close();
@@ -125,8 +128,6 @@ test('my undo of a move never takes back the move somebody made after mine: the 
 		.click();
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-	await page.getByLabel('Ihre Karte').fill(card);
-	await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
 	for (const name of ['Technik', 'Organisation']) {
 		await page.getByLabel('Name der neuen Gruppe').fill(name);
 		await page.getByLabel('Name der neuen Gruppe').press('Enter');
@@ -144,32 +145,36 @@ test('my undo of a move never takes back the move somebody made after mine: the 
 
 	const lanBrowser = await launchLanBrowser();
 	try {
+		// Device A: Anna, on her own device, with her own card (a participant moves only her cards).
 		const anna = await joinWithCode(lanBrowser, appServer.port, code, 'Anna');
 		await anna.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-		await expect(cardOn(anna, card)).toBeVisible();
+		await expect(groupOn(anna, 'Organisation')).toBeVisible();
+		await anna.getByLabel('Ihre Karte').fill(card);
+		await anna.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(cardOn(page, card)).toBeVisible();
 
-		// I (the laptop) put the card into "Technik"; Anna, on her device, then into "Organisation".
-		await moveTo(page, card, 'Technik');
-		await expect(cardOn(groupOn(anna, 'Technik'), card)).toBeVisible();
-		await moveTo(anna, card, 'Organisation');
-		await expect(cardOn(groupOn(page, 'Organisation'), card)).toBeVisible();
+		// Anna puts the card into "Technik"; device B, the laptop, then into "Organisation".
+		await moveTo(anna, card, 'Technik');
+		await expect(cardOn(groupOn(page, 'Technik'), card)).toBeVisible();
+		await moveTo(page, card, 'Organisation');
+		await expect(cardOn(groupOn(anna, 'Organisation'), card)).toBeVisible();
 		await expect
 			.poll(() => readServerDocument(appServer, board, state))
 			.toEqual({ group: 'Organisation', marker: false });
 
-		// My "Rückgängig" would take back my move, which Anna's has replaced: her choice stays.
-		await page.getByRole('button', { name: 'Rückgängig', exact: true }).click();
-		// A card I add afterwards reaches the server and Anna after whatever the undo wrote.
-		await page.getByLabel('Ihre Karte').fill(marker);
-		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
-		await expect(cardOn(anna, marker)).toBeVisible();
-		await expect(cardOn(groupOn(anna, 'Organisation'), card)).toBeVisible();
+		// Anna's "Rückgängig" would take back her move, which the laptop's has replaced: it stays.
+		await anna.getByRole('button', { name: 'Rückgängig', exact: true }).click();
+		// A card she adds afterwards reaches the server and the laptop after whatever the undo wrote.
+		await anna.getByLabel('Ihre Karte').fill(marker);
+		await anna.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(cardOn(page, marker)).toBeVisible();
 		await expect(cardOn(groupOn(page, 'Organisation'), card)).toBeVisible();
+		await expect(cardOn(groupOn(anna, 'Organisation'), card)).toBeVisible();
 		await expect
 			.poll(() => readServerDocument(appServer, board, state))
 			.toEqual({ group: 'Organisation', marker: true });
-		// And so it is in the server's database once the laptop reads "gesichert".
-		await expectSavedOnServer(page);
+		// And so it is in the server's database once Anna's device reads "gesichert".
+		await expectSavedOnServer(anna);
 		const stored = storedDocument(appServer, board);
 		expect(stored && state(stored)).toEqual({ group: 'Organisation', marker: true });
 	} finally {
