@@ -120,10 +120,10 @@ test('a Digital-Check suggestion and an own field are ordered by priority, linke
 
 	// Removed and brought back: the focus goes to "Rückgängig", then to the field again.
 	await page.getByRole('button', { name: '„E-Akte einführen“ entfernen' }).click();
-	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Rückgängig', exact: true })).toBeFocused();
 	await expect(fields.getByRole('heading', { level: 3 })).toHaveText(['1. Strategie & Steuerung']);
 	expect(await stored()).toEqual([['Strategie & Steuerung', ['dim.strategie']]]);
-	await page.getByRole('button', { name: 'Rückgängig' }).click();
+	await page.getByRole('button', { name: 'Rückgängig', exact: true }).click();
 	await expect(page.getByRole('button', { name: '„E-Akte einführen“ bearbeiten' })).toBeFocused();
 	expect((await stored()).map(([title]) => title)).toEqual([
 		'E-Akte einführen',

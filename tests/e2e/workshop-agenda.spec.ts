@@ -97,7 +97,7 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 	await expect(editButton).toBeFocused();
 
 	// Remove with undo. The status region is in the page before its text changes (one inserted with
-	// its text is not announced), and the focus goes to "Rückgängig", not to the page.
+	// its text is not announced), and the focus goes to the page's "Rückgängig", not to the page.
 	// Counted in the page's main part: the app's notices above it (e.g. "now stored on this device"
 	// once the service worker is installed) come and go on their own schedule.
 	const pageStatus = page.getByRole('main').getByRole('status');
@@ -107,7 +107,7 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 		page.getByRole('status').filter({ hasText: '„Begrüßung und Ziele“ wurde entfernt.' })
 	).toBeVisible();
 	await expect(pageStatus).toHaveCount(statusRegions);
-	await expect(page.getByRole('button', { name: 'Rückgängig' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Rückgängig', exact: true })).toBeFocused();
 	await expect
 		.poll(async () =>
 			(await readServerDocument(appServer, control, readAgenda)).blocks.map((b) => b.title)
@@ -118,7 +118,7 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 	await expect(
 		page
 			.getByRole('status')
-			.filter({ hasText: '„Begrüßung und Ziele“ ist wieder in der Tagesordnung.' })
+			.filter({ hasText: 'Entfernen von „Begrüßung und Ziele“ rückgängig gemacht.' })
 	).toBeVisible();
 	await expect(pageStatus).toHaveCount(statusRegions);
 	await expect(page.getByRole('button', { name: '„Begrüßung und Ziele“ entfernen' })).toBeFocused();

@@ -159,7 +159,9 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 		['Akten nur auf Papier', null],
 		['Papierakten im Bauamt', null]
 	]);
-	await expect(page.getByText('Rückgängig gemacht.')).toBeVisible();
+	await expect(
+		page.getByText('Zusammenführen von „Papierakten im Bauamt“ rückgängig gemacht.')
+	).toBeVisible();
 	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
 	await page.keyboard.press('Enter');
 

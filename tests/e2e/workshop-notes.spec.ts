@@ -82,14 +82,24 @@ test('the facilitator keeps a parking-lot topic, a decision and a protocol note 
 	await edit.getByRole('button', { name: 'Speichern' }).click();
 	await expect(decision).toContainText('Wir beginnen mit dem Online-Antrag für Gewerbe.');
 
-	// Removing, then undoing the removal.
+	// Removing, then undoing the removal with the page's one "Rückgängig", where the focus went; it
+	// comes back to the note's "Bearbeiten".
 	await protocol.getByRole('listitem').getByRole('button', { name: 'Entfernen' }).click();
 	await expect(protocol.getByRole('listitem')).toHaveCount(0);
 	await expect(protocol.getByText('Noch keine Einträge.')).toBeVisible();
-	await expect(notes.getByRole('status').filter({ hasText: 'Notiz entfernt.' })).toBeVisible();
-	await notes.getByRole('button', { name: 'Rückgängig' }).click();
+	const undo = page.getByRole('button', { name: 'Rückgängig', exact: true });
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: '„Frau Meier spricht mit dem Landkreis.“ wurde entfernt.' })
+	).toBeVisible();
+	await expect(undo).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(protocol.getByRole('listitem')).toHaveText(/Frau Meier spricht mit dem Landkreis\./);
-	await expect(notes.getByRole('button', { name: 'Rückgängig' })).toHaveCount(0);
+	await expect(
+		page.getByText('Entfernen von „Frau Meier spricht mit dem Landkreis.“ rückgängig gemacht.')
+	).toBeVisible();
+	await expect(protocol.getByRole('button', { name: 'Bearbeiten' })).toBeFocused();
 
 	const expected = [
 		{ kind: 'parking', text: 'Förderprogramme des Landes' },

@@ -11,7 +11,6 @@ import {
 	readCards,
 	readClusters,
 	removeCluster,
-	restoreCluster,
 	copyCardsToBoard,
 	revealCards,
 	setCardsRemoved,
@@ -74,20 +73,6 @@ describe('cards on the board', () => {
 		removeCluster(doc, 'K1');
 		expect(readClusters(doc)).toEqual([]);
 		expect(readCards(doc).cards).toEqual([card('C1', 'Server alt')]);
-	});
-
-	it('undoing the removal of a cluster brings it back with its cards, but not a card removed meanwhile', () => {
-		const doc = new Y.Doc();
-		const technik = { id: 'K1', blockId: 'block-1', name: 'Technik', order: 'a0' };
-		addCluster(doc, technik);
-		addCard(doc, card('C1', 'Server alt', { clusterId: 'K1' }));
-		addCard(doc, card('C2', 'WLAN', { clusterId: 'K1' }));
-		removeCluster(doc, 'K1');
-		setCardsRemoved(doc, ['C2'], true);
-		restoreCluster(doc, technik, ['C1', 'C2']);
-		expect(readClusters(doc)).toEqual([technik]);
-		expect(readCards(doc).cards).toEqual([card('C1', 'Server alt', { clusterId: 'K1' })]);
-		expect(readCards(doc).removedIds).toEqual(['C2']);
 	});
 
 	it('merging a duplicate keeps both texts on the surviving card, and undoing the merge restores both cards', () => {

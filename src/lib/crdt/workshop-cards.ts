@@ -266,19 +266,3 @@ export function removeCluster(doc: Y.Doc, id: string, now = Date.now()): void {
 		deleteRecord(clusters, id);
 	});
 }
-
-/** Undoes removeCluster: the cluster again, with the cards it had (those still on the board). */
-export function restoreCluster(
-	doc: Y.Doc,
-	cluster: Cluster,
-	cardIds: readonly string[],
-	now = Date.now()
-): void {
-	const cards = writable(doc, ROOT_KEYS.cards);
-	const onBoard = new Set(readCards(doc).cards.map((card) => card.id));
-	doc.transact(() => {
-		addCluster(doc, cluster, now);
-		for (const id of cardIds)
-			if (onBoard.has(id)) writeFields(cards, id, { clusterId: cluster.id });
-	});
-}

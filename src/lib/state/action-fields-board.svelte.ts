@@ -1,7 +1,8 @@
-// The Handlungsfelder of a workshop (PRODUCT.md §3.3) as everyone at the board sees them: create one
+// The Handlungsfelder of a workshop (ADR 9) as everyone at the board sees them: create one
 // or take over a Digital-Check suggestion, tag it with catalog dimensions, order them by priority,
-// link cards and groups of the day's Kartenabfragen to them, and remove one with undo. Participants
-// and the facilitator edit together; a viewer only looks.
+// link cards and groups of the day's Kartenabfragen to them, and remove one. Each change is an
+// undoable step of this person (WorkshopUndo). Participants and the facilitator edit together; a
+// viewer only looks.
 
 import type * as Y from 'yjs';
 import type { DimensionId, DimensionInfo } from '../domain/check/catalog-types';
@@ -29,6 +30,7 @@ import { readCards, readClusters } from '../crdt/workshop-cards';
 import type { DocumentErrorCode } from '../sync/document-status';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
+import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 type WriteError = DocumentErrorCode | 'code_load_failed';
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
@@ -80,7 +82,6 @@ export class ActionFieldsBoard {
 	readonly canWrite: boolean;
 	#options: ActionFieldsBoardOptions;
 	#error = $state<WriteError | null>(null);
-	#lastRemoved = $state<{ id: string; title: string } | null>(null);
 
 	constructor(options: ActionFieldsBoardOptions) {
 		this.#options = options;
@@ -97,11 +98,6 @@ export class ActionFieldsBoard {
 
 	get writeError(): WriteError | null {
 		return this.#error;
-	}
-
-	/** The field the last removal took away, which `undoRemove` brings back. */
-	get lastRemoved(): { id: string; title: string } | null {
-		return this.#lastRemoved;
 	}
 
 	/** By priority, the first the highest. */
@@ -142,9 +138,14 @@ export class ActionFieldsBoard {
 		return this.linkable.filter((item) => ids.includes(item.id));
 	}
 
-	async #apply(change: (doc: Y.Doc) => void): Promise<boolean> {
-		this.#error = await this.#options.writeBoard(change);
+	/** Writes a change as one undoable step of this person. */
+	async #apply(step: UndoStep, change: (doc: Y.Doc) => void): Promise<boolean> {
+		this.#error = await this.#options.writeBoard(undoable(step, change));
 		return this.#error === null;
+	}
+
+	#title(id: string): string {
+		return this.fields.find((field) => field.id === id)?.title ?? '';
 	}
 
 	async add(
@@ -162,7 +163,8 @@ export class ActionFieldsBoard {
 			order: orderAtEnd(this.fields).order,
 			createdAt: (this.#options.now ?? Date.now)()
 		};
-		return (await this.#apply((doc) => addActionField(doc, field))) ? null : this.#error;
+		const step: UndoStep = { kind: 'add', label: field.title, focus: field.id };
+		return (await this.#apply(step, (doc) => addActionField(doc, field))) ? null : this.#error;
 	}
 
 	/** Takes over a Digital-Check suggestion: a field named after the dimension, tagged with it. */
@@ -172,7 +174,9 @@ export class ActionFieldsBoard {
 			orderAtEnd(this.fields).order,
 			(this.#options.now ?? Date.now)()
 		);
-		return this.#apply((doc) => addActionField(doc, field));
+		return this.#apply({ kind: 'add', label: field.title, focus: field.id }, (doc) =>
+			addActionField(doc, field)
+		);
 	}
 
 	/** Saves what was changed in the form: the title if it differs, dimensions tagged or untagged. */
@@ -192,32 +196,33 @@ export class ActionFieldsBoard {
 			title: title.value !== shown.title ? title.value : undefined,
 			dimensions: tags
 		};
-		return (await this.#apply((doc) => editActionField(doc, id, change))) ? null : this.#error;
+		const step: UndoStep = { kind: 'edit', label: shown.title, focus: id };
+		return (await this.#apply(step, (doc) => editActionField(doc, id, change)))
+			? null
+			: this.#error;
 	}
 
 	/** Moves a field to a position of the priority list (0: first). */
 	move(id: string, toIndex: number): Promise<boolean> {
 		const { order, rekey } = orderForMove(this.fields, id, toIndex);
-		return this.#apply((doc) => editActionField(doc, id, { order }, rekey));
+		return this.#apply({ kind: 'move', label: this.#title(id), focus: id }, (doc) =>
+			editActionField(doc, id, { order }, rekey)
+		);
 	}
 
 	async remove(id: string): Promise<boolean> {
-		const field = this.fields.find((f) => f.id === id);
-		if (!field) return false;
-		const done = await this.#apply((doc) => setActionFieldRemoved(doc, id, true));
-		if (done) this.#lastRemoved = { id, title: field.title };
-		return done;
-	}
-
-	async undoRemove(): Promise<boolean> {
-		const last = this.#lastRemoved;
-		if (!last) return false;
-		const done = await this.#apply((doc) => setActionFieldRemoved(doc, last.id, false));
-		if (done) this.#lastRemoved = null;
-		return done;
+		if (!this.hasField(id)) return false;
+		return this.#apply({ kind: 'remove', label: this.#title(id), focus: id }, (doc) =>
+			setActionFieldRemoved(doc, id, true)
+		);
 	}
 
 	setLink(fieldId: string, itemId: string, linked: boolean): Promise<boolean> {
-		return this.#apply((doc) => setActionFieldLink(doc, { fieldId, itemId }, linked));
+		const step: UndoStep = {
+			kind: linked ? 'link' : 'unlink',
+			label: this.#title(fieldId),
+			focus: fieldId
+		};
+		return this.#apply(step, (doc) => setActionFieldLink(doc, { fieldId, itemId }, linked));
 	}
 }

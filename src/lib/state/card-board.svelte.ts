@@ -1,7 +1,8 @@
 // The Kartenabfrage of a workshop as one person sees it: the board's cards and clusters of a block, and,
 // in a private phase, their own unrevealed cards (in their private document, which nobody else
 // receives). Participants and the facilitator add, edit and cluster cards; the facilitator also starts a
-// private phase, reveals it and merges duplicates; merges and removals can be undone. A participant's
+// private phase, reveals it and merges duplicates. Every change to the board is one undoable step of
+// this person (WorkshopUndo; a private card is taken back by removing it). A participant's
 // device copies its own cards of a revealed block to the board when the facilitator's reveal could
 // not reach them (the device was offline then).
 
@@ -30,7 +31,6 @@ import {
 	readClusters,
 	removeCluster,
 	renameCluster,
-	restoreCluster,
 	setCardsRemoved,
 	setMergedInto
 } from '../crdt/workshop-cards';
@@ -42,6 +42,7 @@ import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
+import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 type WriteError = DocumentErrorCode | 'code_load_failed';
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
@@ -71,19 +72,6 @@ export const EMPTY_BOARD: BoardSnapshot = { cards: [], removedCardIds: [], clust
  */
 export const MAX_REVEAL_PARTICIPANTS = 200;
 
-/**
- * The last change to the board made here, which "Rückgängig" reverts: what it was (for the notice),
- * the text of the card or the name of the group, where a moved card went (null: no group), and the
- * card to put the focus on afterwards.
- */
-export interface UndoableCardChange {
-	kind: 'move' | 'merge' | 'remove' | 'dissolve';
-	text: string;
-	to?: string | null;
-	focusCardId: string | null;
-	revert: (doc: Y.Doc) => void;
-}
-
 export const readPrivateCards = (doc: Y.Doc): Card[] =>
 	readCards(doc, ROOT_KEYS.privateCards).cards;
 
@@ -110,8 +98,6 @@ export class CardBoard {
 	readonly control: WorkshopControl;
 	#options: CardBoardOptions;
 	#error = $state<WriteError | null>(null);
-	#lastChange = $state.raw<UndoableCardChange | null>(null);
-	#undone = $state(false);
 	#lastReveal = $state<RevealResult | null>(null);
 	#copyingOwn = false;
 
@@ -148,16 +134,6 @@ export class CardBoard {
 	mayChange(card: Pick<Card, 'authorId'>): boolean {
 		if (this.#options.moderation !== null) return true;
 		return this.#options.own !== null && card.authorId === this.#options.authorId;
-	}
-
-	/** The move, merge, removal or dissolved group `undo` reverts. */
-	get lastChange(): UndoableCardChange | null {
-		return this.#lastChange;
-	}
-
-	/** Whether the last thing done here was an undo. */
-	get undone(): boolean {
-		return this.#undone;
 	}
 
 	get lastReveal(): RevealResult | null {
@@ -238,27 +214,24 @@ export class CardBoard {
 		};
 		const done = toPrivate
 			? await this.#apply(own.write, (doc) => addCard(doc, card, ROOT_KEYS.privateCards))
-			: await this.#apply(this.#options.writeBoard, (doc) => addCard(doc, card));
+			: await this.#change({ kind: 'add', label: card.text, focus: card.id }, (doc) =>
+					addCard(doc, card)
+				);
 		return done ? null : this.#error;
 	}
 
 	async editCard(cardId: string, raw: string): Promise<CardTextError | WriteError | null> {
 		const text = validateCardText(raw);
 		if (!text.ok) return text.error;
-		const done = await this.#apply(this.#options.writeBoard, (doc) =>
-			editCardText(doc, cardId, text.value)
-		);
+		const shown = this.#options.board.value.cards.find((card) => card.id === cardId);
+		const step: UndoStep = { kind: 'edit', label: shown?.text ?? text.value, focus: cardId };
+		const done = await this.#change(step, (doc) => editCardText(doc, cardId, text.value));
 		return done ? null : this.#error;
 	}
 
-	/** Writes an undoable change; `undo` then reverts it. */
-	async #change(change: (doc: Y.Doc) => void, undo: UndoableCardChange): Promise<boolean> {
-		const done = await this.#apply(this.#options.writeBoard, change);
-		if (done) {
-			this.#lastChange = undo;
-			this.#undone = false;
-		}
-		return done;
+	/** Writes a change to the board as one undoable step of this person. */
+	#change(step: UndoStep, change: (doc: Y.Doc) => void): Promise<boolean> {
+		return this.#apply(this.#options.writeBoard, undoable(step, change));
 	}
 
 	#shownCard(blockId: string, cardId: string): BoardCard | null {
@@ -267,7 +240,7 @@ export class CardBoard {
 		return all.find((card) => card.id === cardId) ?? null;
 	}
 
-	/** Removes a card with the duplicates merged into it (they are shown on it); undoable. */
+	/** Removes a card with the duplicates merged into it (they are shown on it). */
 	async removeCard(blockId: string, cardId: string): Promise<boolean> {
 		const card = this.#shownCard(blockId, cardId);
 		if (!card) return false;
@@ -277,12 +250,9 @@ export class CardBoard {
 			const merged = cards.find((c) => c.id === id);
 			return merged !== undefined && this.mayChange(merged);
 		});
-		return this.#change((doc) => setCardsRemoved(doc, cardIds, true), {
-			kind: 'remove',
-			text: card.text,
-			focusCardId: card.id,
-			revert: (doc) => setCardsRemoved(doc, cardIds, false)
-		});
+		return this.#change({ kind: 'remove', label: card.text, focus: card.id }, (doc) =>
+			setCardsRemoved(doc, cardIds, true)
+		);
 	}
 
 	async createCluster(blockId: string, raw: string): Promise<ClusterNameError | WriteError | null> {
@@ -290,7 +260,9 @@ export class CardBoard {
 		if (!name.ok) return name.error;
 		const { order } = orderAtEnd(this.view(blockId).clusters.map((group) => group.cluster));
 		const cluster: Cluster = { id: newId<'cluster'>(), blockId, name: name.value, order };
-		const done = await this.#apply(this.#options.writeBoard, (doc) => addCluster(doc, cluster));
+		const done = await this.#change({ kind: 'add', label: cluster.name, focus: null }, (doc) =>
+			addCluster(doc, cluster)
+		);
 		return done ? null : this.#error;
 	}
 
@@ -300,27 +272,22 @@ export class CardBoard {
 	): Promise<ClusterNameError | WriteError | null> {
 		const name = validateClusterName(raw);
 		if (!name.ok) return name.error;
-		const done = await this.#apply(this.#options.writeBoard, (doc) =>
-			renameCluster(doc, clusterId, name.value)
-		);
+		const shown = this.#options.board.value.clusters.find((cluster) => cluster.id === clusterId);
+		const step: UndoStep = { kind: 'edit', label: shown?.name ?? name.value, focus: null };
+		const done = await this.#change(step, (doc) => renameCluster(doc, clusterId, name.value));
 		return done ? null : this.#error;
 	}
 
-	/** Dissolves a group; its cards stay, without a group. Undoable. */
+	/** Dissolves a group; its cards stay, without a group. */
 	async removeCluster(blockId: string, clusterId: string): Promise<boolean> {
 		const group = this.view(blockId).clusters.find((g) => g.cluster.id === clusterId);
 		if (!group) return false;
-		const { cluster } = group;
-		const cardIds = group.cards.map((card) => card.id);
-		return this.#change((doc) => removeCluster(doc, clusterId), {
-			kind: 'dissolve',
-			text: cluster.name,
-			focusCardId: null,
-			revert: (doc) => restoreCluster(doc, cluster, cardIds)
-		});
+		return this.#change({ kind: 'dissolve', label: group.cluster.name, focus: null }, (doc) =>
+			removeCluster(doc, clusterId)
+		);
 	}
 
-	/** Puts a card at the end of a cluster (null: back among the unclustered cards). Undoable. */
+	/** Puts a card at the end of a cluster (null: back among the unclustered cards). */
 	async moveToCluster(blockId: string, cardId: string, clusterId: string | null): Promise<boolean> {
 		const card = this.#shownCard(blockId, cardId);
 		if (!card) return false;
@@ -330,38 +297,22 @@ export class CardBoard {
 		const { order, rekey } = orderAtEnd(target.filter((other) => other.id !== cardId));
 		// A group that is gone (dissolved by someone else meanwhile) counts as none.
 		const to = group?.cluster.id ?? null;
-		const from = { clusterId: card.clusterId, order: card.order };
-		return this.#change((doc) => moveCard(doc, cardId, { clusterId: to, order }, rekey), {
+		const step: UndoStep = {
 			kind: 'move',
-			text: card.text,
+			label: card.text,
 			to: group?.cluster.name ?? null,
-			focusCardId: cardId,
-			revert: (doc) => moveCard(doc, cardId, from)
-		});
+			focus: cardId
+		};
+		return this.#change(step, (doc) => moveCard(doc, cardId, { clusterId: to, order }, rekey));
 	}
 
-	/** Merges a duplicate into another card: both texts stay on the survivor; undoable. */
+	/** Merges a duplicate into another card: both texts stay on the survivor. */
 	async merge(blockId: string, cardId: string, intoId: string): Promise<boolean> {
 		const card = this.#shownCard(blockId, cardId);
 		if (!card) return false;
-		return this.#change((doc) => setMergedInto(doc, cardId, intoId), {
-			kind: 'merge',
-			text: card.text,
-			focusCardId: cardId,
-			revert: (doc) => setMergedInto(doc, cardId, null)
-		});
-	}
-
-	/** Reverts the last change made here (see UndoableCardChange); other people's changes stay. */
-	async undo(): Promise<boolean> {
-		const last = this.#lastChange;
-		if (!last) return false;
-		const done = await this.#apply(this.#options.writeBoard, last.revert);
-		if (done) {
-			this.#lastChange = null;
-			this.#undone = true;
-		}
-		return done;
+		return this.#change({ kind: 'merge', label: card.text, focus: cardId }, (doc) =>
+			setMergedInto(doc, cardId, intoId)
+		);
 	}
 
 	async startPrivatePhase(blockId: string): Promise<boolean> {

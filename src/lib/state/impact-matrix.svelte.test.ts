@@ -76,11 +76,11 @@ describe('ImpactMatrix', () => {
 		const anna = await matrixOn(workshop.tablet, 'anna');
 		expect(anna.items(MATRIX).map((item) => item.label)).toEqual(['Technik', 'Personal']);
 
-		await anna.setScore('group0', 'impact', 5);
-		await anna.setScore('group0', 'effort', 2);
-		await facilitator.setScore('group0', 'impact', 4);
-		await facilitator.setScore('group0', 'effort', 1);
-		await anna.setScore('group1', 'impact', 2);
+		await anna.setScores('group0', { impact: 5 });
+		await anna.setScores('group0', { effort: 2 });
+		await facilitator.setScores('group0', { impact: 4 });
+		await facilitator.setScores('group0', { effort: 1 });
+		await anna.setScores('group1', { impact: 2 });
 		workshop.sync();
 
 		for (const matrix of [facilitator, anna]) {
@@ -100,15 +100,15 @@ describe('ImpactMatrix', () => {
 		const workshop = room();
 		const facilitator = await matrixOn(workshop.laptop, 'moderation');
 		const anna = await matrixOn(workshop.tablet, 'anna');
-		await anna.setScore('group0', 'impact', 1);
-		await facilitator.setScore('group0', 'impact', 5);
+		await anna.setScores('group0', { impact: 1 });
+		await facilitator.setScores('group0', { impact: 5 });
 		workshop.sync();
 
-		await anna.setScore('group0', 'impact', 3);
+		await anna.setScores('group0', { impact: 3 });
 		workshop.sync();
 		expect(facilitator.placements(MATRIX)[0]).toMatchObject({ impact: 4, impactCount: 2 });
 
-		await anna.setScore('group0', 'impact', null);
+		await anna.setScores('group0', { impact: null });
 		workshop.sync();
 		expect(facilitator.placements(MATRIX)[0]).toMatchObject({ impact: 5, impactCount: 1 });
 		expect(facilitator.myScore('group0').impact).toBe(5);
@@ -119,7 +119,7 @@ describe('ImpactMatrix', () => {
 		const projector = await matrixOn(workshop.tablet, null);
 
 		expect(projector.canScore).toBe(false);
-		expect(await projector.setScore('group0', 'impact', 5)).toBe(false);
+		expect(await projector.setScores('group0', { impact: 5 })).toBe(false);
 		expect(workshop.tablet.board.getMap(ROOT_KEYS.matrix).size).toBe(0);
 	});
 });

@@ -1,4 +1,4 @@
-// The impact × effort matrix of a workshop as one person sees it (PRODUCT.md §3.3). What it scores
+// The impact × effort matrix of a workshop as one person sees it (ADR 9). What it scores
 // comes from the day's flow (domain/workshop/voting-items.ts, matrixSource): the entries of the last
 // dot vote before it (once revealed, the twelve with the most dots), else the groups of the last
 // Kartenabfrage. Each
@@ -22,6 +22,7 @@ import type { MatrixScore } from '../domain/workshop/matrix';
 import type { AppErrorCode } from './app-error';
 import { EMPTY_VOTING_BOARD, readVotingBoard, type VotingBoard } from './dot-voting.svelte';
 import type { LiveDocument } from './live-document.svelte';
+import { undoable, type UndoStep } from './workshop-undo.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 
 type WriteError = AppErrorCode;
@@ -132,11 +133,27 @@ export class ImpactMatrix {
 		return { impact: own?.impact ?? null, effort: own?.effort ?? null };
 	}
 
-	async setScore(itemId: string, axis: MatrixAxis, value: number | null): Promise<boolean> {
+	/**
+	 * Sets this device's scores of an entry (null: takes one back), in one undoable step of this person
+	 * (WorkshopUndo): a drop on the matrix sets both axes.
+	 */
+	async setScores(
+		itemId: string,
+		scores: Partial<Record<MatrixAxis, number | null>>
+	): Promise<boolean> {
 		const me = this.#options.scorerId;
 		if (me === null) return false;
-		this.#error = await this.#options.writeBoard((doc) =>
-			writeScore(doc, { participantId: me, itemId, axis }, value)
+		const { cards, clusters } = this.#options.board.value;
+		const label =
+			cards.find((card) => card.id === itemId)?.text ??
+			clusters.find((cluster) => cluster.id === itemId)?.name ??
+			'';
+		const step: UndoStep = { kind: 'score', label, focus: null };
+		this.#error = await this.#options.writeBoard(
+			undoable(step, (doc) => {
+				for (const [axis, value] of Object.entries(scores) as [MatrixAxis, number | null][])
+					writeScore(doc, { participantId: me, itemId, axis }, value);
+			})
 		);
 		return this.#error === null;
 	}

@@ -1,6 +1,7 @@
 // The facilitator running a workshop day: everything WorkshopControl reads, plus the moderation's
 // writes to the control document (agenda, current block, countdown, plan). Each write goes through the
 // document on this device first, so it works offline and reaches other devices when they connect.
+// Changes to the agenda are undoable steps of this person (WorkshopUndo); running the day is not.
 
 import type * as Y from 'yjs';
 import {
@@ -27,6 +28,7 @@ import type { DocumentErrorCode } from '../sync/document-status';
 import type { Clock } from './clock.svelte';
 import type { LiveDocument } from './live-document.svelte';
 import { WorkshopControl, type ControlSnapshot } from './workshop-control.svelte';
+import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 export type WriteControl = (
 	change: (doc: Y.Doc) => void
@@ -35,7 +37,6 @@ export type WriteControl = (
 export class WorkshopDay extends WorkshopControl {
 	#write: WriteControl;
 	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
-	#removed = $state<AgendaBlock | null>(null);
 
 	constructor(control: LiveDocument<ControlSnapshot>, clock: Clock, write: WriteControl) {
 		super(control, clock);
@@ -47,19 +48,25 @@ export class WorkshopDay extends WorkshopControl {
 		return this.#error;
 	}
 
-	/** The block removed last, which `undoRemove` brings back. */
-	get removed(): AgendaBlock | null {
-		return this.#removed;
-	}
-
 	async #apply(change: (doc: Y.Doc) => void): Promise<boolean> {
 		this.#error = await this.#write(change);
 		return this.#error === null;
 	}
 
+	/** Changes the agenda as one undoable step of this person. */
+	#change(step: UndoStep, change: (doc: Y.Doc) => void): Promise<boolean> {
+		return this.#apply(undoable(step, change));
+	}
+
+	#title(id: string): string {
+		return this.schedule.find((block) => block.id === id)?.title ?? '';
+	}
+
 	applyTemplate(templateId: string): Promise<boolean> {
 		const blocks = blocksFromTemplate(templateId);
-		return this.#apply((doc) => writeBlocks(doc, blocks));
+		return this.#change({ kind: 'template', label: '', focus: null }, (doc) =>
+			writeBlocks(doc, blocks)
+		);
 	}
 
 	/** Appends a block; an empty question is left out. */
@@ -77,7 +84,7 @@ export class WorkshopDay extends WorkshopControl {
 			order,
 			...(question?.trim() ? { question } : {})
 		};
-		return this.#apply((doc) => {
+		return this.#change({ kind: 'add', label: block.title, focus: block.id }, (doc) => {
 			writeBlocks(doc, [block]);
 			for (const entry of rekey) updateBlock(doc, entry.id, { order: entry.order });
 		});
@@ -91,32 +98,24 @@ export class WorkshopDay extends WorkshopControl {
 	editBlock(id: string, shown: BlockFields, edited: BlockFields): Promise<boolean> {
 		const patch = changedFields(shown, edited);
 		if (Object.keys(patch).length === 0) return Promise.resolve(true);
-		return this.#apply((doc) => updateBlock(doc, id, patch));
+		return this.#change({ kind: 'edit', label: shown.title, focus: id }, (doc) =>
+			updateBlock(doc, id, patch)
+		);
 	}
 
 	/** Moves a block to a position of the agenda as it is after the move (0: first). */
 	moveBlock(id: string, toIndex: number): Promise<boolean> {
 		const { order, rekey } = orderForMove(this.schedule, id, toIndex);
-		return this.#apply((doc) => updateBlock(doc, id, { order }, rekey));
+		return this.#change({ kind: 'move', label: this.#title(id), focus: id }, (doc) =>
+			updateBlock(doc, id, { order }, rekey)
+		);
 	}
 
 	async removeBlock(id: string): Promise<boolean> {
-		const block = this.schedule.find((b) => b.id === id);
-		if (!block) return false;
-		const done = await this.#apply((doc) => removeBlock(doc, id));
-		if (done) {
-			const { startsAt: _s, endsAt: _e, ...kept } = block;
-			this.#removed = kept;
-		}
-		return done;
-	}
-
-	async undoRemove(): Promise<boolean> {
-		const block = this.#removed;
-		if (!block) return false;
-		const done = await this.#apply((doc) => writeBlocks(doc, [block]));
-		if (done) this.#removed = null;
-		return done;
+		if (!this.schedule.some((b) => b.id === id)) return false;
+		return this.#change({ kind: 'remove', label: this.#title(id), focus: id }, (doc) =>
+			removeBlock(doc, id)
+		);
 	}
 
 	/** Makes a block current and starts its countdown with the block's duration. */

@@ -1,6 +1,7 @@
 // The Themenspeicher (parking lot), decisions and protocol notes of a workshop day, as the facilitator
 // keeps them: read live from the board document, grouped by block and kind, and written through the
-// document on this device first (so it works offline). A removal can be undone until the next one.
+// document on this device first (so it works offline). Each change is an undoable step of this person
+// (WorkshopUndo).
 
 import type * as Y from 'yjs';
 import { newId } from '../domain/ids';
@@ -16,6 +17,7 @@ import {
 } from '../crdt/workshop-notes';
 import type { AppErrorCode } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
+import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 /** The facilitator on the laptop writes notes under this author id (a participant under their own). */
 export const MODERATION_AUTHOR_ID = 'moderation';
@@ -34,7 +36,6 @@ export class WorkshopNotes {
 	readonly #write: WriteNotes;
 	readonly #authorId: string;
 	#error = $state<NotesWriteError | null>(null);
-	#removed = $state<Note | null>(null);
 	readonly #byBlock = $derived.by(() => {
 		// No prototype: a block id may be any record id, '__proto__' included.
 		const groups = Object.create(null) as Record<string, NotesByKind>;
@@ -81,13 +82,9 @@ export class WorkshopNotes {
 		return this.#error;
 	}
 
-	/** The note removed last, which `undoRemove` brings back. */
-	get removed(): Note | null {
-		return this.#removed;
-	}
-
-	async #apply(change: (doc: Y.Doc) => void): Promise<boolean> {
-		this.#error = await this.#write(change);
+	/** Writes a change as one undoable step of this person. */
+	async #apply(step: UndoStep, change: (doc: Y.Doc) => void): Promise<boolean> {
+		this.#error = await this.#write(undoable(step, change));
 		return this.#error === null;
 	}
 
@@ -102,29 +99,22 @@ export class WorkshopNotes {
 			authorId: this.#authorId,
 			createdAt: Date.now()
 		};
-		return this.#apply((doc) => addNote(doc, note));
+		return this.#apply({ kind: 'add', label: text, focus: note.id }, (doc) => addNote(doc, note));
 	}
 
 	edit(id: string, text: string): Promise<boolean> {
-		if (!isNoteText(text) || !this.all.some((note) => note.id === id))
-			return Promise.resolve(false);
-		return this.#apply((doc) => editNote(doc, id, text));
+		const shown = this.all.find((note) => note.id === id);
+		if (!isNoteText(text) || !shown) return Promise.resolve(false);
+		return this.#apply({ kind: 'edit', label: shown.text, focus: id }, (doc) =>
+			editNote(doc, id, text)
+		);
 	}
 
 	async remove(id: string): Promise<boolean> {
 		const note = this.all.find((n) => n.id === id);
 		if (!note) return false;
-		const done = await this.#apply((doc) => removeNote(doc, id));
-		if (done) this.#removed = note;
-		return done;
-	}
-
-	/** Writes the removed note back with its id, author and creation time. */
-	async undoRemove(): Promise<boolean> {
-		const note = this.#removed;
-		if (!note) return false;
-		const done = await this.#apply((doc) => addNote(doc, note));
-		if (done) this.#removed = null;
-		return done;
+		return this.#apply({ kind: 'remove', label: note.text, focus: id }, (doc) =>
+			removeNote(doc, id)
+		);
 	}
 }

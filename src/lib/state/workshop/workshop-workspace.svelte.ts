@@ -23,7 +23,6 @@ import {
 	EMPTY_ACTION_FIELDS,
 	readActionFieldsBoard
 } from '../action-fields-board.svelte';
-import { BoardUndo } from '../board-undo.svelte';
 import { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards } from '../card-board.svelte';
 import type { Clock } from '../clock.svelte';
 import {
@@ -41,6 +40,7 @@ import type { WorkshopRole } from '../viewer.svelte';
 import { EMPTY_CONTROL, readControl, WorkshopControl } from '../workshop-control.svelte';
 import { WorkshopDay } from '../workshop-day.svelte';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
+import { WorkshopUndo } from '../workshop-undo.svelte';
 import { revealPrivateCards, revealPrivateVotes, type RevealDocuments } from './reveal-private';
 
 export interface WorkshopWorkspaceOptions {
@@ -66,8 +66,8 @@ export class WorkshopWorkspace {
 	readonly control: WorkshopControl;
 	/** Who has joined and under which name (the board's roster). */
 	readonly roster: LiveDocument<RosterEntry[]>;
-	/** Undo and redo of this person's own changes on the board. */
-	readonly undo: BoardUndo;
+	/** Undo and redo of this person's own changes on the workshop's pages (agenda and board). */
+	readonly undo: WorkshopUndo;
 	#newerControl: LiveDocument<boolean>;
 	#newerBoard: LiveDocument<boolean>;
 	#options: WorkshopWorkspaceOptions;
@@ -99,7 +99,10 @@ export class WorkshopWorkspace {
 		const boardName = workshopBoardDocName(ars, workshop);
 		this.#newerControl = this.#live(this.#controlDoc, (d) => holdsNewerData(controlName, d), false);
 		this.#newerBoard = this.#live(this.#boardDoc, (d) => holdsNewerData(boardName, d), false);
-		this.undo = new BoardUndo(() => this.#boardDoc.borrow());
+		this.undo = new WorkshopUndo({
+			control: () => this.#controlDoc.borrow(),
+			board: () => this.#boardDoc.borrow()
+		});
 		void options.role().then((role) => {
 			if (role.kind === 'participant') {
 				const own = workshopPrivateDocName(ars, workshop, role.participantId);
