@@ -4,7 +4,7 @@
 // Processes are two flat maps, because a plain object per process is one Y.Map value and two devices
 // editing different fields of it would keep only the later object. 'processes' holds each process as it
 // was created (never rewritten: presets under the preset's id, so two devices seeding at once make one
-// set, RELIABILITY.md entry 14); 'processFields' holds every later edit under `<processId>/<field>`, and
+// set); 'processFields' holds every later edit under `<processId>/<field>`, and
 // `<presetId>/removed` hides a preset so that seeding again does not bring it back. A concurrent seed
 // can therefore never overwrite an edit, whichever client wins the race for the creation record.
 //
@@ -19,7 +19,7 @@
 // version that does not know the key simply shows the record's older estimate.
 
 import { generateKeyBetween } from 'fractional-indexing';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { DIMENSIONS, type DimensionId } from '../domain/check/catalog-types';
 import {
 	BARRIER_IDS,

@@ -1,8 +1,8 @@
 // The persisted shape of every Y.Doc starts here. Root keys are declared once and never renamed or
 // retyped: a root that one client reads as a Y.Map and another writes as a Y.Text loses its content
-// silently (RELIABILITY.md §1). New fields are added, old ones are never reused for other meanings.
+// silently (ADR 3). New fields are added, old ones are never reused for other meanings.
 
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** Raised when a document's persisted shape changes; readers of a newer document keep unknown keys. */
 export const SCHEMA_VERSION = 1;

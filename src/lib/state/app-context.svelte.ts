@@ -41,23 +41,13 @@ import { CentralConnection } from './central-connection.svelte';
 import { Clock } from './clock.svelte';
 import { EMPTY_CONTROL, readControl, WorkshopControl } from './workshop-control.svelte';
 import { WorkshopDay } from './workshop-day.svelte';
-import { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards } from './card-board.svelte';
-import { Presence } from './presence.svelte';
-import { revealPrivateCards, revealPrivateVotes } from '../sync/reveal-private';
-import {
-	DotVoting,
-	EMPTY_VOTING_BOARD,
-	readPrivateVotes,
-	readVotingBoard
-} from './dot-voting.svelte';
+import type { CardBoard } from './card-board.svelte';
+import type { Presence } from './presence.svelte';
+import type { DotVoting } from './dot-voting.svelte';
+import type { ImpactMatrix } from './impact-matrix.svelte';
 import { writeVoting } from '../crdt/workshop-votes';
-import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from './impact-matrix.svelte';
 import { BoardUndo } from './board-undo.svelte';
-import {
-	ActionFieldsBoard,
-	EMPTY_ACTION_FIELDS,
-	readActionFieldsBoard
-} from './action-fields-board.svelte';
+import type { ActionFieldsBoard } from './action-fields-board.svelte';
 import { setCardPhase } from '../crdt/workshop-run';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
 import { readNotes } from '../crdt/workshop-notes';
@@ -74,7 +64,7 @@ export interface AppContext {
 	readonly kommunen: KommunenList;
 	readonly syncStatus: SyncStatus;
 	readonly update: AppUpdate;
-	/** False on the plain-http LAN page (DESIGN.md §5); the UI says so in one line. */
+	/** False on the plain-http LAN page (ADR 6); the UI says so in one line. */
 	readonly isSecureContext: boolean;
 	/** The document registry and repositories; the first call loads them. */
 	loadDocumentServices(): Promise<DocumentServices>;
@@ -314,10 +304,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 					? { name: credential.displayName, id: credential.sub }
 					: { name: m.presence_moderation(), id: MODERATION_AUTHOR_ID };
 			const board = workshopBoardDocName(ars, workshop);
+			const { Presence } = await import('./presence.svelte');
 			return new Presence(async () => (await loadDocumentServices()).documents.open(board), me);
 		},
 		async cardBoard(ars, workshop) {
-			const { participant, moderates } = await workshopRole(ars, workshop);
+			const [{ participant, moderates }, { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards }] =
+				await Promise.all([workshopRole(ars, workshop), import('./card-board.svelte')]);
 			const control = workshopControlDocName(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
 			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
@@ -338,9 +330,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 							setPhase: (blockId, phase) =>
 								writeTo(control, (doc) => setCardPhase(doc, blockId, phase)),
 							reveal: async (blockId, participantIds) => {
-								const services = await loadDocumentServices().catch(() => null);
-								if (!services) return { ok: false, error: 'storage_timeout' };
-								return revealPrivateCards(services.documents, {
+								const [services, reveal] = await Promise.all([
+									loadDocumentServices(),
+									import('../sync/reveal-private')
+								]).catch(() => [null, null]);
+								if (!services || !reveal) return { ok: false, error: 'storage_timeout' };
+								return reveal.revealPrivateCards(services.documents, {
 									ars,
 									workshop,
 									blockId,
@@ -351,7 +346,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			});
 		},
 		async dotVoting(ars, workshop) {
-			const { participant, moderates } = await workshopRole(ars, workshop);
+			const [{ participant, moderates }, voting] = await Promise.all([
+				workshopRole(ars, workshop),
+				import('./dot-voting.svelte')
+			]);
+			const { DotVoting, EMPTY_VOTING_BOARD, readPrivateVotes, readVotingBoard } = voting;
 			const control = workshopControlDocName(ars, workshop);
 			const board = workshopBoardDocName(ars, workshop);
 			const own = participant ? workshopPrivateDocName(ars, workshop, participant) : null;
@@ -370,9 +369,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 							setVoting: (blockId, setup) =>
 								writeTo(control, (doc) => writeVoting(doc, blockId, setup)),
 							reveal: async (blockId, participantIds) => {
-								const services = await loadDocumentServices().catch(() => null);
-								if (!services) return { ok: false, error: 'storage_timeout' };
-								return revealPrivateVotes(services.documents, {
+								const [services, reveal] = await Promise.all([
+									loadDocumentServices(),
+									import('../sync/reveal-private')
+								]).catch(() => [null, null]);
+								if (!services || !reveal) return { ok: false, error: 'storage_timeout' };
+								return reveal.revealPrivateVotes(services.documents, {
 									ars,
 									workshop,
 									blockId,
@@ -383,7 +385,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			});
 		},
 		async impactMatrix(ars, workshop) {
-			const { participant, moderates } = await workshopRole(ars, workshop);
+			const [{ participant, moderates }, { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard }] =
+				await Promise.all([workshopRole(ars, workshop), import('./impact-matrix.svelte')]);
 			const scorerId = participant ?? (moderates ? MODERATION_AUTHOR_ID : null);
 			const board = workshopBoardDocName(ars, workshop);
 			return new ImpactMatrix({
@@ -401,7 +404,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				(await loadDocumentServices()).documents.open(workshopBoardDocName(ars, workshop))
 			),
 		async actionFields(ars, workshop) {
-			const { participant, moderates } = await workshopRole(ars, workshop);
+			const [{ participant, moderates }, fields] = await Promise.all([
+				workshopRole(ars, workshop),
+				import('./action-fields-board.svelte')
+			]);
+			const { ActionFieldsBoard, EMPTY_ACTION_FIELDS, readActionFieldsBoard } = fields;
 			const board = workshopBoardDocName(ars, workshop);
 			return new ActionFieldsBoard({
 				control: new WorkshopControl(

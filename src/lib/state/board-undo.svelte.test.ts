@@ -1,7 +1,7 @@
 // SPEC.md S16 at the state layer: the board page's undo takes back this device's own change, never
 // one that arrived from another device, and is available only while something uses it.
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Card } from '../domain/workshop/cards';
@@ -54,6 +54,8 @@ describe('BoardUndo', () => {
 			});
 		});
 		flushSync();
+		// The undo code loads with the document (ADR 14); the stack starts once both are there.
+		await vi.dynamicImportSettled();
 		await expect.poll(() => undo.canUndo).toBe(false);
 
 		// Another device's edit arrives with the provider's origin: nothing to undo.

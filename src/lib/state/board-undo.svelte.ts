@@ -1,11 +1,13 @@
 // Undo and redo per person for a workshop's board (SPEC.md S16): the buttons and Ctrl+Z/Ctrl+Shift+Z
 // on the board pages revert this device's own last change (a card, a group, a dot, a score, a
 // Handlungsfeld) and never somebody else's. The undo stack lives while a page uses it and holds the
-// board document open meanwhile; it starts empty on every visit.
+// board document open meanwhile; it starts empty on every visit. Yjs' UndoManager is imported with
+// the document, by import(): the root layout reaches this class, and the start route loads no Yjs
+// (ADR 14).
 
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { personalUndo, redoLast, undoLast, type UndoRoot } from '../crdt/personal-undo';
+import type { UndoRoot } from '../crdt/personal-undo';
 import { ROOT_KEYS } from '../crdt/schema';
 import type { DocumentHandle } from '../sync/open-document';
 
@@ -20,8 +22,12 @@ const BOARD_ROOTS: readonly UndoRoot[] = [
 	ROOT_KEYS.actionFieldLinks
 ];
 
+type PersonalUndo = typeof import('../crdt/personal-undo');
+
 export class BoardUndo {
 	#manager: Y.UndoManager | null = null;
+	/** Loaded with the document, before #manager is set. */
+	#steps: Pick<PersonalUndo, 'undoLast' | 'redoLast'> | null = null;
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#subscribe: () => void;
@@ -35,18 +41,25 @@ export class BoardUndo {
 			let stopped = false;
 			let handle: DocumentHandle | null = null;
 			const update = this.#update;
-			open().then(
-				(opened) => {
+			const opening = open();
+			Promise.all([opening, import('../crdt/personal-undo')]).then(
+				([opened, personalUndo]) => {
 					if (stopped) return void opened.close();
 					handle = opened;
-					const manager = personalUndo(opened.doc, BOARD_ROOTS);
+					const manager = personalUndo.personalUndo(opened.doc, BOARD_ROOTS);
 					for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'])
 						manager.on(event as 'stack-item-added', update);
+					this.#steps = personalUndo;
 					this.#manager = manager;
 					update();
 				},
-				// Without the document there is nothing to undo; the buttons stay unavailable.
-				() => undefined
+				// Without the document there is nothing to undo; the buttons stay unavailable. A document
+				// opened while the code failed to load is closed again.
+				() =>
+					void opening.then(
+						(opened) => opened.close(),
+						() => undefined
+					)
 			);
 			return () => {
 				stopped = true;
@@ -70,14 +83,16 @@ export class BoardUndo {
 
 	/** Reverts this device's last change, if others have not replaced it; returns whether it did. */
 	undo(): boolean {
-		const done = this.#manager !== null && undoLast(this.#manager);
+		const done =
+			this.#manager !== null && this.#steps !== null && this.#steps.undoLast(this.#manager);
 		this.#update();
 		return done;
 	}
 
 	/** Restores what the last undo reverted; returns whether there was something. */
 	redo(): boolean {
-		const done = this.#manager !== null && redoLast(this.#manager);
+		const done =
+			this.#manager !== null && this.#steps !== null && this.#steps.redoLast(this.#manager);
 		this.#update();
 		return done;
 	}
