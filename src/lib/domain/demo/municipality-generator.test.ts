@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateArs } from '../ars';
 import { validateAnswer } from '../check/answer-validation';
-import { CURRENT_CATALOG, itemsForPerspective } from '../check/catalog';
+import { CURRENT_CATALOG } from '../check/catalog';
+import { itemsForPerspective } from '../check/catalog-items';
 import { DIMENSIONS } from '../check/catalog-types';
 import { POINTS_PER_LEVEL, scoreRound } from '../check/check-scoring';
 import { isId } from '../ids';

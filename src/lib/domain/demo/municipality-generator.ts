@@ -25,7 +25,8 @@
 import { Random, seededGenerator } from './seeded-random';
 import type { Ars } from '../ars';
 import type { Answer, RespondentAnswers } from '../check/answers';
-import { CURRENT_CATALOG, itemsForPerspective } from '../check/catalog';
+import { CURRENT_CATALOG } from '../check/catalog';
+import { itemsForPerspective } from '../check/catalog-items';
 import {
 	DIMENSIONS,
 	type Catalog,
