@@ -1,22 +1,35 @@
-// The layer rule of DESIGN.md §2: a layer imports only the layers above it. Each entry forbids, for the
+// The layer rule of ARCHITECTURE.md: a layer imports only the layers above it. Each entry forbids, for the
 // files of one layer, the layers below it and the libraries another layer owns. tests/unit/layers.test.ts
-// proves with fixtures that each forbidden direction fails the lint.
+// proves with one fixture line per forbidden direction (static and lazy import) that each one fails the
+// lint with its own message, and that no message here lacks such a line.
 
-/** Matches an import of `$lib/<layer>/…` or a relative path through `…/<layer>/…`. */
+/** @typedef {{ regex: string; message: string }} ImportPattern */
+
+/**
+ * Matches an import of `$lib/<layer>/…` or a relative path through `…/<layer>/…`.
+ * @param {string} name
+ */
 const layer = (name) => `^(\\$lib|\\.{1,2})(/.*)?/${name}(/|$)`;
 
 const ORDER = ['util', 'domain', 'crdt', 'storage', 'sync', 'state', 'components', 'routes'];
+/** @param {string} name */
 const below = (name) => ORDER.slice(ORDER.indexOf(name) + 1).filter((l) => l !== 'routes');
 
+/**
+ * @param {string[]} layers
+ * @param {string[]} packages
+ * @param {string} why
+ * @returns {ImportPattern[]}
+ */
 const forbid = (layers, packages, why) => [
 	...layers.map((l) => ({ regex: layer(l), message: `${why}: must not import the ${l} layer.` })),
 	...packages.map((p) => ({
-		regex: `^${p.replace('/', '\\/')}(/|$)`,
+		regex: `^${p.replace(/[$/]/g, (c) => `\\${c}`)}(/|$)`,
 		message: `${why}: must not import ${p}.`
 	}))
 ];
 
-const UI_PACKAGES = ['svelte', '\\$app', '@sveltejs/kit'];
+const UI_PACKAGES = ['svelte', '$app', '@sveltejs/kit'];
 const DOC_PACKAGES = ['yjs', 'y-indexeddb', 'y-protocols', '@hocuspocus/provider'];
 
 // Code shared with the server runs under plain Node (tsx), where the Vite alias $lib does not exist.
@@ -27,15 +40,20 @@ const SHARED = {
 
 // no-restricted-imports does not look at `import()`, so a lazy import across layers gets the same
 // patterns as an AST selector.
+/** @param {ImportPattern} pattern */
 const dynamicImport = ({ regex, message }) => ({
 	selector: `ImportExpression[source.value=/${regex.replace(/(?<!\\)\//g, '\\/')}/]`,
 	message
 });
 
+/**
+ * @param {string[]} files
+ * @param {ImportPattern[]} patterns
+ */
 const restrict = (files, patterns) => ({
 	files,
 	rules: {
-		'no-restricted-imports': ['error', { patterns }],
+		'no-restricted-imports': /** @type {const} */ (['error', { patterns }]),
 		'no-restricted-syntax': ['error', ...patterns.map(dynamicImport)]
 	}
 });

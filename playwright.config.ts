@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser tests run in Debian's Chromium (Playwright cannot download browsers here, STACK.md pitfall 8)
+// Browser tests run in Debian's Chromium (Playwright cannot download browsers here)
 // against the product's own server, which a fixture starts and can stop (tests/e2e/support/app-server.ts).
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -12,10 +12,10 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		SvelteKitPWA({
-			// base and scope '/' so a deep link registers /sw.js, not /<route>/sw.js (STACK.md pitfall 1).
+			// base and scope '/' so a deep link registers /sw.js, not /<route>/sw.js.
 			base: '/',
 			scope: '/',
-			// A running workshop is never switched to new code without consent (RELIABILITY.md 29, 31).
+			// A running workshop is never switched to new code without consent (ADR 1).
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest: {

@@ -1,4 +1,4 @@
-// The convergence harness outside `npm test` (server/convergence/, RELIABILITY.md checklist 1, 2, 12).
+// The convergence harness outside `npm test` (server/convergence/, ADR 10).
 //
 //   SEED=17 npm run soak             replays one seed, alone, against its own server, phase by phase
 //   RUNS=2000 npm run soak           runs many seeds from a random start (printed), in batches

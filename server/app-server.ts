@@ -15,6 +15,7 @@ import { createAuthExtension, type Admission, type AuthContext } from './extensi
 import { createAwarenessExtension } from './extensions/awareness-extension';
 import { closeDeletedDocument, createDeletionService, createTombstoneExtension } from './deletion';
 import { createLimitsExtension } from './extensions/limits-extension';
+import { createWriteRulesExtension } from './extensions/write-rules-extension';
 import {
 	createPersistenceExtension,
 	type PersistedEvent
@@ -123,6 +124,8 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			createAuthExtension(tokens, devices, admit, logger),
 			// After the token check: only someone who may open the document learns it was deleted.
 			createTombstoneExtension(requireStore, logger),
+			// Before the size estimate: a refused update adds nothing to the document.
+			createWriteRulesExtension({ logger }),
 			limits,
 			createAwarenessExtension(),
 			persistence
@@ -334,9 +337,9 @@ function closeDeviceConnections(hocuspocus: Hocuspocus, deviceId: string): void 
 }
 
 /**
- * A token is checked when a document is opened; a connection that outlives its token is closed here, so
- * an expired token never keeps reading or writing (RELIABILITY.md 25). The client reconnects with a
- * fresh token if it can get one.
+ * Every message is checked against its token's expiry (auth-extension.ts, H1); a connection that outlives
+ * its token while only reading is closed here, so an expired token does not keep reading either. The
+ * client reconnects with a fresh token if it can get one.
  */
 function closeExpiredConnections(hocuspocus: Hocuspocus, now: number): void {
 	closeConnectionsWhere(

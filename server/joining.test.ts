@@ -1,6 +1,8 @@
 // Joining through the real server: invitations, joins, linked devices, the device list and removal, with
 // real sync clients on 127.0.0.1. Assertions are on tokens, documents and close codes, not on pages.
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { readCards } from '../src/lib/crdt/workshop-cards';
 import {
 	checkRespondentDocName,
 	profileDocName,
@@ -22,6 +24,7 @@ import { useCleanup } from './test/cleanup';
 import { callApi, invite, join, ownerToken } from './test/join-api';
 import { connectSyncClient, textOf, type SyncClient } from './test/sync-client';
 import { createTempDir, removeDir, startTestServer } from './test/test-server';
+import { addOwnCard, cardTexts } from './test/workshop-room';
 
 const ARS = '032410001001';
 const OTHER_ARS = '031010000000';
@@ -56,6 +59,12 @@ const serverText = (
 	)
 		?.getText('t')
 		.toString();
+
+/** The texts of the cards on the server's board (participants write their own cards, W6). */
+const serverCards = (test: { server: { hocuspocus: { documents: Map<string, Y.Doc> } } }) => {
+	const board = test.server.hocuspocus.documents.get(BOARD);
+	return board ? cardTexts(board) : [];
+};
 
 describe('joining a workshop', () => {
 	it('a participant who joins with a code and a name gets a token for that workshop only, and writes the board', async () => {
@@ -94,8 +103,8 @@ describe('joining a workshop', () => {
 
 		const board = connect(test.syncUrl, BOARD, joined.token);
 		await expect.poll(() => board.state.synced).toBe(true);
-		board.doc.getText('t').insert(0, 'Karte von Anna');
-		await expect.poll(() => serverText(test, BOARD)).toBe('Karte von Anna');
+		addOwnCard(board.doc, joined.sub, 'Karte von Anna');
+		await expect.poll(() => serverCards(test)).toEqual(['Karte von Anna']);
 
 		const otherWorkshop = connect(test.syncUrl, workshopBoardDocName(ARS, 'w2'), joined.token);
 		await expect.poll(() => otherWorkshop.state.failedReason).toBe(ERROR_CODES.forbidden);
@@ -280,8 +289,8 @@ describe('devices', () => {
 		const { test, participant } = await joinedParticipant();
 		const board = connect(test.syncUrl, BOARD, participant.token);
 		await expect.poll(() => board.state.synced).toBe(true);
-		board.doc.getText('t').insert(0, 'vorher');
-		await expect.poll(() => serverText(test, BOARD)).toBe('vorher');
+		addOwnCard(board.doc, participant.sub, 'vorher');
+		await expect.poll(() => serverCards(test)).toEqual(['vorher']);
 
 		const removed = await callApi(
 			test.port,
@@ -293,14 +302,14 @@ describe('devices', () => {
 		await expect.poll(() => board.closeCodes).toContain(CLOSE_CODES.deviceRevoked);
 
 		// Whatever it types now never reaches the server, also not after its reconnect attempts.
-		board.doc.getText('t').insert(0, 'nachher ');
+		addOwnCard(board.doc, participant.sub, 'nachher');
 		const again = connect(test.syncUrl, BOARD, participant.token);
 		await expect.poll(() => again.state.failedReason).toBe(ERROR_CODES.deviceRevoked);
 		// The cut-off client reconnects by itself and is refused too.
 		await expect.poll(() => board.state.failedReason).toBe(ERROR_CODES.deviceRevoked);
 		const facilitator = connect(test.syncUrl, BOARD, test.owner);
 		await expect.poll(() => facilitator.state.synced).toBe(true);
-		expect(textOf(facilitator.doc)).toBe('vorher');
+		expect(cardTexts(facilitator.doc)).toEqual(['vorher']);
 		const link = await callApi(test.port, 'POST', API_PATHS.linkCodes, {
 			token: participant.token
 		});
@@ -446,14 +455,9 @@ describe('a join storm', () => {
 		const joined = await Promise.all(names.map((name) => join(test.port, code, name)));
 		const clients = joined.map((p) => connect(test.syncUrl, BOARD, p.token));
 		await expect.poll(() => clients.filter((c) => c.state.synced).length).toBe(30);
-		clients.forEach((client, i) => client.doc.getMap('cards').set(`card-${i}`, names[i]));
-		const serverCards = () =>
-			(
-				test.server.hocuspocus.documents.get(BOARD) as
-					{ getMap(n: string): { size: number } } | undefined
-			)?.getMap('cards').size;
-		await expect.poll(serverCards).toBe(30);
-		await expect.poll(() => clients.every((c) => c.doc.getMap('cards').size === 30)).toBe(true);
+		clients.forEach((client, i) => addOwnCard(client.doc, joined[i]!.sub, names[i]!));
+		await expect.poll(() => serverCards(test).length).toBe(30);
+		await expect.poll(() => clients.every((c) => cardTexts(c.doc).length === 30)).toBe(true);
 	});
 });
 
@@ -535,10 +539,10 @@ describe('mid-session', () => {
 			.poll(() => board.closeCodes, { timeout: 8_000 })
 			.toContain(CLOSE_CODES.tokenExpired);
 		await expect.poll(() => board.state.failedReason).toBe(ERROR_CODES.tokenExpired);
-		board.doc.getText('t').insert(0, 'nach Ablauf');
+		addOwnCard(board.doc, 'p-short', 'nach Ablauf');
 		const facilitator = connect(test.syncUrl, BOARD, test.owner);
 		await expect.poll(() => facilitator.state.synced).toBe(true);
-		expect(textOf(facilitator.doc)).toBe('');
+		expect(cardTexts(facilitator.doc)).toEqual([]);
 	});
 
 	it('a participant whose laptop restarts reconnects by itself; what was typed meanwhile arrives, nothing twice', async () => {
@@ -562,23 +566,19 @@ describe('mid-session', () => {
 		});
 		defer(() => client.destroy());
 		await expect.poll(() => client.state.synced).toBe(true);
-		client.doc.getArray('cards').push(['vor dem Neustart']);
-		await expect
-			.poll(() => first.server.hocuspocus.documents.get(BOARD)?.getArray('cards').length)
-			.toBe(1);
+		addOwnCard(client.doc, participant.sub, 'vor dem Neustart');
+		await expect.poll(() => serverCards(first)).toEqual(['vor dem Neustart']);
 
 		await first.close();
-		client.doc.getArray('cards').push(['während der Laptop schläft']);
+		addOwnCard(client.doc, participant.sub, 'während der Laptop schläft');
 		// The same port, the same data: the laptop is back.
 		const second = await startTestServer({ dataDir, env: { PORT: String(port) } });
 		defer(() => second.close());
 		const facilitator = connect(second.syncUrl, BOARD, await ownerToken(second.port));
 		await expect
-			.poll(() => facilitator.doc.getArray('cards').toJSON(), { timeout: 15_000 })
+			.poll(() => cardTexts(facilitator.doc), { timeout: 15_000 })
 			.toEqual(['vor dem Neustart', 'während der Laptop schläft']);
-		expect(client.doc.getArray('cards').toJSON()).toEqual(
-			facilitator.doc.getArray('cards').toJSON()
-		);
+		expect(readCards(client.doc).cards).toEqual(readCards(facilitator.doc).cards);
 	});
 });
 

@@ -1,8 +1,10 @@
 import type { Extension } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../src/lib/sync/protocol';
+import * as Y from 'yjs';
+import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
 import { useCleanup } from './test/cleanup';
-import { seedSqlite, storedTextInSqlite } from './test/seed';
+import { independentEntry, openRawSyncSocket } from './test/raw-sync-socket';
+import { seedSqlite, storedDocuments, storedTextInSqlite } from './test/seed';
 import { connectSyncClient, textOf, type SyncClient } from './test/sync-client';
 import { createTempDir, removeDir, startTestServer } from './test/test-server';
 import { createTokenService } from './tokens';
@@ -13,11 +15,15 @@ const SECRET_TEXT = 'Haushaltsansatz IT: 120.000 EUR';
 
 const defer = useCleanup();
 
-async function serverWithSeededProfile() {
+async function serverWithSeededProfile(expirySweepMs?: number) {
 	const dataDir = createTempDir('kw-data-');
 	defer(() => removeDir(dataDir));
 	await seedSqlite(dataDir, PROFILE, SECRET_TEXT);
-	const test = await startTestServer({ dataDir });
+	const test = await startTestServer({
+		dataDir,
+		configure: (config) =>
+			expirySweepMs === undefined ? config : { ...config, sync: { ...config.sync, expirySweepMs } }
+	});
 	defer(() => test.close());
 	return test;
 }
@@ -125,5 +131,32 @@ describe('sync authentication', () => {
 		await expect
 			.poll(() => test.server.hocuspocus.documents.get(PROFILE)?.getText('t').toString())
 			.toBe(`Neu: ${SECRET_TEXT}`);
+	});
+
+	it('a write arriving after the token expired is refused and closes the socket with 4401 at once (H1)', async () => {
+		// The sweep that closes idle expired connections runs far too late to be what refuses here.
+		const test = await serverWithSeededProfile(3_600_000);
+		const { token, claims } = await test.server.tokens.issue({
+			sub: 'moderatorin',
+			role: 'moderation',
+			docs: [`kommune/${ARS}/**`],
+			ttlSeconds: 1
+		});
+		const socket = await openRawSyncSocket(test.syncUrl);
+		defer(() => socket.socket.terminate());
+		await socket.join(PROFILE, token);
+		await new Promise((resolve) => setTimeout(resolve, claims.exp * 1000 - Date.now() + 50));
+
+		socket.sendUpdate(PROFILE, independentEntry('late', 'written after expiry'));
+		expect(await socket.closed).toEqual({
+			code: CLOSE_CODES.tokenExpired,
+			reason: ERROR_CODES.tokenExpired
+		});
+		await test.close();
+		const stored = (await storedDocuments(test.dataDir, [PROFILE])).get(PROFILE);
+		const doc = new Y.Doc();
+		Y.applyUpdateV2(doc, stored!.state);
+		expect(doc.getMap('flood').toJSON()).toEqual({});
+		expect(doc.getText('t').toString()).toBe(SECRET_TEXT);
 	});
 });

@@ -1,8 +1,9 @@
 // Laptop mode needs no setup: the signing secret is generated on first start and kept beside the data,
-// readable only by the owner of the process (DESIGN.md §6). Central deployments pass TOKEN_SECRET instead.
+// readable only by the owner of the process (ADR 5, ADR 16). Central deployments pass TOKEN_SECRET instead.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from './storage/private-files';
 
 export const TOKEN_SECRET_FILE = 'token-secret';
 export const MIN_TOKEN_SECRET_LENGTH = 32;
@@ -14,7 +15,7 @@ export interface TokenSecretFile {
 }
 
 export function readOrCreateTokenSecret(dataDir: string): TokenSecretFile {
-	mkdirSync(dataDir, { recursive: true });
+	ensurePrivateDir(dataDir);
 	const path = join(dataDir, TOKEN_SECRET_FILE);
 	try {
 		// 'wx' fails if the file exists, so two processes starting at once cannot overwrite each other.

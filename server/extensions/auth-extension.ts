@@ -1,7 +1,9 @@
-// Every sync connection is token-only (DESIGN.md §6): the token's claims and the permission table of
+// Every sync connection is token-only (ADR 5): the token's claims and the permission table of
 // src/lib/domain/access.ts decide per document. 'none' refuses the document before any content is sent;
 // 'read' makes the connection readOnly, so the server drops the client's updates (the UI is not trusted).
 // A token issued through a join code names its device (jti) and works only while the device is registered.
+// A token is checked again on every message: one that expired since the document was opened closes the
+// socket with 4401 before the message is applied (H1 in src/lib/sync/SPEC.md; ADR 16).
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { accessFor, type Access, type TokenClaims } from '../../src/lib/domain/access';
 import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
@@ -25,11 +27,26 @@ export interface DeviceGate {
 /** Whether this socket's user may go on (the rate budget, socket-meter.ts); called on each authentication. */
 export type Admission = (context: unknown, claims: TokenClaims) => boolean;
 
+/**
+ * Thrown from beforeHandleMessage so Hocuspocus drops the message; the socket is already closing with
+ * 4401. Hocuspocus prints what it catches to stderr, so it carries no message and a one-line stack.
+ */
+export class TokenExpiredWhileConnected extends Error {
+	readonly code = CLOSE_CODES.tokenExpired;
+	readonly reason = ERROR_CODES.tokenExpired;
+	constructor() {
+		super('');
+		this.name = 'TokenExpiredWhileConnected';
+		this.stack = this.name;
+	}
+}
+
 export function createAuthExtension(
 	tokens: TokenService,
 	devices: DeviceGate,
 	admit: Admission,
-	logger: Logger
+	logger: Logger,
+	now: () => number = Date.now
 ): Extension {
 	return {
 		extensionName: 'kommunalwerkstatt-auth',
@@ -78,6 +95,13 @@ export function createAuthExtension(
 			}
 			connectionConfig.readOnly = access === 'read';
 			return { claims: verified.claims, access };
+		},
+
+		async beforeHandleMessage({ connection, context }) {
+			const claims = (context as Partial<AuthContext> | undefined)?.claims;
+			if (claims === undefined || claims.exp * 1000 > now()) return;
+			connection.webSocket.close(CLOSE_CODES.tokenExpired, ERROR_CODES.tokenExpired);
+			throw new TokenExpiredWhileConnected();
 		},
 
 		async connected({ documentName, context, connection }) {

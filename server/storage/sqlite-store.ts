@@ -1,11 +1,11 @@
-// The laptop's embedded store: one SQLite file under DATA_DIR, no setup. better-sqlite3 is synchronous,
-// which is fine for one facilitator's laptop: a write takes microseconds to milliseconds.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The laptop's embedded store: one SQLite file under DATA_DIR (0700, the files 0600; ADR 16), no setup.
+// better-sqlite3 is synchronous: a write blocks the event loop for as long as SQLite takes to write the
+// bytes it is given.
 import Database from 'better-sqlite3';
 import { enclosingScopes } from '../../src/lib/domain/deletion';
 import { toBuffer } from './bytes';
 import { DocumentDeletedError, type DocumentStore, type StoredDocument } from './document-store';
+import { narrowDatabaseFiles, preparePrivateDatabaseFile } from './private-files';
 
 export const SQLITE_FILE_NAME = 'kommunalwerkstatt.sqlite';
 
@@ -16,12 +16,14 @@ interface Row {
 }
 
 export function openSqliteStore(file: string): DocumentStore {
-	mkdirSync(dirname(file), { recursive: true });
+	preparePrivateDatabaseFile(file);
 	const db = new Database(file);
 	// WAL: readers never block the writer; FULL: a committed store survives a power cut, which the
 	// durable acknowledgements will promise to the client.
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = FULL');
+	// WAL has opened its -wal and -shm files by now; ones restored from a copy may be wider.
+	narrowDatabaseFiles(file);
 	db.exec(`CREATE TABLE IF NOT EXISTS documents (
 		name TEXT PRIMARY KEY,
 		state BLOB NOT NULL,

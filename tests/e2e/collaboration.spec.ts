@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { KOMMUNEN } from './support/test-data';
-import { readServerProfile } from './support/server-documents';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 
 const HAMELN = KOMMUNEN[6]!;
 
@@ -31,10 +31,11 @@ test('a save in one tab never reverts a change another tab saved meanwhile', asy
 
 	await expect(second.getByRole('heading', { level: 1 })).toHaveText('Rattenfängerstadt Hameln');
 	await expect(formB.population).toHaveValue('57.400');
-	await expect
-		.poll(async () => {
-			const stored = await readServerProfile(appServer, HAMELN.ars);
-			return stored && { name: stored.name, population: stored.population };
-		})
-		.toEqual({ name: 'Rattenfängerstadt Hameln', population: 57400 });
+	// Both edits are in the server's database once both tabs say gesichert.
+	await expectSavedOnServer(page);
+	await expectSavedOnServer(second);
+	expect(storedMap(appServer, `kommune/${HAMELN.ars}/profile`, 'profile')).toMatchObject({
+		name: 'Rattenfängerstadt Hameln',
+		population: 57400
+	});
 });

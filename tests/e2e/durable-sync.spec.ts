@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { seriousViolations } from './support/axe';
-import { readServerProfile } from './support/server-documents';
+import { storedMap } from './support/server-database';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
 
@@ -34,7 +34,9 @@ test('an edit is gesichert only once the laptop server wrote it; while it cannot
 	const row = await profileRow(page);
 	await expect(row.getByRole('cell').nth(1)).toHaveText(new RegExp(`^gesichert ${TIME.source}$`));
 	await expect(row.getByRole('cell').nth(2)).toHaveText('nicht eingerichtet');
-	expect((await readServerProfile(appServer, HANNOVER.ars))?.name).toBe(HANNOVER.name);
+	// gesichert: the server's database holds the profile, read from its SQLite file.
+	const storedProfile = () => storedMap(appServer, `kommune/${HANNOVER.ars}/profile`, 'profile');
+	expect(storedProfile()).toMatchObject({ name: HANNOVER.name, population: 548_000 });
 
 	// The server goes away; the next edit is stored on this device only.
 	await appServer.stop();
@@ -46,6 +48,7 @@ test('an edit is gesichert only once the laptop server wrote it; while it cannot
 		new RegExp(`^nicht gesichert \\(keine Verbindung\\); zuletzt gesichert ${TIME.source}$`)
 	);
 	await expect(page.getByText(/Nicht alle Eingaben sind schon auf einem Server/)).toBeVisible();
+	expect(storedProfile()).toMatchObject({ population: 548_000 });
 	expect(await seriousViolations(page)).toEqual([]);
 
 	// Closing the tab now asks first; staying keeps the page.
@@ -64,7 +67,7 @@ test('an edit is gesichert only once the laptop server wrote it; while it cannot
 			timeout: 30_000
 		}
 	);
-	expect((await readServerProfile(appServer, HANNOVER.ars))?.population).toBe(549_000);
+	expect(storedProfile()).toMatchObject({ name: HANNOVER.name, population: 549_000 });
 
 	// Nothing is unsaved any more: closing does not ask.
 	let askedAgain = false;

@@ -3,7 +3,7 @@ import { KommuneFormPage } from './pages/kommune-form';
 import { StartPage } from './pages/start-page';
 import { KOMMUNEN } from './support/test-data';
 import { indexedDbNames } from './support/browser-storage';
-import { readServerProfile } from './support/server-documents';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { seriousViolations } from './support/axe';
 
 const HANNOVER = KOMMUNEN[0]!;
@@ -30,19 +30,22 @@ test('a municipality created on this device is still listed after a reload and r
 	await expect(page.getByText('GK 1: über 400.000 Einwohner')).toBeVisible();
 	await expect(page.getByText('50.000 Einwohner und mehr')).toBeVisible();
 
+	// The profile is the Yjs document kommune/<ARS>/profile. Once the page says gesichert, the server's
+	// database holds it: one key per field, the population as a number.
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, 'kommune/032410001001/profile', 'profile')).toMatchObject({
+		ars: '032410001001',
+		name: 'Hannover',
+		landkreis: 'Region Hannover',
+		population: 548000
+	});
+
 	const start = new StartPage(page);
 	await start.open();
 	await page.reload();
 	await expect(start.row('Hannover')).toContainText('Region Hannover');
 	await expect(start.row('Hannover')).toContainText('548.000');
-
-	// The profile is the Yjs document kommune/<ARS>/profile: stored in this browser and on the server.
 	expect(await indexedDbNames(page)).toContain('kommune/032410001001/profile');
-	await expect
-		.poll(async () => (await readServerProfile(appServer, '032410001001'))?.name)
-		.toBe('Hannover');
-	const stored = await readServerProfile(appServer, '032410001001');
-	expect(stored?.population).toBe(548000);
 });
 
 test('an invalid ARS is refused with a message at the field and nothing is saved', async ({

@@ -3,15 +3,13 @@
 // reveal; cards are then grouped by keyboard and duplicates merged with undo. Asserted on the documents
 // the server and the devices hold, not only on the pages.
 import type { Browser, Locator, Page } from '@playwright/test';
-import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
-import { ROOT_KEYS } from '../../src/lib/crdt/schema';
 import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { indexedDbNames } from './support/browser-storage';
-import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedMap, storedRecords } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
@@ -71,20 +69,13 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 		anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' }).getByRole('listitem')
 	).toHaveText(['Akten nur auf Papier']);
 	const annaPrivate = (await indexedDbNames(anna)).find((n) => n.includes('/private/'))!;
-	// The card is in Anna's private document on the server, and on no board.
-	await expect
-		.poll(async () =>
-			(
-				await readServerDocument(
-					appServer,
-					annaPrivate,
-					(doc) => readCards(doc, ROOT_KEYS.privateCards),
-					'moderation'
-				)
-			).cards.map((c) => c.text)
-		)
-		.toEqual(['Akten nur auf Papier']);
-	expect((await readServerDocument(appServer, board, readCards)).cards).toEqual([]);
+	// The card is in Anna's private document in the server's database, and on no board.
+	await expectSavedOnServer(anna);
+	const annaCards = storedRecords(appServer, annaPrivate, 'privateCards');
+	expect(Object.values(annaCards).map((card) => card.text)).toEqual(['Akten nur auf Papier']);
+	const annaCardId = Object.keys(annaCards)[0]!;
+	await expectSavedOnServer(page);
+	expect(storedRecords(appServer, board, 'cards')).toEqual({});
 	// Bernd's device holds his own private document and no other.
 	const berndPrivate = (await indexedDbNames(bernd)).filter((n) => n.includes('/private/'));
 	expect(berndPrivate).toHaveLength(1);
@@ -94,11 +85,11 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
 	await expect(page.getByText('Neu aufgedeckte Karten: 1.')).toBeVisible();
 	await expect(cardOn(bernd, 'Akten nur auf Papier')).toBeVisible();
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text)
-		)
-		.toEqual(['Akten nur auf Papier']);
+	// Revealing copies the card onto the board under its own id: the field record `<id>/text`.
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, board, 'cards')).toMatchObject({
+		[`${annaCardId}/text`]: 'Akten nur auf Papier'
+	});
 
 	// After the reveal a card goes straight to the board; the facilitator sees Bernd's.
 	await addCard(bernd, 'Papierakten im Bauamt');
@@ -126,15 +117,12 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await moveToPapier('Papierakten im Bauamt');
 	// The list it left is empty now: the focus stays with the moved card, in its group.
 	await expect(toolsOf(group, 'Papierakten im Bauamt')).toBeFocused();
-	await expect
-		.poll(async () => {
-			const [cards, clusters] = await Promise.all([
-				readServerDocument(appServer, board, readCards),
-				readServerDocument(appServer, board, readClusters)
-			]);
-			return cards.cards.map((c) => c.clusterId === clusters[0]?.id);
-		})
-		.toEqual([true, true]);
+	await expectSavedOnServer(page);
+	const [papier, ...otherGroups] = Object.keys(storedRecords(appServer, board, 'clusters'));
+	expect(otherGroups).toEqual([]);
+	expect(
+		Object.values(storedRecords(appServer, board, 'cards')).map((card) => card.clusterId)
+	).toEqual([papier, papier]);
 
 	// Merging the duplicate keeps both texts on the surviving card, where the focus goes; undo brings
 	// both back and the focus to the card that was merged.
@@ -147,17 +135,25 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await expect(group.getByText('Zusammengeführt: Papierakten im Bauamt')).toBeVisible();
 	await expect(toolsOf(page, 'Akten nur auf Papier')).toBeFocused();
 	await expect(bernd.getByText('Zusammengeführt: Papierakten im Bauamt')).toBeVisible();
-	const merged = async () =>
-		(await readServerDocument(appServer, board, readCards)).cards.map((c) => [
-			c.text,
-			c.mergedInto !== null
-		]);
-	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', true]);
+	/** Each stored card's text and the card it was merged into (null: none). */
+	const merged = async () => {
+		await expectSavedOnServer(page);
+		return Object.entries(storedRecords(appServer, board, 'cards'))
+			.map(([id, card]) => [card.text, card.mergedInto === id ? null : (card.mergedInto ?? null)])
+			.sort();
+	};
+	expect(await merged()).toEqual([
+		['Akten nur auf Papier', null],
+		['Papierakten im Bauamt', annaCardId]
+	]);
 	expect(await seriousViolations(page), 'card board of the facilitator').toEqual([]);
 	await page.getByRole('button', { name: 'Rückgängig' }).click();
 	await expect(group.getByText('Zusammengeführt:')).toHaveCount(0);
-	await expect.poll(merged).toContainEqual(['Papierakten im Bauamt', false]);
 	await expect(toolsOf(page, 'Papierakten im Bauamt')).toBeFocused();
+	expect(await merged()).toEqual([
+		['Akten nur auf Papier', null],
+		['Papierakten im Bauamt', null]
+	]);
 	await expect(page.getByText('Rückgängig gemacht.')).toBeVisible();
 	expect(await seriousViolations(bernd), 'card board of a participant').toEqual([]);
 	await page.keyboard.press('Enter');
@@ -174,15 +170,16 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await group.getByText('Gruppe „Papier“ umbenennen').click();
 	await group.getByLabel('Neuer Name').fill('Papier und Akten');
 	await group.getByLabel('Neuer Name').press('Enter');
-	await expect
-		.poll(async () => {
-			const [cards, clusters] = await Promise.all([
-				readServerDocument(appServer, board, readCards),
-				readServerDocument(appServer, board, readClusters)
-			]);
-			return [cards.cards.map((c) => c.text).sort(), clusters.map((c) => c.name)];
-		})
-		.toEqual([['Akten nur auf Papier', 'Bauakten nur auf Papier'], ['Papier und Akten']]);
+	await expect(group.getByRole('heading', { name: 'Papier und Akten' })).toBeVisible();
+	await expectSavedOnServer(page);
+	expect(
+		Object.values(storedRecords(appServer, board, 'cards'))
+			.map((card) => card.text)
+			.sort()
+	).toEqual(['Akten nur auf Papier', 'Bauakten nur auf Papier']);
+	expect(storedMap(appServer, board, 'clusters')).toMatchObject({
+		[`${papier}/name`]: 'Papier und Akten'
+	});
 
 	// Removing Anna's card: the focus goes to "Rückgängig". Revealing again copies only cards the
 	// board never had, so the removed card does not come back, nor does Anna see it as hidden again.
@@ -193,9 +190,12 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await expect(cardOn(bernd, 'Akten nur auf Papier')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
 	await expect(page.getByText('Neu aufgedeckte Karten: 0.')).toBeVisible();
-	const afterRemoval = await readServerDocument(appServer, board, readCards);
-	expect(afterRemoval.cards.map((c) => c.text)).toEqual(['Bauakten nur auf Papier']);
-	expect(afterRemoval.removedIds).toHaveLength(1);
+	// Removed, the card's record stays on the board with its `removed` flag, which undo clears.
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, board, 'cards')).toMatchObject({
+		[`${annaCardId}/text`]: 'Akten nur auf Papier',
+		[`${annaCardId}/removed`]: true
+	});
 	await expect(cardOn(page, 'Akten nur auf Papier')).toHaveCount(0);
 	await expect(cardOn(anna, 'Akten nur auf Papier')).toHaveCount(0);
 	await expect(anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })).toHaveCount(0);
@@ -205,9 +205,9 @@ test('a private card reaches nobody until the reveal; then everyone sees it, and
 	await expect(
 		cardOn(anna.getByRole('region', { name: 'Papier und Akten' }), 'Akten nur auf Papier')
 	).toBeVisible();
-	await expect
-		.poll(async () => (await readServerDocument(appServer, board, readCards)).removedIds)
-		.toEqual([]);
+	await expectSavedOnServer(page);
+	const restored = storedRecords(appServer, board, 'cards')[annaCardId];
+	expect([restored?.text, restored?.removed ?? false]).toEqual(['Akten nur auf Papier', false]);
 });
 
 test('two participants’ cards added at the same moment reach everyone, a card dragged onto a group lands there, and the facilitator sees who is here and what they write; a closed tab leaves within 5 seconds', async ({
@@ -245,11 +245,12 @@ test('two participants’ cards added at the same moment reach everyone, a card 
 		await expect(cardOn(device, 'Formulare nur als PDF')).toBeVisible();
 	}
 	const board = `kommune/${kommune.ars}/workshop/${new URL(page.url()).pathname.split('/')[4]}/board`;
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text).sort()
-		)
-		.toEqual(['Formulare nur als PDF', 'Kein WLAN im Ratssaal']);
+	await expectSavedOnServer(page);
+	expect(
+		Object.values(storedRecords(appServer, board, 'cards'))
+			.map((card) => card.text)
+			.sort()
+	).toEqual(['Formulare nur als PDF', 'Kein WLAN im Ratssaal']);
 
 	// Grouping by drag and drop: a card dropped on a group lands in it, on every device.
 	await page.getByLabel('Name der neuen Gruppe').fill('Technik');
@@ -295,7 +296,8 @@ test('a participant who is offline when the cards are revealed gets their hidden
 	).toHaveText(['Offline geschrieben']);
 	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
 	await expect(page.getByText('Die Karten sind aufgedeckt.')).toBeVisible();
-	expect((await readServerDocument(appServer, board, readCards)).cards).toEqual([]);
+	await expectSavedOnServer(page);
+	expect(storedRecords(appServer, board, 'cards')).toEqual({});
 
 	// Back online, her device sees the block revealed and copies her card to the board itself.
 	await anna.context().setOffline(false);
@@ -305,11 +307,10 @@ test('a participant who is offline when the cards are revealed gets their hidden
 	// A second reveal by the facilitator finds nothing new: the card is on the board once.
 	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
 	await expect(page.getByText('Neu aufgedeckte Karten: 0.')).toBeVisible();
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, board, readCards)).cards.map((c) => c.text)
-		)
-		.toEqual(['Offline geschrieben']);
+	await expectSavedOnServer(page);
+	expect(Object.values(storedRecords(appServer, board, 'cards')).map((card) => card.text)).toEqual([
+		'Offline geschrieben'
+	]);
 });
 
 test('a device joined with the projector code shows the cards but offers nothing to change them', async ({

@@ -1,13 +1,13 @@
 // The facilitator's notes during the day: Themenspeicher (parking lot), decisions and protocol notes,
 // each attached to a block of the agenda and kept in the workshop's board document on the server.
 import type { Page } from '@playwright/test';
-import { readNotes } from '../../src/lib/crdt/workshop-notes';
 import { workshopBoardDocName } from '../../src/lib/domain/document-names';
+import type { AppServer } from './support/app-server';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
-import { readServerDocument } from './support/server-documents';
+import { expectSavedOnServer, storedRecords } from './support/server-database';
 import { KOMMUNEN } from './support/test-data';
 
 const HANNOVER = KOMMUNEN[0]!;
@@ -27,6 +27,12 @@ async function workshopWithAgenda(page: Page): Promise<string> {
 	await expect(page.getByRole('table', { name: /Blöcke der Tagesordnung/ })).toBeVisible();
 	return boardDocName(page.url());
 }
+
+/** The notes in the server's database, oldest first, with the fields named. */
+const storedNotes = (server: AppServer, board: string) =>
+	Object.values(storedRecords(server, board, 'notes'))
+		.sort((a, b) => Number(a.createdAt) - Number(b.createdAt))
+		.map(({ kind, text, blockId, authorId }) => ({ kind, text, blockId, authorId }));
 
 const notesRegion = (page: Page) => page.getByRole('region', { name: 'Notizen', exact: true });
 
@@ -90,13 +96,9 @@ test('the facilitator keeps a parking-lot topic, a decision and a protocol note 
 		{ kind: 'decision', text: 'Wir beginnen mit dem Online-Antrag für Gewerbe.' },
 		{ kind: 'protocol', text: 'Frau Meier spricht mit dem Landkreis.' }
 	].map((note) => ({ ...note, blockId: FIRST_BLOCK, authorId: 'moderation' }));
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, board, readNotes)).map(
-				({ kind, text, blockId, authorId }) => ({ kind, text, blockId, authorId })
-			)
-		)
-		.toEqual(expected);
+	// The removed and restored note is one record again; the edit replaced the text under its key.
+	await expectSavedOnServer(page);
+	expect(storedNotes(appServer, board)).toEqual(expected);
 	expect(await seriousViolations(page), 'workshop page with notes').toEqual([]);
 
 	await page.reload();
@@ -150,18 +152,21 @@ test('an empty or too long note is refused at the field and nothing is written; 
 	await expect(decisions.getByText('Zum Block „Ergebnisse des Digital-Checks“')).toBeVisible();
 
 	// Only the two topics reached the server: the refused decisions wrote nothing.
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, board, readNotes)).map(({ kind, text, blockId }) => ({
-				kind,
-				text,
-				blockId
-			}))
-		)
-		.toEqual([
-			{ kind: 'parking', text: 'Breitband im Ortsteil Nord', blockId: FIRST_BLOCK },
-			{ kind: 'parking', text: 'Schulung für das Bürgerbüro', blockId: SECOND_BLOCK }
-		]);
+	await expectSavedOnServer(page);
+	expect(storedNotes(appServer, board)).toEqual([
+		{
+			kind: 'parking',
+			text: 'Breitband im Ortsteil Nord',
+			blockId: FIRST_BLOCK,
+			authorId: 'moderation'
+		},
+		{
+			kind: 'parking',
+			text: 'Schulung für das Bürgerbüro',
+			blockId: SECOND_BLOCK,
+			authorId: 'moderation'
+		}
+	]);
 	expect(await seriousViolations(page), 'notes with refused fields').toEqual([]);
 });
 
@@ -178,9 +183,9 @@ test('a note being written stays with its block when the facilitator starts the 
 	await page.getByRole('button', { name: 'Nächsten Block starten' }).click();
 	await expect(page.getByText('Jetzt: Ergebnisse des Digital-Checks')).toBeVisible();
 	await decisions.getByRole('button', { name: 'Entscheidung hinzufügen' }).click();
-	await expect
-		.poll(async () =>
-			(await readServerDocument(appServer, board, readNotes)).map((n) => [n.blockId, n.text])
-		)
-		.toEqual([[FIRST_BLOCK, 'Die Ziele gelten für alle Ämter.']]);
+	await expect(decisions.getByRole('listitem')).toHaveText(/Die Ziele gelten für alle Ämter\./);
+	await expectSavedOnServer(page);
+	expect(
+		Object.values(storedRecords(appServer, board, 'notes')).map((n) => [n.blockId, n.text])
+	).toEqual([[FIRST_BLOCK, 'Die Ziele gelten für alle Ämter.']]);
 });

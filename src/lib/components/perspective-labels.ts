@@ -1,4 +1,4 @@
-// The German names of the 360° perspectives (PRODUCT.md §3.2).
+// The German names of the 360° perspectives (ADR 7).
 import { m } from '$lib/paraglide/messages.js';
 import { PERSPECTIVES, type Perspective } from '$lib/domain/perspectives';
 

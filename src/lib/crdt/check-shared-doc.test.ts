@@ -18,6 +18,7 @@ import {
 	writeTarget
 } from './check-shared-doc';
 import { ROOT_KEYS } from './schema';
+import { deleteRecord } from './field-records';
 
 const docWithClient = (clientID: number) => {
 	const doc = new Y.Doc();
@@ -164,7 +165,7 @@ describe('seeding the preset processes', () => {
 		const doc = new Y.Doc();
 		seedPresetProcesses(doc);
 		addCustomProcess(doc, 'eigener', 'Vereinsförderung');
-		doc.getMap(ROOT_KEYS.processes).delete('fundsachen');
+		deleteRecord(doc.getMap(ROOT_KEYS.processRecords), 'fundsachen');
 		expect(seedPresetProcesses(doc)).toBe(1);
 		expect(processIds(doc).slice(-2)).toEqual(['eigener', 'fundsachen']);
 	});
@@ -197,9 +198,9 @@ describe('recomputing estimates when the population changes', () => {
 	it('writes in one transaction, leaves the creation records as they were and changes nothing when already current', () => {
 		const doc = new Y.Doc();
 		seedPresetProcesses(doc, { population: 20_000 });
-		const records = JSON.stringify(doc.getMap(ROOT_KEYS.processes).toJSON());
+		const records = JSON.stringify(doc.getMap(ROOT_KEYS.processRecords).toJSON());
 		expect(updatesDuring(doc, () => recomputeEstimates(doc, 38_000))).toBe(1);
-		expect(JSON.stringify(doc.getMap(ROOT_KEYS.processes).toJSON())).toBe(records);
+		expect(JSON.stringify(doc.getMap(ROOT_KEYS.processRecords).toJSON())).toBe(records);
 		expect(updatesDuring(doc, () => recomputeEstimates(doc, 38_000))).toBe(0);
 		expect(() => recomputeEstimates(doc, 0)).toThrow(RangeError);
 	});
@@ -366,7 +367,7 @@ describe('removing processes', () => {
 		addCustomProcess(doc, 'p1', 'Eigener Prozess');
 		writeProcess(doc, 'p1', { pain: 5 });
 		removeProcess(doc, 'p1');
-		expect(doc.getMap(ROOT_KEYS.processes).size).toBe(0);
+		expect(doc.getMap(ROOT_KEYS.processRecords).size).toBe(0);
 		expect(doc.getMap(ROOT_KEYS.processFields).size).toBe(0);
 	});
 
@@ -384,7 +385,7 @@ describe('removing processes', () => {
 });
 
 describe('reading processes', () => {
-	it('skips and counts malformed entries, and sorts by order, then id', () => {
+	it('skips and counts malformed records of version 1, and sorts by order, then id', () => {
 		const doc = new Y.Doc();
 		const records = doc.getMap(ROOT_KEYS.processes);
 		const valid = { name: 'Gut', custom: true, order: 'a5' };
@@ -438,7 +439,7 @@ describe('reading processes', () => {
 
 	it('survive a root of the wrong type', () => {
 		const doc = new Y.Doc();
-		doc.getText(ROOT_KEYS.processes).insert(0, 'x');
+		doc.getText(ROOT_KEYS.processRecords).insert(0, 'x');
 		expect(readProcesses(doc)).toEqual({
 			processes: [],
 			estimates: {},

@@ -41,7 +41,9 @@ import {
 	type ProcessPatch
 } from '../domain/check/processes';
 import { isOrderKey } from '../domain/workshop/ordering';
-import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { deleteRecord, readFieldRecord, readFieldRecords, writeFields } from './field-records';
+import { ensureMeta, MIGRATION_ORIGIN, ROOT_KEYS, rootMap } from './schema';
+import { CHECK_SHARED_SCHEMA, processFromV1 } from './schemas/check-shared';
 
 type Root = (typeof ROOT_KEYS)[keyof typeof ROOT_KEYS];
 
@@ -87,9 +89,10 @@ export function readTargets(doc: Y.Doc): Partial<Record<DimensionId, number>> {
 // --- processes -------------------------------------------------------------------------------------
 
 const REMOVED = 'removed';
-/** The key (after `<processId>/`) of a recomputed estimate. */
+/** The key (after `<processId>/`) of an estimate: a preset's as created, or a recomputed one. */
 const ESTIMATE = 'estimate';
 const PRESET_IDS = new Set(PROCESS_PRESETS.map((preset) => preset.id));
+const PROCESS_VERSION = CHECK_SHARED_SCHEMA.version;
 
 /** Ids are document keys and the first part of `<processId>/<field>`, so they hold no slash. */
 export const isProcessId = (value: unknown): value is string =>
@@ -115,93 +118,96 @@ export interface ProcessesRead {
 	invalidValues: number;
 }
 
-/** The edits in 'processFields', grouped by process id. */
-function editsById(doc: Y.Doc): Map<string, Map<string, unknown>> {
-	const edits = new Map<string, Map<string, unknown>>();
-	for (const [key, value] of rootMap(doc, ROOT_KEYS.processFields)?.entries() ?? []) {
-		const slash = key.indexOf('/');
-		if (slash < 0) continue;
-		const id = key.slice(0, slash);
-		const fields = edits.get(id) ?? new Map<string, unknown>();
-		fields.set(key.slice(slash + 1), value);
-		edits.set(id, fields);
-	}
-	return edits;
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Every field's edit if it validates, else the creation record's value if that does, else null. Null
- * when the record is not a process; otherwise the entry and how many values failed validation.
+ * The creation record of every process as fields by id: 'processRecords' (version 2), and a record in
+ * 'processes' (version 1) through processFromV1 where 'processRecords' has none, e.g. one an app of
+ * version 1 added after the migration. A migrated record whose version 1 record an app of version 1
+ * has deleted since (removing an own process) is gone.
  */
-function readEntry(
-	id: string,
-	record: unknown,
-	edits: Map<string, unknown> | undefined
-): { entry: ProcessEntry; invalidValues: number; estimate: CaseEstimate | null } | null {
-	if (!isProcessId(id) || !isRecord(record) || typeof record['custom'] !== 'boolean') return null;
-	let invalidValues = 0;
-	const fromRecord = new Set<ProcessField>();
-	const pick = (field: ProcessField): unknown => {
-		const edit = edits?.has(field) ? [{ value: edits.get(field), seeded: false }] : [];
-		for (const { value, seeded } of [...edit, { value: record[field], seeded: true }]) {
-			// A field the record does not have (written by another version) is simply unknown.
-			if (value === undefined) continue;
-			const checked = checkProcessField(field, value);
-			if ('value' in checked) {
-				if (seeded) fromRecord.add(field);
-				return checked.value;
-			}
-			invalidValues += 1;
-		}
-		return null;
-	};
-	const values = Object.fromEntries(PROCESS_FIELDS.map((field) => [field, pick(field)]));
-	const editedOrder = edits?.get('order');
-	if (edits?.has('order') && !isOrderKey(editedOrder)) invalidValues += 1;
-	const order = isOrderKey(editedOrder) ? editedOrder : record['order'];
-	if (typeof values['name'] !== 'string' || !isOrderKey(order)) return null;
-	const entry = { ...values, id, custom: record['custom'], order } as ProcessEntry;
-	const basis = record['casesEstimatedFor'];
-	let estimate: CaseEstimate | null =
-		!entry.custom && entry.casesPerYear !== null && fromRecord.has('casesPerYear')
-			? { population: typeof basis === 'number' && basis > 0 ? basis : null }
-			: null;
-	const recomputed = readRecomputedEstimate(edits?.get(ESTIMATE));
-	if (estimate !== null && recomputed !== null) {
-		entry.casesPerYear = recomputed.casesPerYear;
-		estimate = { population: recomputed.population };
+function creationRecords(doc: Y.Doc): Map<string, Map<string, unknown>> {
+	const records = readFieldRecords(rootMap(doc, ROOT_KEYS.processRecords));
+	const legacy = rootMap(doc, ROOT_KEYS.processes);
+	for (const [id, fields] of records) {
+		if (fields.get('migratedFrom') === 1 && !legacy?.has(id)) records.delete(id);
 	}
-	return { entry, invalidValues, estimate };
+	for (const [id, record] of legacy?.entries() ?? []) {
+		if (records.has(id)) continue;
+		// Not a process at all: an empty record, which readProcesses counts as malformed.
+		records.set(id, new Map(Object.entries(processFromV1(record) ?? {})));
+	}
+	return records;
 }
 
-interface RecomputedEstimate {
+interface StoredEstimate {
 	casesPerYear: number;
-	population: number;
+	population: number | null;
 }
 
-/** A recomputed estimate as recomputeEstimates writes it, or null for anything else. */
-function readRecomputedEstimate(value: unknown): RecomputedEstimate | null {
+/** An estimate as seedPresetProcesses or recomputeEstimates writes it, or null for anything else. */
+function readEstimate(value: unknown): StoredEstimate | null {
 	if (!isRecord(value)) return null;
 	const { casesPerYear, population } = value;
 	const cases = checkProcessField('casesPerYear', casesPerYear);
 	if (!('value' in cases) || typeof cases.value !== 'number') return null;
-	if (typeof population !== 'number' || !(Number.isFinite(population) && population > 0))
-		return null;
+	if (population !== null && !(typeof population === 'number' && population > 0)) return null;
+	if (typeof population === 'number' && !Number.isFinite(population)) return null;
 	return { casesPerYear: cases.value, population };
 }
 
-/** The process inventory, validated: entries a peer wrote in another shape are skipped and counted. */
+/**
+ * Every field's edit if it validates, else the creation record's value if that does, else null; a
+ * preset's cases per year nobody wrote is its estimate (recomputed, else as created). Null when the
+ * record is not a process; otherwise the entry and how many values failed validation.
+ */
+function readEntry(
+	id: string,
+	record: Map<string, unknown>,
+	edits: Map<string, unknown> | undefined
+): { entry: ProcessEntry; invalidValues: number; estimate: CaseEstimate | null } | null {
+	const custom = record.get('custom');
+	if (!isProcessId(id) || typeof custom !== 'boolean') return null;
+	let invalidValues = 0;
+	const pick = (field: ProcessField): { value: unknown; created: boolean } => {
+		const edit = edits?.has(field) ? [{ value: edits.get(field), created: false }] : [];
+		for (const { value, created } of [...edit, { value: record.get(field), created: true }]) {
+			// A field the record does not have (written by another version) is simply unknown.
+			if (value === undefined) continue;
+			const checked = checkProcessField(field, value);
+			if ('value' in checked) return { value: checked.value, created };
+			invalidValues += 1;
+		}
+		return { value: null, created: true };
+	};
+	const picked = Object.fromEntries(PROCESS_FIELDS.map((field) => [field, pick(field)]));
+	const values = Object.fromEntries(PROCESS_FIELDS.map((field) => [field, picked[field]?.value]));
+	const editedOrder = edits?.get('order');
+	if (edits?.has('order') && !isOrderKey(editedOrder)) invalidValues += 1;
+	const order = isOrderKey(editedOrder) ? editedOrder : record.get('order');
+	if (typeof values['name'] !== 'string' || !isOrderKey(order)) return null;
+	const entry = { ...values, id, custom, order } as ProcessEntry;
+	let estimate: CaseEstimate | null = null;
+	const created = record.has(ESTIMATE) ? readEstimate(record.get(ESTIMATE)) : null;
+	if (record.has(ESTIMATE) && created === null) invalidValues += 1;
+	// A figure a person wrote (a valid edit) is no estimate; a preset's is until then.
+	if (!custom && picked['casesPerYear']?.created !== false && created !== null) {
+		const current = readEstimate(edits?.get(ESTIMATE)) ?? created;
+		entry.casesPerYear = current.casesPerYear;
+		estimate = { population: current.population };
+	}
+	return { entry, invalidValues, estimate };
+}
+
+/** The process inventory, validated: records a peer wrote in another shape are skipped and counted. */
 export function readProcesses(doc: Y.Doc): ProcessesRead {
-	const records = rootMap(doc, ROOT_KEYS.processes);
-	const edits = editsById(doc);
+	const edits = readFieldRecords(rootMap(doc, ROOT_KEYS.processFields));
 	let malformed = 0;
 	let invalidValues = 0;
 	const processes: ProcessEntry[] = [];
 	const estimates: Record<string, CaseEstimate> = {};
-	for (const [id, record] of records?.entries() ?? []) {
+	for (const [id, record] of creationRecords(doc)) {
 		if (edits.get(id)?.get(REMOVED) === true) continue;
 		const read = readEntry(id, record, edits.get(id));
 		if (read === null) {
@@ -216,16 +222,58 @@ export function readProcesses(doc: Y.Doc): ProcessesRead {
 	return { processes, estimates, malformed, invalidValues };
 }
 
+/**
+ * Writes the version 1 records of 'processes' into 'processRecords' (ADR 13); call when the document is
+ * opened. Idempotent: writes only the keys whose value differs, so a second run writes nothing.
+ * Concurrent-safe: what it writes is a function of the version 1 record alone, under keys nobody
+ * edits (edits are in 'processFields'), so two devices migrating the same document write the same
+ * values, and a device that migrated before it saw another version 1 record under the same id brings
+ * its copy in line when it opens the document again. A migrated record whose version 1 record is gone
+ * (an app of version 1 removed an own process) goes too. Returns whether it wrote anything.
+ */
+export function migrateProcesses(doc: Y.Doc, now = Date.now()): boolean {
+	const legacy = rootMap(doc, ROOT_KEYS.processes);
+	const records = rootMap(doc, ROOT_KEYS.processRecords);
+	if (legacy === null || records === null) return false;
+	const changes: (() => void)[] = [];
+	for (const [id, record] of legacy.entries()) {
+		const fields = isProcessId(id) ? processFromV1(record) : null;
+		if (fields === null) continue;
+		const current = readFieldRecord(records, id);
+		const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+		const differs = Object.entries(fields).some(
+			([field, value]) => !same(current.get(field), value)
+		);
+		const stale = [...current.keys()].some((field) => !(field in fields));
+		if (!differs && !stale) continue;
+		changes.push(() => {
+			for (const field of current.keys()) if (!(field in fields)) records.delete(`${id}/${field}`);
+			for (const [field, value] of Object.entries(fields)) {
+				if (!same(current.get(field), value)) records.set(`${id}/${field}`, value);
+			}
+		});
+	}
+	for (const [id, fields] of readFieldRecords(records)) {
+		if (fields.get('migratedFrom') === 1 && !legacy.has(id))
+			changes.push(() => deleteRecord(records, id));
+	}
+	if (changes.length === 0) return false;
+	doc.transact(() => {
+		ensureMeta(doc, now, PROCESS_VERSION);
+		for (const change of changes) change();
+	}, MIGRATION_ORIGIN);
+	return true;
+}
+
 /** The order key after every process (removed ones included), so a new process goes last. */
 function nextOrder(doc: Y.Doc): () => string {
 	let last: string | null = null;
 	const consider = (key: unknown) => {
 		if (isOrderKey(key) && (last === null || key > last)) last = key;
 	};
-	for (const record of rootMap(doc, ROOT_KEYS.processes)?.values() ?? []) {
-		if (isRecord(record)) consider(record['order']);
-	}
-	for (const fields of editsById(doc).values()) consider(fields.get('order'));
+	for (const record of creationRecords(doc).values()) consider(record.get('order'));
+	for (const fields of readFieldRecords(rootMap(doc, ROOT_KEYS.processFields)).values())
+		consider(fields.get('order'));
 	return () => (last = generateKeyBetween(last, null));
 }
 
@@ -234,31 +282,28 @@ function nextOrder(doc: Y.Doc): () => string {
  * processes and in preset order, with cases per year estimated for `population` (null: unknown, the
  * reference town's figures). On an empty document every device that knows the same population
  * computes the same records, so two devices seeding at once write identical values under identical
- * keys; devices that disagree write whole records, each consistent with its own population.
- * Returns how many were added.
+ * keys; devices that disagree each write an estimate consistent with its own population (one value,
+ * so the two parts never mix). Nothing a person edits is written here. Returns how many were added.
  */
 export function seedPresetProcesses(
 	doc: Y.Doc,
 	{ population = null, now = Date.now() }: { population?: number | null; now?: number } = {}
 ): number {
-	const records = writableRoot(doc, ROOT_KEYS.processes);
-	const missing = PROCESS_PRESETS.filter((preset) => !records.has(preset.id));
+	const records = writableRoot(doc, ROOT_KEYS.processRecords);
+	const existing = creationRecords(doc);
+	const missing = PROCESS_PRESETS.filter((preset) => !existing.has(preset.id));
 	if (missing.length === 0) return 0;
 	const order = nextOrder(doc);
 	doc.transact(() => {
-		ensureMeta(doc, now);
+		ensureMeta(doc, now, PROCESS_VERSION);
 		for (const preset of missing) {
-			records.set(preset.id, {
+			const casesPerYear = estimateCases(preset, population);
+			writeFields(records, preset.id, {
 				name: preset.name,
-				status: null,
-				casesPerYear: estimateCases(preset, population),
-				casesEstimatedFor: population,
-				pain: null,
-				ozgService: preset.ozgService,
-				minutesToday: null,
-				minutesDigital: null,
+				ozgService: preset.ozgService ?? undefined,
 				custom: false,
-				order: order()
+				order: order(),
+				[ESTIMATE]: casesPerYear === null ? undefined : { casesPerYear, population }
 			});
 		}
 	});
@@ -268,15 +313,15 @@ export function seedPresetProcesses(
 /** What recomputeEstimates wrote, so that undoRecompute can put back what was there before. */
 export interface EstimateRecompute {
 	population: number;
-	changes: { id: string; before: RecomputedEstimate | null; after: RecomputedEstimate }[];
+	changes: { id: string; before: StoredEstimate | null; after: StoredEstimate }[];
 }
 
 /**
  * Recomputes, for `population`, the case numbers that are still estimates made for another
  * population, in one transaction; a figure a person wrote or confirmed is never touched, since it is
- * no estimate. Writes only the `<id>/estimate` keys (the creation records stay as they were), so a
- * person's concurrent edit of the same figure wins on every device. Throws unless the population is a
- * positive number.
+ * no estimate. Writes only the `<id>/estimate` keys of 'processFields' (the creation records stay as
+ * they were), so a person's concurrent edit of the same figure wins on every device. Throws unless
+ * the population is a positive number.
  */
 export function recomputeEstimates(
 	doc: Y.Doc,
@@ -292,12 +337,12 @@ export function recomputeEstimates(
 		const preset = PROCESS_PRESETS.find((candidate) => candidate.id === id);
 		const casesPerYear = preset ? estimateCases(preset, population) : null;
 		if (estimate.population === population || casesPerYear === null) continue;
-		const before = readRecomputedEstimate(fields.get(`${id}/${ESTIMATE}`));
+		const before = readEstimate(fields.get(`${id}/${ESTIMATE}`));
 		changes.push({ id, before, after: { casesPerYear, population } });
 	}
 	if (changes.length > 0) {
 		doc.transact(() => {
-			ensureMeta(doc, now);
+			ensureMeta(doc, now, PROCESS_VERSION);
 			for (const { id, after } of changes) fields.set(`${id}/${ESTIMATE}`, { ...after });
 		});
 	}
@@ -313,7 +358,7 @@ export function recomputeEstimates(
 export function undoRecompute(doc: Y.Doc, recompute: EstimateRecompute, now = Date.now()): number {
 	const fields = writableRoot(doc, ROOT_KEYS.processFields);
 	const still = recompute.changes.filter(({ id, after }) => {
-		const current = readRecomputedEstimate(fields.get(`${id}/${ESTIMATE}`));
+		const current = readEstimate(fields.get(`${id}/${ESTIMATE}`));
 		return (
 			current !== null &&
 			current.casesPerYear === after.casesPerYear &&
@@ -322,7 +367,7 @@ export function undoRecompute(doc: Y.Doc, recompute: EstimateRecompute, now = Da
 	});
 	if (still.length === 0) return 0;
 	doc.transact(() => {
-		ensureMeta(doc, now);
+		ensureMeta(doc, now, PROCESS_VERSION);
 		for (const { id, before } of still) {
 			if (before === null) fields.delete(`${id}/${ESTIMATE}`);
 			else fields.set(`${id}/${ESTIMATE}`, { ...before });
@@ -336,22 +381,12 @@ export function addCustomProcess(doc: Y.Doc, id: string, name: string, now = Dat
 	if (!isProcessId(id) || PRESET_IDS.has(id)) throw new RangeError(`invalid process id ${id}`);
 	const checked = checkProcessField('name', name);
 	if ('error' in checked) throw new RangeError(`invalid process name: ${checked.error}`);
-	const records = writableRoot(doc, ROOT_KEYS.processes);
-	if (records.has(id)) throw new Error(`process ${id} exists`);
+	const records = writableRoot(doc, ROOT_KEYS.processRecords);
+	if (creationRecords(doc).has(id)) throw new Error(`process ${id} exists`);
 	const order = nextOrder(doc)();
 	doc.transact(() => {
-		ensureMeta(doc, now);
-		records.set(id, {
-			name: checked.value,
-			status: null,
-			casesPerYear: null,
-			pain: null,
-			ozgService: null,
-			minutesToday: null,
-			minutesDigital: null,
-			custom: true,
-			order
-		});
+		ensureMeta(doc, now, PROCESS_VERSION);
+		writeFields(records, id, { name: checked.value, custom: true, order });
 	});
 }
 
@@ -385,23 +420,30 @@ export function writeProcess(
 	if (changes.length === 0) return true;
 	const fields = writableRoot(doc, ROOT_KEYS.processFields);
 	doc.transact(() => {
-		ensureMeta(doc, now);
+		ensureMeta(doc, now, PROCESS_VERSION);
 		for (const [field, value] of changes) fields.set(`${id}/${field}`, value);
 	});
 	return true;
 }
 
-/** Removes a process: its edits go; a preset keeps its record, marked removed, so seeding skips it. */
+/**
+ * Removes a process: its edits go; a preset keeps its record, marked removed, so seeding skips it; an
+ * own process loses its creation record in both encodings, so the migration does not bring it back.
+ */
 export function removeProcess(doc: Y.Doc, id: string, now = Date.now()): void {
-	const records = writableRoot(doc, ROOT_KEYS.processes);
+	const records = writableRoot(doc, ROOT_KEYS.processRecords);
+	const legacy = writableRoot(doc, ROOT_KEYS.processes);
 	const fields = writableRoot(doc, ROOT_KEYS.processFields);
-	const record = records.get(id);
-	const isPreset = PRESET_IDS.has(id) || (isRecord(record) && record['custom'] === false);
+	const record = creationRecords(doc).get(id);
+	const isPreset = PRESET_IDS.has(id) || record?.get('custom') === false;
 	doc.transact(() => {
-		ensureMeta(doc, now);
+		ensureMeta(doc, now, PROCESS_VERSION);
 		for (const key of [...fields.keys()]) if (key.startsWith(`${id}/`)) fields.delete(key);
-		if (isPreset && records.has(id)) fields.set(`${id}/${REMOVED}`, true);
-		else records.delete(id);
+		if (isPreset && record !== undefined) fields.set(`${id}/${REMOVED}`, true);
+		else {
+			deleteRecord(records, id);
+			if (legacy.has(id)) legacy.delete(id);
+		}
 	});
 }
 

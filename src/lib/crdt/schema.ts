@@ -1,10 +1,14 @@
 // The persisted shape of every Y.Doc starts here. Root keys are declared once and never renamed or
 // retyped: a root that one client reads as a Y.Map and another writes as a Y.Text loses its content
-// silently (ADR 3). New fields are added, old ones are never reused for other meanings.
+// silently. New fields are added, old ones are never reused for other meanings (ADR 3, ADR 13).
 
 import type * as Y from 'yjs';
 
-/** Raised when a document's persisted shape changes; readers of a newer document keep unknown keys. */
+/**
+ * The schema version of the document kinds whose shape has not changed since the first release; a
+ * kind that changed declares its own (crdt/schemas/, ADR 13). Readers of a newer document keep
+ * unknown keys.
+ */
 export const SCHEMA_VERSION = 1;
 
 export const ROOT_KEYS = {
@@ -35,10 +39,16 @@ export const ROOT_KEYS = {
 	/** Y.Map dimensionId → target level 0–4 (Soll) in a check round's shared document. */
 	targets: 'targets',
 	/**
-	 * Y.Map processId → the process as it was created (a plain object, never rewritten) in a check
-	 * round's shared document; edits live in processFields.
+	 * Y.Map processId → the process as it was created (a plain object), in a check round's shared
+	 * document of schema version 1. Read through the migration to processRecords, never written since
+	 * (ADR 13).
 	 */
 	processes: 'processes',
+	/**
+	 * Y.Map `<processId>/<field>` → value: each process as it was created, in a check round's shared
+	 * document (version 2, ADR 13); never rewritten by an edit, which goes to processFields.
+	 */
+	processRecords: 'processRecords',
 	/** Y.Map `<processId>/<field>` → value: one key per edited field, so concurrent edits all stay. */
 	processFields: 'processFields',
 	/** Y.Map barrierId → true while ticked, in a check round's shared document. */
@@ -99,13 +109,20 @@ export function rootMap(doc: Y.Doc, key: (typeof ROOT_KEYS)[keyof typeof ROOT_KE
 	}
 }
 
-/** Writes schema version and creation time once; call inside the transaction that writes content. */
-export function ensureMeta(doc: Y.Doc, now: number): void {
+/** The origin of a migration's transaction (ADR 13): no undo manager tracks it. */
+export const MIGRATION_ORIGIN = Symbol('schema migration');
+
+/**
+ * Writes the schema version (raised, never lowered: it says which app version last changed the shape)
+ * and the creation time once; call inside the transaction that writes content. `version` is the
+ * document kind's (crdt/schemas/), for a writer of a record kind that version introduced.
+ */
+export function ensureMeta(doc: Y.Doc, now: number, version = SCHEMA_VERSION): void {
 	const meta = rootMap(doc, ROOT_KEYS.meta);
 	if (meta === null) return;
-	const version = meta.get(META_KEYS.schemaVersion);
-	if (typeof version !== 'number' || version < SCHEMA_VERSION) {
-		meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
+	const stored = meta.get(META_KEYS.schemaVersion);
+	if (typeof stored !== 'number' || stored < version) {
+		meta.set(META_KEYS.schemaVersion, version);
 	}
 	if (typeof meta.get(META_KEYS.createdAt) !== 'number') meta.set(META_KEYS.createdAt, now);
 }

@@ -127,6 +127,22 @@ describe('cards on the board', () => {
 });
 
 describe('private cards and reveal', () => {
+	/** Anna's private document, block 1. */
+	const ANNAS = { participantId: 'p-anna', blockId: 'block-1' };
+
+	it('a card in a private document under someone else’s id is not revealed', () => {
+		const privateDoc = new Y.Doc();
+		const board = new Y.Doc();
+		addCard(privateDoc, card('P1', 'Von Anna'), ROOT_KEYS.privateCards);
+		addCard(
+			privateDoc,
+			card('P2', 'Angeblich von Bernd', { authorId: 'p-bernd' }),
+			ROOT_KEYS.privateCards
+		);
+		expect(revealCards(board, privateDoc, ANNAS)).toBe(1);
+		expect(texts(board)).toEqual(['Von Anna']);
+	});
+
 	it('a private card is only in its author’s document until reveal, which copies it to the board once', () => {
 		const privateDoc = new Y.Doc();
 		const board = new Y.Doc();
@@ -138,13 +154,13 @@ describe('private cards and reveal', () => {
 		);
 		expect(readCards(board).cards).toEqual([]);
 
-		expect(revealCards(board, privateDoc, 'block-1')).toBe(1);
+		expect(revealCards(board, privateDoc, ANNAS)).toBe(1);
 		expect(readCards(board).cards.map((c) => c.text)).toEqual(['Mein Vorschlag']);
 		// Revealing again, or from a second facilitator device, writes the same card once.
 		const second = new Y.Doc();
-		expect(revealCards(second, privateDoc, 'block-1')).toBe(1);
+		expect(revealCards(second, privateDoc, ANNAS)).toBe(1);
 		sync(board, second);
-		expect(revealCards(board, privateDoc, 'block-1')).toBe(0);
+		expect(revealCards(board, privateDoc, ANNAS)).toBe(0);
 		expect(readCards(board).cards).toHaveLength(1);
 	});
 
@@ -153,10 +169,10 @@ describe('private cards and reveal', () => {
 		const board = new Y.Doc();
 		addCard(privateDoc, card('P1', 'Zu entfernen'), ROOT_KEYS.privateCards);
 		addCard(privateDoc, card('P2', 'Bleibt'), ROOT_KEYS.privateCards);
-		expect(revealCards(board, privateDoc, 'block-1')).toBe(2);
+		expect(revealCards(board, privateDoc, ANNAS)).toBe(2);
 
 		setCardsRemoved(board, ['P1'], true);
-		expect(revealCards(board, privateDoc, 'block-1')).toBe(0);
+		expect(revealCards(board, privateDoc, ANNAS)).toBe(0);
 		expect(texts(board)).toEqual(['Bleibt']);
 		expect(readCards(board).removedIds).toEqual(['P1']);
 	});
@@ -167,7 +183,7 @@ describe('private cards and reveal', () => {
 		const own = readCards(privateDoc, ROOT_KEYS.privateCards).cards;
 		const facilitator = new Y.Doc();
 		const participant = new Y.Doc();
-		expect(revealCards(facilitator, privateDoc, 'block-1')).toBe(1);
+		expect(revealCards(facilitator, privateDoc, ANNAS)).toBe(1);
 		expect(copyCardsToBoard(participant, own)).toBe(1);
 		sync(facilitator, participant);
 		expect(readCards(facilitator).cards).toEqual([card('P1', 'Offline geschrieben')]);

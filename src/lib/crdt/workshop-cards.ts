@@ -191,17 +191,21 @@ export function copyCardsToBoard(board: Y.Doc, cards: readonly Card[], now = Dat
 	return copied;
 }
 
-/** Copies the private cards of one block in `privateDoc` to the board (see copyCardsToBoard). */
+/**
+ * Copies the private cards of one block in `privateDoc` to the board (see copyCardsToBoard). Only
+ * cards by the document's owner are copied: the facilitator's reveal is not judged by the board's
+ * write rules (server/SPEC.md W1), so a card written there under someone else's id must stop here.
+ */
 export function revealCards(
 	board: Y.Doc,
 	privateDoc: Y.Doc,
-	blockId: string,
+	owner: { participantId: string; blockId: string },
 	now = Date.now()
 ): number {
 	const own = readCards(privateDoc, ROOT_KEYS.privateCards).cards;
 	return copyCardsToBoard(
 		board,
-		own.filter((c) => c.blockId === blockId),
+		own.filter((c) => c.blockId === owner.blockId && c.authorId === owner.participantId),
 		now
 	);
 }

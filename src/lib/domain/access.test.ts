@@ -53,7 +53,7 @@ describe('document-name patterns', () => {
 });
 
 describe('document names', () => {
-	it('each kind of document of DESIGN.md §3 is recognised', () => {
+	it('recognises each kind of document of the access table (ADR 5)', () => {
 		for (const kind of DOC_KINDS) expect(parseDocName(docs[kind])?.kind).toBe(kind);
 		expect(parseDocName(docs.workshopPrivate)).toEqual({
 			kind: 'workshopPrivate',

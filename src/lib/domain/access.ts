@@ -1,4 +1,4 @@
-// Who may read and write which document (DESIGN.md §3). Permissions follow documents because a Yjs
+// Who may read and write which document (ADR 5). Permissions follow documents because a Yjs
 // document always syncs whole, so the unit of access is a document name. The server enforces the result
 // (a 'read' connection is readOnly, 'none' is refused); the browser may use it to hide controls.
 //
@@ -36,7 +36,7 @@ export type DocKind = (typeof DOC_KINDS)[number];
 
 type Grant = Access | 'write-own';
 
-/** DESIGN.md §3, row by row. A missing entry in the design ("–") is 'none'. */
+/** The access table of ADR 5, row by row. A missing entry ("–") is 'none'. */
 export const PERMISSIONS: Readonly<Record<DocKind, Readonly<Record<Role, Grant>>>> = {
 	profile: {
 		moderation: 'write',

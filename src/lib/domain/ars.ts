@@ -16,7 +16,7 @@
 //   under their 9-digit key; the 12-digit form pads it with 000, as the Regionalschlüssel does for
 //   every level above the Gemeinde.
 // The rule cannot tell a Landkreis from a kreisfreie Stadt (both end in 0000000): only the official
-// list could, and it is an optional import (PRODUCT.md §3.1).
+// list could, and it is an optional import.
 
 import type { Brand } from '../util/brand';
 import type { KommuneType } from './kommune-type';

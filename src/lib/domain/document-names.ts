@@ -1,4 +1,4 @@
-// Every Yjs document name starts with `kommune/<ARS>/` (DESIGN.md §3); tokens carry patterns over these
+// Every Yjs document name starts with `kommune/<ARS>/` (ADR 2); tokens carry patterns over these
 // names, so the names are built in one place.
 
 export const DOCUMENT_PREFIX = 'kommune';

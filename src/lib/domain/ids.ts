@@ -1,4 +1,4 @@
-// Ids that several devices create offline without coordination (DESIGN.md §4): 48 bits of milliseconds
+// Ids that several devices create offline without coordination (ADR 8): 48 bits of milliseconds
 // and 80 random bits from crypto.getRandomValues, in Crockford base32 (26 characters, ULID layout), so
 // they sort by creation time. crypto.randomUUID and crypto.subtle are missing on the plain-http LAN
 // page (not a secure context); getRandomValues is available everywhere.

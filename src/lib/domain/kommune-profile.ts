@@ -1,4 +1,4 @@
-// The municipality profile (PRODUCT.md §3.1): what the form accepts, what the profile document stores,
+// The municipality profile: what the form accepts, what the profile document stores,
 // and the error codes the UI turns into German messages. One valibot schema checks both a form's
 // parsed input and a document read back from Yjs, so both obey the same limits.
 

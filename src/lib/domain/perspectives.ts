@@ -1,4 +1,4 @@
-// The perspectives of the 360° Digital-Check (PRODUCT.md §3.2). A respondent answers from exactly one.
+// The perspectives of the 360° Digital-Check (ADR 7). A respondent answers from exactly one.
 // Codes are stable: they are stored in documents and compared across rounds.
 
 export const PERSPECTIVES = ['H', 'D', 'A', 'B', 'PR', 'P', 'E'] as const;

@@ -1,4 +1,4 @@
-// Size classes from population (PRODUCT.md §3.1). KGSt publishes its classes as ranges
+// Size classes from population. KGSt publishes its classes as ranges
 // ("über 400.000", "200.000 bis 400.000", …, "unter 10.000"), which overlap at the shared bounds. We read
 // every lower bound as inclusive and the top one as exclusive: GK1 is > 400,000, GK2 is
 // 200,000–400,000, GK3 is 100,000–199,999 … GK7 is < 10,000. Districts alike: GK1 > 250,000,

@@ -1,4 +1,4 @@
-// Expectations are written out by hand from DESIGN.md §3 and §6, not built with the name builders, so a
+// Expectations are written out by hand from the access table and the token rules (ADR 5, ADR 6), not built with the name builders, so a
 // mistake in a builder shows here too.
 import { describe, expect, it } from 'vitest';
 import { ROLES } from './access';

@@ -1,6 +1,6 @@
 // Which document-name patterns a token of each role gets for a target (a municipality, a workshop, a
 // check round, a respondent). One function for every issuer (join codes, the token CLI), so a token can
-// never cover more than DESIGN.md §3 intends: the permission table then decides read or write per
+// never cover more than the access table intends (ADR 5): the permission table then decides read or write per
 // document (access.ts).
 
 import type { Role } from './access';

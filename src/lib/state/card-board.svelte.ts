@@ -38,7 +38,7 @@ import { ROOT_KEYS } from '../crdt/schema';
 import { readRoster } from '../crdt/workshop-doc';
 import type { CardPhase } from '../crdt/workshop-run';
 import type { DocumentErrorCode } from '../sync/document-status';
-import type { RevealResult } from '../sync/reveal-private';
+import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';

@@ -36,7 +36,7 @@ export interface CentralConnectionOptions {
 	db: KommunalwerkstattDb;
 	loadDocumentServices: () => Promise<DocumentServices>;
 	/** Only the facilitator's laptop syncs to the central server. */
-	mayUpload: boolean;
+	mayUpload: () => Promise<boolean>;
 	/**
 	 * The central server the laptop server allows this page to connect to (CENTRAL_URL, as a ws(s)://
 	 * origin), or null; undefined when the laptop server could not be asked.
@@ -149,7 +149,7 @@ export class CentralConnection {
 
 	async #start(settings: CentralSettings): Promise<void> {
 		this.#stop();
-		if (!this.#options.mayUpload) return;
+		if (!(await this.#options.mayUpload())) return;
 		let services: DocumentServices;
 		let module: typeof import('../sync/central-sync');
 		try {

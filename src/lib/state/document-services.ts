@@ -8,7 +8,7 @@ import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-
 import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
 import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
-import { apiBaseOfSocket, createJoinApi } from '../sync/join-api';
+import { apiBaseOfSocket, createJoinApi } from './joining/join-api';
 import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
@@ -24,6 +24,8 @@ export interface DocumentServices {
 export interface DocumentServicesOptions {
 	db: KommunalwerkstattDb;
 	tokenSource?: TokenSource;
+	/** The laptop owner's token source, shared with the Viewer; a new one when not given. */
+	owner?: TokenSource;
 	/** Defaults to ws(s)://<this host>/sync. */
 	syncUrl?: string;
 	/** The central server set up on this device (CentralConnection's settings), or null. */
@@ -34,7 +36,8 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 	const { db } = options;
 	// The owner's token on the laptop; elsewhere the tokens this device got by joining with a code.
 	const tokenSource =
-		options.tokenSource ?? createDeviceTokenSource({ owner: createOwnerTokenSource(), db });
+		options.tokenSource ??
+		createDeviceTokenSource({ owner: options.owner ?? createOwnerTokenSource(), db });
 	const documents = createDocumentRegistry({
 		db,
 		tokenSource,

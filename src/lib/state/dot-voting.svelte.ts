@@ -37,7 +37,7 @@ import {
 	type VotingSetup
 } from '../crdt/workshop-votes';
 import type { DocumentErrorCode } from '../sync/document-status';
-import type { RevealResult } from '../sync/reveal-private';
+import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { Clock } from './clock.svelte';
 import type { LiveDocument } from './live-document.svelte';

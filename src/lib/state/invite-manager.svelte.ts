@@ -6,7 +6,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
 import type { KommunalwerkstattDb } from '../storage/db';
 import { getSetting, setSetting } from '../storage/settings';
-import type { ApiError, ApiResult, JoinApi } from '../sync/join-api';
+import type { JoinApi } from './joining/join-api';
+import type { ApiError, ApiResult } from '../sync/protocol';
 import {
 	JOIN_PATH,
 	type DeviceInfo,

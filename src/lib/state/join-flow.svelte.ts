@@ -5,7 +5,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import { validateDisplayName, type DisplayNameError } from '../domain/display-name';
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
 import type { CredentialRow } from '../storage/db';
-import type { ApiError, JoinApi } from '../sync/join-api';
+import type { JoinApi } from './joining/join-api';
+import type { ApiError } from '../sync/protocol';
 import type { InvitationPreview, JoinResponse } from '../sync/protocol';
 
 export type JoinError = ApiError | DisplayNameError | 'storage_write_failed';

@@ -1,58 +1,47 @@
 // A value read from one Yjs document, live while something renders it: the document opens on the first
 // read, every change (from this tab, another tab or the server) reads the value again, and it closes
-// when nothing reads it any more.
+// when nothing reads it any more. Several values of one document share its SharedDocument, and so one
+// lease and one Y.Doc (ADR 12).
 
-import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import { followDocument } from '../sync/follow-document';
 import type { DocumentHandle } from '../sync/open-document';
+import type { AppErrorCode, Result } from './app-error';
+import { SharedDocument } from './shared-document.svelte';
 
 export class LiveDocument<T> {
-	// Raw, not deeply reactive: a value is replaced whole on every change and never changed in place,
-	// and a deep proxy would only slow down every read of it (for a full board, each field of 500 cards).
-	#value: T = $state.raw() as T;
-	#loading = $state(true);
-	#error = $state<DocumentErrorCode | 'code_load_failed' | null>(null);
-	#connected = $state(false);
-	#doc: Y.Doc | null = null;
-	#subscribe: () => void;
+	#source: SharedDocument;
+	#read: (doc: Y.Doc) => T;
+	// Not reactive itself: the source's version is, and a value is replaced whole on every change and
+	// read at most once per change however many parts of the page show it.
+	#value: T;
+	#readAt = 0;
 
-	constructor(open: () => Promise<DocumentHandle>, read: (doc: Y.Doc) => T, initial: T) {
+	constructor(
+		source: SharedDocument | (() => Promise<DocumentHandle>),
+		read: (doc: Y.Doc) => T,
+		initial: T
+	) {
+		this.#source = source instanceof SharedDocument ? source : new SharedDocument(source);
+		this.#read = read;
 		this.#value = initial;
-		this.#subscribe = createSubscriber(() => {
-			const stop = followDocument(open, {
-				onChange: (handle) => {
-					this.#doc = handle.doc;
-					this.#value = read(handle.doc);
-					this.#loading = false;
-				},
-				onError: (error) => {
-					this.#error = isDocumentError(error) ? error.code : 'code_load_failed';
-					this.#loading = false;
-				},
-				onConnected: (connected) => (this.#connected = connected)
-			});
-			return () => {
-				this.#doc = null;
-				stop();
-			};
-		});
 	}
 
 	get value(): T {
-		this.#subscribe();
+		const version = this.#source.version;
+		if (version !== this.#readAt) {
+			const read = this.#source.readNow(this.#read);
+			if (read !== null) this.#value = read;
+			this.#readAt = version;
+		}
 		return this.#value;
 	}
 
 	get loading(): boolean {
-		this.#subscribe();
-		return this.#loading;
+		return this.#source.loading;
 	}
 
-	get error(): DocumentErrorCode | 'code_load_failed' | null {
-		this.#subscribe();
-		return this.#error;
+	get error(): AppErrorCode | null {
+		return this.#source.error;
 	}
 
 	/**
@@ -60,12 +49,16 @@ export class LiveDocument<T> {
 	 * click) and would cost on every change. Null while nothing renders the document (it is closed).
 	 */
 	readNow<U>(read: (doc: Y.Doc) => U): U | null {
-		return this.#doc === null ? null : read(this.#doc);
+		return this.#source.readNow(read);
 	}
 
 	/** Whether the document is synced with the server now. */
 	get connected(): boolean {
-		this.#subscribe();
-		return this.#connected;
+		return this.#source.connected;
+	}
+
+	/** Applies `change` to the document this value is read from (see SharedDocument.write). */
+	write<R>(change: (doc: Y.Doc) => R): Promise<Result<R>> {
+		return this.#source.write(change);
 	}
 }

@@ -5,7 +5,8 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { CredentialRow, KommunalwerkstattDb } from '../storage/db';
 import { watchCredentials } from '../storage/credentials';
-import type { ApiError, JoinApi } from '../sync/join-api';
+import type { JoinApi } from './joining/join-api';
+import type { ApiError } from '../sync/protocol';
 import { ERROR_CODES, type LinkCodeResponse } from '../sync/protocol';
 import { markCredentialRevoked } from '../storage/credentials';
 

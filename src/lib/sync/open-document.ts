@@ -9,6 +9,7 @@
 
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { migrateOnOpen } from '../crdt/schemas/migrate';
 import type { KommunalwerkstattDb, SyncPlace } from '../storage/db';
 import type { DocumentStatus } from './document-status';
 import { trackDurability, type DocumentDurability } from './durability';
@@ -102,6 +103,8 @@ export async function openDocument(
 		throw error;
 	}
 	relay?.start();
+	// A read-only copy (the projector) never writes; every other copy lifts older data on open (ADR 13).
+	const stopMigrations = (options.persist ?? true) ? migrateOnOpen(name, doc) : () => undefined;
 
 	const listeners = new Set<(status: DocumentStatus) => void>();
 	let status: DocumentStatus = 'local';
@@ -168,6 +171,7 @@ export async function openDocument(
 		whenStored: () => local.whenStored(),
 		close() {
 			closing ??= (async () => {
+				stopMigrations();
 				relay?.stop();
 				for (const connection of connections) connection.stop();
 				connections.clear();

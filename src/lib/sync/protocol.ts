@@ -54,6 +54,8 @@ export const ERROR_CODES = {
 	rateLimited: 'rate_limited',
 	tooManyDevices: 'too_many_devices',
 	documentTooLarge: 'document_too_large',
+	/** A participant's update wrote what they may not (server/SPEC.md W1–W12); nothing of it was applied. */
+	writeRefused: 'write_refused',
 	/** The document was deleted for good (ADR 11); the device removes its copy. */
 	documentDeleted: 'document_deleted',
 	/** A deletion named no municipality, workshop, check round or respondent. */
@@ -68,6 +70,11 @@ export const CLOSE_CODES = {
 	deviceRevoked: 4403,
 	/** The document would grow beyond the server's limit; the update was not applied. */
 	documentTooLarge: 4413,
+	/**
+	 * An update broke the board's write rules (server/SPEC.md); nothing of it was applied. Sent per
+	 * document, as its close reason; the socket stays open.
+	 */
+	writeRefused: 4422,
 	/** Too many messages or bytes from one user; nothing of the excess was applied. */
 	rateLimited: 4429,
 	/** The document was deleted for good (ADR 11); sent per document, as its close reason. */
@@ -75,6 +82,10 @@ export const CLOSE_CODES = {
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** A browser's call of the HTTP API: the answer, or an error code ('unreachable': no answer came). */
+export type ApiError = ErrorCode | 'unreachable';
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Body of POST /api/deletions: a scope of `src/lib/domain/deletion.ts`. */
 export interface DeletionRequest {

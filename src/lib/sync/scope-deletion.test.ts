@@ -8,7 +8,7 @@ import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
 import { recordDurableState } from '../storage/durable-states';
 import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
 import { localDocumentsUnder } from './local-copies';
-import type { ApiResult } from './join-api';
+import type { ApiResult } from './protocol';
 import type { DeletionResponse } from './protocol';
 import {
 	createScopeDeletion,

@@ -30,7 +30,7 @@ import type { KommunalwerkstattDb } from '../storage/db';
 import { forgetScope } from '../storage/forget-scope';
 import type { DocumentRegistry } from './document-registry';
 import type { DocumentHandle } from './open-document';
-import type { ApiResult } from './join-api';
+import type { ApiResult } from './protocol';
 import {
 	deleteLocalCopy,
 	localDocumentsUnder,

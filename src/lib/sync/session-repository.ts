@@ -30,7 +30,7 @@ import {
 	writeRoundTitle
 } from '../crdt/check-round-doc';
 import { writeRespondentInfo, writeRespondentLabel } from '../crdt/check-respondent-doc';
-import { checkInParticipant, writeWorkshopInfo } from '../crdt/workshop-doc';
+import { writeWorkshopInfo } from '../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
 import { putSession } from '../storage/sessions';
 import type { DocumentRegistry } from './document-registry';
@@ -78,13 +78,6 @@ export interface SessionRepository {
 	 * been given their label (the round's labels stay unique, so the person renames one first).
 	 */
 	restoreRespondent(ars: string, round: string, id: string): Promise<RestoreResult>;
-	/** Writes a joined participant's name into the workshop's roster (the board document). */
-	checkInParticipant(
-		ars: string,
-		workshop: string,
-		participantId: string,
-		name: string
-	): Promise<SessionResult<void>>;
 }
 
 /** A document error as a failed result; anything else is a bug and is thrown on. */
@@ -231,12 +224,6 @@ export function createSessionRepository(options: {
 			return restored.value
 				? { ok: true, value: undefined }
 				: { ok: false, error: 'restore_label_taken' };
-		},
-
-		checkInParticipant(ars, workshop, participantId, name) {
-			return writeTo(workshopBoardDocName(ars, workshop), (doc) =>
-				checkInParticipant(doc, participantId, name, now())
-			);
 		}
 	};
 }

@@ -1,5 +1,5 @@
 // Whether a raw value read from a respondent's document is a valid answer to a catalog item
-// (PRODUCT.md §3.2). Documents hold any JSON a peer wrote, so nothing is trusted: a value that fails
+// (ADR 7). Documents hold any JSON a peer wrote, so nothing is trusted: a value that fails
 // here is ignored by scoring and flagged. A valid answer comes back in its canonical shape (extra keys
 // dropped, ticked ids once each in option order), so two equal answers compare equal.
 

@@ -9,7 +9,7 @@ import {
 } from './barriers';
 
 describe('the barrier list', () => {
-	it('holds the twelve barriers of PRODUCT.md with unique ids', () => {
+	it('holds the twelve barriers of the Digital-Check with unique ids', () => {
 		expect(BARRIERS).toHaveLength(12);
 		expect(new Set(BARRIER_IDS).size).toBe(12);
 		expect(BARRIERS.map((barrier) => barrier.label)).toContain('Herstellerabhängigkeit');

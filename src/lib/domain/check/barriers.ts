@@ -1,4 +1,4 @@
-// Hemmnisse (PRODUCT.md §3.2): a checklist of barriers to digitalisation plus a ranked top 3, and their
+// Hemmnisse (ADR 7): a checklist of barriers to digitalisation plus a ranked top 3, and their
 // Pareto over one round or many municipalities: which few barriers carry most of the weight. A round may
 // add barriers of its own ("Sonstiges", free text), ticked and ranked like the listed ones.
 

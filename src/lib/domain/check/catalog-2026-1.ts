@@ -1,4 +1,4 @@
-// The Digital-Check catalog, version 2026.1 (PRODUCT.md §3.2): ten dimensions, items of the types R, L, F
+// The Digital-Check catalog, version 2026.1 (ADR 7): ten dimensions, items of the types R, L, F
 // and C, each tagged with the perspectives that answer it.
 //
 // The content is our own wording, grounded in public models: the EU Digital Maturity Assessment for

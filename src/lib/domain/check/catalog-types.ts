@@ -1,4 +1,4 @@
-// The shape of the Digital-Check catalog (PRODUCT.md §3.2): ten dimensions, items of four types, each
+// The shape of the Digital-Check catalog (ADR 7): ten dimensions, items of four types, each
 // item tagged with the perspectives that answer it. The catalog is versioned content: item ids are stable
 // across versions (an item that changes its meaning gets a new id), and a result records the version
 // it was taken with.

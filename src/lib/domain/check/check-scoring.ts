@@ -1,4 +1,4 @@
-// Scoring of a Digital-Check round (PRODUCT.md §3.2): item scores 0–100, a score per respondent and
+// Scoring of a Digital-Check round (ADR 7): item scores 0–100, a score per respondent and
 // dimension, per perspective the median and spread, per dimension the municipality score (each
 // published group weighs the same, ADR 7), coverage, target gap and band, the overall score and the gaps between
 // perspectives. Pure and deterministic: the result depends neither on the order of the respondents nor

@@ -62,7 +62,7 @@ describe('process presets', () => {
 		for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
 	});
 
-	it('include the processes PRODUCT.md names', () => {
+	it('include the typical processes of a municipal administration', () => {
 		const names = PROCESS_PRESETS.map((preset) => preset.name).join(' | ');
 		for (const name of [
 			'Gewerbeanmeldung',

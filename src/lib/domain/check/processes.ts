@@ -1,4 +1,4 @@
-// The process inventory of a check round (PRODUCT.md §3.2, the "parallel processes" finding): typical
+// The process inventory of a check round (ADR 7, the "parallel processes" finding): typical
 // municipal processes as presets plus the municipality's own, each with its status (analog, parallel or
 // digital), cases per year, pain, linked OZG service and minutes per case today and when fully digital.
 // From these come the hours a municipality could save per year and the share of processes still run
@@ -22,7 +22,7 @@ export interface ProcessEntry {
 	minutesDigital: number | null;
 	/** Added by the municipality rather than taken from the presets. */
 	custom: boolean;
-	/** Fractional index (DESIGN.md §4); ties are broken by id. */
+	/** Fractional index (ADR 8); ties are broken by id. */
 	order: string;
 }
 
@@ -40,7 +40,7 @@ export type ProcessField = (typeof PROCESS_FIELDS)[number];
 export type ProcessPatch = Partial<Pick<ProcessEntry, ProcessField>>;
 
 export interface ProcessPreset {
-	/** Stable across versions: documents key preset processes by it (RELIABILITY.md entry 14). */
+	/** Stable across versions: documents key preset processes by it (ADR 8). */
 	id: string;
 	name: string;
 	ozgService: string | null;

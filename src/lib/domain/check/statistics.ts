@@ -1,4 +1,4 @@
-// Descriptive statistics for the Digital-Check results (PRODUCT.md §3.2). Every function takes the
+// Descriptive statistics for the Digital-Check results (ADR 7). Every function takes the
 // values in any order, works on a sorted copy and returns null for an empty input. Because the sum is
 // taken over the sorted copy, the result is bit-for-bit the same whatever the input order: results must
 // not change when respondents come in a different order.

@@ -1,4 +1,4 @@
-// Suggested Handlungsfelder from a scored round (PRODUCT.md §3.2): the dimensions the workshop should
+// Suggested Handlungsfelder from a scored round (ADR 7): the dimensions the workshop should
 // look at first, each with the reason it is suggested.
 //
 // Three ranked lists, each with ties in DIMENSIONS order:

@@ -1,10 +1,10 @@
-// Handlungsfelder (action fields, PRODUCT.md §3.3): what the municipality will work on, each tagged
+// Handlungsfelder (action fields, ADR 9): what the municipality will work on, each tagged
 // with at least one dimension of the Digital-Check catalog, ordered by priority, with cards, clusters
 // and matrix items linked to it.
 //
 // A field taken over from the Digital-Check's suggestions gets the id `hf.<dimension>`: two
 // facilitators taking over the same suggestion at the same time (offline, on two laptops) write the
-// same record, not two fields (RELIABILITY.md entry 14).
+// same record, not two fields (ADR 8).
 
 import { DIMENSIONS, type DimensionId, type DimensionInfo } from '../check/catalog-types';
 import { hasForbiddenCharacters } from '../display-name';

@@ -178,8 +178,7 @@ export const AGENDA_TEMPLATES: readonly AgendaTemplate[] = [
 
 /**
  * The blocks of a template (none for an unknown id). Ids and keys depend only on the template, so two
- * devices applying it offline write the same records and end with one agenda, not two (RELIABILITY.md
- * entry 14).
+ * devices applying it offline write the same records and end with one agenda, not two (ADR 8).
  */
 export function blocksFromTemplate(templateId: string): AgendaBlock[] {
 	const template = AGENDA_TEMPLATES.find((candidate) => candidate.id === templateId);

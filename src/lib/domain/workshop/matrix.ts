@@ -1,4 +1,4 @@
-// The impact × effort matrix (PRODUCT.md §3.3). Each participant scores an item's impact (Nutzen) and
+// The impact × effort matrix (ADR 9). Each participant scores an item's impact (Nutzen) and
 // effort (Aufwand) from 1 to 5, by number or by dragging it on the 2×2 grid; each score is its own
 // record (`<participantId>/<itemId>`), so people scoring at the same time never overwrite each other.
 // The matrix shows each item at the average of the scores given (impact and effort averaged

@@ -1,4 +1,4 @@
-// Order of agenda blocks, cards and clusters (DESIGN.md §4): a fractional-index key per item, ties
+// Order of agenda blocks, cards and clusters (ADR 8): a fractional-index key per item, ties
 // broken by id, compared by code units so every device sorts alike whatever its locale.
 //
 // Two devices that insert at the same place offline get the same key, and a peer may write anything.

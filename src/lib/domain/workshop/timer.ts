@@ -1,4 +1,4 @@
-// The countdown every device shows (DESIGN.md §4). Its end is stored in the server's clock, so devices
+// The countdown every device shows (ADR 8). Its end is stored in the server's clock, so devices
 // whose own clocks differ by minutes still agree: each measures its offset to the server and reads the
 // timer with serverNow(Date.now(), offset). Every function takes the server time it acts at.
 

@@ -1,5 +1,5 @@
-// Dot voting (PRODUCT.md §3.3). Each dot is its own record, keyed `<participantId>/<itemId>/<dotId>`
-// (DESIGN.md §4), so concurrent votes never overwrite each other, also from one participant's two
+// Dot voting (ADR 9). Each dot is its own record, keyed `<participantId>/<itemId>/<dotId>`,
+// so concurrent votes never overwrite each other, also from one participant's two
 // devices. The server cannot enforce a budget inside a document, so the rules are applied when
 // counting, the same way on every device:
 //

@@ -1,0 +1,278 @@
+// The forgery suite (server/SPEC.md W1–W12, ADR 15): participants who joined with a real join code
+// attack a real server's workshop board the way issue 17 found possible, each attack its own test,
+// asserted on the SQLite file after the store acknowledgement of a later legitimate write.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DEFAULT_VOTING_RULES, countedVotes } from '../src/lib/domain/workshop/votes';
+import { orderAtEnd } from '../src/lib/domain/workshop/ordering';
+import type { Card } from '../src/lib/domain/workshop/cards';
+import { deleteRecord } from '../src/lib/crdt/field-records';
+import { ROOT_KEYS } from '../src/lib/crdt/schema';
+import {
+	addCard,
+	addCluster,
+	editCardText,
+	moveCard,
+	readCards,
+	readClusters,
+	setCardsRemoved
+} from '../src/lib/crdt/workshop-cards';
+import { checkInParticipant, readRoster } from '../src/lib/crdt/workshop-doc';
+import { readMatrix, writeScore } from '../src/lib/crdt/workshop-matrix';
+import { addNote, readNotes } from '../src/lib/crdt/workshop-notes';
+import { giveDot, readVotes, withdrawDot } from '../src/lib/crdt/workshop-votes';
+import { addActionField } from '../src/lib/crdt/workshop-action-fields';
+import { useCleanup } from './test/cleanup';
+import { startTestServer, type TestServer } from './test/test-server';
+import {
+	openRoom,
+	storedBoard,
+	writeRefused,
+	writeStored,
+	type Room,
+	type RoomClient
+} from './test/workshop-room';
+
+const defer = useCleanup();
+const BLOCK = 'block-1';
+
+/** A server with a workshop room: the facilitator, Anna and Bernd, joined by code. */
+async function workshop(): Promise<{
+	test: TestServer;
+	room: Room;
+	anna: RoomClient;
+	bernd: RoomClient;
+}> {
+	const test = await startTestServer();
+	defer(() => test.close());
+	const room = await openRoom(test, ['Anna', 'Bernd'], defer);
+	const [anna, bernd] = room.participants as [RoomClient, RoomClient];
+	return { test, room, anna, bernd };
+}
+
+let cardCount = 0;
+const card = (authorId: string, text: string): Card => ({
+	id: `card-${++cardCount}`,
+	blockId: BLOCK,
+	authorId,
+	text,
+	order: orderAtEnd([]).order,
+	clusterId: null,
+	mergedInto: null,
+	createdAt: 1_000
+});
+
+const dot = (participantId: string, itemId: string, dotId: string, createdAt: number) => ({
+	participantId,
+	itemId,
+	dotId,
+	blockId: BLOCK,
+	createdAt
+});
+
+describe('a participant cannot forge, rewrite or erase what others wrote on the board', () => {
+	it('a dot under another participant’s id is refused, and the victim’s own dot still counts (W9)', async () => {
+		const { test, anna, bernd } = await workshop();
+		await writeStored(bernd, (doc) => giveDot(doc, dot(bernd.sub, 'item-b', 'd-1', 5_000)));
+
+		// An earlier dot under Bernd's id would use up his one dot: the count would drop his real one.
+		await writeRefused(anna, (doc) => giveDot(doc, dot(bernd.sub, 'item-a', 'forged', 0)));
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd'));
+
+		const stored = await storedBoard(test);
+		expect([...readVotes(stored).keys]).toEqual([`${bernd.sub}/item-b/d-1`]);
+		const rules = { ...DEFAULT_VOTING_RULES, dotsPerPerson: 1 };
+		expect(countedVotes(readVotes(stored).votes, rules).map((v) => v.itemId)).toEqual(['item-b']);
+	});
+
+	it('a matrix score under another participant’s id is refused (W10)', async () => {
+		const { test, anna, bernd } = await workshop();
+		await writeStored(bernd, (doc) =>
+			writeScore(doc, { participantId: bernd.sub, itemId: 'item-b', axis: 'impact' }, 2)
+		);
+		await writeRefused(anna, (doc) =>
+			writeScore(doc, { participantId: bernd.sub, itemId: 'item-b', axis: 'impact' }, 5)
+		);
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd'));
+		expect(readMatrix(await storedBoard(test)).scores).toEqual([
+			{ participantId: bernd.sub, itemId: 'item-b', impact: 2, effort: null }
+		]);
+	});
+
+	it('a card under another author is refused (W6)', async () => {
+		const { test, anna, bernd } = await workshop();
+		await writeRefused(anna, (doc) => addCard(doc, card(bernd.sub, 'Bernd findet alles gut')));
+		await writeStored(bernd, (doc) => addCard(doc, card(bernd.sub, 'Papierakten')));
+		expect(readCards(await storedBoard(test)).cards.map((c) => [c.authorId, c.text])).toEqual([
+			[bernd.sub, 'Papierakten']
+		]);
+	});
+
+	it('rewriting the text of another participant’s card is refused (W6)', async () => {
+		const { test, anna, bernd } = await workshop();
+		const bernds = card(bernd.sub, 'Kein WLAN im Ratssaal');
+		await writeStored(bernd, (doc) => addCard(doc, bernds));
+		await expect.poll(() => readCards(anna.doc).cards.length).toBe(1);
+		await writeRefused(anna, (doc) => editCardText(doc, bernds.id, 'WLAN ist super'));
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd'));
+		expect(readCards(await storedBoard(test)).cards.map((c) => c.text)).toEqual([
+			'Kein WLAN im Ratssaal'
+		]);
+	});
+
+	it('removing another participant’s card, by its flag or by deleting its record, is refused (W6, W3)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const bernds = card(bernd.sub, 'Formulare nur als PDF');
+		await writeStored(bernd, (doc) => addCard(doc, bernds));
+		await expect.poll(() => readCards(anna.doc).cards.length).toBe(1);
+		await writeRefused(anna, (doc) => setCardsRemoved(doc, [bernds.id], true));
+
+		const carla = await room.join('Carla');
+		await writeRefused(carla, (doc) =>
+			doc.transact(() => deleteRecord(doc.getMap(ROOT_KEYS.cards), bernds.id))
+		);
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd'));
+		const stored = readCards(await storedBoard(test));
+		expect(stored.cards.map((c) => c.text)).toEqual(['Formulare nur als PDF']);
+		expect(stored.removedIds).toEqual([]);
+	});
+
+	it('a decision under the facilitator’s id is refused, and so is one under the participant’s own (W8)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const note = {
+			id: 'note-1',
+			blockId: BLOCK,
+			kind: 'decision' as const,
+			text: 'Beschlossen: alles bleibt',
+			authorId: 'moderation',
+			createdAt: 1_000
+		};
+		await writeRefused(anna, (doc) => addNote(doc, note));
+		await writeRefused(bernd, (doc) =>
+			addNote(doc, { ...note, id: 'note-2', authorId: bernd.sub })
+		);
+		await writeStored(room.facilitator, (doc) =>
+			checkInParticipant(doc, 'moderation', 'Moderation')
+		);
+		expect(readNotes(await storedBoard(test))).toEqual([]);
+	});
+
+	it('renaming another participant in the roster is refused (W5)', async () => {
+		const { test, anna, bernd } = await workshop();
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd', 2_000));
+		await expect.poll(() => readRoster(anna.doc).length).toBe(1);
+		await writeRefused(anna, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd ist raus'));
+		await writeStored(bernd, (doc) =>
+			writeScore(doc, { participantId: bernd.sub, itemId: 'i', axis: 'effort' }, 3)
+		);
+		expect(readRoster(await storedBoard(test))).toEqual([
+			{ participantId: bernd.sub, name: 'Bernd', joinedAt: 2_000 }
+		]);
+	});
+
+	it('5,000 fake roster ids with joinedAt 0 are refused, so real participants stay first in the roster (W5)', async () => {
+		const { test, anna, bernd } = await workshop();
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd', 2_000));
+		await writeRefused(anna, (doc) =>
+			doc.transact(() => {
+				const roster = doc.getMap(ROOT_KEYS.participants);
+				for (let i = 0; i < 5_000; i++) roster.set(`fake-${i}`, { name: `Fake ${i}`, joinedAt: 0 });
+			})
+		);
+		await writeStored(bernd, (doc) =>
+			writeScore(doc, { participantId: bernd.sub, itemId: 'i', axis: 'effort' }, 3)
+		);
+		expect(readRoster(await storedBoard(test)).map((e) => e.participantId)).toEqual([bernd.sub]);
+	});
+
+	it('groups, Handlungsfelder, roots that are no part of a board and nested types are the facilitator’s or nobody’s (W11, W12, W2)', async () => {
+		const { test, room } = await workshop();
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => addCluster(doc, { id: 'cl-1', blockId: BLOCK, name: 'Meine Gruppe', order: 'a0' }),
+			(doc) =>
+				addActionField(doc, {
+					id: 'hf-1',
+					title: 'Digitale Akte',
+					dimensions: ['prozesse'],
+					order: 'a0',
+					createdAt: 1
+				}),
+			(doc) => doc.getMap('cardPhases').set(BLOCK, 'revealed'),
+			(doc) => doc.getMap(ROOT_KEYS.cards).set('card-x/text', new Y.Map())
+		];
+		for (const attack of attacks) {
+			const attacker = await room.join('Angreifer');
+			await writeRefused(attacker, attack);
+		}
+		await writeStored(room.facilitator, (doc) =>
+			checkInParticipant(doc, 'moderation', 'Moderation')
+		);
+		const stored = await storedBoard(test);
+		expect(readClusters(stored)).toEqual([]);
+		expect([...stored.getMap('cardPhases').keys()]).toEqual([]);
+		expect(stored.getMap(ROOT_KEYS.actionFields).size).toBe(0);
+		expect(stored.getMap(ROOT_KEYS.cards).size).toBe(0);
+	});
+});
+
+describe('everything a participant does on the board still passes', () => {
+	it('check-in, own cards (add, edit, remove, restore), dots given and taken back, scores set and cleared, a parking note and moving any card are stored (W4–W10)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const facilitators = card('moderation', 'Von der Moderation');
+		await writeStored(room.facilitator, (doc) => addCard(doc, facilitators));
+		const annas = card(anna.sub, 'Akten nur auf Papier');
+		await expect.poll(() => readCards(anna.doc).cards.length).toBe(1);
+
+		await writeStored(anna, (doc) => checkInParticipant(doc, anna.sub, 'Anna'));
+		await writeStored(anna, (doc) => checkInParticipant(doc, anna.sub, 'Anna B.'));
+		await writeStored(anna, (doc) => addCard(doc, annas));
+		await writeStored(anna, (doc) => editCardText(doc, annas.id, 'Akten auf Papier'));
+		await writeStored(anna, (doc) => setCardsRemoved(doc, [annas.id], true));
+		await writeStored(anna, (doc) => setCardsRemoved(doc, [annas.id], false));
+		await writeStored(anna, (doc) => giveDot(doc, dot(anna.sub, facilitators.id, 'd-1', 10)));
+		await writeStored(anna, (doc) => withdrawDot(doc, dot(anna.sub, facilitators.id, 'd-1', 10)));
+		await writeStored(anna, (doc) => giveDot(doc, dot(anna.sub, annas.id, 'd-2', 11)));
+		const score = { participantId: anna.sub, itemId: annas.id, axis: 'impact' as const };
+		await writeStored(anna, (doc) => writeScore(doc, score, 4));
+		await writeStored(anna, (doc) => writeScore(doc, score, null));
+		await writeStored(anna, (doc) => writeScore(doc, score, 5));
+		await writeStored(anna, (doc) =>
+			addNote(doc, {
+				id: 'parking-1',
+				blockId: BLOCK,
+				kind: 'parking',
+				text: 'Später: Datenschutz',
+				authorId: anna.sub,
+				createdAt: 12
+			})
+		);
+		// Arranging is shared: a move re-keys neighbours whose order keys collide, whoever wrote them.
+		await writeStored(anna, (doc) =>
+			moveCard(doc, annas.id, { clusterId: null, order: 'a2' }, [
+				{ id: facilitators.id, order: 'a1' }
+			])
+		);
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd'));
+
+		expect(anna.closeReasons).toEqual([]);
+		const stored = await storedBoard(test);
+		expect(
+			readRoster(stored)
+				.map((e) => e.name)
+				.sort()
+		).toEqual(['Anna B.', 'Bernd']);
+		expect(
+			readCards(stored)
+				.cards.map((c) => [c.text, c.order])
+				.sort()
+		).toEqual([
+			['Akten auf Papier', 'a2'],
+			['Von der Moderation', 'a1']
+		]);
+		expect(readVotes(stored).votes.map((v) => v.dotId)).toEqual(['d-2']);
+		expect(readMatrix(stored).scores).toEqual([
+			{ participantId: anna.sub, itemId: annas.id, impact: 5, effort: null }
+		]);
+		expect(readNotes(stored).map((n) => n.text)).toEqual(['Später: Datenschutz']);
+	});
+});

@@ -1,0 +1,214 @@
+// Who may write what on a workshop's board (server/SPEC.md W1–W12, ADR 15): the table of that SPEC as
+// code. A participant's update is applied only if every entry it writes or deletes is one the
+// participant may touch: their roster entry, their own cards, parking notes, dots and scores, and the
+// order of cards. Records are `<id>/<field>` keys of flat maps (src/lib/crdt/field-records.ts); a
+// record's author is the `authorId` the server holds, or, for a record new to the server, the one the
+// update writes. Moderation is never judged here (the extension skips it).
+
+import type * as Y from 'yjs';
+import { hasForbiddenCharacters } from '../../src/lib/domain/display-name';
+import { isNameId } from '../../src/lib/domain/document-names';
+import { validateCardText } from '../../src/lib/domain/workshop/cards';
+import { isScore } from '../../src/lib/domain/workshop/matrix';
+import { isOrderKey } from '../../src/lib/domain/workshop/ordering';
+import { isRecordId } from '../../src/lib/crdt/field-records';
+import { isNoteText } from '../../src/lib/crdt/workshop-notes';
+import { META_KEYS, ROOT_KEYS } from '../../src/lib/crdt/schema';
+import { MAX_DEVICES_PER_SCOPE } from '../joining/device-registry';
+import type { EntryDelete, EntryWrite, UpdateChanges } from './update-changes';
+
+/** The rule ids of server/SPEC.md that a refusal names (in the log and in tests). */
+export type BoardRule =
+	'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W8' | 'W9' | 'W10' | 'W11' | 'W12';
+
+export type Verdict = { ok: true } | { ok: false; rule: BoardRule };
+
+const OK: Verdict = { ok: true };
+const refuse = (rule: BoardRule): Verdict => ({ ok: false, rule });
+
+/** A workshop has at most as many participants as devices may join it (ADR 6). */
+export const MAX_ROSTER_ENTRIES = MAX_DEVICES_PER_SCOPE;
+
+const isTime = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hasOnly = (value: Record<string, unknown>, allowed: readonly string[]) =>
+	Object.keys(value).every((key) => allowed.includes(key));
+
+/** `<id>/<field>` → [id, field], or null. */
+function fieldKey(key: string): [string, string] | null {
+	const slash = key.indexOf('/');
+	if (slash < 0) return null;
+	const id = key.slice(0, slash);
+	return isRecordId(id) ? [id, key.slice(slash + 1)] : null;
+}
+
+/** W5: the roster entry is the writer's own, `{ name, joinedAt }` as readRoster accepts it. */
+function rosterEntryValid(value: unknown): boolean {
+	if (!isPlainObject(value) || !hasOnly(value, ['name', 'joinedAt'])) return false;
+	const { name, joinedAt } = value;
+	return (
+		typeof name === 'string' &&
+		name.trim().length > 0 &&
+		name.length <= 80 &&
+		!hasForbiddenCharacters(name) &&
+		isTime(joinedAt)
+	);
+}
+
+const CARD_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+	blockId: isRecordId,
+	authorId: isRecordId,
+	text: (value) => typeof value === 'string' && validateCardText(value).ok,
+	order: isOrderKey,
+	clusterId: (value) => value === null || isRecordId(value),
+	mergedInto: (value) => value === null || isRecordId(value),
+	createdAt: isTime,
+	removed: (value) => value === true
+};
+
+const NOTE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+	blockId: isRecordId,
+	authorId: isRecordId,
+	kind: (value) => value === 'parking',
+	text: isNoteText,
+	createdAt: isTime
+};
+
+/** W9: `{ blockId, createdAt }`, `withdrawn: true` when taken back. */
+function dotValid(value: unknown): boolean {
+	if (!isPlainObject(value) || !hasOnly(value, ['blockId', 'createdAt', 'withdrawn'])) return false;
+	const { blockId, createdAt, withdrawn } = value;
+	return (
+		isRecordId(blockId) && isTime(createdAt) && (withdrawn === undefined || withdrawn === true)
+	);
+}
+
+/** `<participantId>/<itemId>/<last>` whose first part is the writer's id. */
+function ownTripleKey(key: string, writer: string, last: (part: string) => boolean): boolean {
+	const parts = key.split('/');
+	return (
+		parts.length === 3 &&
+		parts[0] === writer &&
+		isRecordId(parts[1]) &&
+		isRecordId(parts[2]) &&
+		last(parts[2]!)
+	);
+}
+
+interface Judge {
+	board: Y.Doc;
+	writer: string;
+	writes: readonly EntryWrite[];
+}
+
+/**
+ * The author of a field record as the server holds it, else as this update writes it (the update must
+ * then write it exactly once: two different authors in one update are nobody's).
+ */
+function authorOf({ board, writes }: Judge, root: string, id: string): string | null {
+	const stored = board.getMap<unknown>(root).get(`${id}/authorId`);
+	if (stored !== undefined) return typeof stored === 'string' ? stored : null;
+	const written = new Set<unknown>();
+	for (const write of writes) {
+		if (write.root === root && write.key === `${id}/authorId` && !write.value.deleted)
+			written.add(write.value.value);
+	}
+	const [only] = written;
+	return written.size === 1 && typeof only === 'string' ? only : null;
+}
+
+/** Whether the writer may write (or delete the value of) `key` in `root`; `value` when written. */
+function judgeEntry(
+	judge: Judge,
+	root: string,
+	key: string,
+	value: { deleted: true } | { deleted: false; value: unknown }
+): Verdict {
+	const { writer } = judge;
+	const given = value.deleted ? null : value;
+	switch (root) {
+		case ROOT_KEYS.meta: {
+			// W4: written with the first content of a document (ensureMeta); only numbers.
+			const known = key === META_KEYS.schemaVersion || key === META_KEYS.createdAt;
+			return known && (given === null || isTime(given.value)) ? OK : refuse('W4');
+		}
+		case ROOT_KEYS.participants:
+			return key === writer && (given === null || rosterEntryValid(given.value))
+				? OK
+				: refuse('W5');
+		case ROOT_KEYS.cards: {
+			const parts = fieldKey(key);
+			const check = parts && CARD_FIELDS[parts[1]];
+			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W6');
+			const [id, field] = parts;
+			if (field === 'authorId' && given !== null && given.value !== writer) return refuse('W6');
+			const author = authorOf(judge, root, id);
+			// W7: arranging is shared work: any card's order may change (a move re-keys neighbours).
+			if (field === 'order' && author !== null) return OK;
+			return author === writer ? OK : refuse('W6');
+		}
+		case ROOT_KEYS.notes: {
+			const parts = fieldKey(key);
+			const check = parts && NOTE_FIELDS[parts[1]];
+			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W8');
+			if (parts[1] === 'authorId' && given !== null && given.value !== writer) return refuse('W8');
+			const kind = judge.board.getMap<unknown>(root).get(`${parts[0]}/kind`);
+			if (kind !== undefined && kind !== 'parking') return refuse('W8');
+			return authorOf(judge, root, parts[0]) === writer ? OK : refuse('W8');
+		}
+		case ROOT_KEYS.votes:
+			return ownTripleKey(key, writer, () => true) && (given === null || dotValid(given.value))
+				? OK
+				: refuse('W9');
+		case ROOT_KEYS.matrix:
+			return ownTripleKey(key, writer, (axis) => axis === 'impact' || axis === 'effort') &&
+				(given === null || isScore(given.value))
+				? OK
+				: refuse('W10');
+		case ROOT_KEYS.clusters:
+		case ROOT_KEYS.actionFields:
+		case ROOT_KEYS.actionFieldLinks:
+			// W11: groups and Handlungsfelder are the facilitator's.
+			return refuse('W11');
+		default:
+			// W12: nothing else is part of a board.
+			return refuse('W12');
+	}
+}
+
+/** W5: a roster entry new to the board may not take it beyond MAX_ROSTER_ENTRIES. */
+function rosterFits(board: Y.Doc, writes: readonly EntryWrite[]): boolean {
+	const roster = board.getMap<unknown>(ROOT_KEYS.participants);
+	const added = writes.some((w) => w.root === ROOT_KEYS.participants && !roster.has(w.key));
+	return !added || roster.size < MAX_ROSTER_ENTRIES;
+}
+
+/**
+ * Judges a participant's update of the board whose server state is `board`. `writer` is the token's
+ * subject (the participant id). Returns the first rule the update breaks, if any.
+ */
+export function judgeBoardUpdate(board: Y.Doc, writer: string, changes: UpdateChanges): Verdict {
+	if (!changes.placeable) return refuse(changes.why === 'unknown deletion' ? 'W3' : 'W2');
+	// A participant id names the private document a reveal opens; anything else writes nothing.
+	if (!isNameId(writer)) return refuse('W5');
+	const judge: Judge = { board, writer, writes: changes.writes };
+	for (const write of changes.writes) {
+		const verdict = judgeEntry(judge, write.root, write.key, write.value);
+		if (!verdict.ok) return verdict;
+	}
+	for (const removal of changes.deletes) {
+		const verdict = judgeDelete(judge, removal);
+		if (!verdict.ok) return verdict;
+	}
+	return rosterFits(board, changes.writes) ? OK : refuse('W5');
+}
+
+/** W3: deleting a value (also by overwriting it) is allowed where writing that key is. */
+function judgeDelete(judge: Judge, removal: EntryDelete): Verdict {
+	const verdict = judgeEntry(judge, removal.root, removal.key, { deleted: true });
+	return verdict.ok ? OK : refuse('W3');
+}

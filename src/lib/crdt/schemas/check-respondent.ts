@@ -1,0 +1,44 @@
+// A respondent's document `kommune/<ARS>/check/<round>/respondent/<rid>` (check-respondent-doc.ts).
+
+import * as v from 'valibot';
+import { PERSPECTIVES } from '../../domain/perspectives';
+import { COMMENT_MAX_LENGTH } from '../check-respondent-doc';
+import { ROOT_KEYS } from '../schema';
+import type { DocumentSchema } from './document-schema';
+import { META } from './values';
+
+export const CHECK_RESPONDENT_SCHEMA: DocumentSchema = {
+	kind: 'check-respondent',
+	version: 1,
+	records: {
+		meta: META,
+		respondent: {
+			root: ROOT_KEYS.respondent,
+			encoding: 'fields',
+			version: 1,
+			schema: v.object({
+				label: v.string(),
+				perspective: v.picklist(PERSPECTIVES),
+				catalogVersion: v.string()
+			}),
+			migrations: []
+		},
+		answer: {
+			root: ROOT_KEYS.answers,
+			encoding: 'entries',
+			key: 'itemId',
+			version: 1,
+			// Any JSON value: scoring validates it against the round's catalog version.
+			schema: v.unknown(),
+			migrations: []
+		},
+		comment: {
+			root: ROOT_KEYS.comments,
+			encoding: 'entries',
+			key: 'itemId',
+			version: 1,
+			schema: v.pipe(v.string(), v.maxLength(COMMENT_MAX_LENGTH)),
+			migrations: []
+		}
+	}
+};

@@ -1,0 +1,201 @@
+// A workshop's documents (ADR 8): the control document `…/workshop/<wid>/control` (moderation writes),
+// the board `…/board` (everybody in the room writes) and each participant's private document
+// `…/private/<participantId>` (workshop-*.ts).
+
+import * as v from 'valibot';
+import { DIMENSIONS } from '../../domain/check/catalog-types';
+import { BLOCK_METHODS } from '../../domain/workshop/agenda';
+import { ROOT_KEYS } from '../schema';
+import { NOTE_KINDS } from '../workshop-notes';
+import type { DocumentSchema, RecordKind } from './document-schema';
+import { META, orderKey, recordId, text, time } from './values';
+
+const score = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
+
+const card = (root: RecordKind['root']): RecordKind => ({
+	root,
+	encoding: 'field-records',
+	key: 'cardId',
+	version: 1,
+	schema: v.object({
+		blockId: recordId,
+		authorId: recordId,
+		text,
+		order: orderKey,
+		clusterId: v.nullish(recordId),
+		mergedInto: v.nullish(recordId),
+		createdAt: time,
+		/** Set instead of deleting, so undo and a later reveal do not bring the card back. */
+		removed: v.optional(v.literal(true))
+	}),
+	migrations: []
+});
+
+const dot = (root: RecordKind['root']): RecordKind => ({
+	root,
+	encoding: 'entries',
+	key: 'participantId/itemId/dotId',
+	version: 1,
+	schema: v.object({
+		blockId: recordId,
+		createdAt: time,
+		withdrawn: v.optional(v.literal(true))
+	}),
+	migrations: []
+});
+
+export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
+	kind: 'workshop-control',
+	version: 1,
+	records: {
+		meta: META,
+		workshop: {
+			root: ROOT_KEYS.workshop,
+			encoding: 'fields',
+			version: 1,
+			schema: v.object({
+				title: text,
+				date: v.nullable(text),
+				place: v.optional(v.nullable(text)),
+				startMinutes: v.optional(v.nullable(v.number()))
+			}),
+			migrations: []
+		},
+		block: {
+			root: ROOT_KEYS.agenda,
+			encoding: 'field-records',
+			key: 'blockId',
+			version: 1,
+			schema: v.object({
+				title: text,
+				method: v.picklist(BLOCK_METHODS),
+				durationMinutes: v.number(),
+				order: orderKey,
+				question: v.optional(text)
+			}),
+			migrations: []
+		},
+		run: {
+			root: ROOT_KEYS.run,
+			encoding: 'fields',
+			version: 1,
+			schema: v.object({ currentBlockId: v.nullable(recordId), currentSince: v.nullable(time) }),
+			migrations: []
+		},
+		timer: {
+			root: ROOT_KEYS.timer,
+			encoding: 'fields',
+			version: 1,
+			// The countdown's TimerState, written whole; workshop-run.ts reads anything else as idle.
+			schema: v.object({
+				state: v.looseObject({ status: v.picklist(['idle', 'running', 'paused']) })
+			}),
+			migrations: []
+		},
+		cardPhase: {
+			root: ROOT_KEYS.cardPhases,
+			encoding: 'entries',
+			key: 'blockId',
+			version: 1,
+			schema: v.picklist(['private', 'revealed']),
+			migrations: []
+		},
+		voting: {
+			root: ROOT_KEYS.voting,
+			encoding: 'field-records',
+			key: 'blockId',
+			version: 1,
+			schema: v.object({
+				dotsPerPerson: v.optional(v.number()),
+				maxPerItem: v.optional(v.number()),
+				target: v.optional(v.picklist(['cards', 'clusters'])),
+				sourceBlockId: v.optional(v.nullable(recordId)),
+				phase: v.picklist(['voting', 'revealed'])
+			}),
+			migrations: []
+		}
+	}
+};
+
+export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
+	kind: 'workshop-board',
+	version: 1,
+	records: {
+		meta: META,
+		participant: {
+			root: ROOT_KEYS.participants,
+			encoding: 'entries',
+			key: 'participantId',
+			version: 1,
+			schema: v.object({ name: text, joinedAt: time }),
+			migrations: []
+		},
+		card: card(ROOT_KEYS.cards),
+		cluster: {
+			root: ROOT_KEYS.clusters,
+			encoding: 'field-records',
+			key: 'clusterId',
+			version: 1,
+			schema: v.object({ blockId: recordId, name: text, order: orderKey }),
+			migrations: []
+		},
+		dot: dot(ROOT_KEYS.votes),
+		score: {
+			root: ROOT_KEYS.matrix,
+			encoding: 'entries',
+			key: 'participantId/itemId/axis',
+			version: 1,
+			schema: score,
+			migrations: []
+		},
+		actionField: {
+			root: ROOT_KEYS.actionFields,
+			encoding: 'field-records',
+			key: 'fieldId',
+			version: 1,
+			schema: v.object({
+				title: text,
+				order: orderKey,
+				createdAt: time,
+				removed: v.optional(v.literal(true)),
+				// One key per tagged dimension, so two people tagging different ones keep both.
+				...Object.fromEntries(
+					DIMENSIONS.map((dimension) => [`dim.${dimension}`, v.optional(v.literal(true))])
+				)
+			}),
+			migrations: []
+		},
+		actionFieldLink: {
+			root: ROOT_KEYS.actionFieldLinks,
+			encoding: 'entries',
+			key: 'fieldId/itemId',
+			version: 1,
+			schema: v.literal(true),
+			migrations: []
+		},
+		note: {
+			root: ROOT_KEYS.notes,
+			encoding: 'field-records',
+			key: 'noteId',
+			version: 1,
+			schema: v.object({
+				blockId: recordId,
+				kind: v.picklist(NOTE_KINDS),
+				text,
+				authorId: recordId,
+				createdAt: time
+			}),
+			migrations: []
+		}
+	}
+};
+
+export const WORKSHOP_PRIVATE_SCHEMA: DocumentSchema = {
+	kind: 'workshop-private',
+	version: 1,
+	records: {
+		meta: META,
+		card: card(ROOT_KEYS.privateCards),
+		dot: dot(ROOT_KEYS.privateVotes)
+	}
+};

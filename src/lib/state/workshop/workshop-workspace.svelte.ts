@@ -1,0 +1,244 @@
+// A workshop as one device works on it (ADR 12): the one state object a workshop page asks for. It
+// holds the control document, the board and this device's own private document once each (one
+// SharedDocument, one lease), resolves the device's role once (Viewer), and composes the feature state
+// classes over them: the day's run, cards, dot votes, the matrix, Handlungsfelder, notes, presence,
+// the roster and undo. Every write goes from the feature class straight into the document the
+// workspace already holds, and resolves once IndexedDB has it (SPEC S1).
+
+import type * as Y from 'yjs';
+import { m } from '../../paraglide/messages.js';
+import { readRoster, type RosterEntry } from '../../crdt/workshop-doc';
+import { setCardPhase } from '../../crdt/workshop-run';
+import { writeVoting } from '../../crdt/workshop-votes';
+import { readNotes } from '../../crdt/workshop-notes';
+import {
+	workshopBoardDocName,
+	workshopControlDocName,
+	workshopPrivateDocName
+} from '../../domain/document-names';
+import type { DocumentHandle } from '../../sync/open-document';
+import type { AppErrorCode } from '../app-error';
+import {
+	ActionFieldsBoard,
+	EMPTY_ACTION_FIELDS,
+	readActionFieldsBoard
+} from '../action-fields-board.svelte';
+import { BoardUndo } from '../board-undo.svelte';
+import { CardBoard, EMPTY_BOARD, readBoard, readPrivateCards } from '../card-board.svelte';
+import type { Clock } from '../clock.svelte';
+import {
+	DotVoting,
+	EMPTY_VOTING_BOARD,
+	readPrivateVotes,
+	readVotingBoard
+} from '../dot-voting.svelte';
+import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from '../impact-matrix.svelte';
+import { LiveDocument } from '../live-document.svelte';
+import { Presence } from '../presence.svelte';
+import { SharedDocument } from '../shared-document.svelte';
+import type { WorkshopRole } from '../viewer.svelte';
+import { EMPTY_CONTROL, readControl, WorkshopControl } from '../workshop-control.svelte';
+import { WorkshopDay } from '../workshop-day.svelte';
+import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
+import { revealPrivateCards, revealPrivateVotes, type RevealDocuments } from './reveal-private';
+
+export interface WorkshopWorkspaceOptions {
+	ars: string;
+	workshop: string;
+	/** Opens a document by name through the app's document registry (loaded on first use). */
+	open: (name: string) => Promise<DocumentHandle>;
+	/** This device's role in the workshop; the workspace asks once. */
+	role: () => Promise<WorkshopRole>;
+	clock: Clock;
+}
+
+/** What the state classes' writes resolve with: null once stored here, else why not. */
+const stored = async (written: Promise<{ ok: boolean; error?: AppErrorCode }>) => {
+	const result = await written;
+	return result.ok ? null : (result.error ?? null);
+};
+
+export class WorkshopWorkspace {
+	readonly ars: string;
+	readonly workshop: string;
+	/** The day as every device reads it: the current block, its countdown and the phases. */
+	readonly control: WorkshopControl;
+	/** Who has joined and under which name (the board's roster). */
+	readonly roster: LiveDocument<RosterEntry[]>;
+	/** Undo and redo of this person's own changes on the board. */
+	readonly undo: BoardUndo;
+	#options: WorkshopWorkspaceOptions;
+	#controlDoc: SharedDocument;
+	#boardDoc: SharedDocument;
+	#ownDoc: SharedDocument | null = null;
+	#role = $state.raw<WorkshopRole | null>(null);
+	#day: WorkshopDay | null = null;
+	#cards: CardBoard | null = null;
+	#voting: DotVoting | null = null;
+	#matrix: ImpactMatrix | null = null;
+	#actionFields: ActionFieldsBoard | null = null;
+	#notes: WorkshopNotes | null = null;
+	#presence: Presence | null = null;
+
+	constructor(options: WorkshopWorkspaceOptions) {
+		this.#options = options;
+		const { ars, workshop, open, clock } = options;
+		this.ars = ars;
+		this.workshop = workshop;
+		this.#controlDoc = new SharedDocument(() => open(workshopControlDocName(ars, workshop)));
+		this.#boardDoc = new SharedDocument(() => open(workshopBoardDocName(ars, workshop)));
+		this.control = new WorkshopControl(
+			this.#live(this.#controlDoc, readControl, EMPTY_CONTROL),
+			clock
+		);
+		this.roster = this.#live(this.#boardDoc, readRoster, []);
+		this.undo = new BoardUndo(() => this.#boardDoc.borrow());
+		void options.role().then((role) => {
+			if (role.kind === 'participant') {
+				const own = workshopPrivateDocName(ars, workshop, role.participantId);
+				this.#ownDoc = new SharedDocument(() => open(own));
+			}
+			this.#role = role;
+		});
+	}
+
+	/** This device's role; null until resolved (then every feature below is there). */
+	get role(): WorkshopRole | null {
+		return this.#role;
+	}
+
+	get isFacilitator(): boolean {
+		return this.#role?.kind === 'facilitator';
+	}
+
+	/** The facilitator running the day: agenda, current block, countdown. */
+	get day(): WorkshopDay {
+		return (this.#day ??= new WorkshopDay(
+			this.#live(this.#controlDoc, readControl, EMPTY_CONTROL),
+			this.#options.clock,
+			(change) => this.#write(this.#controlDoc, change)
+		));
+	}
+
+	/** The Kartenabfrage as this device takes part; the facilitator also starts and reveals phases. */
+	get cards(): CardBoard | null {
+		const role = this.#role;
+		if (role === null) return null;
+		const own = this.#ownDoc;
+		return (this.#cards ??= new CardBoard({
+			control: this.control,
+			board: this.#live(this.#boardDoc, readBoard, EMPTY_BOARD),
+			writeBoard: (change) => this.#write(this.#boardDoc, change),
+			own: own && {
+				cards: this.#live(own, readPrivateCards, []),
+				write: (change) => this.#write(own, change)
+			},
+			authorId: role.kind === 'participant' ? role.participantId : MODERATION_AUTHOR_ID,
+			moderation:
+				role.kind !== 'facilitator'
+					? null
+					: {
+							setPhase: (blockId, phase) =>
+								this.#write(this.#controlDoc, (doc) => setCardPhase(doc, blockId, phase)),
+							reveal: (blockId, ids) => revealPrivateCards(this.#revealDocuments, blockId, ids)
+						}
+		}));
+	}
+
+	/** The dot votes: a participant votes, the facilitator runs them, anyone else looks. */
+	get voting(): DotVoting | null {
+		const role = this.#role;
+		if (role === null) return null;
+		const own = this.#ownDoc;
+		return (this.#voting ??= new DotVoting({
+			control: this.control,
+			clock: this.#options.clock,
+			board: this.#live(this.#boardDoc, readVotingBoard, EMPTY_VOTING_BOARD),
+			writeBoard: (change) => this.#write(this.#boardDoc, change),
+			own: own && {
+				votes: this.#live(own, readPrivateVotes, []),
+				write: (change) => this.#write(own, change)
+			},
+			participantId: role.kind === 'participant' ? role.participantId : null,
+			moderation:
+				role.kind !== 'facilitator'
+					? null
+					: {
+							setVoting: (blockId, setup) =>
+								this.#write(this.#controlDoc, (doc) => writeVoting(doc, blockId, setup)),
+							reveal: (blockId, ids) => revealPrivateVotes(this.#revealDocuments, blockId, ids)
+						}
+		}));
+	}
+
+	/** The impact × effort matrix; an onlooker's device only looks. */
+	get matrix(): ImpactMatrix | null {
+		const role = this.#role;
+		if (role === null) return null;
+		return (this.#matrix ??= new ImpactMatrix({
+			control: this.control,
+			board: this.#live(this.#boardDoc, readMatrixBoard, EMPTY_MATRIX_BOARD),
+			writeBoard: (change) => this.#write(this.#boardDoc, change),
+			scorerId: this.#authorId(role)
+		}));
+	}
+
+	/** The Handlungsfelder; an onlooker's device only looks. */
+	get actionFields(): ActionFieldsBoard | null {
+		const role = this.#role;
+		if (role === null) return null;
+		return (this.#actionFields ??= new ActionFieldsBoard({
+			control: this.control,
+			board: this.#live(this.#boardDoc, readActionFieldsBoard, EMPTY_ACTION_FIELDS),
+			writeBoard: (change) => this.#write(this.#boardDoc, change),
+			canWrite: role.kind !== 'onlooker'
+		}));
+	}
+
+	/** Parking lot, decisions and protocol notes, written under this device's role. */
+	get notes(): WorkshopNotes | null {
+		const role = this.#role;
+		if (role === null) return null;
+		return (this.#notes ??= new WorkshopNotes(
+			this.#live(this.#boardDoc, readNotes, []),
+			(change) => this.#write(this.#boardDoc, change),
+			this.#authorId(role) ?? MODERATION_AUTHOR_ID
+		));
+	}
+
+	/**
+	 * Who is in the workshop now, and this device among them: a participant under the name they joined
+	 * with, every other device as the facilitator.
+	 */
+	get presence(): Presence | null {
+		const role = this.#role;
+		if (role === null) return null;
+		const me =
+			role.kind === 'participant' && role.displayName
+				? { name: role.displayName, id: role.participantId }
+				: { name: m.presence_moderation(), id: MODERATION_AUTHOR_ID };
+		return (this.#presence ??= new Presence(() => this.#boardDoc.borrow(), me));
+	}
+
+	/** Whose cards, scores and notes this device writes: the participant, the facilitator, or nobody. */
+	#authorId(role: WorkshopRole): string | null {
+		if (role.kind === 'participant') return role.participantId;
+		return role.kind === 'facilitator' ? MODERATION_AUTHOR_ID : null;
+	}
+
+	#live<T>(source: SharedDocument, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T> {
+		return new LiveDocument(source, read, initial);
+	}
+
+	#write(source: SharedDocument, change: (doc: Y.Doc) => void): Promise<AppErrorCode | null> {
+		return stored(source.write(change));
+	}
+
+	get #revealDocuments(): RevealDocuments {
+		const { ars, workshop, open } = this.#options;
+		return {
+			openPrivate: (id) => open(workshopPrivateDocName(ars, workshop, id)),
+			writeBoard: (change) => this.#boardDoc.write(change)
+		};
+	}
+}

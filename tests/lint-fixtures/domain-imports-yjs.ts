@@ -1,4 +1,0 @@
-// lint-as: src/lib/domain/fixture.ts
-// expect: error
-import * as Y from 'yjs';
-export const x = Y;

@@ -1,0 +1,36 @@
+// lint-as: src/lib/domain/fixture.ts
+// Every forbidden direction of the domain entry in eslint.layers.js, as a static and a lazy import,
+// each with the message the rule must report on that line; `// ok` lines are allowed directions.
+import '../crdt/fixture-target'; // error: domain: must not import the crdt layer.
+void import('../crdt/fixture-target'); // error: domain: must not import the crdt layer.
+import '../storage/fixture-target'; // error: domain: must not import the storage layer.
+void import('../storage/fixture-target'); // error: domain: must not import the storage layer.
+import '../sync/fixture-target'; // error: domain: must not import the sync layer.
+void import('../sync/fixture-target'); // error: domain: must not import the sync layer.
+import '../state/fixture-target'; // error: domain: must not import the state layer.
+void import('../state/fixture-target'); // error: domain: must not import the state layer.
+import '../components/fixture-target'; // error: domain: must not import the components layer.
+void import('../components/fixture-target'); // error: domain: must not import the components layer.
+import '../ui/fixture-target'; // error: domain: must not import the ui layer.
+void import('../ui/fixture-target'); // error: domain: must not import the ui layer.
+import '../paraglide/fixture-target'; // error: domain: must not import the paraglide layer.
+void import('../paraglide/fixture-target'); // error: domain: must not import the paraglide layer.
+import 'svelte'; // error: domain: must not import svelte.
+void import('svelte'); // error: domain: must not import svelte.
+import '$app/navigation'; // error: domain: must not import $app.
+void import('$app/navigation'); // error: domain: must not import $app.
+import '@sveltejs/kit'; // error: domain: must not import @sveltejs/kit.
+void import('@sveltejs/kit'); // error: domain: must not import @sveltejs/kit.
+import 'yjs'; // error: domain: must not import yjs.
+void import('yjs'); // error: domain: must not import yjs.
+import 'y-indexeddb'; // error: domain: must not import y-indexeddb.
+void import('y-indexeddb'); // error: domain: must not import y-indexeddb.
+import 'y-protocols'; // error: domain: must not import y-protocols.
+void import('y-protocols'); // error: domain: must not import y-protocols.
+import '@hocuspocus/provider'; // error: domain: must not import @hocuspocus/provider.
+void import('@hocuspocus/provider'); // error: domain: must not import @hocuspocus/provider.
+import 'dexie'; // error: domain: must not import dexie.
+void import('dexie'); // error: domain: must not import dexie.
+import '$lib/util/fixture-target'; // error: shared with the server: import by relative path; $lib exists only in Vite.
+void import('$lib/util/fixture-target'); // error: shared with the server: import by relative path; $lib exists only in Vite.
+import '../util/fixture-target'; // ok

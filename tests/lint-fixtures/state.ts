@@ -1,0 +1,8 @@
+// lint-as: src/lib/state/fixture.ts
+// Every forbidden direction of the state entry in eslint.layers.js, as a static and a lazy import,
+// each with the message the rule must report on that line; `// ok` lines are allowed directions.
+import '../components/fixture-target'; // error: state: must not import the components layer.
+void import('../components/fixture-target'); // error: state: must not import the components layer.
+import '$lib/sync/server-info'; // ok
+void import('./document-services'); // ok
+void import('$lib/sync/open-document'); // ok

@@ -1,4 +1,0 @@
-// lint-as: src/lib/util/fixture.ts
-// expect: error
-import { profileDocName } from '../domain/document-names';
-export const x = profileDocName;
