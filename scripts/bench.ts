@@ -45,7 +45,7 @@ import {
 	generateFullSet,
 	generateMunicipalities,
 	type GeneratedRespondent
-} from '../src/lib/domain/demo/municipality-generator';
+} from '../src/lib/demo/municipality-generator';
 import { AppServer } from '../tests/e2e/support/app-server';
 import { alternateMedians, median, sink } from './bench-stats';
 import { documentEngineIn, startRouteChunks } from './start-route';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generateWorkshopDay, type WorkshopDayPlan } from '../domain/demo/workshop-generator';
-import { writeWorkshopDay } from './demo-workshop';
-import { isRecordId } from './field-records';
-import { readAgenda } from './workshop-agenda';
-import { readCards, readClusters } from './workshop-cards';
-import { readRoster, readWorkshopInfo, readWorkshopPlan } from './workshop-doc';
-import { readNotes } from './workshop-notes';
-import { readRun } from './workshop-run';
-import { readMatrix } from './workshop-matrix';
-import { readVotes, readVoting } from './workshop-votes';
+import { generateWorkshopDay, type WorkshopDayPlan } from './workshop-generator';
+import { writeWorkshopDay } from './write-workshop-day';
+import { isRecordId } from '../crdt/field-records';
+import { readAgenda } from '../crdt/workshop-agenda';
+import { readCards, readClusters } from '../crdt/workshop-cards';
+import { readRoster, readWorkshopInfo, readWorkshopPlan } from '../crdt/workshop-doc';
+import { readNotes } from '../crdt/workshop-notes';
+import { readRun } from '../crdt/workshop-run';
+import { readMatrix } from '../crdt/workshop-matrix';
+import { readVotes, readVoting } from '../crdt/workshop-votes';
 import { countedVotes } from '../domain/workshop/votes';
 
 /** A smaller day for most tests: the writer does the same for each card, note and edit. */
