@@ -1,7 +1,11 @@
 // The German words of a deletion (ADR 11): what is lost, the error messages, the notice afterwards.
 import { m } from '$lib/paraglide/messages.js';
-import type { DeletionError, DeletionPlace, DeletionPlan } from '$lib/sync/scope-deletion';
-import type { ScopeDeletionFlow } from '$lib/state/scope-deletion-flow.svelte';
+import type {
+	DeletionError,
+	DeletionPlace,
+	DeletionPlan,
+	ScopeDeletionFlow
+} from '$lib/state/scope-deletion-flow.svelte';
 import { perspectiveLabel } from './perspective-labels';
 
 const counted = (count: number, one: () => string, other: (inputs: { count: string }) => string) =>

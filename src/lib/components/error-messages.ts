@@ -1,7 +1,7 @@
 // Domain and storage layers answer with codes; this is the one place that turns them into German text.
 // The Record types make svelte-check fail when a new code has no message.
 import type { ProfileErrorCode } from '$lib/domain/kommune-profile';
-import type { ProfileFormErrorCode } from '$lib/sync/profile-repository';
+import type { ProfileFormErrorCode } from '$lib/state/municipality/profile-repository';
 import { m } from '$lib/paraglide/messages.js';
 import type { CardTextError, ClusterNameError } from '$lib/domain/workshop/cards';
 import type { VotingRulesError } from '$lib/domain/workshop/votes';

@@ -16,8 +16,7 @@ import type { KommunalwerkstattDb } from '../storage/db';
 import { openDatabase } from '../storage/db';
 import { usableCredential } from '../storage/credentials';
 import { getSetting, setSetting } from '../storage/settings';
-import type { SessionRepository, SessionResult } from '../sync/session-repository';
-import type { ProfileRepository, ProfileSaveResult } from '../sync/profile-repository';
+import type { ProfileRepository, ProfileSaveResult } from './municipality/profile-repository';
 import type { TokenSource } from '../sync/token-source';
 import { appErrorOf, type AppErrorCode } from './app-error';
 import { AppUpdate } from './app-update.svelte';
@@ -29,15 +28,16 @@ import { createJoinApi, type JoinApi } from './joining/join-api';
 import { keepJoinedCredential } from './joining/keep-credential';
 import { LiveDocument } from './live-document.svelte';
 import { Participation } from './participation.svelte';
-import { RespondentSession } from './respondent-session.svelte';
-import { RoundProgress } from './round-progress.svelte';
-import { RoundResults, type RoundResultsOptions } from './round-results.svelte';
-import { ProfileEditor } from './profile-editor.svelte';
-import { SessionsList } from './sessions-list.svelte';
+import { RespondentSession } from './check/respondent-session.svelte';
+import { RoundResults } from './check/round-results.svelte';
+import { CheckRound } from './check/check-round.svelte';
+import { Municipality } from './municipality/municipality.svelte';
+import { ProfileEditor } from './municipality/profile-editor.svelte';
+import { SessionsList } from './municipality/sessions-list.svelte';
 import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
 import type { DeletionTarget } from '../domain/deletion';
 import { SyncStatus } from './sync-status.svelte';
-import { CentralConnection } from './central-connection.svelte';
+import { CentralConnection } from './central/central-connection.svelte';
 import { Clock } from './clock.svelte';
 import { SharedDocument } from './shared-document.svelte';
 import { Viewer, type OwnerAnswer } from './viewer.svelte';
@@ -68,18 +68,12 @@ export interface AppContext {
 	/** An editor for one municipality; it opens the document only while read, or until `close()`. */
 	profileEditor(ars: string): ProfileEditor;
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
+	/** One municipality: its profile, workshops and check rounds, and preparing new ones. */
+	municipality(ars: string): Municipality;
 	/** The workshops and check rounds of a municipality on this device. */
 	sessions(ars: string): SessionsList;
 	/** Deleting a municipality, workshop or check round, here or for good (ADR 11). */
 	scopeDeletion(target: DeletionTarget): ScopeDeletionFlow;
-	/** Preparing workshops and rounds; the document code loads on first use. */
-	createWorkshop: SessionRepository['createWorkshop'];
-	createCheckRound: SessionRepository['createCheckRound'];
-	createDemoWorkshop: SessionRepository['createDemoWorkshop'];
-	addRespondent: SessionRepository['addRespondent'];
-	renameRespondent: SessionRepository['renameRespondent'];
-	removeRespondent: SessionRepository['removeRespondent'];
-	restoreRespondent: SessionRepository['restoreRespondent'];
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
@@ -91,19 +85,18 @@ export interface AppContext {
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	participation(): Participation;
-	/** A check round's results, live while shown (the page passes the catalogs and target reader). */
+	/** A check round's results, live while shown (the page passes the catalogs, which only it loads). */
 	roundResults(
 		ars: string,
 		round: string,
-		catalogOf: (version: string) => Catalog | null,
-		readTargets: RoundResultsOptions['readTargets']
+		catalogOf: (version: string) => Catalog | null
 	): RoundResults;
-	/** A check round's respondents and how far each has got, live while shown. */
-	roundProgress(
+	/** One Digital-Check round: title, respondents, setup and results (the page passes the catalogs). */
+	checkRound(
 		ars: string,
 		round: string,
 		catalogOf: (version: string) => Catalog | null
-	): RoundProgress;
+	): CheckRound;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
 	respondentSession(
 		name: string,
@@ -162,13 +155,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 		));
 	const loadProfiles = async () => (await loadDocumentServices()).profiles;
-	const loadSessions = async () => (await loadDocumentServices()).sessions;
 	const open = async (name: string) => (await loadDocumentServices()).documents.open(name);
 	const joinApi = createJoinApi();
 	/** A token for `docName`: the owner's on the laptop, a joined device's elsewhere. */
 	const tokenFor = async (docName: string) =>
 		(await loadDocumentServices().catch(() => null))?.tokenSource.getToken(docName) ?? null;
-	const codeLoadFailed = { ok: false, error: 'code_load_failed' } as const;
 	const viewer = new Viewer({
 		async askOwner(): Promise<OwnerAnswer> {
 			const source = await loadOwnerSource();
@@ -200,12 +191,6 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		const written = await new SharedDocument(() => open(name)).write(change);
 		return written.ok ? null : written.error;
 	}
-	const sessionCall = async <R extends SessionResult<unknown> | { ok: false; error: string }>(
-		call: (repository: Awaited<ReturnType<typeof loadSessions>>) => Promise<R>
-	): Promise<R | typeof codeLoadFailed> => {
-		const repository = await loadSessions().catch(() => null);
-		return repository ? call(repository) : codeLoadFailed;
-	};
 
 	return {
 		db,
@@ -240,18 +225,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 			return profiles.createKommune(input);
 		},
+		municipality: (ars) => new Municipality({ db, services: loadDocumentServices }, ars),
 		sessions: (ars) => new SessionsList(db, ars),
 		scopeDeletion: (target) =>
 			new ScopeDeletionFlow(async () => (await loadDocumentServices()).deletion, target),
-		createWorkshop: (ars, title, date) => sessionCall((r) => r.createWorkshop(ars, title, date)),
-		createCheckRound: (ars, title) => sessionCall((r) => r.createCheckRound(ars, title)),
-		createDemoWorkshop: (ars, seed) => sessionCall((r) => r.createDemoWorkshop(ars, seed)),
-		addRespondent: (ars, round, label, perspective) =>
-			sessionCall((r) => r.addRespondent(ars, round, label, perspective)),
-		renameRespondent: (ars, round, id, label) =>
-			sessionCall((r) => r.renameRespondent(ars, round, id, label)),
-		removeRespondent: (ars, round, id) => sessionCall((r) => r.removeRespondent(ars, round, id)),
-		restoreRespondent: (ars, round, id) => sessionCall((r) => r.restoreRespondent(ars, round, id)),
 		inviteManager: (target, managedDoc) =>
 			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
 		joinFlow: (code) =>
@@ -261,10 +238,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				keep: (joined) => keepJoinedCredential(db, joined, writeTo),
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
-		participation: () => new Participation(db, joinApi),
-		roundResults: (ars, round, catalogOf, readTargets) =>
-			new RoundResults({ open, ars, round, catalogOf, readTargets }),
-		roundProgress: (ars, round, catalogOf) => new RoundProgress({ open, ars, round, catalogOf }),
+		participation: () => new Participation(db, joinApi, liveDocument),
+		roundResults: (ars, round, catalogOf) => new RoundResults({ open, ars, round, catalogOf }),
+		checkRound: (ars, round, catalogOf) =>
+			new CheckRound({ db, services: loadDocumentServices }, ars, round, catalogOf),
 		respondentSession: (name, catalogOf) => new RespondentSession(() => open(name), catalogOf),
 		writeDocument: writeTo,
 		liveDocument,

@@ -5,8 +5,8 @@
 
 import type { KommunalwerkstattDb } from '../storage/db';
 import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
-import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
-import { createSessionRepository, type SessionRepository } from '../sync/session-repository';
+import { createProfileRepository, type ProfileRepository } from './municipality/profile-repository';
+import { createSessionRepository, type SessionRepository } from './municipality/session-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
 import { apiBaseOfSocket, createJoinApi } from './joining/join-api';
 import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';

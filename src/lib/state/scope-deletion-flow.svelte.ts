@@ -9,6 +9,8 @@ import type {
 	ScopeDeletion
 } from '../sync/scope-deletion';
 
+export type { DeletionError, DeletionPlace, DeletionPlan };
+
 export type DeletionMode = 'device' | 'everywhere';
 
 export class ScopeDeletionFlow {

@@ -1,10 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeAnswer } from '../crdt/check-respondent-doc';
-import { readRespondents } from '../crdt/check-round-doc';
+import { writeAnswer, writeRespondentInfo } from '../crdt/check-respondent-doc';
+import {
+	addRespondent,
+	readRespondents,
+	removeRespondent,
+	writeRoundCatalogVersion,
+	writeRoundTitle
+} from '../crdt/check-round-doc';
 import { encodeDocumentSnapshot } from '../crdt/durable-snapshot';
-import { checkRespondentDocName, checkSharedDocName } from '../domain/document-names';
+import { writeWorkshopInfo } from '../crdt/workshop-doc';
+import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
+import {
+	checkRespondentDocName,
+	checkRoundPrefix,
+	checkSharedDocName,
+	workshopControlDocName,
+	workshopPrefix
+} from '../domain/document-names';
+import { newId } from '../domain/ids';
+import type { Perspective } from '../domain/perspectives';
 import { ERROR_CODES } from './protocol';
-import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
+import { openDatabase, type KommunalwerkstattDb, type SessionRow } from '../storage/db';
+import { putSession } from '../storage/sessions';
 import { recordDurableState } from '../storage/durable-states';
 import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
 import { localDocumentsUnder } from './local-copies';
@@ -15,7 +32,6 @@ import {
 	type CentralDeletionServer,
 	type ScopeDeletion
 } from './scope-deletion';
-import { createSessionRepository } from './session-repository';
 import type { TokenSource } from './token-source';
 import { writeDocument } from './write-document';
 
@@ -85,17 +101,52 @@ afterEach(async () => {
 	await db.delete();
 });
 
+const written = async <T>(name: string, change: Parameters<typeof writeDocument<T>>[2]) => {
+	const result = await writeDocument(registry, name, change);
+	if (!result.ok) throw new Error(result.error);
+	return result.value;
+};
+
+/** A workshop or round as the municipality page creates it: its document, then the Dexie row. */
+async function createSession(kind: SessionRow['kind'], title: string): Promise<SessionRow> {
+	const id = newId<'workshop'>();
+	if (kind === 'workshop') {
+		await written(workshopControlDocName(ARS, id), (doc) =>
+			writeWorkshopInfo(doc, { title, date: null })
+		);
+	} else {
+		await written(checkSharedDocName(ARS, id), (doc) => {
+			writeRoundTitle(doc, title);
+			writeRoundCatalogVersion(doc, CURRENT_CATALOG_VERSION);
+		});
+	}
+	const scope = kind === 'workshop' ? workshopPrefix(ARS, id) : checkRoundPrefix(ARS, id);
+	const row: SessionRow = { scope, ars: ARS, kind, id, title, date: null, createdAt: 1 };
+	await putSession(db, row);
+	return row;
+}
+
+/** A respondent as the round page adds one: their own document first, then the round's list. */
+async function addRespondentTo(round: string, label: string, perspective: Perspective) {
+	const id = newId<'respondent'>();
+	const catalogVersion = CURRENT_CATALOG_VERSION;
+	await written(checkRespondentDocName(ARS, round, id), (doc) =>
+		writeRespondentInfo(doc, { label, perspective, catalogVersion })
+	);
+	await written(checkSharedDocName(ARS, round), (doc) =>
+		addRespondent(doc, { id, label, perspective, createdAt: 1 })
+	);
+	return id;
+}
+
 /** Two workshops and a round with one respondent, as the municipality page creates them. */
 async function prepare() {
-	const sessions = createSessionRepository({ db, registry });
-	const w1 = await sessions.createWorkshop(ARS, 'Auftakt', null);
-	const w2 = await sessions.createWorkshop(ARS, 'Zweiter Termin', null);
-	const round = await sessions.createCheckRound(ARS, 'Check 2026');
-	if (!w1.ok || !w2.ok || !round.ok) throw new Error('could not prepare');
-	const respondent = await sessions.addRespondent(ARS, round.value.id, 'Leitung 1', 'H');
-	if (!respondent.ok) throw new Error('could not add a respondent');
+	const w1 = await createSession('workshop', 'Auftakt');
+	const w2 = await createSession('workshop', 'Zweiter Termin');
+	const round = await createSession('checkRound', 'Check 2026');
+	await addRespondentTo(round.id, 'Leitung 1', 'H');
 	await registry.close();
-	return { w1: w1.value, w2: w2.value, round: round.value };
+	return { w1, w2, round };
 }
 
 /** A server acknowledged exactly what this device holds of the document. */
@@ -139,10 +190,8 @@ describe('removing from this device', () => {
 
 	it("counts a respondent taken off the round's list among what deleting the round loses, since their answers go with it", async () => {
 		const { round } = await prepare();
-		const sessions = createSessionRepository({ db, registry });
-		const second = await sessions.addRespondent(ARS, round.id, 'Kämmerei', 'A');
-		if (!second.ok) throw new Error('could not add a respondent');
-		expect((await sessions.removeRespondent(ARS, round.id, second.value)).ok).toBe(true);
+		const second = await addRespondentTo(round.id, 'Kämmerei', 'A');
+		await written(checkSharedDocName(ARS, round.id), (doc) => removeRespondent(doc, second));
 		await registry.close();
 		const plan = await deletion().plan({ kind: 'checkRound', ars: ARS, round: round.id });
 		expect(plan.respondents).toBe(2);
@@ -270,13 +319,10 @@ describe('deleting for good', () => {
 describe('deleting a respondent for good', () => {
 	/** A round with "Fachamt 1" (Verwaltungsspitze) who answered two items and one out of range. */
 	async function respondentWithAnswers() {
-		const sessions = createSessionRepository({ db, registry });
-		const round = await sessions.createCheckRound(ARS, 'Check 2026');
-		if (!round.ok) throw new Error('could not prepare');
-		const added = await sessions.addRespondent(ARS, round.value.id, 'Fachamt 1', 'H');
-		const other = await sessions.addRespondent(ARS, round.value.id, 'Bauamt', 'H');
-		if (!added.ok || !other.ok) throw new Error('could not add a respondent');
-		const own = checkRespondentDocName(ARS, round.value.id, added.value);
+		const round = await createSession('checkRound', 'Check 2026');
+		const added = await addRespondentTo(round.id, 'Fachamt 1', 'H');
+		await addRespondentTo(round.id, 'Bauamt', 'H');
+		const own = checkRespondentDocName(ARS, round.id, added);
 		await writeDocument(registry, own, (doc) => {
 			writeAnswer(doc, 'strategie.01', { kind: 'level', value: 3 });
 			writeAnswer(doc, 'strategie.02', { kind: 'level', value: 0 });
@@ -286,10 +332,10 @@ describe('deleting a respondent for good', () => {
 		const target = {
 			kind: 'respondent',
 			ars: ARS,
-			round: round.value.id,
-			respondent: added.value
+			round: round.id,
+			respondent: added
 		} as const;
-		return { target, own, shared: checkSharedDocName(ARS, round.value.id) };
+		return { target, own, shared: checkSharedDocName(ARS, round.id) };
 	}
 
 	const listed = async (shared: string) => {

@@ -2,7 +2,7 @@
 // workshop's title and date, the round's shared document its title and respondents), the Dexie rows in
 // `sessions` a projection for the municipality's page (as SPEC.md S11 does for profiles).
 
-import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
+import { CURRENT_CATALOG_VERSION } from '../../domain/check/catalog-types';
 import {
 	checkRespondentDocName,
 	checkRoundPrefix,
@@ -10,14 +10,14 @@ import {
 	workshopBoardDocName,
 	workshopControlDocName,
 	workshopPrefix
-} from '../domain/document-names';
+} from '../../domain/document-names';
 import {
 	isLabelTaken,
 	validateRespondentLabel,
 	type RespondentLabelError
-} from '../domain/check/respondent-label';
-import { newId } from '../domain/ids';
-import type { Perspective } from '../domain/perspectives';
+} from '../../domain/check/respondent-label';
+import { newId } from '../../domain/ids';
+import type { Perspective } from '../../domain/perspectives';
 import {
 	addRespondent as writeRespondent,
 	readRespondent,
@@ -28,15 +28,15 @@ import {
 	restoreRespondent,
 	writeRoundCatalogVersion,
 	writeRoundTitle
-} from '../crdt/check-round-doc';
-import { writeRespondentInfo, writeRespondentLabel } from '../crdt/check-respondent-doc';
-import { writeWorkshopInfo } from '../crdt/workshop-doc';
-import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
-import { putSession } from '../storage/sessions';
-import type { DocumentRegistry } from './document-registry';
+} from '../../crdt/check-round-doc';
+import { writeRespondentInfo, writeRespondentLabel } from '../../crdt/check-respondent-doc';
+import { writeWorkshopInfo } from '../../crdt/workshop-doc';
+import type { KommunalwerkstattDb, SessionRow } from '../../storage/db';
+import { putSession } from '../../storage/sessions';
+import type { DocumentRegistry } from '../../sync/document-registry';
 import * as Y from 'yjs';
-import { isDocumentError, type DocumentErrorCode } from './document-status';
-import { writeDocument, type WriteResult } from './write-document';
+import { isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import { writeDocument, type WriteResult } from '../../sync/write-document';
 
 export type SessionResult<T> = WriteResult<T>;
 
@@ -133,8 +133,8 @@ export function createSessionRepository(options: {
 		async createDemoWorkshop(ars, seed) {
 			// Loaded only here: the generator and its phrase lists are a demo's, not every page's.
 			const [{ generateWorkshopDay }, { writeWorkshopDay }] = await Promise.all([
-				import('../demo/workshop-generator'),
-				import('../demo/write-workshop-day')
+				import('../../demo/workshop-generator'),
+				import('../../demo/write-workshop-day')
 			]);
 			const plan = generateWorkshopDay({ seed });
 			const id = newId<'workshop'>();

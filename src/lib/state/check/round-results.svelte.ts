@@ -3,15 +3,15 @@
 // through the server) scores the round again.
 
 import { createSubscriber } from 'svelte/reactivity';
-import type * as Y from 'yjs';
-import type { Catalog } from '../domain/check/catalog-types';
-import { scoreRound, type DimensionTargets, type RoundResult } from '../domain/check/check-scoring';
-import type { RespondentAnswers } from '../domain/check/answers';
-import type { RespondentComments } from '../domain/check/comments';
-import { readRoundCatalogVersion, type Respondent } from '../crdt/check-round-doc';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import type { DocumentHandle } from '../sync/open-document';
-import { followRoundDocuments } from '../sync/round-documents';
+import type { Catalog } from '../../domain/check/catalog-types';
+import { scoreRound, type RoundResult } from '../../domain/check/check-scoring';
+import type { RespondentAnswers } from '../../domain/check/answers';
+import type { RespondentComments } from '../../domain/check/comments';
+import { readRoundCatalogVersion, type Respondent } from '../../crdt/check-round-doc';
+import { readTargets } from '../../crdt/check-shared-doc';
+import { isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import type { DocumentHandle } from '../../sync/open-document';
+import { followRoundDocuments } from './round-documents';
 
 export interface RoundResultsOptions {
 	open: (name: string) => Promise<DocumentHandle>;
@@ -19,8 +19,6 @@ export interface RoundResultsOptions {
 	round: string;
 	/** The catalog of a version, or null for a version this build does not know. */
 	catalogOf: (version: string) => Catalog | null;
-	/** Reads the Soll levels from the shared document. */
-	readTargets: (doc: Y.Doc) => DimensionTargets;
 }
 
 export type RoundResultsError = DocumentErrorCode | 'code_load_failed' | 'catalog_unknown';
@@ -36,7 +34,7 @@ export class RoundResults {
 	#subscribe: () => void;
 
 	constructor(options: RoundResultsOptions) {
-		const { catalogOf, readTargets } = options;
+		const { catalogOf } = options;
 		this.#subscribe = createSubscriber(() =>
 			followRoundDocuments({
 				...options,

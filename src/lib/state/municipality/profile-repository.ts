@@ -1,8 +1,8 @@
 // Creating and editing a municipality profile: the Yjs document `kommune/<ARS>/profile` is the truth,
 // the Dexie row in `kommunen` a projection for the start page (SPEC.md S11, S12).
 
-import { validateArs, type Ars } from '../domain/ars';
-import { profileDocName } from '../domain/document-names';
+import { validateArs, type Ars } from '../../domain/ars';
+import { profileDocName } from '../../domain/document-names';
 import {
 	mergeProfileInput,
 	PROFILE_FIELDS,
@@ -12,14 +12,19 @@ import {
 	type ProfileField,
 	type ProfileFieldErrors,
 	type ProfileFormInput
-} from '../domain/kommune-profile';
-import { observeProfile, readProfile, writeProfile, type ProfileRead } from '../crdt/profile-doc';
-import type { KommunalwerkstattDb } from '../storage/db';
-import { findKommune, projectionOfProfile, upsertKommuneProjection } from '../storage/kommunen';
-import type { DocumentRegistry } from './document-registry';
-import { DocumentError, isDocumentError, type DocumentErrorCode } from './document-status';
-import { mayHaveLocalCopy } from './local-persistence';
-import type { DocumentHandle } from './open-document';
+} from '../../domain/kommune-profile';
+import {
+	observeProfile,
+	readProfile,
+	writeProfile,
+	type ProfileRead
+} from '../../crdt/profile-doc';
+import type { KommunalwerkstattDb } from '../../storage/db';
+import { findKommune, projectionOfProfile, upsertKommuneProjection } from '../../storage/kommunen';
+import type { DocumentRegistry } from '../../sync/document-registry';
+import { DocumentError, isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import { mayHaveLocalCopy } from '../../sync/local-persistence';
+import type { DocumentHandle } from '../../sync/open-document';
 
 export type SaveFailure = 'invalid' | 'duplicate' | 'not_found' | DocumentErrorCode;
 

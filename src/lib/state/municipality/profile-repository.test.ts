@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { ProfileFormInput } from '../domain/kommune-profile';
-import { profileDocName } from '../domain/document-names';
-import { readProfile, writeProfile } from '../crdt/profile-doc';
-import { ROOT_KEYS } from '../crdt/schema';
-import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
-import { findKommune, listKommunen, upsertKommuneProjection } from '../storage/kommunen';
-import { createDocumentRegistry } from './document-registry';
-import { DocumentError } from './document-status';
-import { localDatabaseName } from './local-persistence';
-import { openDocument } from './open-document';
+import type { ProfileFormInput } from '../../domain/kommune-profile';
+import { profileDocName } from '../../domain/document-names';
+import { readProfile, writeProfile } from '../../crdt/profile-doc';
+import { ROOT_KEYS } from '../../crdt/schema';
+import { openDatabase, type KommunalwerkstattDb } from '../../storage/db';
+import { findKommune, listKommunen, upsertKommuneProjection } from '../../storage/kommunen';
+import { createDocumentRegistry } from '../../sync/document-registry';
+import { DocumentError } from '../../sync/document-status';
+import { localDatabaseName } from '../../sync/local-persistence';
+import { openDocument } from '../../sync/open-document';
 import { createProfileRepository, type ProfileRepository } from './profile-repository';
-import { failWritesTo } from './test-support';
+import { failWritesTo } from '../../sync/test-support';
 
 // Each test uses its own Kreis key (031 51 … 031 99), so no two tests share a profile document.
 let kreis = 151;

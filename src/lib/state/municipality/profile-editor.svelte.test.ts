@@ -1,15 +1,15 @@
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { profileDocName } from '../domain/document-names';
-import type { ProfileFormInput } from '../domain/kommune-profile';
-import { writeProfile } from '../crdt/profile-doc';
-import { ROOT_KEYS } from '../crdt/schema';
-import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
-import { findKommune } from '../storage/kommunen';
-import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
-import { localDatabaseName } from '../sync/local-persistence';
-import { openDocument } from '../sync/open-document';
-import { createProfileRepository, type ProfileRepository } from '../sync/profile-repository';
+import { profileDocName } from '../../domain/document-names';
+import type { ProfileFormInput } from '../../domain/kommune-profile';
+import { writeProfile } from '../../crdt/profile-doc';
+import { ROOT_KEYS } from '../../crdt/schema';
+import { openDatabase, type KommunalwerkstattDb } from '../../storage/db';
+import { findKommune } from '../../storage/kommunen';
+import { createDocumentRegistry, type DocumentRegistry } from '../../sync/document-registry';
+import { localDatabaseName } from '../../sync/local-persistence';
+import { openDocument } from '../../sync/open-document';
+import { createProfileRepository, type ProfileRepository } from './profile-repository';
 import { ProfileEditor } from './profile-editor.svelte';
 
 const ARS = '032520006006';

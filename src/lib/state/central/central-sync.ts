@@ -1,16 +1,16 @@
 // The facilitator's laptop syncs its municipalities' documents to the central server in the background
-// (DESIGN.md §5.3), with the address and moderation token entered once. Open documents get a second
+// (ADR 10), with the address and moderation token entered once. Open documents get a second
 // connection through the registry; documents not open are opened one after another, kept until the
 // central server's durable acknowledgement covers them, and closed again. A document whose last central
 // acknowledgement covered it and which has not changed here since is skipped. Failures are retried with
 // backoff; a refused token stops the sync until new access data is entered.
 
 import { decodeJwt } from 'jose';
-import { accessFor } from '../domain/access';
-import type { KommunalwerkstattDb } from '../storage/db';
-import type { DocumentRegistry } from './document-registry';
-import type { DocumentHandle } from './open-document';
-import { ERROR_CODES, SYNC_PATH } from './protocol';
+import { accessFor } from '../../domain/access';
+import type { KommunalwerkstattDb } from '../../storage/db';
+import type { DocumentRegistry } from '../../sync/document-registry';
+import type { DocumentHandle } from '../../sync/open-document';
+import { ERROR_CODES, SYNC_PATH } from '../../sync/protocol';
 
 /** Reasons that mean the key itself is not (or no longer) good: stop until new access data is entered. */
 const KEY_REFUSALS: readonly string[] = [
@@ -19,8 +19,8 @@ const KEY_REFUSALS: readonly string[] = [
 	ERROR_CODES.deviceRevoked,
 	ERROR_CODES.forbidden
 ];
-import { createSocketPool } from './sync-socket';
-import type { TokenSource } from './token-source';
+import { createSocketPool } from '../../sync/sync-socket';
+import type { TokenSource } from '../../sync/token-source';
 
 /** What a central token allows, read from its payload (the central server verifies it). */
 export interface CentralAccess {

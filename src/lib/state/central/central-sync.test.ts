@@ -3,17 +3,17 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { DocumentStore } from '../../../server/storage/document-store';
-import { openSqliteStore } from '../../../server/storage/sqlite-store';
-import { freePort } from '../../../server/test/free-port';
-import { connectSyncClient } from '../../../server/test/sync-client';
+import type { DocumentStore } from '../../../../server/storage/document-store';
+import { openSqliteStore } from '../../../../server/storage/sqlite-store';
+import { freePort } from '../../../../server/test/free-port';
+import { connectSyncClient } from '../../../../server/test/sync-client';
 import {
 	createTempDir,
 	removeDir,
 	startTestServer,
 	type TestServer
-} from '../../../server/test/test-server';
-import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
+} from '../../../../server/test/test-server';
+import { openDatabase, type KommunalwerkstattDb } from '../../storage/db';
 import {
 	centralSyncUrl,
 	readCentralToken,
@@ -21,9 +21,9 @@ import {
 	type CentralAccess,
 	type CentralSync
 } from './central-sync';
-import { localDatabaseName } from './local-persistence';
-import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
-import { uniqueDocName } from './test-support';
+import { localDatabaseName } from '../../sync/local-persistence';
+import { createDocumentRegistry, type DocumentRegistry } from '../../sync/document-registry';
+import { uniqueDocName } from '../../sync/test-support';
 
 const ARS = '032410001001';
 const OTHER_ARS = '031010000000';

@@ -3,16 +3,16 @@
 // round is followed, as for the results).
 
 import { createSubscriber } from 'svelte/reactivity';
-import type { Catalog } from '../domain/check/catalog-types';
+import type { Catalog } from '../../domain/check/catalog-types';
 import {
 	answeredRespondents,
 	respondentProgress,
 	type RespondentProgress
-} from '../domain/check/respondent-progress';
-import { readRoundCatalogVersion, type Respondent } from '../crdt/check-round-doc';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import type { DocumentHandle } from '../sync/open-document';
-import { followRoundDocuments } from '../sync/round-documents';
+} from '../../domain/check/respondent-progress';
+import { readRoundCatalogVersion, type Respondent } from '../../crdt/check-round-doc';
+import { isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import type { DocumentHandle } from '../../sync/open-document';
+import { followRoundDocuments } from './round-documents';
 
 export interface RoundProgressOptions {
 	open: (name: string) => Promise<DocumentHandle>;

@@ -4,15 +4,11 @@ import type {
 	ProfileField,
 	ProfileFieldErrors,
 	ProfileFormInput
-} from '../domain/kommune-profile';
-import type { ProfileRead } from '../crdt/profile-doc';
-import { validateArs } from '../domain/ars';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import type {
-	ProfileRepository,
-	ProfileSaveResult,
-	ProfileSession
-} from '../sync/profile-repository';
+} from '../../domain/kommune-profile';
+import type { ProfileRead } from '../../crdt/profile-doc';
+import { validateArs } from '../../domain/ars';
+import { isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import type { ProfileRepository, ProfileSaveResult, ProfileSession } from './profile-repository';
 
 /** The repository, or how to load it (the app context loads the document stack on first use). */
 export type ProfileRepositorySource = ProfileRepository | (() => Promise<ProfileRepository>);

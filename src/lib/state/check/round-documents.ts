@@ -3,12 +3,12 @@
 // fresh snapshot, at most once per microtask.
 
 import type * as Y from 'yjs';
-import type { RespondentAnswers } from '../domain/check/answers';
-import type { RespondentComments } from '../domain/check/comments';
-import { checkRespondentDocName, checkSharedDocName } from '../domain/document-names';
-import { readRespondents, type Respondent } from '../crdt/check-round-doc';
-import { readAnswers, readComments, readRespondentInfo } from '../crdt/check-respondent-doc';
-import type { DocumentHandle } from './open-document';
+import type { RespondentAnswers } from '../../domain/check/answers';
+import type { RespondentComments } from '../../domain/check/comments';
+import { checkRespondentDocName, checkSharedDocName } from '../../domain/document-names';
+import { readRespondents, type Respondent } from '../../crdt/check-round-doc';
+import { readAnswers, readComments, readRespondentInfo } from '../../crdt/check-respondent-doc';
+import type { DocumentHandle } from '../../sync/open-document';
 
 export interface RoundSnapshot {
 	shared: Y.Doc;

@@ -2,11 +2,11 @@
 // Dexie on this device), and the background sync they drive (sync/central-sync.ts). The sync code loads
 // only when a central server is set up, so a laptop without one carries none of it.
 
-import { forgetCentralAcknowledgements } from '../storage/durable-states';
-import { getSetting, setSetting } from '../storage/settings';
-import type { KommunalwerkstattDb } from '../storage/db';
-import type { CentralAccessError, CentralSync, CentralSyncProgress } from '../sync/central-sync';
-import type { DocumentServices } from './document-services';
+import { forgetCentralAcknowledgements } from '../../storage/durable-states';
+import { getSetting, setSetting } from '../../storage/settings';
+import type { KommunalwerkstattDb } from '../../storage/db';
+import type { CentralAccessError, CentralSync, CentralSyncProgress } from './central-sync';
+import type { DocumentServices } from '../document-services';
 
 const SETTING_KEY = 'centralServer';
 
@@ -85,9 +85,9 @@ export class CentralConnection {
 
 	/** Checks and keeps the access data, then syncs with them: null, or why they cannot be used. */
 	async save(address: string, token: string): Promise<CentralSetupError | null> {
-		let module: typeof import('../sync/central-sync');
+		let module: typeof import('./central-sync');
 		try {
-			module = await import('../sync/central-sync');
+			module = await import('./central-sync');
 		} catch {
 			return 'code_load_failed';
 		}
@@ -151,11 +151,11 @@ export class CentralConnection {
 		this.#stop();
 		if (!(await this.#options.mayUpload())) return;
 		let services: DocumentServices;
-		let module: typeof import('../sync/central-sync');
+		let module: typeof import('./central-sync');
 		try {
 			[services, module] = await Promise.all([
 				this.#options.loadDocumentServices(),
-				import('../sync/central-sync')
+				import('./central-sync')
 			]);
 		} catch {
 			return;

@@ -4,9 +4,9 @@
 
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import type { Answer } from '../domain/check/answers';
-import type { Catalog, CatalogItem, DimensionId } from '../domain/check/catalog-types';
-import { isItemAnswered } from '../domain/check/respondent-progress';
+import type { Answer } from '../../domain/check/answers';
+import type { Catalog, CatalogItem, DimensionId } from '../../domain/check/catalog-types';
+import { isItemAnswered } from '../../domain/check/respondent-progress';
 import {
 	readAnswers,
 	readComments,
@@ -15,10 +15,10 @@ import {
 	clearAnswer,
 	writeComment,
 	type RespondentInfo
-} from '../crdt/check-respondent-doc';
-import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
-import { followDocument } from '../sync/follow-document';
-import type { DocumentHandle } from '../sync/open-document';
+} from '../../crdt/check-respondent-doc';
+import { isDocumentError, type DocumentErrorCode } from '../../sync/document-status';
+import { followDocument } from '../../sync/follow-document';
+import type { DocumentHandle } from '../../sync/open-document';
 
 export interface DimensionProgress {
 	dimension: DimensionId;

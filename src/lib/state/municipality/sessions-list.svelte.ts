@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
-import type { KommunalwerkstattDb, SessionRow } from '../storage/db';
-import { watchSessions } from '../storage/sessions';
+import type { KommunalwerkstattDb, SessionRow } from '../../storage/db';
+import { watchSessions } from '../../storage/sessions';
 
 /** The workshops and check rounds of one municipality on this device; live while rendered. */
 export class SessionsList {

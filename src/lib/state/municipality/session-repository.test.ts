@@ -1,22 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
+import { CURRENT_CATALOG_VERSION } from '../../domain/check/catalog-types';
 import {
 	checkRespondentDocName,
 	checkSharedDocName,
 	workshopBoardDocName,
 	workshopControlDocName
-} from '../domain/document-names';
-import { readAgenda } from '../crdt/workshop-agenda';
-import { readCards } from '../crdt/workshop-cards';
-import { readRoster } from '../crdt/workshop-doc';
-import { listSessions } from '../storage/sessions';
-import { readAnswers, readRespondentInfo, writeAnswer } from '../crdt/check-respondent-doc';
-import { readRespondents } from '../crdt/check-round-doc';
-import { ROOT_KEYS } from '../crdt/schema';
-import { openDatabase, type KommunalwerkstattDb } from '../storage/db';
-import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
+} from '../../domain/document-names';
+import { readAgenda } from '../../crdt/workshop-agenda';
+import { readCards } from '../../crdt/workshop-cards';
+import { readRoster } from '../../crdt/workshop-doc';
+import { listSessions } from '../../storage/sessions';
+import { readAnswers, readRespondentInfo, writeAnswer } from '../../crdt/check-respondent-doc';
+import { readRespondents } from '../../crdt/check-round-doc';
+import { ROOT_KEYS } from '../../crdt/schema';
+import { openDatabase, type KommunalwerkstattDb } from '../../storage/db';
+import { createDocumentRegistry, type DocumentRegistry } from '../../sync/document-registry';
 import { createSessionRepository, type SessionRepository } from './session-repository';
-import { writeDocument } from './write-document';
+import { writeDocument } from '../../sync/write-document';
 
 const ARS = '034520000000';
 let db: KommunalwerkstattDb;
