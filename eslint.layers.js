@@ -48,21 +48,34 @@ const dynamicImport = ({ regex, message }) => ({
 
 /**
  * @param {string[]} files
- * @param {ImportPattern[]} patterns
+ * @param {ImportPattern[]} patterns forbidden as a static and as a lazy import
+ * @param {ImportPattern[]} [staticOnly] forbidden as a static import only: allowed by `import()`
  */
-const restrict = (files, patterns) => ({
+const restrict = (files, patterns, staticOnly = []) => ({
 	files,
 	rules: {
-		'no-restricted-imports': /** @type {const} */ (['error', { patterns }]),
+		'no-restricted-imports': /** @type {const} */ ([
+			'error',
+			{ patterns: [...patterns, ...staticOnly] }
+		]),
 		'no-restricted-syntax': ['error', ...patterns.map(dynamicImport)]
 	}
 });
+
+// Demo data (generators and the writer of the example workshop) sits beside the layers: it uses util,
+// domain and crdt, and only the benchmarks, tests, the convergence harness and an `import()` on the
+// facilitator's request load it, never a page's static graph (ADR 14).
+const DEMO = 'demo';
+/** @param {string} why */
+const demoByImportOnly = (why) => [
+	{ regex: layer(DEMO), message: `${why}: may import the demo layer only with import().` }
+];
 
 export const LAYER_RULES = [
 	restrict(
 		['src/lib/util/**'],
 		forbid(
-			[...below('util'), 'ui', 'paraglide'],
+			[...below('util'), DEMO, 'ui', 'paraglide'],
 			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
 			'util'
 		).concat(SHARED)
@@ -70,7 +83,7 @@ export const LAYER_RULES = [
 	restrict(
 		['src/lib/domain/**'],
 		forbid(
-			[...below('domain'), 'ui', 'paraglide'],
+			[...below('domain'), DEMO, 'ui', 'paraglide'],
 			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
 			'domain'
 		).concat(SHARED)
@@ -78,20 +91,40 @@ export const LAYER_RULES = [
 	restrict(
 		['src/lib/crdt/**'],
 		forbid(
-			[...below('crdt'), 'ui', 'paraglide'],
+			[...below('crdt'), DEMO, 'ui', 'paraglide'],
 			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie'],
 			'crdt'
 		).concat(SHARED)
 	),
 	restrict(
 		['src/lib/storage/**'],
-		forbid([...below('storage'), 'ui', 'paraglide'], [...UI_PACKAGES, ...DOC_PACKAGES], 'storage')
+		forbid(
+			[...below('storage'), DEMO, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES],
+			'storage'
+		)
 	),
-	restrict(['src/lib/sync/**'], forbid([...below('sync'), 'ui', 'paraglide'], UI_PACKAGES, 'sync')),
-	restrict(['src/lib/state/**'], forbid(below('state'), [], 'state')),
+	restrict(
+		['src/lib/sync/**'],
+		forbid([...below('sync'), 'ui', 'paraglide'], UI_PACKAGES, 'sync'),
+		demoByImportOnly('sync')
+	),
+	restrict(['src/lib/state/**'], forbid(below('state'), [], 'state'), demoByImportOnly('state')),
 	restrict(
 		['src/lib/ui/**'],
-		forbid(['crdt', 'storage', 'sync', 'state', 'components'], ['dexie', ...DOC_PACKAGES], 'ui')
+		forbid(
+			['crdt', 'storage', 'sync', 'state', 'components', DEMO],
+			['dexie', ...DOC_PACKAGES],
+			'ui'
+		)
+	),
+	restrict(
+		['src/lib/demo/**'],
+		forbid(
+			['storage', 'sync', 'state', 'components', 'ui', 'paraglide'],
+			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie'],
+			'demo'
+		).concat(SHARED)
 	),
 	restrict(
 		['server/**'],

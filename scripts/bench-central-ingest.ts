@@ -35,7 +35,7 @@ import type { DimensionId } from '../src/lib/domain/check/catalog-types';
 import {
 	generateFullSet,
 	type MunicipalityWithRound
-} from '../src/lib/domain/demo/municipality-generator';
+} from '../src/lib/demo/municipality-generator';
 import {
 	checkRespondentDocName,
 	checkSharedDocName,

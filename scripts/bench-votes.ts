@@ -6,11 +6,11 @@
 //  - the matrix after one change: one participant changes one score, then the scores are read and every
 //    entry's averages and quadrant recomputed (what every device does when a score arrives).
 import * as Y from 'yjs';
-import { writeWorkshopDay } from '../src/lib/crdt/demo-workshop';
+import { writeWorkshopDay } from '../src/lib/demo/write-workshop-day';
 import { readCards, readClusters } from '../src/lib/crdt/workshop-cards';
 import { readMatrix, writeScore } from '../src/lib/crdt/workshop-matrix';
 import { readVotes } from '../src/lib/crdt/workshop-votes';
-import { generateWorkshopDay } from '../src/lib/domain/demo/workshop-generator';
+import { generateWorkshopDay } from '../src/lib/demo/workshop-generator';
 import { boardView } from '../src/lib/domain/workshop/cards';
 import { matrixPlacements } from '../src/lib/domain/workshop/matrix';
 import { voteResults } from '../src/lib/domain/workshop/votes';

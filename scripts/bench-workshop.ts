@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import * as Y from 'yjs';
 import { readCards, readClusters } from '../src/lib/crdt/workshop-cards';
-import { generateWorkshopDay } from '../src/lib/domain/demo/workshop-generator';
+import { generateWorkshopDay } from '../src/lib/demo/workshop-generator';
 import { workshopBoardDocName, workshopControlDocName } from '../src/lib/domain/document-names';
 import { boardView } from '../src/lib/domain/workshop/cards';
 import { COMPACT_ON_OPEN_ROWS } from '../src/lib/sync/local-persistence';

@@ -22,5 +22,7 @@ test -f build/200.html && test -f build/sw.js || {
 	echo 'build/200.html or build/sw.js is missing' >&2
 	exit 1
 }
+step 'build tests (the start route loads no document engine, ADR 14)'
+npx vitest run --config tests/build/vitest.config.ts
 step 'playwright (Debian Chromium against the real server)'
 CI=1 npx playwright test

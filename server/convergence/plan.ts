@@ -2,7 +2,7 @@
 // devices, which device edits what and when, when a device loses the network, comes back or restarts,
 // and where the server is killed. Which entry a deletion removes is decided during the run (among the
 // entries that device sees then), from a number drawn here.
-import { Random, seededGenerator } from '../../src/lib/domain/demo/seeded-random';
+import { Random, seededGenerator } from '../../src/lib/demo/seeded-random';
 
 export type EditKind =
 	'mapSet' | 'mapDelete' | 'arrayInsert' | 'arrayDelete' | 'textInsert' | 'textDelete';

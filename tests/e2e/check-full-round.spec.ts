@@ -7,7 +7,7 @@ import type { DimensionId } from '../../src/lib/domain/check/catalog-types';
 import {
 	generateCheckRound,
 	generateMunicipalities
-} from '../../src/lib/domain/demo/municipality-generator';
+} from '../../src/lib/demo/municipality-generator';
 import { checkRespondentDocName, checkSharedDocName } from '../../src/lib/domain/document-names';
 import { expect, test } from './support/fixtures';
 import { seriousViolations } from './support/axe';

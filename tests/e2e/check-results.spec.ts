@@ -18,7 +18,7 @@ import type { DimensionId } from '../../src/lib/domain/check/catalog-types';
 import {
 	generateCheckRound,
 	generateMunicipalities
-} from '../../src/lib/domain/demo/municipality-generator';
+} from '../../src/lib/demo/municipality-generator';
 import { checkRespondentDocName, checkSharedDocName } from '../../src/lib/domain/document-names';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';

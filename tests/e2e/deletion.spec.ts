@@ -3,7 +3,8 @@
 // respondent and a check round for good, and a round from this device while a change is unsent.
 import { writeAnswer } from '../../src/lib/crdt/check-respondent-doc';
 import { readRespondents } from '../../src/lib/crdt/check-round-doc';
-import { catalogByVersion, itemsForPerspective } from '../../src/lib/domain/check/catalog';
+import { catalogByVersion } from '../../src/lib/domain/check/catalog';
+import { itemsForPerspective } from '../../src/lib/domain/check/catalog-items';
 import { CURRENT_CATALOG_VERSION } from '../../src/lib/domain/check/catalog-types';
 import { expect, test } from './support/fixtures';
 import { CheckRoundPage } from './pages/check-round-page';

@@ -27,7 +27,7 @@ const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
 const CARD_BLOCK = 'tpl.digital-check-tag.03';
 const CARD_BLOCK_TITLE = 'Kartenabfrage: Was hindert uns heute?';
 const MATRIX_BLOCK = 'tpl.digital-check-tag.08';
-/** The generator's titles (domain/demo/workshop-generator.ts), each with a one-word town. */
+/** The generator's titles (src/lib/demo/workshop-generator.ts), each with a one-word town. */
 const GENERATED_TITLE =
 	/^(Digitalstrategie \S+: Workshop-Tag|Digital-Check-Workshop \S+|Workshop Digitale Verwaltung \S+)$/;
 

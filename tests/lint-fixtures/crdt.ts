@@ -27,5 +27,7 @@ import 'dexie'; // error: crdt: must not import dexie.
 void import('dexie'); // error: crdt: must not import dexie.
 import '$lib/util/fixture-target'; // error: shared with the server: import by relative path; $lib exists only in Vite.
 void import('$lib/util/fixture-target'); // error: shared with the server: import by relative path; $lib exists only in Vite.
+import '../demo/fixture-target'; // error: crdt: must not import the demo layer.
+void import('../demo/fixture-target'); // error: crdt: must not import the demo layer.
 import 'yjs'; // ok
 import '../domain/ids'; // ok

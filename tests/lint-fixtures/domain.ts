@@ -33,4 +33,6 @@ import 'dexie'; // error: domain: must not import dexie.
 void import('dexie'); // error: domain: must not import dexie.
 import '$lib/util/fixture-target'; // error: shared with the server: import by relative path; $lib exists only in Vite.
 void import('$lib/util/fixture-target'); // error: shared with the server: import by relative path; $lib exists only in Vite.
+import '../demo/fixture-target'; // error: domain: must not import the demo layer.
+void import('../demo/fixture-target'); // error: domain: must not import the demo layer.
 import '../util/fixture-target'; // ok

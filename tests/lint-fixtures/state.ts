@@ -3,6 +3,8 @@
 // each with the message the rule must report on that line; `// ok` lines are allowed directions.
 import '../components/fixture-target'; // error: state: must not import the components layer.
 void import('../components/fixture-target'); // error: state: must not import the components layer.
+import '../demo/fixture-target'; // error: state: may import the demo layer only with import().
+void import('../demo/fixture-target'); // ok
 import '$lib/sync/server-info'; // ok
 void import('./document-services'); // ok
 void import('$lib/sync/open-document'); // ok

@@ -25,4 +25,6 @@ import 'y-protocols'; // error: storage: must not import y-protocols.
 void import('y-protocols'); // error: storage: must not import y-protocols.
 import '@hocuspocus/provider'; // error: storage: must not import @hocuspocus/provider.
 void import('@hocuspocus/provider'); // error: storage: must not import @hocuspocus/provider.
+import '../demo/fixture-target'; // error: storage: must not import the demo layer.
+void import('../demo/fixture-target'); // error: storage: must not import the demo layer.
 import 'dexie'; // ok

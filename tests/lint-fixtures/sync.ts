@@ -15,5 +15,7 @@ import '$app/navigation'; // error: sync: must not import $app.
 void import('$app/navigation'); // error: sync: must not import $app.
 import '@sveltejs/kit'; // error: sync: must not import @sveltejs/kit.
 void import('@sveltejs/kit'); // error: sync: must not import @sveltejs/kit.
+import '../demo/fixture-target'; // error: sync: may import the demo layer only with import().
+void import('../demo/fixture-target'); // ok
 import '$lib/storage/db'; // ok
 import 'yjs'; // ok

@@ -21,4 +21,6 @@ import 'y-protocols'; // error: ui: must not import y-protocols.
 void import('y-protocols'); // error: ui: must not import y-protocols.
 import '@hocuspocus/provider'; // error: ui: must not import @hocuspocus/provider.
 void import('@hocuspocus/provider'); // error: ui: must not import @hocuspocus/provider.
+import '../demo/fixture-target'; // error: ui: must not import the demo layer.
+void import('../demo/fixture-target'); // error: ui: must not import the demo layer.
 import 'svelte'; // ok

@@ -3,7 +3,7 @@
 // the round's shared document), and one key per item for the answer and for the comment. Answering an
 // item twice keeps the last answer; two items answered on two devices at once both stay.
 
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { isPerspective, type Perspective } from '../domain/perspectives';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 

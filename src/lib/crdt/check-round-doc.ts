@@ -6,7 +6,7 @@
 // removal on another both stay, and a removal is undone by taking its key away: the entry and the
 // respondent's own document with their answers are never touched by it.
 
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { isPerspective, type Perspective } from '../domain/perspectives';
 import { TITLE_MAX_LENGTH } from '../domain/session-input';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';

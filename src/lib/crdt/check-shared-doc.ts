@@ -19,7 +19,7 @@
 // person's `<processId>/casesPerYear` always wins over it.
 
 import { generateKeyBetween } from 'fractional-indexing';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { DIMENSIONS, type DimensionId } from '../domain/check/catalog-types';
 import {
 	BARRIER_IDS,

@@ -2,7 +2,7 @@
 // retyped: a root that one client reads as a Y.Map and another writes as a Y.Text loses its content
 // silently. New fields are added, old ones are never reused for other meanings (ADR 3, ADR 13).
 
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
  * The schema version of the document kinds whose shape has not changed since the first release; a

@@ -3,7 +3,7 @@
 // state, cards and notes live beside these roots (workshop-agenda.ts, workshop-run.ts, workshop-cards.ts,
 // workshop-notes.ts); nothing here is nested lazily.
 
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { hasForbiddenCharacters } from '../domain/display-name';
 import { isNameId } from '../domain/document-names';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';

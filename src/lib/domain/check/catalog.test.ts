@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSPECTIVES, isPerspective, type Perspective } from '../perspectives';
-import {
-	CATALOGS,
-	CURRENT_CATALOG,
-	catalogByVersion,
-	itemsForPerspective,
-	itemsOf
-} from './catalog';
+import { CATALOGS, CURRENT_CATALOG, catalogByVersion } from './catalog';
+import { itemsForPerspective, itemsOf } from './catalog-items';
 import { CATALOG_2026_1 } from './catalog-2026-1';
 import {
 	CURRENT_CATALOG_VERSION,

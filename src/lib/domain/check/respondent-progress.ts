@@ -9,7 +9,7 @@
 
 import type { RespondentAnswers } from './answers';
 import { validateAnswer } from './answer-validation';
-import { itemsForPerspective } from './catalog';
+import { itemsForPerspective } from './catalog-items';
 import type { Catalog, CatalogItem } from './catalog-types';
 
 export interface RespondentProgress {

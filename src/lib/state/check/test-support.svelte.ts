@@ -3,7 +3,8 @@
 
 import { writeAnswer } from '../../crdt/check-respondent-doc';
 import { writeTarget } from '../../crdt/check-shared-doc';
-import { CURRENT_CATALOG, itemsForPerspective } from '../../domain/check/catalog';
+import { CURRENT_CATALOG } from '../../domain/check/catalog';
+import { itemsForPerspective } from '../../domain/check/catalog-items';
 import type { DimensionId } from '../../domain/check/catalog-types';
 import { checkRespondentDocName, checkSharedDocName } from '../../domain/document-names';
 import type { Perspective } from '../../domain/perspectives';

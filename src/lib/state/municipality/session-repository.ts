@@ -133,8 +133,8 @@ export function createSessionRepository(options: {
 		async createDemoWorkshop(ars, seed) {
 			// Loaded only here: the generator and its phrase lists are a demo's, not every page's.
 			const [{ generateWorkshopDay }, { writeWorkshopDay }] = await Promise.all([
-				import('../../domain/demo/workshop-generator'),
-				import('../../crdt/demo-workshop')
+				import('../../demo/workshop-generator'),
+				import('../../demo/write-workshop-day')
 			]);
 			const plan = generateWorkshopDay({ seed });
 			const id = newId<'workshop'>();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { validateArs } from '../ars';
-import { validateAnswer } from '../check/answer-validation';
-import { CURRENT_CATALOG, itemsForPerspective } from '../check/catalog';
-import { DIMENSIONS } from '../check/catalog-types';
-import { POINTS_PER_LEVEL, scoreRound } from '../check/check-scoring';
-import { isId } from '../ids';
-import { parseStoredProfile } from '../kommune-profile';
-import { isKreisType, KOMMUNE_TYPES, type KommuneType } from '../kommune-type';
+import { validateArs } from '../domain/ars';
+import { validateAnswer } from '../domain/check/answer-validation';
+import { CURRENT_CATALOG } from '../domain/check/catalog';
+import { itemsForPerspective } from '../domain/check/catalog-items';
+import { DIMENSIONS } from '../domain/check/catalog-types';
+import { POINTS_PER_LEVEL, scoreRound } from '../domain/check/check-scoring';
+import { isId } from '../domain/ids';
+import { parseStoredProfile } from '../domain/kommune-profile';
+import { isKreisType, KOMMUNE_TYPES, type KommuneType } from '../domain/kommune-type';
 import {
 	generateCheckRound,
 	generateFullSet,

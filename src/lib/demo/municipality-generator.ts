@@ -23,19 +23,20 @@
 //   about 8 % of answers are "weiß nicht". Targets (Soll) lie above the true level.
 
 import { Random, seededGenerator } from './seeded-random';
-import type { Ars } from '../ars';
-import type { Answer, RespondentAnswers } from '../check/answers';
-import { CURRENT_CATALOG, itemsForPerspective } from '../check/catalog';
+import type { Ars } from '../domain/ars';
+import type { Answer, RespondentAnswers } from '../domain/check/answers';
+import { CURRENT_CATALOG } from '../domain/check/catalog';
+import { itemsForPerspective } from '../domain/check/catalog-items';
 import {
 	DIMENSIONS,
 	type Catalog,
 	type CatalogItem,
 	type DimensionId
-} from '../check/catalog-types';
-import type { ItOperatingModel } from '../it-operating-model';
-import type { KommuneProfileFields } from '../kommune-profile';
-import type { KommuneType } from '../kommune-type';
-import type { Perspective } from '../perspectives';
+} from '../domain/check/catalog-types';
+import type { ItOperatingModel } from '../domain/it-operating-model';
+import type { KommuneProfileFields } from '../domain/kommune-profile';
+import type { KommuneType } from '../domain/kommune-type';
+import type { Perspective } from '../domain/perspectives';
 
 // ---------------------------------------------------------------------------------------------------
 // Random numbers

@@ -1,5 +1,5 @@
 // Demo, test and benchmark data: one full workshop day of the "Digital-Check-Workshop (ganzer Tag)"
-// template, as a plain plan that crdt/demo-workshop.ts writes into a workshop's documents. Everything
+// template, as a plain plan that write-workshop-day.ts writes into a workshop's documents. Everything
 // comes from a seed: the same options give a deep-equal plan on every run and machine, another seed
 // another day. Random numbers are pure-rand's xoroshiro128+, seeded as in seeded-random.ts.
 //
@@ -7,7 +7,7 @@
 // - A workshop in a made-up town on a Tuesday, Wednesday or Thursday between September 2026 and August
 //   2027, starting at 8:00, 8:30 or 9:00 German time. Times are server clock milliseconds.
 // - Participants with unique German first names (a surname initial once the names run out) and ids in
-//   the app's ULID layout (ids.ts), checked in around the start.
+//   the app's ULID layout (domain/ids.ts), checked in around the start.
 // - The template's agenda. The day stands in the Impact-/Aufwand-Matrix, a few minutes late: the cards
 //   are collected, clustered and voted on, the vote is revealed, and the matrix is being scored
 //   (vote-generator.ts).
@@ -36,11 +36,11 @@ import {
 	scheduleOf,
 	type AgendaBlock,
 	type BlockMethod
-} from '../workshop/agenda';
-import { boardView, type Card, type Cluster } from '../workshop/cards';
-import type { MatrixScore } from '../workshop/matrix';
-import { voteResults } from '../workshop/votes';
-import { matrixEntries, votingItems } from '../workshop/voting-items';
+} from '../domain/workshop/agenda';
+import { boardView, type Card, type Cluster } from '../domain/workshop/cards';
+import type { MatrixScore } from '../domain/workshop/matrix';
+import { voteResults } from '../domain/workshop/votes';
+import { matrixEntries, votingItems } from '../domain/workshop/voting-items';
 import { Random, seededGenerator } from './seeded-random';
 import {
 	GENERATED_RULES,

@@ -11,9 +11,9 @@
 // - The matrix: each participant scores impact and effort 1–5 for every entry, around a tendency per
 //   entry, so the averages spread over all four quadrants.
 
-import type { Card } from '../workshop/cards';
-import { SCORE_MAX, SCORE_MIN, type MatrixScore } from '../workshop/matrix';
-import type { Vote, VotingRules } from '../workshop/votes';
+import type { Card } from '../domain/workshop/cards';
+import { SCORE_MAX, SCORE_MIN, type MatrixScore } from '../domain/workshop/matrix';
+import type { Vote, VotingRules } from '../domain/workshop/votes';
 import type { Random } from './seeded-random';
 
 export interface GeneratedVote extends Vote {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isId } from '../ids';
-import { validateTitle } from '../session-input';
-import { blocksFromTemplate, scheduleOf } from '../workshop/agenda';
-import { validateCardText, validateClusterName } from '../workshop/cards';
-import { isOrderKey } from '../workshop/ordering';
+import { isId } from '../domain/ids';
+import { validateTitle } from '../domain/session-input';
+import { blocksFromTemplate, scheduleOf } from '../domain/workshop/agenda';
+import { validateCardText, validateClusterName } from '../domain/workshop/cards';
+import { isOrderKey } from '../domain/workshop/ordering';
 import { generateWorkshopDay, type WorkshopDayPlan } from './workshop-generator';
 
 const SEED = 20260302;

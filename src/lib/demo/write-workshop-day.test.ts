@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generateWorkshopDay, type WorkshopDayPlan } from '../domain/demo/workshop-generator';
-import { writeWorkshopDay } from './demo-workshop';
-import { isRecordId } from './field-records';
-import { readAgenda } from './workshop-agenda';
-import { readCards, readClusters } from './workshop-cards';
-import { readRoster, readWorkshopInfo, readWorkshopPlan } from './workshop-doc';
-import { readNotes } from './workshop-notes';
-import { readRun } from './workshop-run';
-import { readMatrix } from './workshop-matrix';
-import { readVotes, readVoting } from './workshop-votes';
+import { generateWorkshopDay, type WorkshopDayPlan } from './workshop-generator';
+import { writeWorkshopDay } from './write-workshop-day';
+import { isRecordId } from '../crdt/field-records';
+import { readAgenda } from '../crdt/workshop-agenda';
+import { readCards, readClusters } from '../crdt/workshop-cards';
+import { readRoster, readWorkshopInfo, readWorkshopPlan } from '../crdt/workshop-doc';
+import { readNotes } from '../crdt/workshop-notes';
+import { readRun } from '../crdt/workshop-run';
+import { readMatrix } from '../crdt/workshop-matrix';
+import { readVotes, readVoting } from '../crdt/workshop-votes';
 import { countedVotes } from '../domain/workshop/votes';
+import { isValidRecord, readSchemaStatus, recordsOf } from '../crdt/schemas/document-schema';
+import { WORKSHOP_BOARD_SCHEMA, WORKSHOP_CONTROL_SCHEMA } from '../crdt/schemas/workshop';
 
 /** A smaller day for most tests: the writer does the same for each card, note and edit. */
 const SMALL = generateWorkshopDay({ seed: 11, participants: 12, cards: 80, textEdits: 2_000 });
@@ -180,5 +182,20 @@ describe('writeWorkshopDay', () => {
 		expect(scores.malformed).toBe(0);
 		expect(scores.scores).toHaveLength(day.scores.length);
 		expect(day.scores.length).toBe(30 * 12);
+	});
+
+	it('writes a day every record of which fits its document schema, with nothing taken for newer data (ADR 13)', () => {
+		const plan = generateWorkshopDay({ seed: 5, participants: 8, cards: 40, textEdits: 200 });
+		const docs = { control: new Y.Doc(), board: new Y.Doc() };
+		writeWorkshopDay(plan, docs);
+		for (const [doc, schema] of [
+			[docs.control, WORKSHOP_CONTROL_SCHEMA],
+			[docs.board, WORKSHOP_BOARD_SCHEMA]
+		] as const) {
+			expect(readSchemaStatus(doc, schema)).toEqual({ newerData: false });
+			for (const kind of Object.values(schema.records))
+				for (const record of recordsOf(doc, kind).values())
+					expect(isValidRecord(kind, record)).toBe(true);
+		}
 	});
 });

@@ -1,4 +1,4 @@
-// Writes a generated workshop day (domain/demo/workshop-generator.ts) into a workshop's control and
+// Writes a generated workshop day (workshop-generator.ts) into a workshop's control and
 // board documents through the ordinary writers, so demos, tests and benchmarks get documents shaped
 // like a real day's, history included.
 //
@@ -24,15 +24,15 @@
 // 9–10 s for the full day against under half a second this way.
 
 import * as Y from 'yjs';
-import type { WorkshopDayPlan } from '../domain/demo/workshop-generator';
-import { ensureMeta } from './schema';
-import { writeBlocks } from './workshop-agenda';
-import { addCard, addCluster, editCardText, moveCard, setMergedInto } from './workshop-cards';
-import { checkInParticipant, writeWorkshopInfo, writeWorkshopPlan } from './workshop-doc';
-import { addNote, editNote } from './workshop-notes';
-import { setCurrentBlock } from './workshop-run';
-import { writeScore } from './workshop-matrix';
-import { giveDot, withdrawDot, writeVoting } from './workshop-votes';
+import type { WorkshopDayPlan } from './workshop-generator';
+import { ensureMeta } from '../crdt/schema';
+import { writeBlocks } from '../crdt/workshop-agenda';
+import { addCard, addCluster, editCardText, moveCard, setMergedInto } from '../crdt/workshop-cards';
+import { checkInParticipant, writeWorkshopInfo, writeWorkshopPlan } from '../crdt/workshop-doc';
+import { addNote, editNote } from '../crdt/workshop-notes';
+import { setCurrentBlock } from '../crdt/workshop-run';
+import { writeScore } from '../crdt/workshop-matrix';
+import { giveDot, withdrawDot, writeVoting } from '../crdt/workshop-votes';
 
 export interface WorkshopDocs {
 	control: Y.Doc;

@@ -1,0 +1,32 @@
+// ADR 14: the start route loads no document engine. Walks the chunks `/` loads before its first paint
+// (scripts/start-route.ts) in the last `vite build` and looks for the code of Yjs and y-indexeddb.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+	allClientChunks,
+	documentEngineIn,
+	DOCUMENT_ENGINE_MARKERS,
+	startRouteChunks
+} from '../../scripts/start-route';
+
+describe('the start route', () => {
+	it('loads no chunk with Yjs or y-indexeddb before its first paint', () => {
+		const chunks = startRouteChunks();
+		const withEngine = chunks
+			.map((chunk) => ({ chunk: chunk.file, packages: documentEngineIn(chunk) }))
+			.filter(({ packages }) => packages.length > 0);
+		expect(chunks.length).toBeGreaterThan(3);
+		expect(withEngine).toEqual([]);
+	});
+
+	it('would see them: each package holds its marker, and the lazy chunks of the build do', () => {
+		const chunks = allClientChunks();
+		for (const { pkg, marker, source } of DOCUMENT_ENGINE_MARKERS) {
+			expect(readFileSync(source, 'utf8'), `${pkg} in ${source}`).toContain(marker);
+			expect(
+				chunks.filter((chunk) => chunk.code.includes(marker)).length,
+				`chunks of the build with ${pkg}'s code`
+			).toBeGreaterThan(0);
+		}
+	});
+});
