@@ -1,4 +1,4 @@
-// DESIGN.md §3, cell by cell, against the real server: for every role and every kind of document of two
+// The access table of ADR 5, cell by cell, against the real server: for every role and every kind of document of two
 // municipalities, what a real client on 127.0.0.1 receives and whether its edits reach the server.
 // The expected table below is written by hand from the design, never computed from access.ts, so a wrong
 // entry in the permission table or a token scope that is too wide makes a cell fail.
@@ -100,7 +100,7 @@ const COLUMNS: readonly HolderKey[] = [
 
 type Row = readonly [name: string, ...cells: [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell]];
 
-// DESIGN.md §3 applied to each holder's scope. A second round (c2) and workshop (w2) of A show that a
+// The access table of ADR 5 applied to each holder's scope. A second round (c2) and workshop (w2) of A show that a
 // scope of one round or workshop stops there; B repeats A's ids, so only the municipality tells them apart.
 // prettier-ignore
 const MATRIX: readonly Row[] = [
@@ -342,7 +342,7 @@ function expectNothingReceived(peer: Peer, reason: string): void {
 
 // --- the tests ---
 
-describe('reading, refusals and read-only connections (DESIGN.md §3)', () => {
+describe('reading, refusals and read-only connections (ADR 5)', () => {
 	let m: MatrixServer;
 	const defer = useCleanup();
 
@@ -479,7 +479,7 @@ describe('reading, refusals and read-only connections (DESIGN.md §3)', () => {
 	});
 });
 
-describe('writing (DESIGN.md §3)', () => {
+describe('writing (ADR 5)', () => {
 	let m: MatrixServer;
 	const writable = cellsWith(W);
 	const mark = (key: HolderKey) => `[${key}] `;

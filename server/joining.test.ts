@@ -582,7 +582,7 @@ describe('mid-session', () => {
 });
 
 describe('what each code issues', () => {
-	it('every kind of code yields exactly the document patterns DESIGN.md §3 gives that role', async () => {
+	it('every kind of code yields exactly the document patterns the access table of ADR 5 gives that role', async () => {
 		const test = await start();
 		const W = `kommune/${ARS}/workshop/${W1}`;
 		const R = `kommune/${ARS}/check/r1`;

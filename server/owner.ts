@@ -1,4 +1,4 @@
-// The owner rule of DESIGN.md §6, as a pure function so every branch is testable without a real peer.
+// The owner rule (ADR 5), as a pure function so every branch is testable without a real peer.
 // All must hold: trust of loopback is on (laptop mode), the TCP peer is a loopback address, the request
 // did not come through a proxy, and Host and Origin are exactly localhost:<port>. Headers alone prove
 // nothing: anyone on the LAN can send them, and a page on another site can make a browser send a request

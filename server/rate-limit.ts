@@ -1,6 +1,6 @@
-// Token buckets per user (DESIGN.md §6): one for messages, one for bytes, each with a sustained rate and
+// Token buckets per user (ADR 5): one for messages, one for bytes, each with a sustained rate and
 // a burst. Keyed by the authenticated user, never by IP: on a LAN every client looks alike
-// (RELIABILITY.md §1). Pure: the clock is injected, so tests step time instead of waiting.
+// (ADR 10). Pure: the clock is injected, so tests step time instead of waiting.
 
 export interface RateLimits {
 	messagesPerSecond: number;

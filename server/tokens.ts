@@ -1,5 +1,5 @@
 // Tokens are HS256 JWTs (jose) carrying the claims of src/lib/domain/access.ts: subject, role,
-// document-name patterns and expiry (DESIGN.md §6). Verification returns an error code, never a reason
+// document-name patterns and expiry (ADR 5). Verification returns an error code, never a reason
 // taken from the token, so a client learns only what ERROR_CODES allows.
 import { errors, jwtVerify, SignJWT } from 'jose';
 import * as v from 'valibot';

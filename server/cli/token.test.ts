@@ -1,5 +1,5 @@
 // The token CLI as an operator runs it: a child process with DATA_DIR set, its token checked with the
-// secret of that DATA_DIR. Scopes and lifetimes are written out by hand (DESIGN.md §3, §6).
+// secret of that DATA_DIR. Scopes and lifetimes are written out by hand (ADR 5, ADR 6).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 //   [--respondent <round>/<rid>] [--sub <name>] [--central <address>] --days <n>`
 // Issues a token with this server's secret (DATA_DIR/token-secret on the laptop, TOKEN_SECRET centrally)
 // for consultants, scripts and manual tests. The document patterns come from docPatternsFor, the one
-// function every issuer uses, so a token from here never covers more than DESIGN.md §3 intends.
+// function every issuer uses, so a token from here never covers more than the access table of ADR 5 intends.
 // With --central (moderation tokens on the central server), stderr also gets a set-up link that opens
 // the laptop's "Zentraler Server" page with address and key filled in (domain/central-setup-link.ts),
 // and --qr <file> draws that link as a QR code the laptop's camera can scan.

@@ -1,5 +1,5 @@
 // Presence (y-protocols awareness) is whatever a client says about itself, so the server checks it before
-// anyone else sees it (RELIABILITY.md 18): nobody can pose as the facilitator, publish for someone else,
+// anyone else sees it: nobody can pose as the facilitator, publish for someone else,
 // or keep a departed participant on everyone's screen.
 //
 // The hook: Hocuspocus 4.7 decodes each inbound awareness message into a scratch Awareness and hands its

@@ -1,4 +1,4 @@
-// Server-enforced limits (DESIGN.md §6) that need Hocuspocus' view of a connection:
+// Server-enforced limits (ADR 5) that need Hocuspocus' view of a connection:
 //
 // size   a document whose encoded state would grow beyond maxDocumentBytes is not changed. A cheap
 //        estimate per document (the exact V1 size measured on load plus the length of every update let

@@ -1,8 +1,8 @@
-// Our own persistence instead of @hocuspocus/extension-database (DESIGN.md §5, RELIABILITY.md §1):
+// Our own persistence instead of @hocuspocus/extension-database (ADR 10):
 //
 // load   the stored V2 state is applied before any client sees the document. If loading fails, the
 //        document is refused and destroyed; it was never marked loaded, so nothing can store it, and an
-//        empty document never overwrites the stored one (RELIABILITY.md 3).
+//        empty document never overwrites the stored one.
 // store  state (V2) and state vector are encoded in one synchronous step, so the pair describes exactly
 //        one state, and written in one transaction.
 // retry  a failed write is retried with exponential backoff; while it fails the document stays loaded

@@ -1,4 +1,4 @@
-// The Content Security Policy is an HTTP header (DESIGN.md §6), so the server can tailor it to the host
+// The Content Security Policy is an HTTP header (ADR 5), so the server can tailor it to the host
 // the page was loaded from. SvelteKit's SPA fallback boots with an inline <script>; instead of
 // 'unsafe-inline' we allow exactly that script by its hash, computed from the file being served.
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 // The built PWA (adapter-static output) with caching that keeps updates safe: hashed assets under
 // _app/immutable are cached for a year, everything else revalidates every time (no-cache + ETag), above
-// all sw.js, 200.html and the manifest, so a new version is noticed and offered (STACK.md pitfall 2).
+// all sw.js, 200.html and the manifest, so a new version is noticed and offered.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';

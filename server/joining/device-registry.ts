@@ -1,4 +1,4 @@
-// Joining (DESIGN.md §6): the facilitator's app asks for a join code for one workshop, one check round or
+// Joining (ADR 6): the facilitator's app asks for a join code for one workshop, one check round or
 // one respondent; a device exchanges the code for a token scoped by docPatternsFor, and becomes a device
 // record. A token issued this way carries the device id (jti) and works only while that record exists, so
 // removing a device ends its access at once (the caller also closes its open connections).

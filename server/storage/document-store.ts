@@ -3,7 +3,7 @@
 //
 // A stored document is its full state as a Yjs V2 update plus the state vector of exactly that state:
 // the pair is written together, so "stored up to state vector X" is a fact the server can report
-// (durable acknowledgements, DESIGN.md §5).
+// (durable acknowledgements, ADR 10).
 
 export interface StoredDocument {
 	/** Y.encodeStateAsUpdateV2 of the whole document. */

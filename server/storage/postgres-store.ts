@@ -1,5 +1,5 @@
 // The central store: PostgreSQL through postgres.js. Documents are independent rows, so instances can be
-// sharded by document name later without a schema change (DESIGN.md §1).
+// sharded by document name later without a schema change.
 import postgres from 'postgres';
 import { enclosingScopes } from '../../src/lib/domain/deletion';
 import { toBuffer } from './bytes';

@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL cluster for tests (STACK.md pitfall 12): trust auth, a free port on
+// A throwaway PostgreSQL cluster for tests: trust auth, a free port on
 // 127.0.0.1, a temporary directory, run as the postgres user when the tests run as root (postgres
 // refuses to run as root). PostgreSQL is required: a missing installation fails the tests, never skips.
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // Joining over the room's LAN, played on loopback: a second Chromium resolves kw-lan.test to 127.0.0.1,
-// so its page is a plain-http, non-secure context that is not the laptop's owner (DESIGN.md §5).
+// so its page is a plain-http, non-secure context that is not the laptop's owner (ADR 6).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { readRoster } from '../../src/lib/crdt/workshop-doc';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 
-// Workbox silently leaves out files that are too large or not matched by the glob patterns (STACK.md
-// pitfall 15); then an offline page breaks on the first lazy import. Every built client file must be
-// precached, except the service worker itself and its Workbox runtime.
+// Workbox silently leaves out files that are too large or not matched by the glob patterns; then an
+// offline page breaks on the first lazy import. Every built client file must be precached, except the
+// service worker itself and its Workbox runtime.
 const NOT_PRECACHED = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /\.map$/];
 
 function filesUnder(dir: string): string[] {

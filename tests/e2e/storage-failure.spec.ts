@@ -3,7 +3,7 @@ import { KommuneFormPage } from './pages/kommune-form';
 import { StartPage } from './pages/start-page';
 import { KOMMUNEN } from './support/test-data';
 
-// RELIABILITY.md 7: when IndexedDB never answers (private mode, a blocked upgrade), the open times out
+// SPEC S2: when IndexedDB never answers (private mode, a blocked upgrade), the open times out
 // and the user sees why, instead of a form that pretends to save.
 test('when the browser storage never answers, creating a municipality says so and saves nothing', async ({
 	page

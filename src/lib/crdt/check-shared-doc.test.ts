@@ -133,7 +133,7 @@ describe('seeding the preset processes', () => {
 		expect(updatesDuring(doc, () => expect(seedPresetProcesses(doc)).toBe(0))).toBe(0);
 	});
 
-	it('on two devices at once yields exactly one set (RELIABILITY.md entry 14)', () => {
+	it('on two devices at once yields exactly one set (ADR 8)', () => {
 		const a = docWithClient(1);
 		const b = docWithClient(2);
 		seedPresetProcesses(a);

@@ -1,4 +1,4 @@
-// The durable acknowledgement (DESIGN.md §5, RELIABILITY.md §1): after the server has written a
+// The durable acknowledgement (ADR 10): after the server has written a
 // document to its database, it tells the clients the snapshot (state vector and delete set) of exactly
 // the state it wrote. A device's copy is "gesichert" there when that snapshot covers it: every item the
 // device has and every deletion it knows of. The state vector alone would not do, because a deletion

@@ -2,7 +2,7 @@
 // A plain object per record would be one value, so two devices editing different fields of it would
 // keep only the later object; and a nested Y.Map under a key two devices may write (a template's
 // deterministic id, a revealed card) would replace the other's container with all its content
-// (DESIGN.md §4). With a key per field, concurrent edits to different fields all stay, and two devices
+// (ADR 8). With a key per field, concurrent edits to different fields all stay, and two devices
 // writing the same record write the same keys.
 
 import type * as Y from 'yjs';

@@ -1,6 +1,6 @@
 // The agenda in a workshop's control document (written by moderation): one record per block, a key per
 // field (field-records.ts). Blocks from a template carry the template's ids, so two devices applying the
-// same template offline write the same keys and end with one set, not two (RELIABILITY.md entry 14).
+// same template offline write the same keys and end with one set, not two (ADR 8).
 
 import type * as Y from 'yjs';
 import {

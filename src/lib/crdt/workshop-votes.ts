@@ -1,6 +1,6 @@
 // Dot votes (domain/workshop/votes.ts has the counting rules). Every dot is one key,
 // `<participantId>/<itemId>/<dotId>`, written only by that participant's devices, so concurrent votes
-// never overwrite each other (RELIABILITY.md entry 15). Until the facilitator reveals a block's vote,
+// never overwrite each other (ADR 9). Until the facilitator reveals a block's vote,
 // a participant's dots are in their private document, which nobody else receives; the reveal copies
 // them to the board with the same keys, so revealing twice writes nothing new.
 //

@@ -1,4 +1,4 @@
-// The service worker's update flow (RELIABILITY.md 29, 31): a new version waits until the user agrees.
+// The service worker's update flow (ADR 1): a new version waits until the user agrees.
 // Until then the old worker keeps serving the old precache, so every chunk the running page may still
 // load stays available, and a running workshop is never switched to new code under its feet.
 

@@ -11,7 +11,7 @@ import {
 
 /**
  * The always-visible indicator: the connection ('local' / 'connected') and, for the open documents,
- * whether a server durably stored them ("gesichert", DESIGN.md §5), per document and place on demand.
+ * whether a server durably stored them ("gesichert", ADR 10), per document and place on demand.
  */
 /** How often a "wird gesichert" is looked at again (the grace period is 15 s). */
 const SAVE_RECHECK_MS = 1_000;
@@ -30,7 +30,7 @@ export class SyncStatus {
 
 	/**
 	 * False on the plain-http LAN page: no service worker, so no offline start; the UI says so in one
-	 * line (DESIGN.md §5).
+	 * line.
 	 */
 	readonly isSecureContext: boolean = globalThis.isSecureContext ?? false;
 

@@ -1,6 +1,6 @@
 // What every device of a workshop reads from its control document: title and plan, the agenda with its
 // schedule, the current block, how far the day runs ahead or behind, and the countdown. Read-only: the
-// projector view uses this class alone, so it has no way to write (DESIGN.md §3).
+// projector view uses this class alone, so it has no way to write (ADR 5).
 
 import type * as Y from 'yjs';
 import { deviationMinutes, scheduleOf, type ScheduledBlock } from '../domain/workshop/agenda';

@@ -1,4 +1,4 @@
-// The local Dexie database: what is local or derived (DESIGN.md §3). Projections here are rebuildable
+// The local Dexie database: what is local or derived (ADR 2). Projections here are rebuildable
 // from the Yjs documents; anything another device needs lives in a document, never only here.
 
 import { Dexie, type EntityTable } from 'dexie';
@@ -70,7 +70,7 @@ export const SYNC_PLACES = ['laptop', 'central'] as const;
 export type SyncPlace = (typeof SYNC_PLACES)[number];
 
 /**
- * The last durable acknowledgement a server sent for a document (DESIGN.md §5): the snapshot of the
+ * The last durable acknowledgement a server sent for a document (ADR 10): the snapshot of the
  * state it wrote to its database. Only this makes a document "gesichert" there, and only a snapshot
  * that covers the device's state permits deleting the local copy.
  */

@@ -1,6 +1,6 @@
 // Whether a document is connected to the page's server and synced with it. This says nothing about
 // storage: "gesichert" comes only from durable acknowledgements (durability.ts).
-// Deliberately no 'saved': the server's in-memory ack does not mean stored (RELIABILITY.md §1).
+// Deliberately no 'saved': the server's in-memory ack does not mean stored (ADR 10).
 
 export const DOCUMENT_STATUSES = ['local', 'connected'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];

@@ -69,7 +69,7 @@ export function summarizeDurability(entries: readonly DurabilityEntry[], now: nu
 
 /**
  * True while a change made on this device is not covered by any durable write on a server: closing the
- * page then deserves a warning (RELIABILITY.md checklist 12). A device without any server says so in
+ * page then deserves a warning (ADR 10). A device without any server says so in
  * its indicator instead.
  */
 export const hasUnsavedOwnChanges = (entries: readonly DurabilityEntry[]): boolean =>

@@ -1,4 +1,4 @@
-// Where a document's state is durably stored, per place (RELIABILITY.md rule zero, DESIGN.md §5):
+// Where a document's state is durably stored, per place (ARCHITECTURE.md, invariants; ADR 10):
 // on this device once IndexedDB committed it; on the laptop or central server only once that server
 // acknowledged a write whose snapshot covers everything this device has. A connection, an in-memory
 // sync or an old acknowledgement never counts: every change this device learns of (its own, another

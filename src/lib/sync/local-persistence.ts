@@ -1,11 +1,11 @@
-// The device's own copy of a document (rule zero of RELIABILITY.md: an edit is safe only once it is in
+// The device's own copy of a document (ARCHITECTURE.md, invariants: an edit is safe only once it is in
 // IndexedDB). y-indexeddb keeps one IndexedDB database per document and appends one row per open
 // (y-indexeddb#31); we use it to load. We store the updates ourselves, one row per update as
 // y-indexeddb does, because y-indexeddb drops the outcome of its writes: a write that fails
 // (QuotaExceededError, an aborted transaction) surfaces only as an unhandled rejection, and the edit
 // would look stored. We merge rows on open once a document has `compactAtRows` rows, and while open at
-// 500 rows as y-indexeddb does, so a document opened every day stays small (RELIABILITY.md checklist
-// 6). Merging is allowed; deleting is not.
+// 500 rows as y-indexeddb does, so a document opened every day stays small (SPEC
+// S3). Merging is allowed; deleting is not.
 //
 // The guarantee: a change is on this device once `whenStored()` has resolved, because its transaction
 // has committed. A tab that is killed before that may lose the changes of its last moments (the browser
@@ -81,8 +81,8 @@ function writeTransaction(
  * Loads the stored updates into `doc` and keeps storing new ones. `doc` must not change until this
  * resolves: changes are stored from then on (openDocument starts the tab relay and the server only
  * afterwards). Rejects with DocumentError 'storage_timeout' when IndexedDB does not answer in time (a
- * failed open, such as private mode or a blocked upgrade, never settles `whenSynced`: RELIABILITY.md
- * checklist 7) or fails to load. A failed merge of the stored rows does not fail the open.
+ * failed open, such as private mode or a blocked upgrade, never settles `whenSynced`: SPEC
+ * S2) or fails to load. A failed merge of the stored rows does not fail the open.
  */
 export async function attachLocalPersistence(
 	name: string,

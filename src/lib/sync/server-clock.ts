@@ -1,4 +1,4 @@
-// The offset between this device's clock and the server's (DESIGN.md §4): the countdown's `endsAt` is in
+// The offset between this device's clock and the server's (ADR 8): the countdown's `endsAt` is in
 // the server's clock, and a participant's phone may be minutes off. A few requests to GET /api/time;
 // the sample with the shortest round trip estimates best (its midpoint is least skewed by the network).
 

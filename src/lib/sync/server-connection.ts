@@ -20,7 +20,7 @@ export interface ServerConnectionOptions {
 	tokenSource: TokenSource;
 	sockets: SocketPool;
 	onStatus: (status: DocumentStatus) => void;
-	/** The server durably stored the document (a "persisted" message of DESIGN.md §5). */
+	/** The server durably stored the document (a "persisted" message, ADR 10). */
 	onAcknowledged?: (ack: PersistedAck) => void;
 	/**
 	 * The server said the document was deleted for good (ADR 11): the connection stops for good, and

@@ -1,4 +1,4 @@
-// Relays a document between the tabs of this origin (RELIABILITY.md checklist 13): y-indexeddb gives
+// Relays a document between the tabs of this origin (SPEC S4): y-indexeddb gives
 // tabs no notice of each other's writes, so without this two tabs diverge until a reload, and the
 // projector window would depend on the server. One BroadcastChannel per document name.
 //

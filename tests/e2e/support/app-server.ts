@@ -1,4 +1,4 @@
-// The product's own server as a child process (STACK.md pitfall 3): a test can stop it to prove offline
+// The product's own server as a child process: a test can stop it to prove offline
 // behaviour and start it again on the same port, so the origin (IndexedDB, service worker) stays the same.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

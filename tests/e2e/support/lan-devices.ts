@@ -1,4 +1,4 @@
-// Devices in the room's network (DESIGN.md §5): a second Chromium whose resolver maps a LAN host name to
+// Devices in the room's network (ADR 6): a second Chromium whose resolver maps a LAN host name to
 // 127.0.0.1, so its pages are plain-http, not a secure context and not the laptop's owner, while every
 // byte stays on loopback.
 import { chromium, type Browser, type Page } from '@playwright/test';
