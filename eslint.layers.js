@@ -11,7 +11,17 @@
  */
 const layer = (name) => `^(\\$lib|\\.{1,2})(/.*)?/${name}(/|$)`;
 
-const ORDER = ['util', 'domain', 'crdt', 'storage', 'sync', 'state', 'components', 'routes'];
+const ORDER = [
+	'util',
+	'contract',
+	'domain',
+	'crdt',
+	'storage',
+	'sync',
+	'state',
+	'components',
+	'routes'
+];
 /** @param {string} name */
 const below = (name) => ORDER.slice(ORDER.indexOf(name) + 1).filter((l) => l !== 'routes');
 
@@ -80,6 +90,16 @@ export const LAYER_RULES = [
 			'util'
 		).concat(SHARED)
 	),
+	// The contract between browser and server (paths, error and close codes, HTTP bodies): the server
+	// and every client layer import it, so it imports nothing but util (ADR 4, ADR 12).
+	restrict(
+		['src/lib/contract/**'],
+		forbid(
+			[...below('contract'), DEMO, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			'contract'
+		).concat(SHARED)
+	),
 	restrict(
 		['src/lib/domain/**'],
 		forbid(
@@ -118,6 +138,16 @@ export const LAYER_RULES = [
 			'ui'
 		)
 	),
+	// Components and pages show state and call its methods; documents, local storage and the sync engine
+	// stay behind the state layer, whose feature objects own every read and write (ADR 12).
+	restrict(
+		['src/lib/components/**'],
+		forbid(['crdt', 'storage', 'sync', DEMO], ['dexie', ...DOC_PACKAGES], 'components')
+	),
+	restrict(
+		['src/routes/**'],
+		forbid(['crdt', 'storage', 'sync', DEMO], ['dexie', ...DOC_PACKAGES], 'routes')
+	),
 	restrict(
 		['src/lib/demo/**'],
 		forbid(
@@ -131,12 +161,8 @@ export const LAYER_RULES = [
 		[
 			// server/ has folders of its own (e.g. server/storage), so only paths into src/lib count here.
 			{
-				regex: '(^|/)src/lib/(storage|state|components|ui|paraglide)(/|$)',
-				message: 'server: may import only util, domain, crdt and the sync protocol constants.'
-			},
-			{
-				regex: '(^|/)src/lib/sync/(?!protocol(\\.ts)?$)',
-				message: 'server: may import only the sync protocol constants of the sync layer.'
+				regex: '(^|/)src/lib/(storage|sync|state|components|ui|paraglide)(/|$)',
+				message: 'server: may import only util, contract, domain, crdt and demo.'
 			},
 			...forbid([], [...UI_PACKAGES, 'dexie', 'y-indexeddb', '@hocuspocus/provider'], 'server'),
 			{

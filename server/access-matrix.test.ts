@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { checkInParticipant, readRoster } from '../src/lib/crdt/workshop-doc';
 import { parseDocName, type Role } from '../src/lib/domain/access';
 import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
-import { ERROR_CODES } from '../src/lib/sync/protocol';
+import { ERROR_CODES } from '../src/lib/contract/protocol';
 import type { StoredDocument } from './storage/document-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
-import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../src/lib/contract/protocol';
 import type { ServerConfig } from './config';
 import { createAuthExtension, type Admission, type AuthContext } from './extensions/auth-extension';
 import { createAwarenessExtension } from './extensions/awareness-extension';

@@ -2,7 +2,7 @@
 // 127.0.0.1, one as the laptop, one as the central server. The laptop's page is another origin for the
 // central server, so the deletion route answers it with CORS there, and only there.
 import { describe, expect, it } from 'vitest';
-import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/sync/protocol';
+import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/contract/protocol';
 import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';
 import { seedText, storedDocuments, withSqliteStore } from './test/seed';

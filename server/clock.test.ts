@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_PATHS, type ServerTimeResponse } from '../src/lib/sync/protocol';
+import { API_PATHS, type ServerTimeResponse } from '../src/lib/contract/protocol';
 import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';
 import { startTestServer } from './test/test-server';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT } from '../src/lib/sync/protocol';
+import { DEFAULT_PORT } from '../src/lib/contract/protocol';
 import { outdatedTimeout } from 'y-protocols/awareness';
 import {
 	CONNECTION_TIMEOUT_MS,

@@ -2,7 +2,11 @@
 // centrally (ARCHITECTURE.md). Mistakes stop the start with a message an operator can act on.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_PORT, WS_MAX_PAYLOAD_BYTES, type OperatorInfo } from '../src/lib/sync/protocol';
+import {
+	DEFAULT_PORT,
+	WS_MAX_PAYLOAD_BYTES,
+	type OperatorInfo
+} from '../src/lib/contract/protocol';
 import { MIN_TOKEN_SECRET_LENGTH, readOrCreateTokenSecret } from './token-secret';
 
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Role } from '../src/lib/domain/access';
 import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
-import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/sync/protocol';
+import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/contract/protocol';
 import type { DocumentStore } from './storage/document-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';

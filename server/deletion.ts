@@ -8,7 +8,7 @@
 import type { Document, Extension, Hocuspocus } from '@hocuspocus/server';
 import type { TokenClaims } from '../src/lib/domain/access';
 import { isUnderScope, mayDelete, parseDeletionScope } from '../src/lib/domain/deletion';
-import { CLOSE_CODES, ERROR_CODES, type DeletionResponse } from '../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES, type DeletionResponse } from '../src/lib/contract/protocol';
 import { SyncRejection } from './extensions/sync-rejection';
 import type { Result } from './joining/device-registry';
 import type { Logger } from './logger';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { API_PATHS, type OwnerTokenResponse, type ServerInfo } from '../src/lib/sync/protocol';
+import { API_PATHS, type OwnerTokenResponse, type ServerInfo } from '../src/lib/contract/protocol';
 import type { Env } from './config';
 import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';

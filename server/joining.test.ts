@@ -19,7 +19,7 @@ import {
 	type LinkCodeResponse,
 	type NetworkInfo,
 	type ReachabilityInfo
-} from '../src/lib/sync/protocol';
+} from '../src/lib/contract/protocol';
 import { useCleanup } from './test/cleanup';
 import { callApi, invite, join, ownerToken } from './test/join-api';
 import { connectSyncClient, textOf, type SyncClient } from './test/sync-client';

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Hocuspocus } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ERROR_CODES } from '../src/lib/sync/protocol';
+import { ERROR_CODES } from '../src/lib/contract/protocol';
 import type { ServerConfig } from './config';
 import {
 	createPersistenceExtension,

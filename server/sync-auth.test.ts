@@ -1,7 +1,7 @@
 import type { Extension } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../src/lib/contract/protocol';
 import { useCleanup } from './test/cleanup';
 import { independentEntry, openRawSyncSocket } from './test/raw-sync-socket';
 import { seedSqlite, storedDocuments, storedTextInSqlite } from './test/seed';

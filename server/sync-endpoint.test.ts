@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { SYNC_PATH, WS_MAX_PAYLOAD_BYTES } from '../src/lib/sync/protocol';
+import { SYNC_PATH, WS_MAX_PAYLOAD_BYTES } from '../src/lib/contract/protocol';
 import { useCleanup } from './test/cleanup';
 import { seedSqlite } from './test/seed';
 import { connectSyncClient, textOf } from './test/sync-client';

@@ -15,7 +15,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CLOSE_CODES, ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES, SYNC_PATH, type ErrorCode } from '../src/lib/contract/protocol';
 import { FrameReader } from './extensions/frame-reader';
 import { isAllowedOrigin, localAddresses, parseHostHeader } from './http/host-rules';
 import type { Logger } from './logger';

@@ -6,7 +6,7 @@ import type { Extension } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Role } from '../src/lib/domain/access';
-import { API_PATHS, CLOSE_CODES, ERROR_CODES } from '../src/lib/sync/protocol';
+import { API_PATHS, CLOSE_CODES, ERROR_CODES } from '../src/lib/contract/protocol';
 import type { ServerConfig, SyncLimits } from './config';
 import type { AuthContext } from './extensions/auth-extension';
 import { createLogger } from './logger';

@@ -4,7 +4,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import * as v from 'valibot';
 import { ROLES, type Role, type TokenClaims } from '../src/lib/domain/access';
-import { ERROR_CODES, type ErrorCode } from '../src/lib/sync/protocol';
+import { ERROR_CODES, type ErrorCode } from '../src/lib/contract/protocol';
 
 const ISSUER = 'kommunalwerkstatt';
 const ALGORITHM = 'HS256';

@@ -30,7 +30,7 @@ import { giveDot, readVotes, withdrawDot } from '../src/lib/crdt/workshop-votes'
 import { addActionField } from '../src/lib/crdt/workshop-action-fields';
 import type { Card } from '../src/lib/domain/workshop/cards';
 import { orderAtEnd } from '../src/lib/domain/workshop/ordering';
-import { ERROR_CODES } from '../src/lib/sync/protocol';
+import { ERROR_CODES } from '../src/lib/contract/protocol';
 import { startTestServer, type TestServer } from './test/test-server';
 import {
 	openRoom,

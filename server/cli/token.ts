@@ -22,7 +22,7 @@ import {
 import { writeFileSync } from 'node:fs';
 import qrcode from 'qrcode-generator';
 import { setupLinkFor } from '../../src/lib/domain/central-setup-link';
-import { DEFAULT_PORT } from '../../src/lib/sync/protocol';
+import { DEFAULT_PORT } from '../../src/lib/contract/protocol';
 import { ConfigError, loadConfig } from '../config';
 import { createTokenService } from '../tokens';
 

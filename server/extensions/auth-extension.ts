@@ -6,7 +6,7 @@
 // socket with 4401 before the message is applied (H1 in src/lib/sync/SPEC.md; ADR 16).
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { accessFor, type Access, type TokenClaims } from '../../src/lib/domain/access';
-import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/contract/protocol';
 import type { Logger } from '../logger';
 import type { TokenService } from '../tokens';
 import { SyncRejection } from './sync-rejection';

@@ -7,7 +7,7 @@
 //        applies it. Neither the error nor the log line carries document content.
 import type { Document, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/contract/protocol';
 import type { Logger } from '../logger';
 import type { AuthContext } from './auth-extension';
 import { FrameReader } from './frame-reader';

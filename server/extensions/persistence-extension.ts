@@ -28,7 +28,7 @@ import {
 	encodeDocumentSnapshot,
 	encodePersistedMessage
 } from '../../src/lib/crdt/durable-snapshot';
-import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/contract/protocol';
 import type { Logger } from '../logger';
 import { DocumentDeletedError, type DocumentStore } from '../storage/document-store';
 import { SyncRejection } from './sync-rejection';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../src/lib/sync/protocol';
+import type { ErrorCode } from '../../src/lib/contract/protocol';
 
 /**
  * Thrown from a hook to refuse a document: Hocuspocus sends `reason` to the client as the

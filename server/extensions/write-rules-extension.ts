@@ -5,7 +5,7 @@
 // participant's other documents stay). Moderation is not judged: the facilitator may change anything.
 import type { Extension } from '@hocuspocus/server';
 import { parseDocName } from '../../src/lib/domain/access';
-import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/sync/protocol';
+import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/contract/protocol';
 import type { Logger } from '../logger';
 import { judgeBoardUpdate, type BoardRule } from '../write-rules/board-rules';
 import { updateChanges } from '../write-rules/update-changes';

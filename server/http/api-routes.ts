@@ -7,7 +7,7 @@ import {
 	type OwnerTokenResponse,
 	type ServerInfo,
 	type ServerTimeResponse
-} from '../../src/lib/sync/protocol';
+} from '../../src/lib/contract/protocol';
 import type { Logger } from '../logger';
 import { hasProxyHeaders, isOwnerRequest } from '../owner';
 import type { TokenService } from '../tokens';

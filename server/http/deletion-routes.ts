@@ -6,7 +6,7 @@
 // scope there too before its local copy goes. Like the central sync socket's, the token alone decides:
 // it travels in the Authorization header, never as a cookie, so a foreign page has nothing to borrow.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PATHS } from '../../src/lib/sync/protocol';
+import { API_PATHS } from '../../src/lib/contract/protocol';
 import type { DeletionService } from '../deletion';
 import { readBody, send, withClaims, type JoinRoutesContext } from './join-routes';
 import { allowMethod as allow } from './responses';

@@ -3,7 +3,7 @@
 // takes only a code. Answers are JSON; errors are `{ error: <ERROR_CODES value> }`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenClaims } from '../../src/lib/domain/access';
-import { API_PATHS, ERROR_CODES, type NetworkInfo } from '../../src/lib/sync/protocol';
+import { API_PATHS, ERROR_CODES, type NetworkInfo } from '../../src/lib/contract/protocol';
 import type { DeviceRegistry, Result } from '../joining/device-registry';
 import type { Reachability } from '../joining/reachability';
 import type { Logger } from '../logger';

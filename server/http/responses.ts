@@ -1,6 +1,6 @@
 // JSON answers of the API, shared by its route modules.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ERROR_CODES, type ErrorCode } from '../../src/lib/sync/protocol';
+import { ERROR_CODES, type ErrorCode } from '../../src/lib/contract/protocol';
 
 export function sendError(res: ServerResponse, status: number, error: ErrorCode): void {
 	sendJson(res, status, { error });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src/lib/sync/protocol';
+import { ERROR_CODES } from '../../src/lib/contract/protocol';
 import { loadConfig } from '../config';
 import { openSqliteAccessRecords } from '../storage/sqlite-access-records';
 import { createTempDir, removeDir } from '../test/test-server';

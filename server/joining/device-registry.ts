@@ -22,7 +22,7 @@ import {
 	type InvitationResponse,
 	type JoinResponse,
 	type LinkCodeResponse
-} from '../../src/lib/sync/protocol';
+} from '../../src/lib/contract/protocol';
 import type { ServerConfig } from '../config';
 import type { AccessRecordStore } from '../storage/access-record-store';
 import type { TokenService } from '../tokens';

@@ -5,7 +5,7 @@ import { ROLES } from '../../src/lib/domain/access';
 import { hasForbiddenCharacters } from '../../src/lib/domain/display-name';
 import { TITLE_MAX_LENGTH } from '../../src/lib/domain/session-input';
 import { NAME_ID_PATTERN } from '../../src/lib/domain/document-names';
-import { INVITATION_KINDS } from '../../src/lib/sync/protocol';
+import { INVITATION_KINDS } from '../../src/lib/contract/protocol';
 
 const NameId = v.pipe(v.string(), v.regex(NAME_ID_PATTERN));
 const Label = v.pipe(

@@ -3,7 +3,7 @@
 // this to say that the chosen address works, or that nothing has reached the laptop yet. The address is
 // the socket's local one, which the network decides, never the Host header, which the caller writes
 // (H5 in src/lib/sync/SPEC.md).
-import type { ReachabilityInfo } from '../../src/lib/sync/protocol';
+import type { ReachabilityInfo } from '../../src/lib/contract/protocol';
 import { isLoopbackAddress } from '../owner';
 
 const MAX_ADDRESSES = 32;

@@ -6,7 +6,7 @@ import {
 	type InvitationResponse,
 	type JoinResponse,
 	type OwnerTokenResponse
-} from '../../src/lib/sync/protocol';
+} from '../../src/lib/contract/protocol';
 import { jsonBody, rawRequest } from './http-request';
 
 export interface ApiAnswer<T = unknown> {

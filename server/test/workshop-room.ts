@@ -7,7 +7,7 @@ import { snapshotCovers } from '../../src/lib/crdt/durable-snapshot';
 import { addCard, readCards } from '../../src/lib/crdt/workshop-cards';
 import { orderAtEnd } from '../../src/lib/domain/workshop/ordering';
 import { workshopBoardDocName } from '../../src/lib/domain/document-names';
-import { ERROR_CODES } from '../../src/lib/sync/protocol';
+import { ERROR_CODES } from '../../src/lib/contract/protocol';
 import { invite, join, ownerToken } from './join-api';
 import { storedDocuments } from './seed';
 import { connectSyncClient, type SyncClient } from './sync-client';

@@ -4,7 +4,7 @@ import { readAgenda, updateBlock } from '../../src/lib/crdt/workshop-agenda';
 import { readWorkshopPlan, writeWorkshopPlan } from '../../src/lib/crdt/workshop-doc';
 import { readRun } from '../../src/lib/crdt/workshop-run';
 import { connectSyncClient } from '../../server/test/sync-client';
-import { SYNC_PATH } from '../../src/lib/sync/protocol';
+import { SYNC_PATH } from '../../src/lib/contract/protocol';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';

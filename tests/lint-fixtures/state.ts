@@ -5,6 +5,6 @@ import '../components/fixture-target'; // error: state: must not import the comp
 void import('../components/fixture-target'); // error: state: must not import the components layer.
 import '../demo/fixture-target'; // error: state: may import the demo layer only with import().
 void import('../demo/fixture-target'); // ok
-import '$lib/sync/server-info'; // ok
+import '$lib/state/server-info'; // ok
 void import('./document-services'); // ok
 void import('$lib/sync/open-document'); // ok

@@ -35,5 +35,7 @@ import 'dexie'; // error: util: must not import dexie.
 void import('dexie'); // error: util: must not import dexie.
 import '$lib/util/fixture-target'; // error: shared with the server: import by relative path; $lib exists only in Vite.
 void import('$lib/util/fixture-target'); // error: shared with the server: import by relative path; $lib exists only in Vite.
+import '../contract/fixture-target'; // error: util: must not import the contract layer.
+void import('../contract/fixture-target'); // error: util: must not import the contract layer.
 import '../demo/fixture-target'; // error: util: must not import the demo layer.
 void import('../demo/fixture-target'); // error: util: must not import the demo layer.

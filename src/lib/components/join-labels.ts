@@ -1,6 +1,6 @@
 // German words for roles and devices of joining; the server sends codes and product names only.
 import { m } from '$lib/paraglide/messages.js';
-import type { JoinResponse } from '$lib/sync/protocol';
+import type { JoinResponse } from '$lib/contract/protocol';
 
 export function roleLabel(role: JoinResponse['role'], kind: JoinResponse['kind']): string {
 	if (kind === 'co-moderation' || role === 'moderation') return m.role_co_moderation();

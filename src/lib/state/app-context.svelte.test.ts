@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import { readRoster } from '../crdt/workshop-doc';
 import { workshopBoardDocName } from '../domain/document-names';
-import type { JoinResponse } from '../sync/protocol';
+import type { JoinResponse } from '../contract/protocol';
 import type { TokenSource } from '../sync/token-source';
 import { buildAppContext, type AppContext } from './app-context.svelte';
 import { keepJoinedCredential } from './joining/keep-credential';

@@ -42,7 +42,7 @@ import { SharedDocument } from './shared-document.svelte';
 import { Viewer, type OwnerAnswer } from './viewer.svelte';
 import type { WorkshopWorkspace } from './workshop/workshop-workspace.svelte';
 import { measureServerOffset } from '../sync/server-clock';
-import { loadServerInfo } from '../sync/server-info';
+import { loadServerInfo } from './server-info';
 
 export interface AppContext {
 	readonly db: KommunalwerkstattDb;

@@ -44,6 +44,9 @@ import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 import { MAX_REVEAL_PARTICIPANTS } from './card-board.svelte';
 
+// What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
+export type { VoteTarget } from '../crdt/workshop-votes';
+
 type WriteError = AppErrorCode;
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 

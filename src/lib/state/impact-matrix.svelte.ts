@@ -25,6 +25,9 @@ import type { LiveDocument } from './live-document.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 
+// What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
+export type { MatrixAxis } from '../crdt/workshop-matrix';
+
 type WriteError = AppErrorCode;
 type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 

@@ -7,14 +7,14 @@ import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
 import type { KommunalwerkstattDb } from '../storage/db';
 import { getSetting, setSetting } from '../storage/settings';
 import type { JoinApi } from './joining/join-api';
-import type { ApiError, ApiResult } from '../sync/protocol';
+import type { ApiError, ApiResult } from '../contract/protocol';
 import {
 	JOIN_PATH,
 	type DeviceInfo,
 	type InvitationKind,
 	type NetworkAddress,
 	type ReachabilityInfo
-} from '../sync/protocol';
+} from '../contract/protocol';
 
 /** `title` is read when a code is made, so a renamed workshop never needs a new manager. */
 export type InviteTarget =

@@ -6,8 +6,8 @@ import { validateDisplayName, type DisplayNameError } from '../domain/display-na
 import { checkRoundPrefix, workshopPrefix } from '../domain/document-names';
 import type { CredentialRow } from '../storage/db';
 import type { JoinApi } from './joining/join-api';
-import type { ApiError } from '../sync/protocol';
-import type { InvitationPreview, JoinResponse } from '../sync/protocol';
+import type { ApiError } from '../contract/protocol';
+import type { InvitationPreview, JoinResponse } from '../contract/protocol';
 
 export type JoinError = ApiError | DisplayNameError | 'storage_write_failed';
 

@@ -30,6 +30,9 @@ import type { LiveDocument } from './live-document.svelte';
 import { WorkshopControl, type ControlSnapshot } from './workshop-control.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
 
+// What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
+export type { WorkshopPlan } from '../crdt/workshop-doc';
+
 export type WriteControl = (
 	change: (doc: Y.Doc) => void
 ) => Promise<DocumentErrorCode | 'code_load_failed' | null>;

@@ -19,6 +19,9 @@ import type { AppErrorCode } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
 
+// What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
+export { isNoteText, NOTE_MAX_LENGTH, type Note, type NoteKind } from '../crdt/workshop-notes';
+
 /** The facilitator on the laptop writes notes under this author id (a participant under their own). */
 export const MODERATION_AUTHOR_ID = 'moderation';
 

@@ -6,7 +6,7 @@
 import { matchesDocPattern } from '../domain/access';
 import type { CredentialRow, KommunalwerkstattDb } from '../storage/db';
 import { listCredentials, markCredentialRevoked } from '../storage/credentials';
-import { ERROR_CODES } from './protocol';
+import { ERROR_CODES } from '../contract/protocol';
 import type { TokenSource, TokenState } from './token-source';
 
 export interface DeviceTokenSourceOptions {

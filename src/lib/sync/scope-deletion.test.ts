@@ -19,14 +19,14 @@ import {
 } from '../domain/document-names';
 import { newId } from '../domain/ids';
 import type { Perspective } from '../domain/perspectives';
-import { ERROR_CODES } from './protocol';
+import { ERROR_CODES } from '../contract/protocol';
 import { openDatabase, type KommunalwerkstattDb, type SessionRow } from '../storage/db';
 import { putSession } from '../storage/sessions';
 import { recordDurableState } from '../storage/durable-states';
 import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
 import { localDocumentsUnder } from './local-copies';
-import type { ApiResult } from './protocol';
-import type { DeletionResponse } from './protocol';
+import type { ApiResult } from '../contract/protocol';
+import type { DeletionResponse } from '../contract/protocol';
 import {
 	createScopeDeletion,
 	type CentralDeletionServer,

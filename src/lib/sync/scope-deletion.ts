@@ -30,14 +30,14 @@ import type { KommunalwerkstattDb } from '../storage/db';
 import { forgetScope } from '../storage/forget-scope';
 import type { DocumentRegistry } from './document-registry';
 import type { DocumentHandle } from './open-document';
-import type { ApiResult } from './protocol';
+import type { ApiResult } from '../contract/protocol';
 import {
 	deleteLocalCopy,
 	localDocumentsUnder,
 	readLocalCopy,
 	uncoveredDocuments
 } from './local-copies';
-import type { DeletionResponse } from './protocol';
+import type { DeletionResponse } from '../contract/protocol';
 import type { TokenSource } from './token-source';
 import { writeDocument } from './write-document';
 import type { Perspective } from '../domain/perspectives';

@@ -3,7 +3,7 @@
 // the sample with the shortest round trip estimates best (its midpoint is least skewed by the network).
 
 import { bestOffset, offsetSample, type OffsetSample } from '../domain/workshop/timer';
-import { API_PATHS, type ServerTimeResponse } from './protocol';
+import { API_PATHS, type ServerTimeResponse } from '../contract/protocol';
 
 export interface MeasureOptions {
 	fetch?: typeof fetch;

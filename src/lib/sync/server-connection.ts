@@ -7,7 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { parsePersistedMessage, type PersistedAck } from '../crdt/durable-snapshot';
 import type { DocumentStatus } from './document-status';
-import { ERROR_CODES } from './protocol';
+import { ERROR_CODES } from '../contract/protocol';
 import type { SocketPool } from './sync-socket';
 import type { TokenSource } from './token-source';
 

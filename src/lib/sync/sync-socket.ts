@@ -3,7 +3,7 @@
 // one leaves, so a tab without documents holds no socket and no timers.
 
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { SYNC_PATH } from './protocol';
+import { SYNC_PATH } from '../contract/protocol';
 
 export interface SocketPool {
 	acquire(): HocuspocusProviderWebsocket;

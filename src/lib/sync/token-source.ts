@@ -3,7 +3,7 @@
 // the device received by joining with a code (ADR 6). Failures are remembered so a missing server costs
 // one request per backoff step, never a loop of requests or console messages.
 
-import { API_PATHS, ERROR_CODES, type OwnerTokenResponse } from './protocol';
+import { API_PATHS, ERROR_CODES, type OwnerTokenResponse } from '../contract/protocol';
 
 export type TokenState = 'unknown' | 'available' | 'denied' | 'unreachable';
 

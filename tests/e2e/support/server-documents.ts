@@ -6,7 +6,7 @@ import { connectSyncClient, type SyncClient } from '../../../server/test/sync-cl
 import { readProfile } from '../../../src/lib/crdt/profile-doc';
 import { profileDocName } from '../../../src/lib/domain/document-names';
 import type { KommuneProfile } from '../../../src/lib/domain/kommune-profile';
-import { SYNC_PATH } from '../../../src/lib/sync/protocol';
+import { SYNC_PATH } from '../../../src/lib/contract/protocol';
 import type * as Y from 'yjs';
 import type { AppServer } from './app-server';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import { accessFor } from '../../domain/access';
 import type { KommunalwerkstattDb } from '../../storage/db';
 import type { DocumentRegistry } from '../../sync/document-registry';
 import type { DocumentHandle } from '../../sync/open-document';
-import { ERROR_CODES, SYNC_PATH } from '../../sync/protocol';
+import { ERROR_CODES, SYNC_PATH } from '../../contract/protocol';
 
 /** Reasons that mean the key itself is not (or no longer) good: stop until new access data is entered. */
 const KEY_REFUSALS: readonly string[] = [

@@ -18,7 +18,7 @@ import {
 	type ReachabilityInfo,
 	type DeletionResponse,
 	SYNC_PATH
-} from '../../sync/protocol';
+} from '../../contract/protocol';
 
 export interface JoinApiOptions {
 	fetch?: typeof fetch;

@@ -10,7 +10,7 @@ import {
 } from '../../domain/document-names';
 import { saveCredential } from '../../storage/credentials';
 import type { KommunalwerkstattDb } from '../../storage/db';
-import type { JoinResponse } from '../../sync/protocol';
+import type { JoinResponse } from '../../contract/protocol';
 import type * as Y from 'yjs';
 import type { AppErrorCode } from '../app-error';
 

@@ -43,6 +43,9 @@ import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
 import { WorkshopUndo } from '../workshop-undo.svelte';
 import { revealPrivateCards, revealPrivateVotes, type RevealDocuments } from './reveal-private';
 
+// What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
+export type { RosterEntry } from '../../crdt/workshop-doc';
+
 export interface WorkshopWorkspaceOptions {
 	ars: string;
 	workshop: string;

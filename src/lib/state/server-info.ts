@@ -1,6 +1,6 @@
 // What the server says about itself (mode, version, Impressum). The last answer is kept so the Impressum
 // still shows its operator when the laptop server is stopped.
-import { API_PATHS, type ServerInfo } from './protocol';
+import { API_PATHS, type ServerInfo } from '../contract/protocol';
 
 const CACHE_KEY = 'kw.serverInfo';
 
