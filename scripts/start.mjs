@@ -31,8 +31,16 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 	env: { ...process.env, KW_STOP_WITH_PARENT: '1' }
 });
 
+// A stop is passed on once: a second one makes the server exit without storing, which only a person
+// pressing Ctrl-C again means. A hangup or termination followed by npm's end (seen under load: npm
+// forwards the signal, then exits, and the watch below fires while the server is still storing) must
+// not turn into that forced exit.
+let stopSent = false;
 const stopServer = (signal) => {
-	if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+	if (server.exitCode !== null || server.signalCode !== null) return;
+	if (stopSent && signal !== 'SIGINT') return;
+	stopSent = true;
+	server.kill(signal);
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	process.on(signal, () => stopServer(signal === 'SIGHUP' ? 'SIGTERM' : signal));
