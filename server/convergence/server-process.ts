@@ -9,11 +9,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SQLITE_FILE_NAME } from '../storage/sqlite-store';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Without `new URL(…, base)`: a test environment with its own URL class (happy-dom) starts this too.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ENTRY = join(ROOT, 'server', 'main.ts');
 /** The line server/main.ts prints once it listens. */
 const READY_LINE = 'Kommunalwerkstatt läuft:';

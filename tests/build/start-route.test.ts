@@ -6,6 +6,7 @@ import {
 	allClientChunks,
 	documentEngineIn,
 	DOCUMENT_ENGINE_MARKERS,
+	START_ROUTE_BUDGET_BYTES,
 	startRouteChunks
 } from '../../scripts/start-route';
 
@@ -17,6 +18,11 @@ describe('the start route', () => {
 			.filter(({ packages }) => packages.length > 0);
 		expect(chunks.length).toBeGreaterThan(3);
 		expect(withEngine).toEqual([]);
+	});
+
+	it('loads at most 100 KB of gzipped JavaScript before its first paint', () => {
+		const bytes = startRouteChunks().reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
+		expect(bytes).toBeLessThanOrEqual(START_ROUTE_BUDGET_BYTES);
 	});
 
 	it('would see them: each package holds its marker, and the lazy chunks of the build do', () => {

@@ -63,7 +63,7 @@ describe('buildAppContext', () => {
 		expect((await context.createKommune(form)).ok).toBe(true);
 		await expect.poll(() => seen.at(-1)?.names).toEqual(['Hameln']);
 
-		const editor = context.profileEditor(ARS);
+		const editor = (await context.municipality(ARS)).profile;
 		const stop = $effect.root(() => {
 			$effect(() => {
 				void editor.profile;
@@ -86,7 +86,7 @@ describe('buildAppContext', () => {
 			tokenSource: localOnly
 		}));
 		expect((await context.createKommune({ ...form, ars: '032520006001' })).ok).toBe(true);
-		const editor = context.profileEditor('032520006001');
+		const editor = (await context.municipality('032520006001')).profile;
 		cleanup = $effect.root(() => {
 			$effect(() => {
 				void editor.profile;

@@ -26,12 +26,11 @@ import { InviteManager, type InviteTarget } from './invite-manager.svelte';
 import { JoinFlow } from './join-flow.svelte';
 import { createJoinApi, type JoinApi } from './joining/join-api';
 import { LiveDocument } from './live-document.svelte';
-import { Participation } from './participation.svelte';
-import { RespondentSession } from './check/respondent-session.svelte';
-import { RoundResults } from './check/round-results.svelte';
-import { CheckRound } from './check/check-round.svelte';
-import { Municipality } from './municipality/municipality.svelte';
-import { ProfileEditor } from './municipality/profile-editor.svelte';
+import type { Participation } from './participation.svelte';
+import type { RespondentSession } from './check/respondent-session.svelte';
+import type { RoundResults } from './check/round-results.svelte';
+import type { CheckRound } from './check/check-round.svelte';
+import type { Municipality } from './municipality/municipality.svelte';
 import { SessionsList } from './municipality/sessions-list.svelte';
 import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
 import type { DeletionTarget } from '../domain/deletion';
@@ -66,11 +65,12 @@ export interface AppContext {
 	workshop(ars: string, workshop: string): Promise<WorkshopWorkspace>;
 	/** The document registry and repositories; the first call loads them. */
 	loadDocumentServices(): Promise<DocumentServices>;
-	/** An editor for one municipality; it opens the document only while read, or until `close()`. */
-	profileEditor(ars: string): ProfileEditor;
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
-	/** One municipality: its profile, workshops and check rounds, and preparing new ones. */
-	municipality(ars: string): Municipality;
+	/**
+	 * One municipality: its profile, workshops and check rounds, and preparing new ones. Its code loads
+	 * on first use, as the workshop's does (ADR 14).
+	 */
+	municipality(ars: string): Promise<Municipality>;
 	/**
 	 * The municipality's plan: every measure of its workshops, followed up by the facilitator (ADR 17).
 	 * Its code, with the document stack's, loads on first use; rejects when it could not be loaded.
@@ -90,24 +90,28 @@ export interface AppContext {
 	writeDocument(name: string, change: (doc: Y.Doc) => void): Promise<AppErrorCode | null>;
 	/** A value read live from the named document while rendered (see LiveDocument). */
 	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
-	participation(): Participation;
-	/** A check round's results, live while shown (the page passes the catalogs, which only it loads). */
+	/** What this device joined, and the rosters of its workshops; its code loads on first use. */
+	participation(): Promise<Participation>;
+	/**
+	 * A check round's results, live while shown (the page passes the catalogs, which only it loads).
+	 * This and the two below load their code on first use, as the workshop's does (ADR 14).
+	 */
 	roundResults(
 		ars: string,
 		round: string,
 		catalogOf: (version: string) => Catalog | null
-	): RoundResults;
+	): Promise<RoundResults>;
 	/** One Digital-Check round: title, respondents, setup and results (the page passes the catalogs). */
 	checkRound(
 		ars: string,
 		round: string,
 		catalogOf: (version: string) => Catalog | null
-	): CheckRound;
+	): Promise<CheckRound>;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
 	respondentSession(
 		name: string,
 		catalogOf: (version: string) => Catalog | null
-	): RespondentSession;
+	): Promise<RespondentSession>;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -162,6 +166,14 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		));
 	const loadProfiles = async () => (await loadDocumentServices()).profiles;
 	const open = async (name: string) => (await loadDocumentServices()).documents.open(name);
+	/**
+	 * A feature's code, loaded with `import()` (ADR 14) while the document code it will open its
+	 * documents with loads too.
+	 */
+	const loadFeature = <M>(load: () => Promise<M>): Promise<M> => {
+		loadDocumentServices().catch(() => undefined);
+		return load();
+	};
 	const joinApi = createJoinApi();
 	/** A token for `docName`: the owner's on the laptop, a joined device's elsewhere. */
 	const tokenFor = async (docName: string) =>
@@ -221,7 +233,6 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			});
 		},
 		loadDocumentServices,
-		profileEditor: (ars) => new ProfileEditor(loadProfiles, ars),
 		async createKommune(input) {
 			let profiles: ProfileRepository;
 			try {
@@ -232,10 +243,16 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 			return profiles.createKommune(input);
 		},
-		municipality: (ars) => new Municipality({ db, services: loadDocumentServices }, ars),
+		async municipality(ars) {
+			const { Municipality } = await loadFeature(
+				() => import('./municipality/municipality.svelte')
+			);
+			return new Municipality({ db, services: loadDocumentServices }, ars);
+		},
 		async plan(ars) {
-			loadDocumentServices().catch(() => undefined);
-			const { MunicipalityPlan } = await import('./municipality/municipality-plan.svelte');
+			const { MunicipalityPlan } = await loadFeature(
+				() => import('./municipality/municipality-plan.svelte')
+			);
 			return new MunicipalityPlan({
 				ars,
 				sessions: new SessionsList(db, ars),
@@ -256,11 +273,24 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 					(await import('./joining/keep-credential')).keepJoinedCredential(db, joined, writeTo),
 				findExisting: (scope) => usableCredential(db, scope, Date.now())
 			}),
-		participation: () => new Participation(db, joinApi, liveDocument),
-		roundResults: (ars, round, catalogOf) => new RoundResults({ open, ars, round, catalogOf }),
-		checkRound: (ars, round, catalogOf) =>
-			new CheckRound({ db, services: loadDocumentServices }, ars, round, catalogOf),
-		respondentSession: (name, catalogOf) => new RespondentSession(() => open(name), catalogOf),
+		async participation() {
+			const { Participation } = await loadFeature(() => import('./participation.svelte'));
+			return new Participation(db, joinApi, liveDocument);
+		},
+		async roundResults(ars, round, catalogOf) {
+			const { RoundResults } = await loadFeature(() => import('./check/round-results.svelte'));
+			return new RoundResults({ open, ars, round, catalogOf });
+		},
+		async checkRound(ars, round, catalogOf) {
+			const { CheckRound } = await loadFeature(() => import('./check/check-round.svelte'));
+			return new CheckRound({ db, services: loadDocumentServices }, ars, round, catalogOf);
+		},
+		async respondentSession(name, catalogOf) {
+			const { RespondentSession } = await loadFeature(
+				() => import('./check/respondent-session.svelte')
+			);
+			return new RespondentSession(() => open(name), catalogOf);
+		},
 		writeDocument: writeTo,
 		liveDocument,
 		async dispose() {

@@ -6,6 +6,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import type { DocumentHandle } from '../sync/open-document';
+import { sharedHandle } from '../sync/shared-handle';
 import { appErrorOf, type AppErrorCode, type Result } from './app-error';
 
 interface Lease {
@@ -116,27 +117,7 @@ export class SharedDocument {
 	 */
 	async borrow(): Promise<DocumentHandle> {
 		const { handle, release } = await this.#hold();
-		let closed = false;
-		return {
-			name: handle.name,
-			doc: handle.doc,
-			awareness: handle.awareness,
-			get status() {
-				return handle.status;
-			},
-			onStatus: (listener) => handle.onStatus(listener),
-			get durability() {
-				return handle.durability;
-			},
-			onDurability: (listener) => handle.onDurability(listener),
-			connect: (target) => handle.connect(target),
-			whenStored: () => handle.whenStored(),
-			close() {
-				if (!closed) release();
-				closed = true;
-				return Promise.resolve();
-			}
-		};
+		return sharedHandle(handle, release);
 	}
 
 	/** Opens the document once for every holder; the last release closes it. */

@@ -12,6 +12,7 @@ import {
 	type OpenDocumentOptions,
 	type ServerTarget
 } from './open-document';
+import { sharedHandle } from './shared-handle';
 import { createSocketPool, type SocketPoolOptions } from './sync-socket';
 import type { TokenSource } from './token-source';
 
@@ -160,27 +161,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		handle: DocumentHandle,
 		background: boolean
 	): DocumentHandle {
-		let closed = false;
-		return {
-			name,
-			doc: handle.doc,
-			awareness: handle.awareness,
-			get status() {
-				return handle.status;
-			},
-			onStatus: (listener) => handle.onStatus(listener),
-			get durability() {
-				return handle.durability;
-			},
-			onDurability: (listener) => handle.onDurability(listener),
-			connect: (target) => handle.connect(target),
-			whenStored: () => handle.whenStored(),
-			close() {
-				if (closed) return Promise.resolve();
-				closed = true;
-				return release(name, entry, background);
-			}
-		};
+		return sharedHandle(handle, () => release(name, entry, background));
 	}
 
 	return {
