@@ -14,6 +14,7 @@ import type { ServerConfig } from './config';
 import { createAuthExtension, type Admission, type AuthContext } from './extensions/auth-extension';
 import { createAwarenessExtension } from './extensions/awareness-extension';
 import { closeDeletedDocument, createDeletionService, createTombstoneExtension } from './deletion';
+import { createBudgetExtension } from './extensions/budget-extension';
 import { createLimitsExtension } from './extensions/limits-extension';
 import { createWriteRulesExtension } from './extensions/write-rules-extension';
 import {
@@ -134,6 +135,9 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			createTombstoneExtension(requireStore, logger),
 			// Before the size estimate: a refused update adds nothing to the document.
 			createWriteRulesExtension({ logger, onJudged: options.onWriteRulesJudged }),
+			// After the write rules (a refused update costs nothing), before the size estimate (an update
+			// over the budget adds nothing).
+			createBudgetExtension({ budget: config.limits.boardBudget, logger }),
 			limits,
 			createAwarenessExtension(),
 			persistence

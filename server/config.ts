@@ -78,6 +78,18 @@ export interface SyncLimits {
 	maxUnauthenticatedBytes: number;
 	/** A socket that has authenticated no document this long after it opened is closed (H4). */
 	authenticationDeadlineMs: number;
+	/** What one participant may add to one board (H6). */
+	boardBudget: BoardBudget;
+}
+
+/**
+ * A participant's byte budget on one workshop board (src/lib/sync/SPEC.md H6): bytes of entries new to
+ * the server, at most `windowBytes` in any `windowMs` (a token bucket) and `totalBytes` altogether.
+ */
+export interface BoardBudget {
+	windowBytes: number;
+	windowMs: number;
+	totalBytes: number;
 }
 
 export interface LoadedConfig {
@@ -201,7 +213,17 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 				// holding sockets open get at most these together, whatever their number.
 				maxUnauthenticatedSockets: 64,
 				maxUnauthenticatedBytes: 16 * 1024 * 1024,
-				authenticationDeadlineMs: 10_000
+				authenticationDeadlineMs: 10_000,
+				// The generated full workshop day (30 participants, 500 cards, 20,000 edits) is 819 KB of
+				// board, about 27 KB a person. The busiest person imaginable (100 cards of 280 characters,
+				// 300 rewrites, every dot and score, 500 moves) sends about 0.6 MB, and a device back after
+				// an hour offline sends its hour at once. 2 MiB is 3× that, and 4 people at their limit add
+				// 8 MiB to a board, not 64; 512 KiB in 10 minutes is more than a reveal or a catch-up sends.
+				boardBudget: {
+					windowBytes: 512 * 1024,
+					windowMs: 10 * 60 * 1000,
+					totalBytes: 2 * 1024 * 1024
+				}
 			},
 			// A join code on the projector serves latecomers for a while; the tokens last a workshop day.
 			joining: {

@@ -1,13 +1,13 @@
 // A workshop room on a real test server: the facilitator (the laptop owner's moderation token) and
 // participants who joined with a real join code, each with a real provider on the board. Used by the
-// write-rules tests (server/SPEC.md W1–W12), which assert on the SQLite file after the store
-// acknowledgement.
+// write-rules tests (server/SPEC.md W1–W12) and the byte-budget tests (src/lib/sync/SPEC.md H6), which
+// assert on the SQLite file after the store acknowledgement.
 import * as Y from 'yjs';
 import { snapshotCovers } from '../../src/lib/crdt/durable-snapshot';
 import { addCard, readCards } from '../../src/lib/crdt/workshop-cards';
 import { orderAtEnd } from '../../src/lib/domain/workshop/ordering';
 import { workshopBoardDocName } from '../../src/lib/domain/document-names';
-import { ERROR_CODES } from '../../src/lib/contract/protocol';
+import { ERROR_CODES, type WriteRefusal } from '../../src/lib/contract/protocol';
 import { invite, join, ownerToken } from './join-api';
 import { storedDocuments } from './seed';
 import { connectSyncClient, type SyncClient } from './sync-client';
@@ -20,6 +20,7 @@ export const ROOM_BOARD = workshopBoardDocName(ROOM_ARS, ROOM_WORKSHOP);
 export interface RoomClient extends SyncClient {
 	/** The token's subject: the participant id (for the facilitator, the owner's subject). */
 	sub: string;
+	token: string;
 	/** Close reasons of this document's connection, in order (`write_refused`, …). */
 	closeReasons: string[];
 }
@@ -29,6 +30,8 @@ export interface Room {
 	participants: RoomClient[];
 	/** A further device joining with the room's code. */
 	join(name: string): Promise<RoomClient>;
+	/** Another connection of the same person (a second tab or device with the same credential). */
+	reconnect(client: RoomClient): Promise<RoomClient>;
 }
 
 function boardClient(test: TestServer, token: string, sub: string): RoomClient {
@@ -37,7 +40,7 @@ function boardClient(test: TestServer, token: string, sub: string): RoomClient {
 	client.provider.on('close', ({ event }: { event: { reason?: string } }) => {
 		if (event.reason) closeReasons.push(event.reason);
 	});
-	return { ...client, sub, closeReasons };
+	return { ...client, sub, token, closeReasons };
 }
 
 /** Waits until `condition` holds (also outside a test, where expect.poll cannot run). */
@@ -75,7 +78,12 @@ export async function openRoom(
 	const facilitator = await connect(owner, 'owner');
 	const participants: RoomClient[] = [];
 	for (const name of names) participants.push(await joinAs(name));
-	return { facilitator, participants, join: joinAs };
+	return {
+		facilitator,
+		participants,
+		join: joinAs,
+		reconnect: (client) => connect(client.token, client.sub)
+	};
 }
 
 /** Writes on the client's board and waits until the server's durable acknowledgement covers it. */
@@ -87,17 +95,18 @@ export async function writeStored(client: RoomClient, change: (doc: Y.Doc) => vo
 	);
 }
 
-/** Writes on the client's board and waits until the server refuses it (the document's close reason). */
+/**
+ * Writes on the client's board and waits until the server refuses it (the document's close reason:
+ * the write rules' unless another is named).
+ */
 export async function writeRefused(
 	client: RoomClient,
-	change: (doc: Y.Doc) => void
+	change: (doc: Y.Doc) => void,
+	reason: WriteRefusal = ERROR_CODES.writeRefused
 ): Promise<void> {
 	const before = client.closeReasons.length;
 	change(client.doc);
-	await until(
-		() => client.closeReasons.slice(before).includes(ERROR_CODES.writeRefused),
-		'the refusal'
-	);
+	await until(() => client.closeReasons.slice(before).includes(reason), 'the refusal');
 }
 
 /** The board as the SQLite file holds it now. */

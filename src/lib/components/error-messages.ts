@@ -117,6 +117,7 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	document_too_large: m.err_join_invalid_request,
 	document_deleted: m.err_document_deleted,
 	write_refused: m.err_write_refused,
+	write_budget_exceeded: m.err_write_budget_exceeded,
 	invalid_scope: m.err_join_invalid_request,
 	not_found: m.err_join_not_found,
 	method_not_allowed: m.err_join_internal,

@@ -56,6 +56,11 @@ export const ERROR_CODES = {
 	documentTooLarge: 'document_too_large',
 	/** A participant's update wrote what they may not (server/SPEC.md W1–W12); nothing of it was applied. */
 	writeRefused: 'write_refused',
+	/**
+	 * A participant's update would add more to a board than one person may (src/lib/sync/SPEC.md H6);
+	 * nothing of it was applied.
+	 */
+	writeBudgetExceeded: 'write_budget_exceeded',
 	/** The document was deleted for good (ADR 11); the device removes its copy. */
 	documentDeleted: 'document_deleted',
 	/** A deletion named no municipality, workshop, check round or respondent. */
@@ -75,6 +80,11 @@ export const CLOSE_CODES = {
 	 * document, as its close reason; the socket stays open.
 	 */
 	writeRefused: 4422,
+	/**
+	 * An update would add more to a board than the writer's byte budget allows (src/lib/sync/SPEC.md
+	 * H6); nothing of it was applied. Sent per document, as its close reason; the socket stays open.
+	 */
+	writeBudgetExceeded: 4423,
 	/** Too many messages or bytes from one user; nothing of the excess was applied. */
 	rateLimited: 4429,
 	/** The document was deleted for good (ADR 11); sent per document, as its close reason. */
@@ -82,6 +92,9 @@ export const CLOSE_CODES = {
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** Why the server refused an update and closed that document (the app reloads it from the server). */
+export type WriteRefusal = typeof ERROR_CODES.writeRefused | typeof ERROR_CODES.writeBudgetExceeded;
 
 /** A browser's call of the HTTP API: the answer, or an error code ('unreachable': no answer came). */
 export type ApiError = ErrorCode | 'unreachable';

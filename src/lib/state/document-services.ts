@@ -44,8 +44,10 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 		tokenSource,
 		// A document deleted for good elsewhere goes from this device too (ADR 11).
 		onDeleted: (name) => void deletion.removeDeleted(name).catch(() => undefined),
-		// An update the server's write rules refused: the board is loaded again from the server (ADR 15).
-		onRefused: (name) => void reloadRefusedDocument(documents, name).catch(() => undefined),
+		// An update the server's write rules (ADR 15) or byte budget (ADR 18) refused: the board is loaded
+		// again from the server.
+		onRefused: (name, reason) =>
+			void reloadRefusedDocument(documents, name, reason).catch(() => undefined),
 		...(options.syncUrl ? { socket: { url: options.syncUrl } } : {})
 	});
 	const api = createJoinApi();

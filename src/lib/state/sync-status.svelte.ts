@@ -2,6 +2,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { DocumentRegistry } from '../sync/document-registry';
 import type { DocumentStatus } from '../sync/document-status';
 import { takeRefusedNotice } from '../sync/refused-notice';
+import type { WriteRefusal } from '../contract/protocol';
 import {
 	hasUnsavedOwnChanges,
 	summarizeDurability,
@@ -36,9 +37,9 @@ export class SyncStatus {
 
 	/**
 	 * This page was loaded again because the server refused an update of a document by its write rules
-	 * (ADR 15); the page says so once.
+	 * (ADR 15) or the writer's byte budget (ADR 18), or null; the page says so once.
 	 */
-	readonly writeRefused: boolean = takeRefusedNotice();
+	readonly writeRefused: WriteRefusal | null = takeRefusedNotice();
 
 	/** Without a registry no document is open: 'local', until `follow` hands one over. */
 	constructor(registry: DocumentRegistry | null = null) {

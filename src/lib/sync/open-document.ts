@@ -10,6 +10,7 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrateOnOpen } from '../crdt/schemas/migrate';
+import type { WriteRefusal } from '../contract/protocol';
 import type { KommunalwerkstattDb, SyncPlace } from '../storage/db';
 import type { DocumentStatus } from './document-status';
 import { trackDurability, type DocumentDurability } from './durability';
@@ -68,8 +69,11 @@ export interface OpenDocumentOptions extends LocalPersistenceOptions {
 	relay?: boolean;
 	/** A server said the document was deleted for good (ADR 11); the caller removes the local copy. */
 	onDeleted?: (name: string) => void;
-	/** A server refused an update by its write rules (server/SPEC.md); the caller reloads the document. */
-	onRefused?: (name: string) => void;
+	/**
+	 * A server refused an update by its write rules (server/SPEC.md) or the writer's byte budget (H6);
+	 * the caller reloads the document.
+	 */
+	onRefused?: (name: string, reason: WriteRefusal) => void;
 	/**
 	 * Keep a copy in IndexedDB (default true). A receive-only view such as the projector may do without;
 	 * its `whenStored` then resolves at once.
@@ -139,7 +143,7 @@ export async function openDocument(
 			},
 			onAcknowledged: (ack) => durability.acknowledge(place, ack),
 			onDeleted: () => options.onDeleted?.(name),
-			onRefused: () => options.onRefused?.(name)
+			onRefused: (reason) => options.onRefused?.(name, reason)
 		});
 		connections.add(connection);
 		return connection;

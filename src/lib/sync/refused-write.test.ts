@@ -6,11 +6,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { storedDocuments } from '../../../server/test/seed';
+import { ERROR_CODES } from '../contract/protocol';
 import { startTestServer } from '../../../server/test/test-server';
 import { addCard, readCards } from '../crdt/workshop-cards';
 import { workshopBoardDocName } from '../domain/document-names';
 import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
 import { readLocalCopy } from './local-copies';
+import { takeRefusedNotice } from './refused-notice';
 import { reloadRefusedDocument } from './refused-write';
 import { uniqueDocName } from './test-support';
 
@@ -47,7 +49,7 @@ describe('an update the server refuses', () => {
 			relay: false,
 			tokenSource: { state: 'available', getToken: async () => token, invalidate: () => {} },
 			socket: { url: test.syncUrl, WebSocketPolyfill: WebSocket },
-			onRefused: (name) => void reloadRefusedDocument(registry, name, reload)
+			onRefused: (name, reason) => void reloadRefusedDocument(registry, name, reason, reload)
 		});
 		cleanups.push(() => registry.close());
 		const handle = await registry.open(board);
@@ -67,5 +69,60 @@ describe('an update the server refuses', () => {
 		const storedBoard = new Y.Doc();
 		Y.applyUpdateV2(storedBoard, stored.state);
 		expect(readCards(storedBoard).cards.map((c) => c.text)).toEqual(['Meine Karte']);
+	});
+
+	it('over the writer’s byte budget (H6) goes the same way, and the next page says it was the budget', async () => {
+		const notes = new Map<string, string>();
+		vi.stubGlobal('sessionStorage', {
+			getItem: (key: string) => notes.get(key) ?? null,
+			setItem: (key: string, value: string) => void notes.set(key, value),
+			removeItem: (key: string) => void notes.delete(key)
+		});
+		cleanups.push(() => vi.unstubAllGlobals());
+		const test = await startTestServer({
+			configure: (config) => ({
+				...config,
+				limits: {
+					...config.limits,
+					boardBudget: { windowBytes: 1_000, windowMs: 60 * 60 * 1000, totalBytes: 1_000 }
+				}
+			})
+		});
+		cleanups.push(() => test.close());
+		const workshop = uniqueDocName('w').replace(/\W/g, '');
+		const board = workshopBoardDocName('032410001001', workshop);
+		const { token } = await test.server.tokens.issue({
+			sub: 'p-anna',
+			role: 'teilnahme',
+			docs: [`kommune/032410001001/workshop/${workshop}/**`],
+			ttlSeconds: 600
+		});
+		const reload = vi.fn();
+		const reasons: string[] = [];
+		const registry: DocumentRegistry = createDocumentRegistry({
+			relay: false,
+			tokenSource: { state: 'available', getToken: async () => token, invalidate: () => {} },
+			socket: { url: test.syncUrl, WebSocketPolyfill: WebSocket },
+			onRefused: (name, reason) => {
+				reasons.push(reason);
+				void reloadRefusedDocument(registry, name, reason, reload);
+			}
+		});
+		cleanups.push(() => registry.close());
+		const handle = await registry.open(board);
+		await expect.poll(() => handle.status).toBe('connected');
+
+		// Four cards of 280 characters are about 2,300 bytes: over the 1,000 of the budget.
+		handle.doc.transact(() => {
+			for (const id of ['c1', 'c2', 'c3', 'c4']) {
+				addCard(handle.doc, card(id, 'p-anna', `Karte ${id} `.padEnd(280, 'x')));
+			}
+		});
+		await expect.poll(() => reload.mock.calls.length).toBe(1);
+		expect(reasons).toEqual([ERROR_CODES.writeBudgetExceeded]);
+		expect(await readLocalCopy(board)).toBeNull();
+		expect(readCards(test.server.hocuspocus.documents.get(board) ?? new Y.Doc()).cards).toEqual([]);
+		expect(takeRefusedNotice()).toBe(ERROR_CODES.writeBudgetExceeded);
+		expect(takeRefusedNotice()).toBeNull();
 	});
 });

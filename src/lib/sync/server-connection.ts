@@ -7,7 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { parsePersistedMessage, type PersistedAck } from '../crdt/durable-snapshot';
 import type { DocumentStatus } from './document-status';
-import { ERROR_CODES } from '../contract/protocol';
+import { ERROR_CODES, type WriteRefusal } from '../contract/protocol';
 import type { SocketPool } from './sync-socket';
 import type { TokenSource } from './token-source';
 
@@ -28,11 +28,11 @@ export interface ServerConnectionOptions {
 	 */
 	onDeleted?: () => void;
 	/**
-	 * The server refused an update of this document by its write rules (server/SPEC.md W1–W12): nothing
-	 * of it was applied, and sending the local state again would be refused again. The connection stops
-	 * for good; the caller reloads the document from the server.
+	 * The server refused an update of this document by its write rules (server/SPEC.md W1–W12) or the
+	 * writer's byte budget (H6): nothing of it was applied, and sending the local state again would be
+	 * refused again. The connection stops for good; the caller reloads the document from the server.
 	 */
-	onRefused?: () => void;
+	onRefused?: (reason: WriteRefusal) => void;
 	/** First retry delay without a token; doubles up to 60 s. */
 	retryDelayMs?: number;
 }
@@ -107,7 +107,10 @@ export function connectToServer(
 			// Deleted while connected: the server closes this document with the reason, not the socket.
 			provider.on('close', ({ event }: { event: { reason?: string } }) => {
 				if (event.reason === ERROR_CODES.documentDeleted) deleted();
-				if (event.reason === ERROR_CODES.writeRefused) refused();
+				if (event.reason === ERROR_CODES.writeRefused) refused(ERROR_CODES.writeRefused);
+				if (event.reason === ERROR_CODES.writeBudgetExceeded) {
+					refused(ERROR_CODES.writeBudgetExceeded);
+				}
 			});
 			provider.on('stateless', ({ payload }: { payload: string }) => {
 				const ack = parsePersistedMessage(payload);
@@ -127,12 +130,12 @@ export function connectToServer(
 	}
 
 	/** No retry: the same local state would be refused again. */
-	function refused() {
+	function refused(reason: WriteRefusal) {
 		if (stopped) return;
 		const wasConnected = status === 'connected';
 		stop();
 		if (wasConnected) options.onStatus(status);
-		options.onRefused?.();
+		options.onRefused?.(reason);
 	}
 
 	/** No retry: the token is fine, the document is gone. */
