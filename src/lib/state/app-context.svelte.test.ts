@@ -151,7 +151,7 @@ describe('buildAppContext', () => {
 		}));
 		const ars = '032520006002';
 		expect((await context.createKommune({ ...form, ars })).ok).toBe(true);
-		const workshop = await context.municipality(ars).createWorkshop('Auftakt', '');
+		const workshop = await (await context.municipality(ars)).createWorkshop('Auftakt', '');
 		if (!workshop.ok) throw new Error(workshop.error);
 		expect(
 			await context.writeDocument(workshopBoardDocName(ars, workshop.value.id), (doc) => {
