@@ -159,6 +159,11 @@ export class WorkshopMeasures {
 		return inFieldOrder(this.#options.board.value.measures, this.fields);
 	}
 
+	/** The removed measures, for bringing one back (`restore`). */
+	get removed(): Measure[] {
+		return this.#options.board.value.removed;
+	}
+
 	/** The measures under one Handlungsfeld, in their order. */
 	byField(fieldId: string): Measure[] {
 		return this.measures.filter((measure) => measure.actionFieldId === fieldId);
