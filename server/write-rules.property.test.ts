@@ -267,6 +267,14 @@ const legitimate: fc.Arbitrary<Operation> = fc.oneof(
 		);
 		if (own) setMeasureRemoved(doc, own.id, removed);
 	}),
+	// Undoing one's own creation deletes every key of the measure.
+	fc.nat().map((i): Operation => (doc, me) => {
+		const own = pick(
+			readMeasures(doc).measures.filter((m) => m.authorId === me),
+			i
+		);
+		if (own) doc.transact(() => deleteRecord(doc.getMap(ROOT_KEYS.measures), own.id));
+	}),
 	fc
 		.tuple(fc.nat(), fc.constantFrom(...MEASURE_STATUSES))
 		.map(([i, status]): Operation => (doc, me) => {
@@ -341,6 +349,7 @@ const forged: fc.Arbitrary<Operation> = fc.oneof(
 		(doc) => doc.getMap(ROOT_KEYS.cards).set(`${fresh('c')}/text`, new Y.Map()),
 		(doc) => addMeasure(doc, newMeasure(BERND(), 'Gefälscht', doc)),
 		(doc) => setMeasureRemoved(doc, 'bm-1', true),
+		(doc) => doc.transact(() => deleteRecord(doc.getMap(ROOT_KEYS.measures), 'bm-1')),
 		(doc, me) => doc.getMap(ROOT_KEYS.measures).set('bm-1/authorId', me),
 		(doc) => doc.getMap(ROOT_KEYS.measures).set('bm-1/due', '2027-Q5'),
 		(doc) => doc.getMap(ROOT_KEYS.measures).set('bm-1/rating', 5),

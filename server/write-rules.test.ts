@@ -7,6 +7,7 @@ import { DEFAULT_VOTING_RULES, countedVotes } from '../src/lib/domain/workshop/v
 import { orderAtEnd } from '../src/lib/domain/workshop/ordering';
 import type { Card } from '../src/lib/domain/workshop/cards';
 import { deleteRecord } from '../src/lib/crdt/field-records';
+import { personalUndo, undoLast, writeOwn } from '../src/lib/crdt/personal-undo';
 import { ROOT_KEYS } from '../src/lib/crdt/schema';
 import {
 	addCard,
@@ -338,7 +339,7 @@ describe('measures: participants write them together, but only as themselves (W1
 		]);
 	});
 
-	it('adding, editing anyone’s measure, moving, removing and restoring one’s own and setting a status are stored (W13, W14)', async () => {
+	it('adding, editing anyone’s measure, moving, removing and restoring one’s own, undoing its creation and setting a status are stored (W13, W14)', async () => {
 		const { test, room, anna, bernd } = await workshop();
 		const facilitators = measure('moderation', 'Netz ausbauen');
 		await writeStored(room.facilitator, (doc) => addMeasure(doc, facilitators));
@@ -368,6 +369,11 @@ describe('measures: participants write them together, but only as themselves (W1
 		);
 		await writeStored(anna, (doc) => setMeasureRemoved(doc, annas.id, true));
 		await writeStored(anna, (doc) => setMeasureRemoved(doc, annas.id, false));
+		// Undoing one's own creation deletes every key of it, the author's too.
+		const undo = personalUndo(anna.doc, [ROOT_KEYS.measures]);
+		const undone = measure(anna.sub, 'Doch nicht');
+		await writeStored(anna, (doc) => writeOwn(doc, 'add', (d) => addMeasure(d, undone)));
+		await writeStored(anna, () => void undoLast(undo));
 		await writeStored(anna, (doc) =>
 			addStatusChange(doc, status(facilitators.id, 's-1', anna.sub, 'Anna'))
 		);

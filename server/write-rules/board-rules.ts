@@ -270,8 +270,8 @@ function judgeEntry(
 
 /**
  * W13: the afternoon is group work, so a participant writes every field of any measure the board
- * holds; a measure new to the board only under their own id (`authorId`, written once), and
- * `removed` (set or cleared) only on their own.
+ * holds; a measure new to the board only under their own id (`authorId`, written once and deleted
+ * only by undoing their own creation), and `removed` (set or cleared) only on their own.
  */
 function judgeMeasureField(
 	judge: Judge,
@@ -287,8 +287,11 @@ function judgeMeasureField(
 		: measureLinkValid(field, given?.value, given === null);
 	if (!valid) return refuse('W13');
 	const stored = judge.board.getMap<unknown>(ROOT_KEYS.measures).get(`${id}/authorId`);
-	if (field === 'authorId')
-		return stored === undefined && given?.value === judge.writer ? OK : refuse('W13');
+	if (field === 'authorId') {
+		// Deleted only by the undo of the writer's own creation; written only on a new measure.
+		if (given === null) return stored === judge.writer ? OK : refuse('W13');
+		return stored === undefined && given.value === judge.writer ? OK : refuse('W13');
+	}
 	const author = authorOf(judge, ROOT_KEYS.measures, id);
 	if (field === 'removed') return author === judge.writer ? OK : refuse('W13');
 	return stored !== undefined || author === judge.writer ? OK : refuse('W13');

@@ -516,4 +516,31 @@ describe('WorkshopMeasures', () => {
 			]);
 		}
 	});
+
+	it('a participant removes and restores only their own measures; the facilitator any', async () => {
+		const { devices, sync } = room(2);
+		const anna = await measuresOn(devices[0]!, ANNA);
+		const laptop = await measuresOn(devices[1]!, MODERATION);
+		const annas = await added(anna.measures, { title: 'Scanstraße' });
+		const facilitators = await added(laptop.measures, { title: 'Netz ausbauen' });
+		sync();
+
+		expect([anna.measures.canRemove(annas), anna.measures.canRemove(facilitators)]).toEqual([
+			true,
+			false
+		]);
+		expect(await anna.measures.remove(facilitators)).toEqual({ ok: false, error: 'read_only' });
+		expect(await anna.measures.remove(annas)).toEqual({ ok: true, id: annas });
+		sync();
+		expect(laptop.measures.removed.map((m) => m.title)).toEqual(['Scanstraße']);
+		expect(titles(laptop.measures)).toEqual(['Netz ausbauen']);
+
+		expect(await anna.measures.restore(annas)).toEqual({ ok: true, id: annas });
+		sync();
+		expect(await laptop.measures.remove(annas)).toEqual({ ok: true, id: annas });
+		expect(await laptop.measures.restore(annas)).toEqual({ ok: true, id: annas });
+		sync();
+		expect(titles(anna.measures)).toEqual(['Scanstraße', 'Netz ausbauen']);
+		expect(anna.measures.removed).toEqual([]);
+	});
 });

@@ -124,6 +124,13 @@ export class WorkshopMeasures {
 	readonly control: WorkshopControl;
 	#options: WorkshopMeasuresOptions;
 	#error = $state<AppErrorCode | null>(null);
+	// The sorted list and the SMART check of the board as last read: a page asks for them once per
+	// Handlungsfeld and measure, and the board's value is replaced whole on every change (LiveDocument).
+	#memo: {
+		of: MeasuresSnapshot;
+		sorted: Measure[];
+		warnings: Map<string, SmartWarning[]> | null;
+	} | null = null;
 
 	constructor(options: WorkshopMeasuresOptions) {
 		this.#options = options;
@@ -156,7 +163,23 @@ export class WorkshopMeasures {
 	 * Handlungsfeld was removed come last, so nothing typed disappears from the list.
 	 */
 	get measures(): Measure[] {
-		return inFieldOrder(this.#options.board.value.measures, this.fields);
+		return this.#current().sorted;
+	}
+
+	#current() {
+		const value = this.#options.board.value;
+		if (this.#memo?.of !== value)
+			this.#memo = {
+				of: value,
+				sorted: inFieldOrder(value.measures, value.fields),
+				warnings: null
+			};
+		return this.#memo;
+	}
+
+	/** The removed measures, for bringing one back (`restore`). */
+	get removed(): Measure[] {
+		return this.#options.board.value.removed;
 	}
 
 	/** The measures under one Handlungsfeld, in their order. */
@@ -171,7 +194,8 @@ export class WorkshopMeasures {
 
 	/** The SMART check of every measure with something to say, by measure id. */
 	get warnings(): Map<string, SmartWarning[]> {
-		return smartWarnings(this.measures);
+		const current = this.#current();
+		return (current.warnings ??= smartWarnings(current.sorted));
 	}
 
 	/** Every group and card of the day's Kartenabfragen, block by block. */
