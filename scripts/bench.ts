@@ -20,12 +20,15 @@
 //     of laptops into the central server on PostgreSQL, until every document is durably acknowledged
 //     (goal ≤ 60 s), as a ratio to writing the same states straight into the store
 //     (scripts/bench-central-ingest.ts).
+//  9. The generated day's Maßnahmen counted; the roadmap and the plan's rows for 200 measures built, as
+//     ratios to reading the measures from the board (scripts/bench-measures.ts).
 // Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
 // this one, both on the same machine: on 2 cores they share the CPU.
 // `npm run bench -- --only start` runs 1 and 2 alone (needs the build), under a minute.
 // `npm run bench -- --only check` runs 3 and 4 alone: no build, no browser, a few seconds.
 // `npm run bench -- --only workshop` runs 5 alone (needs the build).
 // `npm run bench -- --only votes` runs 6 alone: no build, no browser, a few seconds.
+// `npm run bench -- --only measures` runs 9 alone: no build, no browser, a few seconds.
 // `npm run bench -- --only lan` runs 7 alone: no build, no browser, about 1.5 minutes; `--seconds N`
 //    measures N seconds per server instead of 30.
 // `npm run bench -- --only ingest` runs 8 alone: no build, no browser, about a minute (needs PostgreSQL
@@ -51,6 +54,7 @@ import { alternateMedians, median, sink } from './bench-stats';
 import { documentEngineIn, START_ROUTE_BUDGET_BYTES, startRouteChunks } from './start-route';
 import { benchCentralIngest } from './bench-central-ingest';
 import { benchLanLoad } from './bench-lan-load';
+import { benchMeasures } from './bench-measures';
 import { numberArgument, stringArgument } from './bench-sync-support';
 import { benchVotes } from './bench-votes';
 import { benchWorkshop } from './bench-workshop';
@@ -188,7 +192,7 @@ function benchCheckScoring(): void {
 	if (Number.isNaN(sink.value)) console.log(sink.value);
 }
 
-const PARTS = ['start', 'check', 'workshop', 'votes', 'lan', 'ingest'] as const;
+const PARTS = ['start', 'check', 'workshop', 'votes', 'measures', 'lan', 'ingest'] as const;
 type Part = (typeof PARTS)[number];
 
 function onlyArgument(): Part | null {
@@ -265,6 +269,7 @@ async function main(): Promise<void> {
 	const only = onlyArgument();
 	if (only === 'check') return benchCheckScoring();
 	if (only === 'votes') return benchVotes();
+	if (only === 'measures') return benchMeasures();
 	if (only === 'lan' || only === 'ingest') return syncBenchmarks[only]();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
@@ -286,6 +291,7 @@ async function main(): Promise<void> {
 	if (only === null) {
 		benchCheckScoring();
 		benchVotes();
+		benchMeasures();
 		await syncBenchmarks.lan();
 		await syncBenchmarks.ingest();
 	}

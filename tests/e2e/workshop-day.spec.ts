@@ -6,6 +6,7 @@
 // the pages.
 import type { Browser, Locator, Page } from '@playwright/test';
 import { readAgenda } from '../../src/lib/crdt/workshop-agenda';
+import { readActionFields } from '../../src/lib/crdt/workshop-action-fields';
 import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
 import { readRun } from '../../src/lib/crdt/workshop-run';
 import { workshopBoardDocName, workshopControlDocName } from '../../src/lib/domain/document-names';
@@ -26,7 +27,7 @@ const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
 /** The template's only Kartenabfrage block, and the block a generated day stands in. */
 const CARD_BLOCK = 'tpl.digital-check-tag.03';
 const CARD_BLOCK_TITLE = 'Kartenabfrage: Was hindert uns heute?';
-const MATRIX_BLOCK = 'tpl.digital-check-tag.08';
+const FIELDS_BLOCK = 'tpl.digital-check-tag.09';
 /** The generator's titles (src/lib/demo/workshop-generator.ts), each with a one-word town. */
 const GENERATED_TITLE =
 	/^(Digitalstrategie \S+: Workshop-Tag|Digital-Check-Workshop \S+|Workshop Digitale Verwaltung \S+)$/;
@@ -103,20 +104,20 @@ test('every workshop page of a generated full day has no serious accessibility v
 	const title = (await listed.textContent())!.trim();
 	await listed.click();
 
-	// The workshop page: the template's twelve blocks, the day standing in the matrix, its notes.
+	// The workshop page: the template's twelve blocks, the day standing in the Handlungsfelder, its notes.
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	const workshopUrl = page.url();
 	const { board } = docNames(workshopUrl);
 	const rows = page.getByRole('table', { name: /Blöcke der Tagesordnung/ }).getByRole('row');
 	await expect(rows).toHaveCount(13, { timeout: 30_000 });
 	await expect(rows.filter({ hasText: 'läuft gerade' })).toHaveCount(1);
-	await expect(rows.filter({ hasText: 'läuft gerade' })).toContainText('Impact-/Aufwand-Matrix');
-	await expect(page.getByText('Jetzt: Impact-/Aufwand-Matrix')).toBeVisible();
+	await expect(rows.filter({ hasText: 'läuft gerade' })).toContainText('Handlungsfelder festlegen');
+	await expect(page.getByText('Jetzt: Handlungsfelder festlegen')).toBeVisible();
 	const notes = page.getByRole('region', { name: 'Notizen', exact: true });
-	await expect(notes.getByLabel('Block', { exact: true })).toHaveValue(MATRIX_BLOCK, {
+	await expect(notes.getByLabel('Block', { exact: true })).toHaveValue(FIELDS_BLOCK, {
 		timeout: 30_000
 	});
-	// The generator keeps 10 to 16 topics for the day and two protocol notes for a 50-minute block.
+	// The generator keeps 10 to 16 topics for the day and two protocol notes for a 45-minute block.
 	await expect(
 		notes.getByRole('region', { name: 'Themenspeicher' }).getByRole('listitem').nth(9)
 	).toBeVisible({ timeout: 30_000 });
@@ -135,7 +136,7 @@ test('every workshop page of a generated full day has no serious accessibility v
 	const expected = boardView(cards, clusters, CARD_BLOCK);
 	expect(expected.clusters.length).toBeGreaterThanOrEqual(7);
 
-	// The Kartenabfrage shows its only card block (the day stands in the matrix, which is none), each
+	// The Kartenabfrage shows its only card block (the day stands in the Handlungsfelder, which is none), each
 	// cluster as a region with its cards in order, and the cards still unsorted.
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
 	await expect(page.getByLabel('Frage/Block')).toHaveValue(CARD_BLOCK, { timeout: 30_000 });
@@ -154,7 +155,7 @@ test('every workshop page of a generated full day has no serious accessibility v
 	expect(await seriousViolations(page), 'Kartenabfrage of a generated day').toEqual([]);
 
 	// The revealed vote: every surviving card of the Kartenabfrage in the result, most dots first;
-	// the matrix with the twelve entries with the most dots; the Handlungsfelder, none yet.
+	// the matrix with the twelve entries with the most dots; the six Handlungsfelder set so far.
 	const pages = page.getByRole('navigation', { name: 'Workshop-Seiten' });
 	await pages.getByRole('link', { name: 'Punktabfrage' }).click();
 	const result = page.getByRole('table', { name: 'Ergebnis' }).getByRole('row');
@@ -168,14 +169,19 @@ test('every workshop page of a generated full day has no serious accessibility v
 	expect(await seriousViolations(page), 'matrix of a generated day').toEqual([]);
 	await pages.getByRole('link', { name: 'Handlungsfelder' }).click();
 	await expect(page.getByRole('button', { name: 'Handlungsfeld anlegen' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 3, name: '6. Interkommunale Zusammenarbeit' })
+	).toBeVisible();
+	const stored = await readServerDocument(appServer, board, readActionFields);
+	expect(stored.fields).toHaveLength(6);
 	expect(await seriousViolations(page), 'Handlungsfelder of a generated day').toEqual([]);
 
 	// The projector follows the current block and has nothing that edits.
 	await page.goto(`${workshopUrl}/beamer`);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impact-/Aufwand-Matrix', {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Handlungsfelder festlegen', {
 		timeout: 30_000
 	});
-	await expect(page.getByText('Danach: Handlungsfelder festlegen')).toBeVisible();
+	await expect(page.getByText('Danach: Kaffeepause')).toBeVisible();
 	await expect(page.getByRole('button')).toHaveCount(0);
 	await expect(page.getByRole('textbox')).toHaveCount(0);
 	expect(await seriousViolations(page), 'projector of a generated day').toEqual([]);

@@ -4,6 +4,16 @@ import { validateTitle } from '../domain/session-input';
 import { blocksFromTemplate, scheduleOf } from '../domain/workshop/agenda';
 import { validateCardText, validateClusterName } from '../domain/workshop/cards';
 import { isOrderKey } from '../domain/workshop/ordering';
+import {
+	MEASURE_TEXT_MAX_LENGTH,
+	parseBudget,
+	parseStaffDays,
+	validateMeasureText,
+	validateMeasureTitle
+} from '../domain/measures/measure-fields';
+import { formatSchedule, parseSchedule } from '../domain/measures/schedule';
+import { smartWarnings } from '../domain/measures/smart-check';
+import { validateActionFieldTitle, validateDimensions } from '../domain/workshop/action-fields';
 import { generateWorkshopDay, type WorkshopDayPlan } from './workshop-generator';
 
 const SEED = 20260302;
@@ -87,12 +97,13 @@ describe('generateWorkshopDay', () => {
 		for (const id of ids) expect(isId(id)).toBe(true);
 	});
 
-	it('uses the full-day template and stands in the Impact-/Aufwand-Matrix, started on time or up to 20 minutes late', () => {
+	it('uses the full-day template and stands in "Handlungsfelder festlegen", started on time or up to 20 minutes late', () => {
 		expect(DAY.blocks).toEqual(blocksFromTemplate('digital-check-tag'));
-		const matrix = DAY.blocks.find((b) => b.method === 'matrix')!;
-		expect(DAY.run.currentBlockId).toBe(matrix.id);
+		const fields = DAY.blocks.find((b) => b.method === 'handlungsfelder')!;
+		expect(fields.title).toBe('Handlungsfelder festlegen');
+		expect(DAY.run.currentBlockId).toBe(fields.id);
 		const planned = scheduleOf(DAY.blocks, DAY.workshop.startMinutes).find(
-			(b) => b.id === matrix.id
+			(b) => b.id === fields.id
 		)!;
 		const plannedMs = DAY.dayStartMs + (planned.startsAt - DAY.workshop.startMinutes) * 60_000;
 		expect(DAY.run.currentSince - plannedMs).toBeGreaterThanOrEqual(0);
@@ -265,5 +276,132 @@ describe('generateWorkshopDay', () => {
 			texts.set(edit.id, edit.text);
 		}
 		expect(share(small, DAY.edits.length)).toBeGreaterThan(0.9);
+	});
+});
+
+describe('the Handlungsfelder and Maßnahmen of the generated day', () => {
+	const fieldIds = new Set(DAY.actionFields.map((f) => f.id));
+	const participantName = new Map(DAY.participants.map((p) => [p.id, p.name]));
+	const warnings = [...smartWarnings(DAY.measures).values()].flat();
+	const count = (code: string) => warnings.filter((w) => w.code === code).length;
+
+	it('sets six Handlungsfelder at the start of the current block, each valid, tagged and ordered', () => {
+		expect(DAY.actionFields.map((f) => f.title)).toEqual([
+			'Digitale Bürgerservices',
+			'E-Akte und digitale Abläufe',
+			'IT-Infrastruktur und Informationssicherheit',
+			'Personal und Qualifizierung',
+			'Steuerung und Strategie',
+			'Interkommunale Zusammenarbeit'
+		]);
+		const orders = DAY.actionFields.map((f) => f.order);
+		expect([...orders].sort()).toEqual(orders);
+		expect(new Set(orders).size).toBe(6);
+		for (const field of DAY.actionFields) {
+			expect(validateActionFieldTitle(field.title)).toEqual({ ok: true, value: field.title });
+			expect(validateDimensions(field.dimensions)).toEqual({ ok: true, value: field.dimensions });
+			expect(isId(field.id) && isOrderKey(field.order)).toBe(true);
+			expect(field.createdAt).toBeGreaterThanOrEqual(DAY.run.currentSince);
+			expect(field.createdAt).toBeLessThanOrEqual(DAY.nowMs);
+		}
+	});
+
+	it('writes 25 measures by default, under every Handlungsfeld, by participants during the block', () => {
+		expect(DAY.measures).toHaveLength(25);
+		expect(new Set(DAY.measures.map((m) => m.actionFieldId))).toEqual(fieldIds);
+		const times = DAY.measures.map((m) => m.createdAt);
+		expect([...times].sort((a, b) => a - b)).toEqual(times);
+		for (const measure of DAY.measures) {
+			expect(participantName.has(measure.authorId)).toBe(true);
+			expect(measure.createdAt).toBeGreaterThan(DAY.actionFields.at(-1)!.createdAt);
+			expect(measure.createdAt).toBeLessThanOrEqual(DAY.nowMs);
+		}
+		const ids = DAY.measures.map((m) => m.id);
+		expect(new Set(ids).size).toBe(25);
+		for (const id of ids) expect(isId(id) && RECORD_ID.test(id)).toBe(true);
+	});
+
+	it('keeps every measure valid for the form: title, texts, times, budget, staff days, order', () => {
+		for (const m of DAY.measures) {
+			expect(validateMeasureTitle(m.title)).toEqual({ ok: true, value: m.title });
+			for (const [field, max] of Object.entries(MEASURE_TEXT_MAX_LENGTH)) {
+				const text = m[field as keyof typeof MEASURE_TEXT_MAX_LENGTH];
+				expect(validateMeasureText(text, max)).toEqual({ ok: true, value: text });
+			}
+			for (const point of [m.start, m.due]) {
+				if (point !== null)
+					expect(parseSchedule(formatSchedule(point))).toEqual({ ok: true, value: point });
+			}
+			if (m.budgetEur !== null)
+				expect(parseBudget(String(m.budgetEur))).toEqual({ ok: true, value: m.budgetEur });
+			if (m.staffDays !== null) {
+				expect(parseStaffDays(String(m.staffDays))).toEqual({ ok: true, value: m.staffDays });
+			}
+			expect(isOrderKey(m.order)).toBe(true);
+			expect(m.dimensions.length).toBe(1);
+		}
+		const orders = DAY.measures.map((m) => `${m.actionFieldId} ${m.order}`);
+		expect(new Set(orders).size).toBe(25);
+	});
+
+	it('leaves 3 without owner, 3 without due and 2 without indicator, so the SMART check shows them', () => {
+		// 25 / 8 rounds to 3, 25 / 12 to 2.
+		expect(count('owner_missing')).toBe(3);
+		expect(count('due_missing')).toBe(3);
+		expect(count('indicator_missing')).toBe(2);
+		// Due is never before start, and the day holds no cycle.
+		expect(count('due_before_start')).toBe(0);
+		expect(count('dependency_cycle')).toBe(0);
+	});
+
+	it('lets some measures depend on one written before, and come from a matrix entry or a group', () => {
+		const index = new Map(DAY.measures.map((m, i) => [m.id, i]));
+		const dependent = DAY.measures.filter((m) => m.dependsOn.length > 0);
+		expect(dependent.length).toBeGreaterThan(0);
+		for (const m of dependent) {
+			for (const d of m.dependsOn) expect(index.get(d)).toBeLessThan(index.get(m.id)!);
+		}
+		const scored = new Set(DAY.scores.map((s) => s.itemId));
+		const clusters = new Set(DAY.clusters.map((c) => c.id));
+		const sources = DAY.measures.flatMap((m) => m.sources);
+		expect(sources.length).toBeGreaterThan(0);
+		for (const source of sources) {
+			expect(source.kind === 'matrix' ? scored : clusters).toContain(source.itemId);
+		}
+		expect(DAY.measures.some((m) => m.quickWin)).toBe(true);
+	});
+
+	it('sets 3 measures "in Arbeit" and 1 "zurückgestellt" on the day, by named participants with a note', () => {
+		// 25 / 10 rounds to 3, 25 / 25 is 1.
+		expect(DAY.statusChanges.filter((c) => c.status === 'in_arbeit')).toHaveLength(3);
+		expect(DAY.statusChanges.filter((c) => c.status === 'zurueckgestellt')).toHaveLength(1);
+		expect(new Set(DAY.statusChanges.map((c) => c.measureId)).size).toBe(4);
+		const byId = new Map(DAY.measures.map((m) => [m.id, m]));
+		for (const change of DAY.statusChanges) {
+			expect(participantName.get(change.by)).toBe(change.byName);
+			expect(change.at).toBeGreaterThan(byId.get(change.measureId)!.createdAt);
+			expect(change.at).toBeLessThanOrEqual(DAY.nowMs);
+			expect(change.note).not.toBe('');
+			expect(byId.get(change.measureId)!.status).toBe(change.status);
+		}
+		expect(DAY.measures.filter((m) => m.status === 'geplant')).toHaveLength(21);
+	});
+
+	it('writes as many measures as asked for, further stages once the catalogue is used up', () => {
+		expect(generateWorkshopDay({ seed: 3, cards: 0, textEdits: 0, measures: 0 }).measures).toEqual(
+			[]
+		);
+		const many = generateWorkshopDay({
+			seed: 3,
+			cards: 40,
+			textEdits: 0,
+			votes: 100,
+			measures: 200
+		});
+		expect(many.measures).toHaveLength(200);
+		expect(many.actionFields).toHaveLength(6);
+		expect(new Set(many.measures.map((m) => m.title)).size).toBe(200);
+		expect(many.measures.some((m) => m.title.endsWith('– Stufe 2'))).toBe(true);
+		expect(() => generateWorkshopDay({ seed: 3, measures: 1_001 })).toThrow(RangeError);
 	});
 });

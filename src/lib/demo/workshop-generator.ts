@@ -3,14 +3,16 @@
 // comes from a seed: the same options give a deep-equal plan on every run and machine, another seed
 // another day. Random numbers are pure-rand's xoroshiro128+, seeded as in seeded-random.ts.
 //
-// What the day looks like (defaults: 30 participants, 500 cards, 20,000 text edits, 3,000 votes):
+// What the day looks like (defaults: 30 participants, 500 cards, 20,000 text edits, 3,000 votes,
+// 25 measures):
 // - A workshop in a made-up town on a Tuesday, Wednesday or Thursday between September 2026 and August
 //   2027, starting at 8:00, 8:30 or 9:00 German time. Times are server clock milliseconds.
 // - Participants with unique German first names (a surname initial once the names run out) and ids in
 //   the app's ULID layout (domain/ids.ts), checked in around the start.
-// - The template's agenda. The day stands in the Impact-/Aufwand-Matrix, a few minutes late: the cards
-//   are collected, clustered and voted on, the vote is revealed, and the matrix is being scored
-//   (vote-generator.ts).
+// - The template's agenda. The day stands in "Handlungsfelder festlegen", a few minutes late: the cards
+//   are collected, clustered and voted on, the vote is revealed, the matrix is scored
+//   (vote-generator.ts), six Handlungsfelder are set and Maßnahmen are being written under them
+//   (measure-generator.ts).
 // - Cards written during the Kartenabfrage, a few dozen per participant at most, some write far more
 //   than others. A card is a short statement about municipal digitalisation put together from parts:
 //   an optional lead-in ("Seit Jahren:"), a core ("Fachverfahren ohne Schnittstelle zur E-Akte"), an
@@ -27,8 +29,9 @@
 //
 // The parts are drawn from separate streams, so the day (workshop, participants, agenda) depends only
 // on the seed and the participant count, cards and notes also on the card count, only the edits on
-// the edit count, and only votes and scores on the vote count: a test may ask for fewer edits and gets
-// the same cards.
+// the edit count, only votes and scores on the vote count, and the Handlungsfelder and measures on the
+// measure count (and the matrix entries they come from): a test may ask for fewer edits and gets the
+// same cards.
 
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import {
@@ -38,9 +41,12 @@ import {
 	type BlockMethod
 } from '../domain/workshop/agenda';
 import { boardView, type Card, type Cluster } from '../domain/workshop/cards';
+import type { Measure, StatusChange } from '../domain/measures/measure';
+import type { ActionField } from '../domain/workshop/action-fields';
 import type { MatrixScore } from '../domain/workshop/matrix';
 import { voteResults } from '../domain/workshop/votes';
 import { matrixEntries, votingItems } from '../domain/workshop/voting-items';
+import { planMeasures } from './measure-generator';
 import { Random, seededGenerator } from './seeded-random';
 import {
 	GENERATED_RULES,
@@ -115,6 +121,12 @@ export interface WorkshopDayPlan {
 	votes: GeneratedVote[];
 	/** Impact and effort of the matrix's entries (the cards with the most dots), by everyone. */
 	scores: MatrixScore[];
+	/** The six Handlungsfelder, in priority order. */
+	actionFields: ActionField[];
+	/** In creation order, each with the status its changes set. */
+	measures: Measure[];
+	/** Status changes of the measures, in time order. */
+	statusChanges: StatusChange[];
 }
 
 export interface GenerateWorkshopDayOptions {
@@ -128,6 +140,8 @@ export interface GenerateWorkshopDayOptions {
 	textEdits?: number;
 	/** Dot records, withdrawn ones included: 0 to 20,000 (default 3,000). */
 	votes?: number;
+	/** Maßnahmen: 0 to 1,000 (default 25). */
+	measures?: number;
 }
 
 const TEMPLATE_ID = 'digital-check-tag';
@@ -536,11 +550,11 @@ function planDay(random: Random, participantCount: number): Day {
 		.sort((a, b) => a.joinedAt - b.joinedAt)
 		.map(({ name, joinedAt }) => ({ id: ids.make(joinedAt), name, joinedAt }));
 
-	// The day stands in the matrix: cards collected, clustered and voted on. Template blocks come in
-	// order, so the schedule's blocks line up with them.
+	// The day stands in the Handlungsfelder: cards collected, clustered, voted on and scored in the
+	// matrix. Template blocks come in order, so the schedule's blocks line up with them.
 	const blocks = blocksFromTemplate(TEMPLATE_ID);
 	const schedule = scheduleOf(blocks, startMinutes);
-	const currentIndex = schedule.findIndex((block) => block.method === 'matrix');
+	const currentIndex = schedule.findIndex((block) => block.method === 'handlungsfelder');
 	const at = (minutes: number) => dayStartMs + (minutes - startMinutes) * MINUTE_MS;
 	const currentSince = at(schedule[currentIndex]!.startsAt) + random.int(0, 20 * 60) * 1000;
 	const nowMs = currentSince + random.int(5, 35) * MINUTE_MS;
@@ -1143,11 +1157,19 @@ function checkCount(name: string, value: number, max: number, min = 0): void {
  * deep-equal plan; it holds only plain data (JSON round-trips it unchanged).
  */
 export function generateWorkshopDay(options: GenerateWorkshopDayOptions): WorkshopDayPlan {
-	const { seed, participants = 30, cards = 500, textEdits = 20_000, votes = 3_000 } = options;
+	const {
+		seed,
+		participants = 30,
+		cards = 500,
+		textEdits = 20_000,
+		votes = 3_000,
+		measures = 25
+	} = options;
 	checkCount('participants', participants, 200, 1);
 	checkCount('cards', cards, 5_000);
 	checkCount('textEdits', textEdits, 200_000);
 	checkCount('votes', votes, 20_000);
+	checkCount('measures', measures, 1_000);
 	const nextStream = streamsOf(seed);
 	const day = planDay(nextStream(), participants);
 	const { clusters, drafts: cardDrafts, sortedFrom } = planCards(nextStream(), day, cards);
@@ -1157,6 +1179,19 @@ export function generateWorkshopDay(options: GenerateWorkshopDayOptions): Worksh
 	const edits = planEdits(nextStream(), day, cardDrafts, noteDrafts, textEdits);
 	const cardPlan = cardDrafts.map((draft) => draft.card);
 	const voted = planVoting(nextStream(), day, cardPlan, clusters, votes);
+	const measureRandom = nextStream();
+	const ids = new Ids(measureRandom);
+	const current = day.begun.at(-1)!;
+	const planned = planMeasures(measureRandom, {
+		participants: day.participants,
+		workshopDate: day.workshop.date,
+		from: current.from,
+		to: current.to,
+		count: measures,
+		matrixItemIds: [...new Set(voted.scores.map((score) => score.itemId))],
+		clusterIds: clusters.map((cluster) => cluster.id),
+		makeId: (time) => ids.make(time)
+	});
 	return {
 		seed,
 		workshop: day.workshop,
@@ -1169,6 +1204,7 @@ export function generateWorkshopDay(options: GenerateWorkshopDayOptions): Worksh
 		cards: cardPlan,
 		notes: noteDrafts.map((draft) => draft.note),
 		edits,
-		...voted
+		...voted,
+		...planned
 	};
 }

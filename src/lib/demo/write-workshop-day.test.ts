@@ -4,6 +4,9 @@ import { generateWorkshopDay, type WorkshopDayPlan } from './workshop-generator'
 import { writeWorkshopDay } from './write-workshop-day';
 import { isRecordId } from '../crdt/field-records';
 import { readAgenda } from '../crdt/workshop-agenda';
+import { readActionFields } from '../crdt/workshop-action-fields';
+import { readMeasures } from '../crdt/workshop-measures';
+import { smartWarnings } from '../domain/measures/smart-check';
 import { readCards, readClusters } from '../crdt/workshop-cards';
 import { readRoster, readWorkshopInfo, readWorkshopPlan } from '../crdt/workshop-doc';
 import { readNotes } from '../crdt/workshop-notes';
@@ -74,6 +77,42 @@ describe('writeWorkshopDay', () => {
 		expect(readClusters(board)).toHaveLength(SMALL.clusters.length);
 		expect(readNotes(board)).toHaveLength(SMALL.notes.length);
 		expect(readRoster(board).map((p) => p.name)).toEqual(SMALL.participants.map((p) => p.name));
+	});
+
+	it('writes the six Handlungsfelder, the 25 measures and their status changes as the plan has them', () => {
+		const { board, counts } = written(SMALL);
+		expect(counts).toMatchObject({ actionFields: 6, measures: 25, statusChanges: 4 });
+		expect(readActionFields(board)).toEqual({
+			fields: SMALL.actionFields,
+			removedIds: [],
+			malformed: 0
+		});
+		const read = readMeasures(board);
+		expect(read.malformed).toBe(0);
+		expect(read.removedIds).toEqual([]);
+		const byId = new Map(read.measures.map((m) => [m.id, m]));
+		expect(SMALL.measures.map((m) => byId.get(m.id))).toEqual(SMALL.measures);
+		expect(new Set(read.changes)).toEqual(new Set(SMALL.statusChanges));
+		// What the SMART check shows on the board: the drafts' gaps of the plan.
+		const codes = [...smartWarnings(read.measures).values()].flat().map((w) => w.code);
+		expect(codes.filter((c) => c === 'owner_missing')).toHaveLength(3);
+		expect(codes.filter((c) => c === 'due_missing')).toHaveLength(3);
+	});
+
+	it('writes each measure and status change from its author’s device', () => {
+		const { board } = written(SMALL);
+		const clientOf = (key: string, root: 'measures' | 'measureStatus') => {
+			const item = (board.getMap(root) as Y.Map<unknown>)._map.get(key)!;
+			return item.id.client;
+		};
+		const measure = SMALL.measures[0]!;
+		const change = SMALL.statusChanges[0]!;
+		const otherAuthor = SMALL.measures.find((m) => m.authorId !== measure.authorId)!;
+		expect(clientOf(`${measure.id}/title`, 'measures')).not.toBe(board.clientID);
+		expect(clientOf(`${measure.id}/title`, 'measures')).not.toBe(
+			clientOf(`${otherAuthor.id}/title`, 'measures')
+		);
+		expect(clientOf(`${change.measureId}/${change.id}`, 'measureStatus')).not.toBe(board.clientID);
 	});
 
 	it('leaves each card and note with the text of its last edit in the plan', () => {

@@ -14,6 +14,8 @@
 // - The facilitator starts and reveals the vote (control document); each participant's dots are on
 //   the board as after the reveal, each taken-back dot marked by its voter; then each participant
 //   scores the matrix.
+// - The facilitator sets the Handlungsfelder; each measure is written by its author's device, each
+//   status change by the device of the person who set it.
 //
 // The participants' client ids are lent to the board in turn, between transactions, rather than
 // writing through a replica document per participant. Yjs itself changes `doc.clientID` between
@@ -29,6 +31,8 @@ import { ensureMeta } from '../crdt/schema';
 import { writeBlocks } from '../crdt/workshop-agenda';
 import { addCard, addCluster, editCardText, moveCard, setMergedInto } from '../crdt/workshop-cards';
 import { checkInParticipant, writeWorkshopInfo, writeWorkshopPlan } from '../crdt/workshop-doc';
+import { addActionField } from '../crdt/workshop-action-fields';
+import { addMeasure, addStatusChange } from '../crdt/workshop-measures';
 import { addNote, editNote } from '../crdt/workshop-notes';
 import { setCurrentBlock } from '../crdt/workshop-run';
 import { writeScore } from '../crdt/workshop-matrix';
@@ -48,6 +52,9 @@ export interface WrittenWorkshopDay {
 	edits: number;
 	votes: number;
 	scores: number;
+	actionFields: number;
+	measures: number;
+	statusChanges: number;
 	/** Length of `Y.encodeStateAsUpdateV2` of each document after writing. */
 	bytes: { control: number; board: number };
 }
@@ -137,6 +144,12 @@ export function writeWorkshopDay(plan: WorkshopDayPlan, docs: WorkshopDocs): Wri
 		}
 	}
 
+	for (const field of plan.actionFields) addActionField(board, field, field.createdAt);
+	for (const measure of plan.measures)
+		asParticipant(measure.authorId, () => addMeasure(board, measure, measure.createdAt));
+	for (const change of plan.statusChanges)
+		asParticipant(change.by, () => addStatusChange(board, change, change.at));
+
 	return {
 		participants: plan.participants.length,
 		blocks: plan.blocks.length,
@@ -146,6 +159,9 @@ export function writeWorkshopDay(plan: WorkshopDayPlan, docs: WorkshopDocs): Wri
 		edits: plan.edits.length,
 		votes: plan.votes.length,
 		scores: plan.scores.length,
+		actionFields: plan.actionFields.length,
+		measures: plan.measures.length,
+		statusChanges: plan.statusChanges.length,
 		bytes: {
 			control: Y.encodeStateAsUpdateV2(control).length,
 			board: Y.encodeStateAsUpdateV2(board).length

@@ -114,35 +114,39 @@ export function sortMeasures(
 ): Measure[] {
 	const fieldTitle = new Map(fields.map((f) => [f.id, f.title]));
 	const sign = direction === 'asc' ? 1 : -1;
-	const tieBreak = (a: Measure, b: Measure) =>
-		collator.compare(a.title, b.title) || compareText(a.id, b.id);
-	const primary = (a: Measure, b: Measure): number => {
+	// Each row's key read once (a day range parsed, a title looked up), not once per comparison.
+	const keyOf = (m: Measure): string | number | null => {
 		switch (key) {
 			case 'title':
-				return 0;
+				return '';
 			case 'actionField':
-				return collator.compare(
-					fieldTitle.get(a.actionFieldId) ?? '',
-					fieldTitle.get(b.actionFieldId) ?? ''
-				);
+				return fieldTitle.get(m.actionFieldId) ?? '';
 			case 'owner':
-				return collator.compare(a.owner.trim(), b.owner.trim());
+				return m.owner.trim() === '' ? null : m.owner.trim();
 			case 'due':
-				return (
-					compareText(lastDay(a.due!), lastDay(b.due!)) ||
-					compareText(firstDay(a.due!), firstDay(b.due!))
-				);
+				// Last day, then first day: "Q3 2027" (07-01…09-30) before "30.09.2027".
+				return m.due === null ? null : `${lastDay(m.due)} ${firstDay(m.due)}`;
 			case 'status':
-				return MEASURE_STATUSES.indexOf(a.status) - MEASURE_STATUSES.indexOf(b.status);
+				return MEASURE_STATUSES.indexOf(m.status);
 		}
 	};
-	const missing = (m: Measure): boolean =>
-		(key === 'owner' && m.owner.trim() === '') || (key === 'due' && m.due === null);
-	return [...list].sort((a, b) => {
-		const [aMissing, bMissing] = [missing(a), missing(b)];
-		if (aMissing || bMissing) {
-			return aMissing === bMissing ? tieBreak(a, b) * sign : aMissing ? 1 : -1;
+	const rows = list.map((measure) => ({ measure, key: keyOf(measure) }));
+	const compareKeys = (a: string | number, b: string | number): number =>
+		typeof a === 'number' && typeof b === 'number'
+			? a - b
+			: key === 'due'
+				? compareText(String(a), String(b))
+				: collator.compare(String(a), String(b));
+	const tieBreak = (a: Measure, b: Measure) =>
+		collator.compare(a.title, b.title) || compareText(a.id, b.id);
+	rows.sort((a, b) => {
+		// Rows without owner or due last, in either direction.
+		if (a.key === null || b.key === null) {
+			if (a.key !== null) return -1;
+			if (b.key !== null) return 1;
+			return tieBreak(a.measure, b.measure) * sign;
 		}
-		return (primary(a, b) || tieBreak(a, b)) * sign;
+		return (compareKeys(a.key, b.key) || tieBreak(a.measure, b.measure)) * sign;
 	});
+	return rows.map((row) => row.measure);
 }

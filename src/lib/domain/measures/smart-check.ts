@@ -37,8 +37,6 @@ export type SmartWarning = {
 export const ownerKey = (owner: string): string =>
 	owner.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-const earlier = (due: string, other: string): boolean => lastDay(due) < firstDay(other);
-
 /**
  * The warnings of every measure passed (removed ones are not), in the order of the codes above;
  * a measure without warnings has an empty list. Dependencies on measures not passed are ignored.
@@ -47,14 +45,26 @@ export function smartWarnings(
 	measures: readonly Measure[],
 	limit = OVERLOAD_LIMIT
 ): Map<string, SmartWarning[]> {
-	const byId = new Map(measures.map((m) => [m.id, m]));
 	const component = dependencyComponents(measures);
-
+	// Each measure's owner and days read once: the plan checks hundreds of measures on every change.
+	const facts = new Map(
+		measures.map((m) => {
+			const owner = ownerKey(m.owner);
+			const quarter = m.due === null ? null : quarterOf(m.due);
+			return [
+				m.id,
+				{
+					owner,
+					quarter,
+					dueFirst: m.due === null ? null : firstDay(m.due),
+					dueLast: m.due === null ? null : lastDay(m.due),
+					load: owner === '' || quarter === null ? null : `${quarter} ${owner}`
+				}
+			];
+		})
+	);
 	const load = new Map<string, number>();
-	const loadKey = (m: Measure): string | null =>
-		ownerKey(m.owner) === '' || m.due === null ? null : `${quarterOf(m.due)} ${ownerKey(m.owner)}`;
-	for (const m of measures) {
-		const key = loadKey(m);
+	for (const { load: key } of facts.values()) {
 		if (key !== null) load.set(key, (load.get(key) ?? 0) + 1);
 	}
 
@@ -63,27 +73,29 @@ export function smartWarnings(
 		const list: SmartWarning[] = [];
 		const warn = (code: SmartWarningCode, extra: Partial<SmartWarning> = {}) =>
 			list.push({ code, measureId: m.id, ...extra });
-		const dependencies = [...new Set(m.dependsOn)].filter((d) => byId.has(d));
+		const own = facts.get(m.id)!;
+		const dependencies = [...new Set(m.dependsOn)].filter((d) => facts.has(d));
 
-		if (ownerKey(m.owner) === '') warn('owner_missing');
+		if (own.owner === '') warn('owner_missing');
 		if (m.due === null) warn('due_missing');
 		if (m.indicator.trim() === '') warn('indicator_missing');
-		if (m.start !== null && m.due !== null && earlier(m.due, m.start)) warn('due_before_start');
+		if (m.start !== null && own.dueLast !== null && own.dueLast < firstDay(m.start)) {
+			warn('due_before_start');
+		}
 		for (const dependencyId of dependencies) {
-			const dependencyDue = byId.get(dependencyId)!.due;
-			if (m.due !== null && dependencyDue !== null && earlier(m.due, dependencyDue)) {
+			const dependencyFirst = facts.get(dependencyId)!.dueFirst;
+			if (own.dueLast !== null && dependencyFirst !== null && own.dueLast < dependencyFirst) {
 				warn('due_before_dependency', { dependencyId });
 			}
 		}
 		// A dependency in the measure's own component leads back to it: itself, or a cycle through both.
 		const onCycle = dependencies.find((d) => component.get(d) === component.get(m.id));
 		if (onCycle !== undefined) warn('dependency_cycle', { dependencyId: onCycle });
-		const key = loadKey(m);
-		const count = key === null ? 0 : load.get(key)!;
+		const count = own.load === null ? 0 : load.get(own.load)!;
 		if (count > limit) {
 			warn('owner_overloaded', {
 				owner: m.owner.trim().replace(/\s+/g, ' '),
-				quarter: quarterOf(m.due!),
+				quarter: own.quarter!,
 				count
 			});
 		}
