@@ -27,13 +27,11 @@ import {
 	setActionFieldRemoved
 } from '../crdt/workshop-action-fields';
 import { readCards, readClusters } from '../crdt/workshop-cards';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode, WriteChange } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
 
-type WriteError = DocumentErrorCode | 'code_load_failed';
-type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 type DimensionsError = 'field_dimensions_missing' | 'field_dimensions_invalid';
 
 export interface ActionFieldsSnapshot {
@@ -97,7 +95,7 @@ export function linkableItems(
 export interface ActionFieldsBoardOptions {
 	control: WorkshopControl;
 	board: LiveDocument<ActionFieldsSnapshot>;
-	writeBoard: Write;
+	writeBoard: WriteChange;
 	canWrite: boolean;
 	now?: () => number;
 }
@@ -106,7 +104,7 @@ export class ActionFieldsBoard {
 	readonly control: WorkshopControl;
 	readonly canWrite: boolean;
 	#options: ActionFieldsBoardOptions;
-	#error = $state<WriteError | null>(null);
+	#error = $state<AppErrorCode | null>(null);
 
 	constructor(options: ActionFieldsBoardOptions) {
 		this.#options = options;
@@ -121,7 +119,7 @@ export class ActionFieldsBoard {
 		return control || board;
 	}
 
-	get writeError(): WriteError | null {
+	get writeError(): AppErrorCode | null {
 		return this.#error;
 	}
 
@@ -160,7 +158,7 @@ export class ActionFieldsBoard {
 	async add(
 		rawTitle: string,
 		rawDimensions: readonly string[]
-	): Promise<ActionFieldTitleError | DimensionsError | WriteError | null> {
+	): Promise<ActionFieldTitleError | DimensionsError | AppErrorCode | null> {
 		const title = validateActionFieldTitle(rawTitle);
 		if (!title.ok) return title.error;
 		const dimensions = validateDimensions(rawDimensions);
@@ -193,7 +191,7 @@ export class ActionFieldsBoard {
 		id: string,
 		shown: { title: string; dimensions: readonly DimensionId[] },
 		edited: { title: string; dimensions: readonly string[] }
-	): Promise<ActionFieldTitleError | DimensionsError | WriteError | null> {
+	): Promise<ActionFieldTitleError | DimensionsError | AppErrorCode | null> {
 		const title = validateActionFieldTitle(edited.title);
 		if (!title.ok) return title.error;
 		const dimensions = validateDimensions(edited.dimensions);

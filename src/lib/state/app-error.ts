@@ -2,6 +2,7 @@
 // and a Result for every write. A failed chunk load (the app's document code did not arrive) is its own
 // code, never reported as the storage timeout: reloading helps the one, closing other tabs the other.
 
+import type * as Y from 'yjs';
 import { m } from '../paraglide/messages.js';
 import { isDocumentError, type DocumentErrorCode } from '../sync/document-status';
 
@@ -13,6 +14,12 @@ import { isDocumentError, type DocumentErrorCode } from '../sync/document-status
 export type AppErrorCode = DocumentErrorCode;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorCode };
+
+/**
+ * How a feature class writes into a document its workspace holds: applies `change` and resolves with
+ * null once it is stored on this device, or the code of why it is not.
+ */
+export type WriteChange = (change: (doc: Y.Doc) => void) => Promise<AppErrorCode | null>;
 
 const MESSAGES: Record<AppErrorCode, () => string> = {
 	storage_timeout: m.err_storage_timeout,

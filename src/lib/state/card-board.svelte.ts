@@ -37,15 +37,12 @@ import {
 import { ROOT_KEYS } from '../crdt/schema';
 import { readRoster } from '../crdt/workshop-doc';
 import type { CardPhase } from '../crdt/workshop-run';
-import type { DocumentErrorCode } from '../sync/document-status';
+import type { AppErrorCode, WriteChange } from './app-error';
 import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
-
-type WriteError = DocumentErrorCode | 'code_load_failed';
-type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 /**
  * What the board shows, read again on every change of the board document. The roster is not in it:
@@ -77,16 +74,16 @@ export const readPrivateCards = (doc: Y.Doc): Card[] =>
 
 /** What the facilitator's app can do beyond a participant's. */
 export interface Moderation {
-	setPhase(blockId: string, phase: CardPhase | null): Promise<WriteError | null>;
+	setPhase(blockId: string, phase: CardPhase | null): Promise<AppErrorCode | null>;
 	reveal(blockId: string, participantIds: string[]): Promise<WriteResult<RevealResult>>;
 }
 
 export interface CardBoardOptions {
 	control: WorkshopControl;
 	board: LiveDocument<BoardSnapshot>;
-	writeBoard: Write;
+	writeBoard: WriteChange;
 	/** The participant's private document; null for the facilitator, who adds to the board. */
-	own: { cards: LiveDocument<Card[]>; write: Write } | null;
+	own: { cards: LiveDocument<Card[]>; write: WriteChange } | null;
 	authorId: string;
 	moderation: Moderation | null;
 	now?: () => number;
@@ -97,7 +94,7 @@ export type Phase = 'open' | CardPhase;
 export class CardBoard {
 	readonly control: WorkshopControl;
 	#options: CardBoardOptions;
-	#error = $state<WriteError | null>(null);
+	#error = $state<AppErrorCode | null>(null);
 	#lastReveal = $state<RevealResult | null>(null);
 	#copyingOwn = false;
 
@@ -118,7 +115,7 @@ export class CardBoard {
 		return control || board;
 	}
 
-	get writeError(): WriteError | null {
+	get writeError(): AppErrorCode | null {
 		return this.#error;
 	}
 
@@ -189,13 +186,13 @@ export class CardBoard {
 		return copied;
 	}
 
-	async #apply(write: Write, change: (doc: Y.Doc) => void): Promise<boolean> {
+	async #apply(write: WriteChange, change: (doc: Y.Doc) => void): Promise<boolean> {
 		this.#error = await write(change);
 		return this.#error === null;
 	}
 
 	/** Adds a card: to the private document in a private phase, else to the board. */
-	async addCard(blockId: string, raw: string): Promise<CardTextError | WriteError | null> {
+	async addCard(blockId: string, raw: string): Promise<CardTextError | AppErrorCode | null> {
 		const text = validateCardText(raw);
 		if (!text.ok) return text.error;
 		const own = this.#options.own;
@@ -220,7 +217,7 @@ export class CardBoard {
 		return done ? null : this.#error;
 	}
 
-	async editCard(cardId: string, raw: string): Promise<CardTextError | WriteError | null> {
+	async editCard(cardId: string, raw: string): Promise<CardTextError | AppErrorCode | null> {
 		const text = validateCardText(raw);
 		if (!text.ok) return text.error;
 		const shown = this.#options.board.value.cards.find((card) => card.id === cardId);
@@ -255,7 +252,10 @@ export class CardBoard {
 		);
 	}
 
-	async createCluster(blockId: string, raw: string): Promise<ClusterNameError | WriteError | null> {
+	async createCluster(
+		blockId: string,
+		raw: string
+	): Promise<ClusterNameError | AppErrorCode | null> {
 		const name = validateClusterName(raw);
 		if (!name.ok) return name.error;
 		const { order } = orderAtEnd(this.view(blockId).clusters.map((group) => group.cluster));
@@ -269,7 +269,7 @@ export class CardBoard {
 	async renameCluster(
 		clusterId: string,
 		raw: string
-	): Promise<ClusterNameError | WriteError | null> {
+	): Promise<ClusterNameError | AppErrorCode | null> {
 		const name = validateClusterName(raw);
 		if (!name.ok) return name.error;
 		const shown = this.#options.board.value.clusters.find((cluster) => cluster.id === clusterId);

@@ -36,7 +36,7 @@ import {
 	type VoteTarget,
 	type VotingSetup
 } from '../crdt/workshop-votes';
-import type { AppErrorCode } from './app-error';
+import type { AppErrorCode, WriteChange } from './app-error';
 import type { RevealResult } from './workshop/reveal-private';
 import type { WriteResult } from '../sync/write-document';
 import type { Clock } from './clock.svelte';
@@ -46,9 +46,6 @@ import { MAX_REVEAL_PARTICIPANTS } from './card-board.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { VoteTarget } from '../crdt/workshop-votes';
-
-type WriteError = AppErrorCode;
-type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 export interface VotingBoard {
 	cards: Card[];
@@ -82,7 +79,7 @@ export const readPrivateVotes = (doc: Y.Doc): BlockVote[] =>
 	readVotes(doc, ROOT_KEYS.privateVotes).votes;
 
 export interface VotingModeration {
-	setVoting(blockId: string, setup: Partial<VotingSetup>): Promise<WriteError | null>;
+	setVoting(blockId: string, setup: Partial<VotingSetup>): Promise<AppErrorCode | null>;
 	reveal(blockId: string, participantIds: string[]): Promise<WriteResult<RevealResult>>;
 }
 
@@ -90,9 +87,9 @@ export interface DotVotingOptions {
 	control: WorkshopControl;
 	clock: Clock;
 	board: LiveDocument<VotingBoard>;
-	writeBoard: Write;
+	writeBoard: WriteChange;
 	/** The participant's private document; null for the facilitator and viewers, who do not vote. */
-	own: { votes: LiveDocument<BlockVote[]>; write: Write } | null;
+	own: { votes: LiveDocument<BlockVote[]>; write: WriteChange } | null;
 	participantId: string | null;
 	moderation: VotingModeration | null;
 }
@@ -106,7 +103,7 @@ export interface StartVoting {
 export class DotVoting {
 	readonly control: WorkshopControl;
 	#options: DotVotingOptions;
-	#error = $state<WriteError | null>(null);
+	#error = $state<AppErrorCode | null>(null);
 	#lastReveal = $state<RevealResult | null>(null);
 	#copyingOwn = false;
 
@@ -122,7 +119,7 @@ export class DotVoting {
 		return control || board;
 	}
 
-	get writeError(): WriteError | null {
+	get writeError(): AppErrorCode | null {
 		return this.#error;
 	}
 
@@ -187,7 +184,7 @@ export class DotVoting {
 		return setup.rules.dotsPerPerson - used;
 	}
 
-	async #apply(write: Write, change: (doc: Y.Doc) => void): Promise<boolean> {
+	async #apply(write: WriteChange, change: (doc: Y.Doc) => void): Promise<boolean> {
 		this.#error = await write(change);
 		return this.#error === null;
 	}

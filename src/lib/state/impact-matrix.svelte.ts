@@ -19,7 +19,7 @@ import {
 } from '../domain/workshop/voting-items';
 import { readMatrix, writeScore, type MatrixAxis } from '../crdt/workshop-matrix';
 import type { MatrixScore } from '../domain/workshop/matrix';
-import type { AppErrorCode } from './app-error';
+import type { AppErrorCode, WriteChange } from './app-error';
 import { EMPTY_VOTING_BOARD, readVotingBoard, type VotingBoard } from './dot-voting.svelte';
 import type { LiveDocument } from './live-document.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
@@ -27,9 +27,6 @@ import type { WorkshopControl } from './workshop-control.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { MatrixAxis } from '../crdt/workshop-matrix';
-
-type WriteError = AppErrorCode;
-type Write = (change: (doc: Y.Doc) => void) => Promise<WriteError | null>;
 
 export interface MatrixBoard extends VotingBoard {
 	scores: MatrixScore[];
@@ -45,7 +42,7 @@ export const EMPTY_MATRIX_BOARD: MatrixBoard = { ...EMPTY_VOTING_BOARD, scores: 
 export interface ImpactMatrixOptions {
 	control: WorkshopControl;
 	board: LiveDocument<MatrixBoard>;
-	writeBoard: Write;
+	writeBoard: WriteChange;
 	/** Whose scores this device writes: the participant, or the facilitator; null only looks. */
 	scorerId: string | null;
 }
@@ -58,7 +55,7 @@ interface Subject {
 export class ImpactMatrix {
 	readonly control: WorkshopControl;
 	#options: ImpactMatrixOptions;
-	#error = $state<WriteError | null>(null);
+	#error = $state<AppErrorCode | null>(null);
 
 	constructor(options: ImpactMatrixOptions) {
 		this.#options = options;
@@ -72,7 +69,7 @@ export class ImpactMatrix {
 		return control || board;
 	}
 
-	get writeError(): WriteError | null {
+	get writeError(): AppErrorCode | null {
 		return this.#error;
 	}
 

@@ -15,7 +15,7 @@ import {
 	type Note,
 	type NoteKind
 } from '../crdt/workshop-notes';
-import type { AppErrorCode } from './app-error';
+import type { AppErrorCode, WriteChange } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
 
@@ -25,10 +25,6 @@ export { isNoteText, NOTE_MAX_LENGTH, type Note, type NoteKind } from '../crdt/w
 /** The facilitator on the laptop writes notes under this author id (a participant under their own). */
 export const MODERATION_AUTHOR_ID = 'moderation';
 
-export type NotesWriteError = AppErrorCode;
-
-export type WriteNotes = (change: (doc: Y.Doc) => void) => Promise<NotesWriteError | null>;
-
 export type NotesByKind = Record<NoteKind, Note[]>;
 
 const emptyGroups = (): NotesByKind =>
@@ -36,9 +32,9 @@ const emptyGroups = (): NotesByKind =>
 
 export class WorkshopNotes {
 	readonly #board: LiveDocument<Note[]>;
-	readonly #write: WriteNotes;
+	readonly #write: WriteChange;
 	readonly #authorId: string;
-	#error = $state<NotesWriteError | null>(null);
+	#error = $state<AppErrorCode | null>(null);
 	readonly #byBlock = $derived.by(() => {
 		// No prototype: a block id may be any record id, '__proto__' included.
 		const groups = Object.create(null) as Record<string, NotesByKind>;
@@ -46,7 +42,7 @@ export class WorkshopNotes {
 		return groups;
 	});
 
-	constructor(board: LiveDocument<Note[]>, write: WriteNotes, authorId: string) {
+	constructor(board: LiveDocument<Note[]>, write: WriteChange, authorId: string) {
 		this.#board = board;
 		this.#write = write;
 		this.#authorId = authorId;
@@ -56,7 +52,7 @@ export class WorkshopNotes {
 		return this.#board.loading;
 	}
 
-	get loadError(): NotesWriteError | null {
+	get loadError(): AppErrorCode | null {
 		return this.#board.error;
 	}
 
@@ -81,7 +77,7 @@ export class WorkshopNotes {
 	}
 
 	/** The last write that could not be stored on this device, until the next one succeeds. */
-	get writeError(): NotesWriteError | null {
+	get writeError(): AppErrorCode | null {
 		return this.#error;
 	}
 

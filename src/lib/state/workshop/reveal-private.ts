@@ -40,40 +40,19 @@ function whenConnected(handle: DocumentHandle, timeoutMs: number): Promise<boole
 	});
 }
 
-export const revealPrivateCards = (
+/** What a reveal copies from each private document to the board: a block's cards, or its dots. */
+export type RevealKind = 'cards' | 'votes';
+
+const COPY: Record<RevealKind, typeof revealCards> = { cards: revealCards, votes: revealVotes };
+
+export async function revealPrivate(
 	documents: RevealDocuments,
+	kind: RevealKind,
 	blockId: string,
 	participantIds: readonly string[],
-	timeoutMs?: number
-): Promise<Result<RevealResult>> =>
-	revealPrivate(
-		documents,
-		participantIds,
-		(board, privateDoc, participantId) =>
-			revealCards(board, privateDoc, { participantId, blockId }),
-		timeoutMs
-	);
-
-export const revealPrivateVotes = (
-	documents: RevealDocuments,
-	blockId: string,
-	participantIds: readonly string[],
-	timeoutMs?: number
-): Promise<Result<RevealResult>> =>
-	revealPrivate(
-		documents,
-		participantIds,
-		(board, privateDoc, participantId) =>
-			revealVotes(board, privateDoc, { participantId, blockId }),
-		timeoutMs
-	);
-
-async function revealPrivate(
-	documents: RevealDocuments,
-	participantIds: readonly string[],
-	copy: (board: Y.Doc, privateDoc: Y.Doc, participantId: string) => number,
 	timeoutMs = 5_000
 ): Promise<Result<RevealResult>> {
+	const copy = COPY[kind];
 	const opened = await Promise.allSettled(participantIds.map((id) => documents.openPrivate(id)));
 	const handles = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
 	const failed = opened.find((o) => o.status === 'rejected');
@@ -84,7 +63,10 @@ async function revealPrivate(
 	try {
 		const synced = await Promise.all(handles.map((h) => whenConnected(h, timeoutMs)));
 		return await documents.writeBoard((board) => ({
-			revealed: handles.reduce((sum, h, i) => sum + copy(board, h.doc, participantIds[i]!), 0),
+			revealed: handles.reduce(
+				(sum, h, i) => sum + copy(board, h.doc, { participantId: participantIds[i]!, blockId }),
+				0
+			),
 			unsynced: participantIds.filter((_, i) => !synced[i])
 		}));
 	} finally {

@@ -35,7 +35,7 @@ import {
 	type ActionFieldsSnapshot,
 	type LinkableItem
 } from '../action-fields-board.svelte';
-import type { AppErrorCode } from '../app-error';
+import type { AppErrorCode, WriteChange } from '../app-error';
 import type { ImpactMatrix } from '../impact-matrix.svelte';
 import type { LiveDocument } from '../live-document.svelte';
 import type { WorkshopControl } from '../workshop-control.svelte';
@@ -70,8 +70,6 @@ export {
 	type MeasureInputError,
 	type MeasureResult
 } from './measure-draft';
-
-type Write = (change: (doc: Y.Doc) => void) => Promise<AppErrorCode | null>;
 
 /** The board as the measures read it: Handlungsfelder, cards and groups, measures and statuses. */
 export interface MeasuresSnapshot extends ActionFieldsSnapshot {
@@ -112,7 +110,7 @@ export interface MeasureWriter {
 export interface WorkshopMeasuresOptions {
 	control: WorkshopControl;
 	board: LiveDocument<MeasuresSnapshot>;
-	writeBoard: Write;
+	writeBoard: WriteChange;
 	/** The matrix, for the entries a measure can be created from. */
 	matrix: ImpactMatrix | null;
 	/** Null: this device only looks. */

@@ -41,7 +41,7 @@ import { EMPTY_CONTROL, readControl, WorkshopControl } from '../workshop-control
 import { WorkshopDay } from '../workshop-day.svelte';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
 import { WorkshopUndo } from '../workshop-undo.svelte';
-import { revealPrivateCards, revealPrivateVotes, type RevealDocuments } from './reveal-private';
+import { revealPrivate, type RevealDocuments } from './reveal-private';
 import { EMPTY_MEASURES, readMeasuresBoard, WorkshopMeasures } from './workshop-measures.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
@@ -160,7 +160,7 @@ export class WorkshopWorkspace {
 					: {
 							setPhase: (blockId, phase) =>
 								this.#write(this.#controlDoc, (doc) => setCardPhase(doc, blockId, phase)),
-							reveal: (blockId, ids) => revealPrivateCards(this.#revealDocuments, blockId, ids)
+							reveal: (blockId, ids) => revealPrivate(this.#revealDocuments, 'cards', blockId, ids)
 						}
 		}));
 	}
@@ -186,7 +186,7 @@ export class WorkshopWorkspace {
 					: {
 							setVoting: (blockId, setup) =>
 								this.#write(this.#controlDoc, (doc) => writeVoting(doc, blockId, setup)),
-							reveal: (blockId, ids) => revealPrivateVotes(this.#revealDocuments, blockId, ids)
+							reveal: (blockId, ids) => revealPrivate(this.#revealDocuments, 'votes', blockId, ids)
 						}
 		}));
 	}
