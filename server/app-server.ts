@@ -48,6 +48,8 @@ export interface AppServerOptions {
 	onPersisted?: (event: PersistedEvent) => void;
 	/** Seam for the bench: the CPU microseconds each judged update took (server/SPEC.md W1). */
 	onWriteRulesJudged?: (micros: number) => void;
+	/** The byte budgets' clock in ms (H6); tests step it instead of waiting. */
+	budgetClock?: () => number;
 }
 
 export interface AppServer {
@@ -96,7 +98,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		store: {
 			kind: options.store?.kind ?? (config.databaseUrl ? 'postgres' : 'sqlite'),
 			load: (name) => requireStore().load(name),
-			store: (name, state, stateVector) => requireStore().store(name, state, stateVector),
+			append: (name, update) => requireStore().append(name, update),
 			deletedScopeOf: (name) => requireStore().deletedScopeOf(name),
 			close: async () => {}
 		},
@@ -137,7 +139,11 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			createWriteRulesExtension({ logger, onJudged: options.onWriteRulesJudged }),
 			// After the write rules (a refused update costs nothing), before the size estimate (an update
 			// over the budget adds nothing).
-			createBudgetExtension({ budget: config.limits.boardBudget, logger }),
+			createBudgetExtension({
+				budget: config.limits.boardBudget,
+				logger,
+				...(options.budgetClock ? { now: options.budgetClock } : {})
+			}),
 			limits,
 			createAwarenessExtension(),
 			persistence

@@ -376,6 +376,7 @@ function heldStore(dataDir: string, held: { method: 'load' | 'deletedScopeOf'; c
 		load: (name) => hold(name, 'load', inner.load(name)),
 		deletedScopeOf: (name) => hold(name, 'deletedScopeOf', inner.deletedScopeOf(name)),
 		store: (name, state, stateVector) => inner.store(name, state, stateVector),
+		append: (name, update) => inner.append(name, update),
 		deleteScope: (scope) => inner.deleteScope(scope),
 		close: async () => {}
 	};

@@ -40,6 +40,20 @@ function controllableStore(dir: string) {
 		storeFailures: 0,
 		writesInFlight: 0
 	};
+	async function write(run: () => Promise<void>): Promise<void> {
+		control.storeCalls += 1;
+		control.writesInFlight += 1;
+		try {
+			if (control.storeDelayMs > 0) await delay(control.storeDelayMs);
+			if (control.failStore) {
+				control.storeFailures += 1;
+				throw new Error('disk full');
+			}
+			return await run();
+		} finally {
+			control.writesInFlight -= 1;
+		}
+	}
 	const store: DocumentStore = {
 		kind: 'sqlite',
 		deleteScope: (scope) => inner.deleteScope(scope),
@@ -48,20 +62,9 @@ function controllableStore(dir: string) {
 			if (control.failLoad) throw new Error('disk unreadable');
 			return inner.load(name);
 		},
-		async store(name, state, stateVector) {
-			control.storeCalls += 1;
-			control.writesInFlight += 1;
-			try {
-				if (control.storeDelayMs > 0) await delay(control.storeDelayMs);
-				if (control.failStore) {
-					control.storeFailures += 1;
-					throw new Error('disk full');
-				}
-				return await inner.store(name, state, stateVector);
-			} finally {
-				control.writesInFlight -= 1;
-			}
-		},
+		store: (name, state, stateVector) => write(() => inner.store(name, state, stateVector)),
+		// What the server writes: the increments since its last write (ADR 18).
+		append: (name, update) => write(() => inner.append(name, update)),
 		close: async () => {}
 	};
 	return { store, inner, control };
@@ -158,7 +161,8 @@ describe('persistence', () => {
 		const { store, inner } = controllableStore(tempDir());
 		const test = await startTestServer({
 			store,
-			configure: (config) => ({ ...slowDebounce(config), shutdownTimeoutMs: 500 })
+			// Long enough for the first flush's write (on the store's writer thread) to be seen before it ends.
+			configure: (config) => ({ ...slowDebounce(config), shutdownTimeoutMs: 2_000 })
 		});
 		defer(() => test.close());
 		// A server-side connection (an import, a seed) keeps the document loaded; closing the sync

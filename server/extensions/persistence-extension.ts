@@ -3,8 +3,11 @@
 // load   the stored V2 state is applied before any client sees the document. If loading fails, the
 //        document is refused and destroyed; it was never marked loaded, so nothing can store it, and an
 //        empty document never overwrites the stored one.
-// store  state (V2) and state vector are encoded in one synchronous step, so the pair describes exactly
-//        one state, and written in one transaction.
+// store  the updates applied since the last write (captured as V2 on the document) are merged and
+//        appended to the stored document in one transaction (ADR 18, H7): a store costs what changed, not
+//        the document's size, and the store merges increments into the state off the event loop. The
+//        increment, the state vector and the snapshot are taken in one synchronous step, so the
+//        acknowledgement describes exactly the state written; a failed write puts its increment back.
 // retry  a failed write is retried with exponential backoff; while it fails the document stays loaded
 //        (unloading is vetoed), because the server's memory then holds the only copy of those edits.
 //        onStoreDocument then throws, so Hocuspocus runs no later onStoreDocument/afterStoreDocument hook
@@ -42,7 +45,7 @@ export interface PersistedEvent {
 
 export interface PersistenceOptions {
 	/** Loading and storing only; deleting is the deletion route's (server/deletion.ts). */
-	store: Pick<DocumentStore, 'kind' | 'load' | 'store' | 'deletedScopeOf' | 'close'>;
+	store: Pick<DocumentStore, 'kind' | 'load' | 'append' | 'deletedScopeOf' | 'close'>;
 	logger: Logger;
 	retryBaseMs: number;
 	retryMaxMs: number;
@@ -112,6 +115,8 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 	const discarded = new WeakSet<Document>();
 	/** The acknowledgement of the state last written (or loaded), for clients that connect later. */
 	const acknowledgements = new WeakMap<Document, string>();
+	/** Updates (V2) applied to a loaded document since its last successful write, in order. */
+	const unwritten = new WeakMap<Document, Uint8Array[]>();
 	const failures = new Map<string, Failure>();
 	let instance: Hocuspocus | null = null;
 	let stopped = false;
@@ -129,13 +134,22 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 			clearFailure(documentName);
 			return true;
 		}
-		// One synchronous step: no update can land between the two encodings.
-		const state = Y.encodeStateAsUpdateV2(document);
+		const pending = unwritten.get(document) ?? [];
+		// Nothing changed since the last write: it is stored and acknowledged already.
+		if (pending.length === 0) {
+			clearFailure(documentName);
+			return true;
+		}
+		// One synchronous step: no update can land between taking the increment and the encodings.
+		const increments = pending.splice(0);
+		const update = increments.length === 1 ? increments[0]! : Y.mergeUpdatesV2(increments);
 		const stateVector = Y.encodeStateVector(document);
 		const snapshot = encodeDocumentSnapshot(document);
 		try {
-			await store.store(documentName, state, stateVector);
+			await store.append(documentName, update);
 		} catch (error) {
+			// Written again with the next attempt, before whatever arrived meanwhile.
+			pending.unshift(...increments);
 			if (error instanceof DocumentDeletedError) {
 				logger.info({ event: 'store_refused_deleted', documentName }, 'document was deleted');
 				discard(document);
@@ -149,7 +163,7 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 		if (attempts > 0) {
 			logger.info({ event: 'store_recovered', documentName, attempts }, 'store recovered');
 		}
-		logger.debug({ event: 'stored', documentName, bytes: state.byteLength }, 'document stored');
+		logger.debug({ event: 'stored', documentName, bytes: update.byteLength }, 'document stored');
 		const acknowledgement = encodePersistedMessage({ snapshot, storedAt: now() });
 		acknowledgements.set(document, acknowledgement);
 		document.broadcastStateless(acknowledgement);
@@ -200,6 +214,7 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 
 	function discard(document: Document): void {
 		discarded.add(document);
+		unwritten.delete(document);
 		acknowledgements.delete(document);
 		clearFailure(document.name);
 	}
@@ -242,6 +257,10 @@ export function createPersistenceExtension(options: PersistenceOptions): Persist
 				document.destroy();
 				throw new SyncRejection(ERROR_CODES.documentDeleted);
 			}
+			// From now on every applied update is an increment to write; the loaded state is stored already.
+			const pending: Uint8Array[] = [];
+			unwritten.set(document, pending);
+			document.on('updateV2', (update: Uint8Array) => void unwritten.get(document)?.push(update));
 			loaded.add(document);
 		},
 

@@ -4,17 +4,25 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentDeletedError, type DocumentStore } from './document-store';
+import type { Compaction } from './sqlite-tables';
 
 export interface StoreFactory {
 	/** Opens the backend; a second call opens the same storage again (a restart). */
-	open(): Promise<DocumentStore>;
+	open(compaction?: Compaction): Promise<DocumentStore>;
+	/** How many increments of `name` are stored and not merged into its state yet. */
+	unmerged(name: string): Promise<number>;
 }
+
+/** Never merge on its own: the increments stay until a test lets them be merged. */
+const NEVER: Compaction = { maxUpdates: 1e9, minBytes: 1e12, stateShare: 1 };
+/** Merge after every third increment. */
+const EVERY_THIRD: Compaction = { maxUpdates: 3, minBytes: 1e12, stateShare: 1 };
 
 export function runDocumentStoreContract(label: string, factory: () => StoreFactory): void {
 	describe(`document store contract: ${label}`, () => {
 		const opened: DocumentStore[] = [];
-		const open = async () => {
-			const store = await factory().open();
+		const open = async (compaction?: Compaction) => {
+			const store = await factory().open(compaction);
 			opened.push(store);
 			return store;
 		};
@@ -88,6 +96,86 @@ export function runDocumentStoreContract(label: string, factory: () => StoreFact
 			const second = await open();
 			expect((await second.load(n))?.state).toEqual(bytes(42));
 		});
+		describe('increments appended by the server (ADR 18, H7)', () => {
+			/** A board's history: cards written, rewritten and deleted, one increment per transaction. */
+			function history(): { doc: Y.Doc; increments: Uint8Array[] } {
+				const doc = new Y.Doc();
+				const increments: Uint8Array[] = [];
+				doc.on('updateV2', (update: Uint8Array) => increments.push(update));
+				const cards = doc.getMap('cards');
+				for (let i = 0; i < 10; i++) cards.set(`card-${i}/text`, `Karte ${i}`);
+				for (let i = 0; i < 10; i++) {
+					doc.transact(() => {
+						cards.set(`card-${i}/text`, `Karte ${i}, überarbeitet`);
+						if (i % 3 === 0) cards.delete(`card-${(i + 5) % 10}/text`);
+					});
+				}
+				return { doc, increments };
+			}
+			const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) =>
+				a !== undefined && Buffer.from(a).equals(Buffer.from(b));
+
+			it('a state followed by increments loads as exactly the document they make', async () => {
+				const store = await open(NEVER);
+				const n = name('board');
+				const { doc, increments } = history();
+				const first = new Y.Doc();
+				Y.applyUpdateV2(first, increments[0]!);
+				await store.store(n, Y.encodeStateAsUpdateV2(first), Y.encodeStateVector(first));
+				for (const increment of increments.slice(1)) await store.append(n, increment);
+				expect(await factory().unmerged(n)).toBe(increments.length - 1);
+				const stored = await store.load(n);
+				expect(sameBytes(stored?.state, Y.encodeStateAsUpdateV2(doc))).toBe(true);
+				expect(stored?.stateVector).toEqual(Y.encodeStateVector(doc));
+			});
+
+			it('increments merged into the state in the background load as exactly the same document', async () => {
+				const store = await open(EVERY_THIRD);
+				const n = name('board');
+				const { doc, increments } = history();
+				for (const increment of increments) await store.append(n, increment);
+				// 20 increments, merged after every third: at most two are left.
+				await expect.poll(() => factory().unmerged(n), { timeout: 10_000 }).toBeLessThan(3);
+				const stored = await store.load(n);
+				expect(sameBytes(stored?.state, Y.encodeStateAsUpdateV2(doc))).toBe(true);
+				expect(stored?.stateVector).toEqual(Y.encodeStateVector(doc));
+			}, 20_000);
+
+			it('increments not yet merged at a stop or crash load after the restart, and are merged then', async () => {
+				const first = await open(NEVER);
+				const n = name('board');
+				const { doc, increments } = history();
+				for (const increment of increments) await first.append(n, increment);
+				await first.close();
+				opened.splice(opened.indexOf(first), 1);
+
+				const second = await open(EVERY_THIRD);
+				const stored = await second.load(n);
+				expect(sameBytes(stored?.state, Y.encodeStateAsUpdateV2(doc))).toBe(true);
+				// The load found unmerged increments and had them merged.
+				await expect.poll(() => factory().unmerged(n), { timeout: 10_000 }).toBe(0);
+				expect(sameBytes((await second.load(n))?.state, Y.encodeStateAsUpdateV2(doc))).toBe(true);
+			}, 20_000);
+
+			it('a whole state replaces the increments before it, and a deletion takes the increments too', async () => {
+				const store = await open(NEVER);
+				const n = name('board');
+				const { increments } = history();
+				for (const increment of increments.slice(0, 4)) await store.append(n, increment);
+				await store.store(n, bytes(1, 2), bytes(3));
+				expect(await factory().unmerged(n)).toBe(0);
+				expect((await store.load(n))?.state).toEqual(bytes(1, 2));
+
+				const k = `kommune/${randomUUID().replace(/\D/g, '').padEnd(12, '3').slice(0, 12)}`;
+				await store.append(`${k}/profile`, increments[0]!);
+				expect(await store.deleteScope(k)).toEqual([`${k}/profile`]);
+				expect(await store.load(`${k}/profile`)).toBeNull();
+				await expect(store.append(`${k}/profile`, increments[1]!)).rejects.toBeInstanceOf(
+					DocumentDeletedError
+				);
+			});
+		});
+
 		describe('deleting a scope (ADR 11)', () => {
 			// A municipality of its own per test, so tombstones of one test never touch another's names.
 			const municipality = () =>

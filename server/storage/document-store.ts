@@ -3,7 +3,7 @@
 //
 // A stored document is its full state as a Yjs V2 update plus the state vector of exactly that state:
 // the pair is written together, so "stored up to state vector X" is a fact the server can report
-// (durable acknowledgements, ADR 10).
+// (durable acknowledgements, ADR 10). The server appends increments (ADR 18); `load` returns them merged.
 
 export interface StoredDocument {
 	/** Y.encodeStateAsUpdateV2 of the whole document. */
@@ -34,6 +34,13 @@ export interface DocumentStore {
 	 * document under a deleted scope (checked in the same transaction), and if storage fails.
 	 */
 	store(name: string, state: Uint8Array, stateVector: Uint8Array): Promise<void>;
+	/**
+	 * Adds an increment (a Yjs V2 update) to the stored document in one transaction: what `load` returns
+	 * is then the stored state with every increment applied, in order. The store merges increments into
+	 * the state in the background, off the event loop (ADR 18, H7); a crash at any point loads the same
+	 * document. Throws DocumentDeletedError for a document under a deleted scope, and if storage fails.
+	 */
+	append(name: string, update: Uint8Array): Promise<void>;
 	/**
 	 * Deletes every document under `scope` (the name itself or names starting with it plus '/') and keeps
 	 * the scope as a tombstone, in one transaction; resolves once that is durable, with the names it

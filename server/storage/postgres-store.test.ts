@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { useCleanup } from '../test/cleanup';
 import { startPostgresCluster, type PostgresCluster } from '../test/postgres-cluster';
@@ -22,7 +23,19 @@ const url = () => {
 	return cluster.url;
 };
 
-runDocumentStoreContract('PostgreSQL', () => ({ open: () => openPostgresStore(url()) }));
+runDocumentStoreContract('PostgreSQL', () => ({
+	open: (compaction) => openPostgresStore(url(), compaction),
+	async unmerged(name) {
+		const sql = postgres(url(), { max: 1, onnotice: () => {} });
+		try {
+			const [row] = await sql<{ count: number }[]>`
+				SELECT count(*)::int AS count FROM document_updates WHERE name = ${name}`;
+			return row?.count ?? 0;
+		} finally {
+			await sql.end({ timeout: 1 });
+		}
+	}
+}));
 runAccessRecordStoreContract('PostgreSQL', () => openPostgresAccessRecords(url()));
 
 describe('central server on PostgreSQL', () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
 import { createTempDir, removeDir } from '../test/test-server';
 import { runAccessRecordStoreContract } from './access-record-store.contract';
@@ -10,7 +11,20 @@ const dir = createTempDir('kw-sqlite-');
 afterAll(() => removeDir(dir));
 
 runDocumentStoreContract('SQLite', () => ({
-	open: async () => openSqliteStore(join(dir, SQLITE_FILE_NAME))
+	open: async (compaction) => openSqliteStore(join(dir, SQLITE_FILE_NAME), compaction),
+	async unmerged(name) {
+		const db = new Database(join(dir, SQLITE_FILE_NAME), { readonly: true });
+		try {
+			const row = db
+				.prepare<[string], { count: number }>(
+					'SELECT count(*) AS count FROM document_updates WHERE name = ?'
+				)
+				.get(name);
+			return row?.count ?? 0;
+		} finally {
+			db.close();
+		}
+	}
 }));
 
 runAccessRecordStoreContract('SQLite', async () =>

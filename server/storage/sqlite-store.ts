@@ -1,47 +1,58 @@
 // The laptop's embedded store: one SQLite file under DATA_DIR (0700, the files 0600; ADR 16), no setup.
-// better-sqlite3 is synchronous: a write blocks the event loop for as long as SQLite takes to write the
-// bytes it is given.
+// better-sqlite3 is synchronous, so every write (an appended increment, a whole state, a deletion, the
+// merge of increments into the state, WAL checkpoints) runs on a writer thread with its own connection
+// (sqlite-writer.mjs, ADR 18); this thread only reads, which in WAL mode never waits for the writer.
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import { enclosingScopes } from '../../src/lib/domain/deletion';
-import { toBuffer } from './bytes';
 import { DocumentDeletedError, type DocumentStore, type StoredDocument } from './document-store';
 import { narrowDatabaseFiles, preparePrivateDatabaseFile } from './private-files';
+import {
+	openSqliteTables,
+	type Compaction,
+	type WriteRequest,
+	type WriteResponse
+} from './sqlite-tables';
 
 export const SQLITE_FILE_NAME = 'kommunalwerkstatt.sqlite';
 
-interface Row {
+/**
+ * Merge after 200 increments, or once they hold 1 MiB and a quarter of the state: a large board's
+ * merge (seconds of the writer's time) then runs once for every quarter it grew, not on every store.
+ */
+export const DEFAULT_COMPACTION: Compaction = {
+	maxUpdates: 200,
+	minBytes: 1024 * 1024,
+	stateShare: 0.25
+};
+
+interface StateRow {
 	state: Buffer;
 	state_vector: Buffer;
 	updated_at: number;
 }
 
-export function openSqliteStore(file: string): DocumentStore {
+type Request = WriteRequest extends infer R
+	? R extends { id: number }
+		? Omit<R, 'id'>
+		: never
+	: never;
+
+export function openSqliteStore(
+	file: string,
+	compaction: Compaction = DEFAULT_COMPACTION
+): DocumentStore {
 	preparePrivateDatabaseFile(file);
 	const db = new Database(file);
-	// WAL: readers never block the writer; FULL: a committed store survives a power cut, which the
-	// durable acknowledgements will promise to the client.
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
+	openSqliteTables(db);
 	// WAL has opened its -wal and -shm files by now; ones restored from a copy may be wider.
 	narrowDatabaseFiles(file);
-	db.exec(`CREATE TABLE IF NOT EXISTS documents (
-		name TEXT PRIMARY KEY,
-		state BLOB NOT NULL,
-		state_vector BLOB NOT NULL,
-		updated_at INTEGER NOT NULL
-	)`);
-	// Tombstones of deleted scopes (ADR 11); a scope is a document-name prefix.
-	db.exec(`CREATE TABLE IF NOT EXISTS deleted_scopes (
-		scope TEXT PRIMARY KEY,
-		deleted_at INTEGER NOT NULL
-	)`);
-	const select = db.prepare<[string], Row>(
+	const selectState = db.prepare<[string], StateRow>(
 		'SELECT state, state_vector, updated_at FROM documents WHERE name = ?'
 	);
-	const upsert = db.prepare<[string, Buffer, Buffer, number]>(
-		`INSERT INTO documents (name, state, state_vector, updated_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (name) DO UPDATE SET
-		   state = excluded.state, state_vector = excluded.state_vector, updated_at = excluded.updated_at`
+	const selectUpdates = db.prepare<[string], { data: Buffer; created_at: number }>(
+		'SELECT data, created_at FROM document_updates WHERE name = ? ORDER BY seq'
 	);
 	// The scopes of a name as a JSON array: one statement whatever the name's depth.
 	const findTombstone = db.prepare<[string], { scope: string }>(
@@ -49,48 +60,99 @@ export function openSqliteStore(file: string): DocumentStore {
 	);
 	const tombstoneOf = (name: string): string | null =>
 		findTombstone.get(JSON.stringify(enclosingScopes(name)))?.scope ?? null;
-	const write = db.transaction((name: string, state: Uint8Array, stateVector: Uint8Array) => {
-		const deleted = tombstoneOf(name);
-		if (deleted !== null) throw new DocumentDeletedError(deleted);
-		upsert.run(name, toBuffer(state), toBuffer(stateVector), Date.now());
-	});
-	// substr, not LIKE: '_' in an id would be a LIKE wildcard.
-	const namesUnder = db.prepare<[string, number, string], { name: string }>(
-		'SELECT name FROM documents WHERE name = ? OR substr(name, 1, ?) = ? ORDER BY name'
-	);
-	const deleteNamed = db.prepare<[string]>('DELETE FROM documents WHERE name = ?');
-	const insertTombstone = db.prepare<[string, number]>(
-		'INSERT INTO deleted_scopes (scope, deleted_at) VALUES (?, ?) ON CONFLICT (scope) DO NOTHING'
-	);
-	const remove = db.transaction((scope: string): string[] => {
-		const prefix = `${scope}/`;
-		const names = namesUnder.all(scope, prefix.length, prefix).map((row) => row.name);
-		for (const name of names) deleteNamed.run(name);
-		insertTombstone.run(scope, Date.now());
-		return names;
-	});
+
+	let writer: Worker | null = null;
+	let nextId = 1;
+	const waiting = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (e: Error) => void }
+	>();
+
+	function startWriter(): Worker {
+		const worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), {
+			workerData: { file, compaction }
+		});
+		worker.on('message', (response: WriteResponse) => {
+			const entry = waiting.get(response.id);
+			if (!entry) return;
+			waiting.delete(response.id);
+			if (response.ok) entry.resolve(response.result);
+			else if (response.error.scope !== undefined) {
+				entry.reject(new DocumentDeletedError(response.error.scope));
+			} else entry.reject(new Error(response.error.message));
+		});
+		worker.on('error', (error) => failAll(error));
+		worker.on('exit', () => {
+			writer = null;
+			failAll(new Error('the SQLite writer stopped'));
+		});
+		return worker;
+	}
+
+	function failAll(error: Error): void {
+		for (const entry of waiting.values()) entry.reject(error);
+		waiting.clear();
+	}
+
+	function send<T>(request: Request): Promise<T> {
+		writer ??= startWriter();
+		const id = nextId++;
+		return new Promise<T>((resolve, reject) => {
+			waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+			writer!.postMessage({ ...request, id });
+		});
+	}
+
+	// Started now, not with the first write: the first store after a start must not wait for it.
+	writer = startWriter();
 
 	return {
 		kind: 'sqlite',
 		async load(name): Promise<StoredDocument | null> {
-			const row = select.get(name);
-			if (!row) return null;
-			return {
-				state: new Uint8Array(row.state),
-				stateVector: new Uint8Array(row.state_vector),
-				updatedAt: new Date(row.updated_at)
+			// One read transaction: the state and the increments after it, as one snapshot of the file.
+			const { base, updates } = db.transaction(() => ({
+				base: selectState.get(name),
+				updates: selectUpdates.all(name)
+			}))();
+			if (updates.length === 0) {
+				if (!base) return null;
+				return {
+					state: new Uint8Array(base.state),
+					stateVector: new Uint8Array(base.state_vector),
+					updatedAt: new Date(base.updated_at)
+				};
+			}
+			// Increments not merged yet (a crash or a stop before the writer got to them): the document is
+			// the state plus every one of them, and the writer merges them now.
+			const doc = new Y.Doc();
+			if (base) Y.applyUpdateV2(doc, base.state);
+			for (const update of updates) Y.applyUpdateV2(doc, update.data);
+			const stored = {
+				state: Y.encodeStateAsUpdateV2(doc),
+				stateVector: Y.encodeStateVector(doc),
+				updatedAt: new Date(updates[updates.length - 1]!.created_at)
 			};
+			doc.destroy();
+			void send({ op: 'compact', name, scopes: enclosingScopes(name) }).catch(() => undefined);
+			return stored;
 		},
 		async store(name, state, stateVector) {
-			write(name, state, stateVector);
+			await send({ op: 'store', name, scopes: enclosingScopes(name), state, stateVector });
+		},
+		async append(name, update) {
+			await send({ op: 'append', name, scopes: enclosingScopes(name), update });
 		},
 		async deleteScope(scope) {
-			return remove(scope);
+			return send<string[]>({ op: 'deleteScope', scope });
 		},
 		async deletedScopeOf(name) {
 			return tombstoneOf(name);
 		},
 		async close() {
+			if (writer) {
+				await send({ op: 'close' }).catch(() => undefined);
+				await writer?.terminate();
+			}
 			if (db.open) db.close();
 		}
 	};

@@ -69,7 +69,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 	const server = createAppServer(config, {
 		logger: options.logger ?? createLogger('silent'),
 		store: options.store,
-		onPersisted: options.onPersisted
+		onPersisted: options.onPersisted,
+		budgetClock: options.budgetClock
 	});
 	await server.listen();
 	return {

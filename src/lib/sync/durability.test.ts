@@ -33,18 +33,21 @@ function failableStore() {
 		() => inner.close()
 	);
 	const control = { failing: false, failures: 0 };
+	const write = async (run: () => Promise<void>) => {
+		if (control.failing) {
+			control.failures += 1;
+			throw new Error('disk full');
+		}
+		await run();
+	};
 	const store: DocumentStore = {
 		kind: 'sqlite',
 		deleteScope: (scope) => inner.deleteScope(scope),
 		deletedScopeOf: (name) => inner.deletedScopeOf(name),
 		load: (name) => inner.load(name),
-		async store(name, state, stateVector) {
-			if (control.failing) {
-				control.failures += 1;
-				throw new Error('disk full');
-			}
-			await inner.store(name, state, stateVector);
-		},
+		store: (name, state, stateVector) => write(() => inner.store(name, state, stateVector)),
+		// What the server writes: the increments since its last write (ADR 18).
+		append: (name, update) => write(() => inner.append(name, update)),
 		close: async () => {}
 	};
 	return { store, control };

@@ -45,6 +45,7 @@ async function slowLoadingServer(loadDelayMs: number) {
 			return inner.load(name);
 		},
 		store: (name, state, stateVector) => inner.store(name, state, stateVector),
+		append: (name, update) => inner.append(name, update),
 		close: async () => {}
 	};
 	const test = await startTestServer({ store });

@@ -179,6 +179,7 @@ describe('syncing a municipality to the central server', () => {
 				return inner.load(name);
 			},
 			store: (name, state, stateVector) => inner.store(name, state, stateVector),
+			append: (name, update) => inner.append(name, update),
 			close: async () => {}
 		};
 		const server = await startTestServer({ store });
