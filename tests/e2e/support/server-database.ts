@@ -22,19 +22,28 @@ export async function expectSavedOnServer(page: Page, timeout = 30_000): Promise
 	);
 }
 
-/** The document `name` as the server's database holds it (its V2 update, applied to a fresh Y.Doc). */
+/**
+ * The document `name` as the server's database holds it: its stored state (a V2 update) and the
+ * increments appended after it, in order (ADR 18), applied to a fresh Y.Doc.
+ */
 export function storedDocument(server: AppServer, name: string): Y.Doc | null {
 	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), {
 		readonly: true,
 		fileMustExist: true
 	});
 	try {
-		const row = db
+		const state = db
 			.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?')
 			.get(name);
-		if (!row) return null;
+		const increments = db
+			.prepare<[string], { data: Buffer }>(
+				'SELECT data FROM document_updates WHERE name = ? ORDER BY seq'
+			)
+			.all(name);
+		if (!state && increments.length === 0) return null;
 		const doc = new Y.Doc();
-		Y.applyUpdateV2(doc, new Uint8Array(row.state));
+		for (const update of [...(state ? [state.state] : []), ...increments.map((row) => row.data)])
+			Y.applyUpdateV2(doc, new Uint8Array(update));
 		return doc;
 	} finally {
 		db.close();
