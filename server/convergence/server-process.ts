@@ -1,6 +1,7 @@
-// The real server as a child process, for the convergence harness: `server/main.ts` exactly as
-// `npm start` runs it, configured through the environment, killed with SIGKILL and started again on the
-// same port and the same data directory.
+// The real server as a child process, for the convergence harness and the state classes' tests that
+// talk to the laptop (src/lib/state/test-laptop.ts): `server/main.ts` exactly as `npm start` runs it,
+// configured through the environment, killed with SIGKILL and started again on the same port and the
+// same data directory.
 //
 // Start-up time matters because one harness run restarts the server many times: `node --import tsx`
 // needs about 1.0–1.7 s to listen on this machine, a bundle made once with esbuild about 0.55 s. The

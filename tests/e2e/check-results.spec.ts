@@ -26,6 +26,7 @@ import { CheckRoundPage } from './pages/check-round-page';
 import { KommuneFormPage } from './pages/kommune-form';
 import { seriousViolations } from './support/axe';
 import { indexedDbNames } from './support/browser-storage';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { readServerDocument, writeServerDocument } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
@@ -65,6 +66,11 @@ test('answers from a device in the room and from the offline laptop both reach t
 		await expect
 			.poll(async () => (await readServerDocument(appServer, ownName, readAnswers))['strategie.04'])
 			.toEqual({ kind: 'likert', value: 2 });
+		// In the server's database once the device says "gesichert".
+		await expectSavedOnServer(device);
+		expect(storedMap(appServer, ownName, 'answers')).toMatchObject({
+			'strategie.04': { kind: 'likert', value: 2 }
+		});
 		// The device holds its own respondent document and no other respondent's.
 		const held = (await indexedDbNames(device)).filter((n) => n.includes('/respondent/'));
 		expect(held).toEqual([ownName]);

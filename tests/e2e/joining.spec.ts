@@ -7,6 +7,7 @@ import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { readServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
@@ -71,6 +72,13 @@ test.describe('joining a workshop from a device in the room', () => {
 			.poll(async () => (await readServerDocument(appServer, board, readRoster)).map((e) => e.name))
 			.toEqual(['Anna']);
 		await expect(workshop.roster).toContainText('Anna');
+		// In the server's database once the participant's page says "gesichert": one roster entry, Anna.
+		await expectSavedOnServer(participant);
+		const storedNames = () =>
+			Object.values(storedMap(appServer, board, 'participants') ?? {}).map(
+				(entry) => (entry as { name?: unknown }).name
+			);
+		expect(storedNames()).toEqual(['Anna']);
 		await expect(workshop.deviceRow('Anna')).toContainText('Teilnahme');
 		await expect(workshop.deviceRow('Anna')).toContainText('jetzt verbunden');
 
@@ -84,6 +92,8 @@ test.describe('joining a workshop from a device in the room', () => {
 			participant.getByRole('heading', { level: 1, name: 'Meine Teilnahme' })
 		).toBeVisible();
 		expect((await readServerDocument(appServer, board, readRoster)).length).toBe(1);
+		await expectSavedOnServer(participant);
+		expect(storedNames()).toEqual(['Anna']);
 
 		// The LAN page never gets the owner's token: not directly, and not with its Host header rewritten
 		// on the way (as a proxy could); the browser's own Origin, kw-lan.test, still gives it away.

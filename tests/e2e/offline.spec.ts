@@ -2,6 +2,8 @@ import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { StartPage } from './pages/start-page';
 import { KOMMUNEN } from './support/test-data';
+import { profileDocName } from '../../src/lib/domain/document-names';
+import { expectSavedOnServer, storedMap } from './support/server-database';
 import { readServerProfile } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 
@@ -94,6 +96,11 @@ test('a municipality created while the server is stopped survives an offline rel
 			timeout: 30_000
 		})
 		.toBe('Emsbüren');
+	// In the server's database once the page says "gesichert", not only in the server's memory.
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, profileDocName(KOMMUNEN[8]!.ars), 'profile')).toMatchObject({
+		name: 'Emsbüren'
+	});
 	await start.open();
 	await expect(start.row('Emsbüren')).toBeVisible();
 });

@@ -10,6 +10,7 @@ import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
+import { expectSavedOnServer, storedMap, storedRecords } from './support/server-database';
 import { readServerDocument, writeServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
@@ -72,6 +73,22 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 			'Kartenabfrage: Was hindert uns heute?',
 			'Begrüßung und Ziele'
 		]);
+	// In the server's database: the day's start (8:30 = 510 minutes) and the twelve blocks, ordered by
+	// their stored order keys, the moved one third.
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, control, 'workshop')).toMatchObject({ startMinutes: 510 });
+	const stored = Object.values(storedRecords(appServer, control, 'agenda'));
+	expect(stored).toHaveLength(12);
+	expect(
+		stored
+			.toSorted((a, b) => (String(a.order) < String(b.order) ? -1 : 1))
+			.slice(0, 3)
+			.map((block) => [block.title, block.durationMinutes])
+	).toEqual([
+		['Ergebnisse des Digital-Checks', 45],
+		['Kartenabfrage: Was hindert uns heute?', 30],
+		['Begrüßung und Ziele', 20]
+	]);
 
 	// A duration outside 1–480 minutes is refused at the field and nothing changes.
 	const editButton = page.getByRole('button', { name: '„Begrüßung und Ziele“ bearbeiten' });

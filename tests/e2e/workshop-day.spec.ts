@@ -18,6 +18,7 @@ import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import type { AppServer } from './support/app-server';
+import { expectSavedOnServer, storedMap, storedRecords } from './support/server-database';
 import { readServerDocument } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
@@ -279,6 +280,21 @@ test('card, grouping and agenda flows work by keyboard alone', async ({ page, ap
 			['Ergebnisse des Digital-Checks', 'Begrüßung und Ziele', CARD_BLOCK_TITLE],
 			CARD_BLOCK
 		]);
+
+	// In the server's database once the page says "gesichert": the card in the group "Papier" of the
+	// card block, and the day running on that block.
+	await expectSavedOnServer(page);
+	const clusters = storedRecords(appServer, board, 'clusters');
+	const papier = Object.keys(clusters).find((id) => clusters[id]!.name === 'Papier');
+	expect(papier).toBeDefined();
+	expect(
+		Object.values(storedRecords(appServer, board, 'cards')).map((c) => [
+			c.text,
+			c.blockId,
+			c.clusterId
+		])
+	).toEqual([[card, CARD_BLOCK, papier]]);
+	expect(storedMap(appServer, control, 'run')).toMatchObject({ currentBlockId: CARD_BLOCK });
 });
 
 test('two tabs of the laptop co-edit the board through the tab relay while the server is down', async ({
