@@ -20,6 +20,8 @@
 //     of laptops into the central server on PostgreSQL, until every document is durably acknowledged
 //     (goal ≤ 60 s), as a ratio to writing the same states straight into the store
 //     (scripts/bench-central-ingest.ts).
+//  9. Another client's message delay while the server stores a 64 MiB board, beside a baseline with the
+//     board idle in the same run (goal: max ≤ 100 ms; scripts/bench-store-delay.ts, ADR 18).
 // Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
 // this one, both on the same machine: on 2 cores they share the CPU.
 // `npm run bench -- --only start` runs 1 and 2 alone (needs the build), under a minute.
@@ -31,6 +33,8 @@
 // `npm run bench -- --only ingest` runs 8 alone: no build, no browser, about a minute (needs PostgreSQL
 //    15, as the server tests do); `--municipalities N` takes the first N, `--laptops N` puts N online at
 //    a time (40).
+// `npm run bench -- --only store` runs 9 alone: no build, no browser, a few minutes (seeding and loading
+//    the board take most of it); `--board-mib N` and `--seconds N` (15 per phase) change it.
 // `--server-cpu-prof DIR` (with 7 or 8) writes a V8 CPU profile of each server process into DIR.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +55,7 @@ import { alternateMedians, median, sink } from './bench-stats';
 import { documentEngineIn, startRouteChunks } from './start-route';
 import { benchCentralIngest } from './bench-central-ingest';
 import { benchLanLoad } from './bench-lan-load';
+import { benchStoreDelay } from './bench-store-delay';
 import { numberArgument, stringArgument } from './bench-sync-support';
 import { benchVotes } from './bench-votes';
 import { benchWorkshop } from './bench-workshop';
@@ -188,7 +193,7 @@ function benchCheckScoring(): void {
 	if (Number.isNaN(sink.value)) console.log(sink.value);
 }
 
-const PARTS = ['start', 'check', 'workshop', 'votes', 'lan', 'ingest'] as const;
+const PARTS = ['start', 'check', 'workshop', 'votes', 'lan', 'ingest', 'store'] as const;
 type Part = (typeof PARTS)[number];
 
 function onlyArgument(): Part | null {
@@ -265,6 +270,7 @@ async function main(): Promise<void> {
 	const only = onlyArgument();
 	if (only === 'check') return benchCheckScoring();
 	if (only === 'votes') return benchVotes();
+	if (only === 'store') return benchStoreDelay();
 	if (only === 'lan' || only === 'ingest') return syncBenchmarks[only]();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
@@ -288,6 +294,7 @@ async function main(): Promise<void> {
 		benchVotes();
 		await syncBenchmarks.lan();
 		await syncBenchmarks.ingest();
+		await benchStoreDelay();
 	}
 }
 
