@@ -22,7 +22,10 @@ export async function expectSavedOnServer(page: Page, timeout = 30_000): Promise
 	);
 }
 
-/** The document `name` as the server's database holds it (its V2 update, applied to a fresh Y.Doc). */
+/**
+ * The document `name` as the server's database holds it: its stored state and the increments appended
+ * after it (ADR 18), each a V2 update, applied in order to a fresh Y.Doc.
+ */
 export function storedDocument(server: AppServer, name: string): Y.Doc | null {
 	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), {
 		readonly: true,
@@ -32,9 +35,15 @@ export function storedDocument(server: AppServer, name: string): Y.Doc | null {
 		const row = db
 			.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?')
 			.get(name);
-		if (!row) return null;
+		const increments = db
+			.prepare<[string], { data: Buffer }>(
+				'SELECT data FROM document_updates WHERE name = ? ORDER BY seq'
+			)
+			.all(name);
+		if (!row && increments.length === 0) return null;
 		const doc = new Y.Doc();
-		Y.applyUpdateV2(doc, new Uint8Array(row.state));
+		if (row) Y.applyUpdateV2(doc, new Uint8Array(row.state));
+		for (const increment of increments) Y.applyUpdateV2(doc, new Uint8Array(increment.data));
 		return doc;
 	} finally {
 		db.close();

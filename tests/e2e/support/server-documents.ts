@@ -21,12 +21,16 @@ import { SQLITE_FILE_NAME } from '../../../server/storage/sqlite-store';
 export function storedDocumentNames(server: AppServer, prefix: string): string[] {
 	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
 	try {
-		return db
-			.prepare<[number, string], { name: string }>(
-				'SELECT name FROM documents WHERE substr(name, 1, ?) = ? ORDER BY name'
-			)
-			.all(prefix.length, prefix)
-			.map((row) => row.name);
+		return (
+			db
+				// A document's state, or only increments appended so far (ADR 18).
+				.prepare<[number, string, number, string], { name: string }>(
+					`SELECT name FROM documents WHERE substr(name, 1, ?) = ?
+				 UNION SELECT name FROM document_updates WHERE substr(name, 1, ?) = ? ORDER BY name`
+				)
+				.all(prefix.length, prefix, prefix.length, prefix)
+				.map((row) => row.name)
+		);
 	} finally {
 		db.close();
 	}
