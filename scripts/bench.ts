@@ -20,7 +20,7 @@
 //     of laptops into the central server on PostgreSQL, until every document is durably acknowledged
 //     (goal ≤ 60 s), as a ratio to writing the same states straight into the store
 //     (scripts/bench-central-ingest.ts).
-//  9. Another client's message delay while the server stores a 64 MiB board, beside a baseline with the
+//  9. Another client's message delay while the server stores a board near the 64 MiB limit, beside a baseline with the
 //     board idle in the same run (goal: max ≤ 100 ms; scripts/bench-store-delay.ts, ADR 18).
 // Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
 // this one, both on the same machine: on 2 cores they share the CPU.
