@@ -273,17 +273,27 @@ export async function benchCentralIngest(options: IngestOptions): Promise<void> 
 		const baselineMs = performance.now() - baselineStart;
 		await store.close();
 		const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
-		await sql`TRUNCATE documents`;
+		await sql`TRUNCATE documents, document_updates`;
 
 		const env = { DATABASE_URL: cluster.url, TOKEN_SECRET: randomBytes(48).toString('base64') };
 		// The server's store debounce, as its own loadConfig will see it.
 		const { debounceMs } = loadConfig(env).config.sync;
 		const run = await ingestThroughServer(env, laptops, options);
 
-		// What is in the database now: every document, each with exactly the laptop's state vector.
-		const rows = await sql<{ name: string; state_vector: Buffer; bytes: number }[]>`
-			SELECT name, state_vector, octet_length(state) AS bytes FROM documents`;
+		// What is in the database now: every document, each with exactly the laptop's state vector. The
+		// server appends increments (ADR 18), so each is read as the store loads it.
+		const names = await sql<{ name: string }[]>`
+			SELECT name FROM documents UNION SELECT name FROM document_updates`;
 		await sql.end({ timeout: 5 });
+		const reader = await openPostgresStore(cluster.url);
+		const rows: { name: string; state_vector: Uint8Array; bytes: number }[] = [];
+		for (const { name } of names) {
+			const stored = await reader.load(name);
+			if (stored) {
+				rows.push({ name, state_vector: stored.stateVector, bytes: stored.state.byteLength });
+			}
+		}
+		await reader.close();
 		const expected = new Map(documents.map((d) => [d.name, d.stateVector]));
 		const matching = rows.filter((row) =>
 			Buffer.from(expected.get(row.name) ?? []).equals(row.state_vector)

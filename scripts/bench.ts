@@ -22,6 +22,8 @@
 //     (scripts/bench-central-ingest.ts).
 //  9. The generated day's Maßnahmen counted; the roadmap and the plan's rows for 200 measures built, as
 //     ratios to reading the measures from the board (scripts/bench-measures.ts).
+// 10. Another client's message delay while the server stores a board near the 64 MiB limit, beside a baseline with the
+//     board idle in the same run (goal: max ≤ 100 ms; scripts/bench-store-delay.ts, ADR 18).
 // Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
 // this one, both on the same machine: on 2 cores they share the CPU.
 // `npm run bench -- --only start` runs 1 and 2 alone (needs the build), under a minute.
@@ -34,6 +36,8 @@
 // `npm run bench -- --only ingest` runs 8 alone: no build, no browser, about a minute (needs PostgreSQL
 //    15, as the server tests do); `--municipalities N` takes the first N, `--laptops N` puts N online at
 //    a time (40).
+// `npm run bench -- --only store` runs 9 alone: no build, no browser, a few minutes (seeding and loading
+//    the board take most of it); `--board-mib N` and `--seconds N` (15 per phase) change it.
 // `--server-cpu-prof DIR` (with 7 or 8) writes a V8 CPU profile of each server process into DIR.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +59,7 @@ import { documentEngineIn, START_ROUTE_BUDGET_BYTES, startRouteChunks } from './
 import { benchCentralIngest } from './bench-central-ingest';
 import { benchLanLoad } from './bench-lan-load';
 import { benchMeasures } from './bench-measures';
+import { benchStoreDelay } from './bench-store-delay';
 import { numberArgument, stringArgument } from './bench-sync-support';
 import { benchVotes } from './bench-votes';
 import { benchWorkshop } from './bench-workshop';
@@ -192,7 +197,16 @@ function benchCheckScoring(): void {
 	if (Number.isNaN(sink.value)) console.log(sink.value);
 }
 
-const PARTS = ['start', 'check', 'workshop', 'votes', 'measures', 'lan', 'ingest'] as const;
+const PARTS = [
+	'start',
+	'check',
+	'workshop',
+	'votes',
+	'measures',
+	'lan',
+	'ingest',
+	'store'
+] as const;
 type Part = (typeof PARTS)[number];
 
 function onlyArgument(): Part | null {
@@ -270,6 +284,7 @@ async function main(): Promise<void> {
 	if (only === 'check') return benchCheckScoring();
 	if (only === 'votes') return benchVotes();
 	if (only === 'measures') return benchMeasures();
+	if (only === 'store') return benchStoreDelay();
 	if (only === 'lan' || only === 'ingest') return syncBenchmarks[only]();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
@@ -294,6 +309,7 @@ async function main(): Promise<void> {
 		benchMeasures();
 		await syncBenchmarks.lan();
 		await syncBenchmarks.ingest();
+		await benchStoreDelay();
 	}
 }
 

@@ -80,7 +80,11 @@ describe('npm start', () => {
 			process.kill(npm.pid!, signal);
 			await exited;
 			await expect.poll(() => portIsFree(port), { timeout: 30_000 }).toBe(true);
-			expect(await storedTextInSqlite(dataDir, PROFILE)).toBe('Vor dem Beenden geschrieben');
+			// The port is free as soon as the server stops listening, before its last write (on the store's
+			// writer thread, ADR 18) has committed.
+			await expect
+				.poll(() => storedTextInSqlite(dataDir, PROFILE), { timeout: 30_000 })
+				.toBe('Vor dem Beenden geschrieben');
 		}
 	);
 });

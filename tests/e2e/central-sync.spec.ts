@@ -131,10 +131,10 @@ test('the facilitator sets up the central server once; the municipality is uploa
 async function centralDatabase(prefix: string) {
 	const sql = connectPostgres(postgres.url, { max: 1, onnotice: () => undefined });
 	try {
-		// A document is its stored state and the increments appended after it (ADR 18).
+		// A document's state, or only increments appended so far (ADR 18).
 		const documents = await sql<{ name: string }[]>`
-			SELECT name FROM (SELECT name FROM documents UNION SELECT name FROM document_updates) AS stored
-			WHERE starts_with(name, ${prefix}) ORDER BY name`;
+			SELECT name FROM documents WHERE starts_with(name, ${prefix})
+			UNION SELECT name FROM document_updates WHERE starts_with(name, ${prefix}) ORDER BY name`;
 		const tombstones = await sql<{ scope: string }[]>`
 			SELECT scope FROM deleted_scopes WHERE starts_with(scope, ${prefix}) ORDER BY scope`;
 		return {

@@ -23,8 +23,8 @@ export async function expectSavedOnServer(page: Page, timeout = 30_000): Promise
 }
 
 /**
- * The document `name` as the server's database holds it: its stored state (a V2 update) and the
- * increments appended after it, in order (ADR 18), applied to a fresh Y.Doc.
+ * The document `name` as the server's database holds it: its stored state and the increments appended
+ * after it (ADR 18), each a V2 update, applied in order to a fresh Y.Doc.
  */
 export function storedDocument(server: AppServer, name: string): Y.Doc | null {
 	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), {
@@ -32,7 +32,7 @@ export function storedDocument(server: AppServer, name: string): Y.Doc | null {
 		fileMustExist: true
 	});
 	try {
-		const state = db
+		const row = db
 			.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?')
 			.get(name);
 		const increments = db
@@ -40,10 +40,10 @@ export function storedDocument(server: AppServer, name: string): Y.Doc | null {
 				'SELECT data FROM document_updates WHERE name = ? ORDER BY seq'
 			)
 			.all(name);
-		if (!state && increments.length === 0) return null;
+		if (!row && increments.length === 0) return null;
 		const doc = new Y.Doc();
-		for (const update of [...(state ? [state.state] : []), ...increments.map((row) => row.data)])
-			Y.applyUpdateV2(doc, new Uint8Array(update));
+		if (row) Y.applyUpdateV2(doc, new Uint8Array(row.state));
+		for (const increment of increments) Y.applyUpdateV2(doc, new Uint8Array(increment.data));
 		return doc;
 	} finally {
 		db.close();

@@ -23,12 +23,12 @@ export function storedDocumentNames(server: AppServer, prefix: string): string[]
 	try {
 		return (
 			db
-				// A document is its stored state and the increments appended after it (ADR 18): either names it.
-				.prepare<[number, string], { name: string }>(
-					`SELECT name FROM (SELECT name FROM documents UNION SELECT name FROM document_updates)
-				WHERE substr(name, 1, ?) = ? ORDER BY name`
+				// A document's state, or only increments appended so far (ADR 18).
+				.prepare<[number, string, number, string], { name: string }>(
+					`SELECT name FROM documents WHERE substr(name, 1, ?) = ?
+				 UNION SELECT name FROM document_updates WHERE substr(name, 1, ?) = ? ORDER BY name`
 				)
-				.all(prefix.length, prefix)
+				.all(prefix.length, prefix, prefix.length, prefix)
 				.map((row) => row.name)
 		);
 	} finally {
