@@ -1,4 +1,4 @@
-// Property test of the board's write rules (server/SPEC.md W1–W12) against a real server: random
+// Property test of the board's write rules (server/SPEC.md W1–W14) against a real server: random
 // sequences of what a participant may do are never refused and all reach the server; random forged
 // operations are always refused and leave the server's document, in memory and as stored,
 // byte-identical.
@@ -28,6 +28,15 @@ import {
 } from '../src/lib/crdt/workshop-notes';
 import { giveDot, readVotes, withdrawDot } from '../src/lib/crdt/workshop-votes';
 import { addActionField } from '../src/lib/crdt/workshop-action-fields';
+import {
+	addMeasure,
+	addStatusChange,
+	editMeasure,
+	readMeasures,
+	setMeasureRemoved,
+	type NewMeasure
+} from '../src/lib/crdt/workshop-measures';
+import { MEASURE_STATUSES } from '../src/lib/domain/measures/measure';
 import type { Card } from '../src/lib/domain/workshop/cards';
 import { orderAtEnd } from '../src/lib/domain/workshop/ordering';
 import { ERROR_CODES } from '../src/lib/contract/protocol';
@@ -66,6 +75,30 @@ const newCard = (authorId: string, text: string, doc: Y.Doc): Card => ({
 	createdAt: Date.now()
 });
 
+const newMeasure = (authorId: string, title: string, doc: Y.Doc): NewMeasure => ({
+	id: fresh('measure'),
+	actionFieldId: 'hf-1',
+	title,
+	description: '',
+	dimensions: ['prozesse'],
+	owner: '',
+	start: null,
+	due: null,
+	budgetEur: null,
+	staffDays: null,
+	indicator: '',
+	target: '',
+	quickWin: false,
+	ikzPartners: [],
+	ikzOther: '',
+	dependsOn: [],
+	sources: [],
+	notes: '',
+	order: orderAtEnd(readMeasures(doc).measures).order,
+	authorId,
+	createdAt: Date.now()
+});
+
 const note = (authorId: string, kind: NoteKind, text: string) => ({
 	id: fresh('note'),
 	blockId: BLOCK,
@@ -82,7 +115,7 @@ beforeAll(async () => {
 	[anna, bernd] = room.participants as [RoomClient, RoomClient];
 	annaToken = (anna.provider.configuration as { token: string }).token;
 	// What others wrote: the facilitator's card, group, Handlungsfeld and decision; Bernd's entry,
-	// card, dot, score and parking note.
+	// card, dot, score, parking note, measure and its status.
 	await writeStored(room.facilitator, (doc) => {
 		addCard(doc, newCard('moderation', 'Von der Moderation', doc));
 		addCluster(doc, { id: 'cl-1', blockId: BLOCK, name: 'Technik', order: 'a0' });
@@ -107,6 +140,16 @@ beforeAll(async () => {
 		});
 		writeScore(doc, { participantId: bernd.sub, itemId: 'card-1', axis: 'impact' }, 3);
 		addNote(doc, note(bernd.sub, 'parking', 'Später'));
+		const measure = { ...newMeasure(bernd.sub, 'Von Bernd', doc), id: 'bm-1' };
+		addMeasure(doc, measure);
+		addStatusChange(doc, {
+			id: 'bs-1',
+			measureId: measure.id,
+			status: 'in_arbeit',
+			by: bernd.sub,
+			byName: 'Bernd',
+			at: 5
+		});
 	});
 	await until(() => readCards(anna.doc).cards.length === 2, 'Anna to see both cards');
 });
@@ -127,7 +170,7 @@ const ownCards = (doc: Y.Doc, me: string) =>
 const readFieldIds = (doc: Y.Doc, root: string) =>
 	[...new Set([...doc.getMap(root).keys()].map((key) => key.split('/')[0]!))].sort();
 
-/** Everything a participant's app may do on the board (W4–W10). */
+/** Everything a participant's app may do on the board (W4–W10, W13, W14). */
 const legitimate: fc.Arbitrary<Operation> = fc.oneof(
 	fc.constantFrom(...TEXTS).map(
 		(name): Operation =>
@@ -202,6 +245,41 @@ const legitimate: fc.Arbitrary<Operation> = fc.oneof(
 			);
 			if (own && remove) removeNote(doc, own.id);
 			else if (own) editNote(doc, own.id, text);
+		}),
+	fc.constantFrom(...TEXTS).map(
+		(title): Operation =>
+			(doc, me) =>
+				addMeasure(doc, newMeasure(me, title, doc))
+	),
+	// Any measure's fields, whoever wrote it (W13).
+	fc
+		.tuple(fc.nat(), fc.constantFrom(...TEXTS), fc.constantFrom('2027-Q3', '2028-01-31', null))
+		.map(([i, owner, due]): Operation => (doc) => {
+			const measure = pick(readMeasures(doc).measures, i);
+			if (measure)
+				editMeasure(doc, measure.id, { owner, due, dependsOn: { 'bm-1': measure.id !== 'bm-1' } });
+		}),
+	fc.tuple(fc.nat(), fc.boolean()).map(([i, removed]): Operation => (doc, me) => {
+		const { measures, removed: gone } = readMeasures(doc);
+		const own = pick(
+			[...measures, ...gone].filter((m) => m.authorId === me),
+			i
+		);
+		if (own) setMeasureRemoved(doc, own.id, removed);
+	}),
+	fc
+		.tuple(fc.nat(), fc.constantFrom(...MEASURE_STATUSES))
+		.map(([i, status]): Operation => (doc, me) => {
+			const measure = pick(readMeasures(doc).measures, i);
+			if (measure)
+				addStatusChange(doc, {
+					id: fresh('status'),
+					measureId: measure.id,
+					status,
+					by: me,
+					byName: 'Anna',
+					at: Date.now()
+				});
 		})
 );
 
@@ -261,6 +339,25 @@ const forged: fc.Arbitrary<Operation> = fc.oneof(
 		(doc) => doc.getMap(ROOT_KEYS.cardPhases).set(BLOCK, 'revealed'),
 		(doc) => doc.getMap(ROOT_KEYS.meta).set('owner', 'anna'),
 		(doc) => doc.getMap(ROOT_KEYS.cards).set(`${fresh('c')}/text`, new Y.Map()),
+		(doc) => addMeasure(doc, newMeasure(BERND(), 'Gefälscht', doc)),
+		(doc) => setMeasureRemoved(doc, 'bm-1', true),
+		(doc, me) => doc.getMap(ROOT_KEYS.measures).set('bm-1/authorId', me),
+		(doc) => doc.getMap(ROOT_KEYS.measures).set('bm-1/due', '2027-Q5'),
+		(doc) => doc.getMap(ROOT_KEYS.measures).set('bm-1/rating', 5),
+		(doc, me) =>
+			addStatusChange(doc, {
+				id: fresh('status'),
+				measureId: 'bm-1',
+				status: 'umgesetzt',
+				by: me === BERND() ? 'moderation' : BERND(),
+				byName: 'Bernd',
+				at: 1
+			}),
+		(doc) => doc.getMap(ROOT_KEYS.measureStatus).delete('bm-1/bs-1'),
+		(doc, me) =>
+			doc
+				.getMap(ROOT_KEYS.measureStatus)
+				.set('bm-1/bs-1', { status: 'geplant', by: me, byName: 'Anna', at: 1 }),
 		(doc) => doc.getText('t').insert(0, 'frei'),
 		(doc) => doc.getArray(ROOT_KEYS.cards + 'List').push(['x'])
 	),

@@ -1,4 +1,4 @@
-// The forgery suite (server/SPEC.md W1–W12, ADR 15): participants who joined with a real join code
+// The forgery suite (server/SPEC.md W1–W14, ADR 15, ADR 17): participants who joined with a real join code
 // attack a real server's workshop board the way issue 17 found possible, each attack its own test,
 // asserted on the SQLite file after the store acknowledgement of a later legitimate write.
 import { describe, expect, it } from 'vitest';
@@ -22,11 +22,21 @@ import { readMatrix, writeScore } from '../src/lib/crdt/workshop-matrix';
 import { addNote, readNotes } from '../src/lib/crdt/workshop-notes';
 import { giveDot, readVotes, withdrawDot } from '../src/lib/crdt/workshop-votes';
 import { addActionField } from '../src/lib/crdt/workshop-action-fields';
+import {
+	addMeasure,
+	addStatusChange,
+	editMeasure,
+	readMeasures,
+	setMeasureRemoved,
+	type NewMeasure
+} from '../src/lib/crdt/workshop-measures';
 import { useCleanup } from './test/cleanup';
 import { startTestServer, type TestServer } from './test/test-server';
 import {
 	openRoom,
+	ROOM_BOARD,
 	storedBoard,
+	storedBoardBytes,
 	writeRefused,
 	writeStored,
 	type Room,
@@ -212,6 +222,167 @@ describe('a participant cannot forge, rewrite or erase what others wrote on the 
 		expect([...stored.getMap('cardPhases').keys()]).toEqual([]);
 		expect(stored.getMap(ROOT_KEYS.actionFields).size).toBe(0);
 		expect(stored.getMap(ROOT_KEYS.cards).size).toBe(0);
+	});
+});
+
+let measureCount = 0;
+const measure = (authorId: string, title: string): NewMeasure => ({
+	id: `measure-${++measureCount}`,
+	actionFieldId: 'hf-1',
+	title,
+	description: '',
+	dimensions: [],
+	owner: '',
+	start: null,
+	due: null,
+	budgetEur: null,
+	staffDays: null,
+	indicator: '',
+	target: '',
+	quickWin: false,
+	ikzPartners: [],
+	ikzOther: '',
+	dependsOn: [],
+	sources: [],
+	notes: '',
+	order: `a${measureCount}`,
+	authorId,
+	createdAt: 1_000
+});
+
+const status = (measureId: string, id: string, by: string, byName: string) => ({
+	id,
+	measureId,
+	status: 'in_arbeit' as const,
+	by,
+	byName,
+	at: 2_000
+});
+
+describe('measures: participants write them together, but only as themselves (W13, W14)', () => {
+	it('a measure under another participant’s id, removing another’s measure or rewriting its author is refused, and the stored board stays byte-identical (W13, W3)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const bernds = measure(bernd.sub, 'E-Akte einführen');
+		await writeStored(bernd, (doc) => addMeasure(doc, bernds));
+		await expect.poll(() => readMeasures(anna.doc).measures.length).toBe(1);
+		const memory = Y.encodeStateAsUpdateV2(test.server.hocuspocus.documents.get(ROOM_BOARD)!);
+		const stored = await storedBoardBytes(test);
+
+		await writeRefused(anna, (doc) => addMeasure(doc, measure(bernd.sub, 'Untergeschoben')));
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => setMeasureRemoved(doc, bernds.id, true),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${bernds.id}/authorId`, 'anna'),
+			(doc) => doc.getMap(ROOT_KEYS.measures).delete(`${bernds.id}/authorId`)
+		];
+		for (const attack of attacks) await writeRefused(await room.join('Angreifer'), attack);
+
+		expect(Y.encodeStateAsUpdateV2(test.server.hocuspocus.documents.get(ROOM_BOARD)!)).toEqual(
+			memory
+		);
+		expect(await storedBoardBytes(test)).toEqual(stored);
+		expect(
+			readMeasures(await storedBoard(test)).measures.map((m) => [m.authorId, m.title])
+		).toEqual([[bernd.sub, 'E-Akte einführen']]);
+	});
+
+	it('a status change under another id, or one that overwrites or deletes an entry, is refused; the history stays (W14, W3)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const bernds = measure(bernd.sub, 'WLAN im Rathaus');
+		await writeStored(bernd, (doc) => {
+			addMeasure(doc, bernds);
+			addStatusChange(doc, status(bernds.id, 's-1', bernd.sub, 'Bernd'));
+		});
+		await expect.poll(() => readMeasures(anna.doc).changes.length).toBe(1);
+		const key = `${bernds.id}/s-1`;
+
+		await writeRefused(anna, (doc) =>
+			addStatusChange(doc, status(bernds.id, 's-2', bernd.sub, 'Bernd'))
+		);
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => addStatusChange(doc, status(bernds.id, 's-3', 'moderation', 'Moderation')),
+			(doc) =>
+				doc.getMap(ROOT_KEYS.measureStatus).set(key, {
+					status: 'umgesetzt',
+					by: bernd.sub,
+					byName: 'Bernd',
+					at: 2_000
+				}),
+			(doc) => doc.getMap(ROOT_KEYS.measureStatus).delete(key)
+		];
+		for (const attack of attacks) await writeRefused(await room.join('Angreifer'), attack);
+		await writeStored(bernd, (doc) => checkInParticipant(doc, bernd.sub, 'Bernd'));
+
+		const { changes, measures } = readMeasures(await storedBoard(test));
+		expect(changes.map((c) => [c.id, c.by, c.status])).toEqual([['s-1', bernd.sub, 'in_arbeit']]);
+		expect(measures[0]!.status).toBe('in_arbeit');
+	});
+
+	it('a measure field in a shape the app never writes is refused (W13)', async () => {
+		const { test, room, anna } = await workshop();
+		const annas = measure(anna.sub, 'Bürgerportal');
+		await writeStored(anna, (doc) => addMeasure(doc, annas));
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/title`, ''),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/due`, '2027-Q5'),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/owner`, 'x'.repeat(81)),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/budgetEur`, 12.5),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/dep.other`, 'yes'),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/ikz.123`, true),
+			(doc) => doc.getMap(ROOT_KEYS.measures).set(`${annas.id}/priority`, 1)
+		];
+		for (const attack of attacks) await writeRefused(await room.join('Angreifer'), attack);
+		await writeStored(anna, (doc) => checkInParticipant(doc, anna.sub, 'Anna'));
+
+		expect(readMeasures(await storedBoard(test)).measures).toEqual([
+			{ ...annas, status: 'geplant' }
+		]);
+	});
+
+	it('adding, editing anyone’s measure, moving, removing and restoring one’s own and setting a status are stored (W13, W14)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const facilitators = measure('moderation', 'Netz ausbauen');
+		await writeStored(room.facilitator, (doc) => addMeasure(doc, facilitators));
+		await expect.poll(() => readMeasures(anna.doc).measures.length).toBe(1);
+		const annas = {
+			...measure(anna.sub, 'E-Akte einführen'),
+			owner: 'Hauptamt',
+			start: '2027-Q1',
+			due: '2027-09-30',
+			budgetEur: 12_500,
+			staffDays: 2.5,
+			dimensions: ['prozesse' as const],
+			ikzPartners: ['091620000000'],
+			dependsOn: [facilitators.id],
+			sources: [{ kind: 'matrix' as const, itemId: 'card-1' }],
+			quickWin: true
+		};
+
+		await writeStored(anna, (doc) => addMeasure(doc, annas));
+		await writeStored(anna, (doc) =>
+			editMeasure(doc, facilitators.id, { owner: 'Bauamt', due: '2027-Q4', dependsOn: {} })
+		);
+		await writeStored(anna, (doc) =>
+			editMeasure(doc, annas.id, { order: 'a0', dependsOn: { [facilitators.id]: false } }, [
+				{ id: facilitators.id, order: 'a1' }
+			])
+		);
+		await writeStored(anna, (doc) => setMeasureRemoved(doc, annas.id, true));
+		await writeStored(anna, (doc) => setMeasureRemoved(doc, annas.id, false));
+		await writeStored(anna, (doc) =>
+			addStatusChange(doc, status(facilitators.id, 's-1', anna.sub, 'Anna'))
+		);
+		await expect.poll(() => readMeasures(bernd.doc).changes.length).toBe(1);
+		await writeStored(bernd, (doc) =>
+			editMeasure(doc, annas.id, { title: 'E-Akte im Bauamt', due: null })
+		);
+
+		expect([anna.closeReasons, bernd.closeReasons]).toEqual([[], []]);
+		const stored = readMeasures(await storedBoard(test));
+		const byTitle = stored.measures.map((m) => [m.title, m.owner, m.due, m.order, m.status]).sort();
+		expect(byTitle).toEqual([
+			['E-Akte im Bauamt', 'Hauptamt', null, 'a0', 'geplant'],
+			['Netz ausbauen', 'Bauamt', '2027-Q4', 'a1', 'in_arbeit']
+		]);
 	});
 });
 

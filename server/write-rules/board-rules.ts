@@ -1,12 +1,22 @@
-// Who may write what on a workshop's board (server/SPEC.md W1–W12, ADR 15): the table of that SPEC as
-// code. A participant's update is applied only if every entry it writes or deletes is one the
-// participant may touch: their roster entry, their own cards, parking notes, dots and scores, and the
-// order of cards. Records are `<id>/<field>` keys of flat maps (src/lib/crdt/field-records.ts); a
+// Who may write what on a workshop's board (server/SPEC.md W1–W14, ADR 15, ADR 17): the table of that
+// SPEC as code. A participant's update is applied only if every entry it writes or deletes is one the
+// participant may touch: their roster entry, their own cards, parking notes, dots and scores, the
+// order of cards, the fields of any measure, and status changes under their own id. Records are `<id>/<field>` keys of flat maps (src/lib/crdt/field-records.ts); a
 // record's author is the `authorId` the server holds, or, for a record new to the server, the one the
 // update writes. Moderation is never judged here (the extension skips it).
 
 import type * as Y from 'yjs';
+import { isArs } from '../../src/lib/domain/ars';
+import { DIMENSIONS } from '../../src/lib/domain/check/catalog-types';
 import { hasForbiddenCharacters } from '../../src/lib/domain/display-name';
+import { isMeasureStatus, isSchedulePoint } from '../../src/lib/domain/measures/measure';
+import {
+	MEASURE_BUDGET_MAX_EUR,
+	MEASURE_STAFF_DAYS_MAX,
+	MEASURE_TEXT_MAX_LENGTH,
+	validateMeasureText,
+	validateMeasureTitle
+} from '../../src/lib/domain/measures/measure-fields';
 import { isNameId } from '../../src/lib/domain/document-names';
 import { validateCardText } from '../../src/lib/domain/workshop/cards';
 import { isScore } from '../../src/lib/domain/workshop/matrix';
@@ -19,7 +29,7 @@ import type { EntryDelete, EntryWrite, UpdateChanges } from './update-changes';
 
 /** The rule ids of server/SPEC.md that a refusal names (in the log and in tests). */
 export type BoardRule =
-	'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W8' | 'W9' | 'W10' | 'W11' | 'W12';
+	'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W8' | 'W9' | 'W10' | 'W11' | 'W12' | 'W13' | 'W14';
 
 export type Verdict = { ok: true } | { ok: false; rule: BoardRule };
 
@@ -46,17 +56,17 @@ function fieldKey(key: string): [string, string] | null {
 	return isRecordId(id) ? [id, key.slice(slash + 1)] : null;
 }
 
+/** A name shown for a person: 1–80 characters, not blank, without control characters. */
+const isPersonName = (name: unknown): boolean =>
+	typeof name === 'string' &&
+	name.trim().length > 0 &&
+	name.length <= 80 &&
+	!hasForbiddenCharacters(name);
+
 /** W5: the roster entry is the writer's own, `{ name, joinedAt }` as readRoster accepts it. */
 function rosterEntryValid(value: unknown): boolean {
 	if (!isPlainObject(value) || !hasOnly(value, ['name', 'joinedAt'])) return false;
-	const { name, joinedAt } = value;
-	return (
-		typeof name === 'string' &&
-		name.trim().length > 0 &&
-		name.length <= 80 &&
-		!hasForbiddenCharacters(name) &&
-		isTime(joinedAt)
-	);
+	return isPersonName(value['name']) && isTime(value['joinedAt']);
 }
 
 const CARD_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
@@ -77,6 +87,69 @@ const NOTE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	text: isNoteText,
 	createdAt: isTime
 };
+
+const measureText =
+	(field: keyof typeof MEASURE_TEXT_MAX_LENGTH) =>
+	(value: unknown): boolean =>
+		typeof value === 'string' &&
+		validateMeasureText(value, MEASURE_TEXT_MAX_LENGTH[field], field !== 'owner').ok;
+
+const inRange = (value: unknown, max: number): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max;
+
+/** W13: a measure's fields (src/lib/crdt/workshop-measures.ts), each as the app writes it. */
+const MEASURE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+	actionFieldId: isRecordId,
+	title: (value) => typeof value === 'string' && validateMeasureTitle(value).ok,
+	description: measureText('description'),
+	owner: measureText('owner'),
+	indicator: measureText('indicator'),
+	target: measureText('target'),
+	notes: measureText('notes'),
+	ikzOther: measureText('ikzOther'),
+	start: (value) => value === null || isSchedulePoint(value),
+	due: (value) => value === null || isSchedulePoint(value),
+	budgetEur: (value) =>
+		value === null || (inRange(value, MEASURE_BUDGET_MAX_EUR) && Number.isInteger(value)),
+	staffDays: (value) =>
+		value === null || (inRange(value, MEASURE_STAFF_DAYS_MAX) && Number.isInteger(value * 2)),
+	quickWin: (value) => value === true,
+	order: isOrderKey,
+	authorId: isRecordId,
+	createdAt: isTime,
+	removed: (value) => value === true,
+	...Object.fromEntries(DIMENSIONS.map((d) => [`dim.${d}`, (value: unknown) => value === true]))
+};
+
+/** W13: a measure's links, one key each: `ikz.<ARS>`, `dep.<measureId>`, `src.<itemId>`. */
+function measureLinkValid(field: string, value: unknown, deleted: boolean): boolean {
+	const dot = field.indexOf('.');
+	const [prefix, id] = [field.slice(0, dot), field.slice(dot + 1)];
+	switch (prefix) {
+		case 'ikz':
+			return isArs(id) && (deleted || value === true);
+		case 'dep':
+			return isRecordId(id) && (deleted || value === true);
+		case 'src':
+			return isRecordId(id) && (deleted || ['card', 'cluster', 'matrix'].includes(value as string));
+		default:
+			return false;
+	}
+}
+
+/** W14: one status change, `{ status, by, byName, at, note? }`, by the writer. */
+function statusChangeValid(value: unknown, writer: string): boolean {
+	if (!isPlainObject(value) || !hasOnly(value, ['status', 'by', 'byName', 'at', 'note']))
+		return false;
+	const { status, by, byName, at, note } = value;
+	return (
+		isMeasureStatus(status) &&
+		by === writer &&
+		isPersonName(byName) &&
+		isTime(at) &&
+		(note === undefined || measureText('notes')(note))
+	);
+}
 
 /** W9: `{ blockId, createdAt }`, `withdrawn: true` when taken back. */
 function dotValid(value: unknown): boolean {
@@ -169,6 +242,21 @@ function judgeEntry(
 				(given === null || isScore(given.value))
 				? OK
 				: refuse('W10');
+		case ROOT_KEYS.measures:
+			return judgeMeasureField(judge, key, given);
+		case ROOT_KEYS.measureStatus: {
+			// W14: added under the writer's own id, never overwritten or deleted.
+			const parts = key.split('/');
+			const fresh = !judge.board.getMap<unknown>(root).has(key);
+			return parts.length === 2 &&
+				isRecordId(parts[0]) &&
+				isRecordId(parts[1]) &&
+				fresh &&
+				given !== null &&
+				statusChangeValid(given.value, writer)
+				? OK
+				: refuse('W14');
+		}
 		case ROOT_KEYS.clusters:
 		case ROOT_KEYS.actionFields:
 		case ROOT_KEYS.actionFieldLinks:
@@ -178,6 +266,32 @@ function judgeEntry(
 			// W12: nothing else is part of a board.
 			return refuse('W12');
 	}
+}
+
+/**
+ * W13: the afternoon is group work, so a participant writes every field of any measure the board
+ * holds; a measure new to the board only under their own id (`authorId`, written once), and
+ * `removed` (set or cleared) only on their own.
+ */
+function judgeMeasureField(
+	judge: Judge,
+	key: string,
+	given: { deleted: false; value: unknown } | null
+): Verdict {
+	const parts = fieldKey(key);
+	if (!parts) return refuse('W13');
+	const [id, field] = parts;
+	const check = MEASURE_FIELDS[field];
+	const valid = check
+		? given === null || check(given.value)
+		: measureLinkValid(field, given?.value, given === null);
+	if (!valid) return refuse('W13');
+	const stored = judge.board.getMap<unknown>(ROOT_KEYS.measures).get(`${id}/authorId`);
+	if (field === 'authorId')
+		return stored === undefined && given?.value === judge.writer ? OK : refuse('W13');
+	const author = authorOf(judge, ROOT_KEYS.measures, id);
+	if (field === 'removed') return author === judge.writer ? OK : refuse('W13');
+	return stored !== undefined || author === judge.writer ? OK : refuse('W13');
 }
 
 /** W5: a roster entry new to the board may not take it beyond MAX_ROSTER_ENTRIES. */

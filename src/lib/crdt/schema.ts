@@ -84,7 +84,18 @@ export const ROOT_KEYS = {
 	/** Y.Map `<fieldId>/<field>` → value: the Handlungsfelder, on the board. */
 	actionFields: 'actionFields',
 	/** Y.Map `<fieldId>/<itemId>` → true: cards and clusters linked to a Handlungsfeld, on the board. */
-	actionFieldLinks: 'actionFieldLinks'
+	actionFieldLinks: 'actionFieldLinks',
+	/**
+	 * Y.Map `<measureId>/<field>` → value: the Maßnahmen under the Handlungsfelder, on the board (ADR
+	 * 17); dimensions, IKZ partners, dependencies and sources one key each (`dim.<d>`, `ikz.<ARS>`,
+	 * `dep.<measureId>`, `src.<itemId>`).
+	 */
+	measures: 'measures',
+	/**
+	 * Y.Map `<measureId>/<changeId>` → { status, by, byName, at, note? }: every status change of a
+	 * measure, kept for good (ADR 17), on the board.
+	 */
+	measureStatus: 'measureStatus'
 } as const;
 
 export const META_KEYS = {

@@ -69,6 +69,31 @@ export interface LinkableItem extends VotingItem {
 	blockTitle: string;
 }
 
+/** Every group and card of the day's Kartenabfragen, block by block (also what a measure links). */
+export function linkableItems(
+	schedule: readonly { id: string; title: string; method: string }[],
+	cards: readonly Card[],
+	clusters: readonly Cluster[]
+): LinkableItem[] {
+	return schedule
+		.filter((block) => block.method === 'kartenabfrage')
+		.flatMap((block) => {
+			const view = boardView(cards, clusters, block.id);
+			return [
+				...votingItems(view, 'clusters').map((item) => ({
+					...item,
+					kind: 'cluster' as const,
+					blockTitle: block.title
+				})),
+				...votingItems(view, 'cards').map((item) => ({
+					...item,
+					kind: 'card' as const,
+					blockTitle: block.title
+				}))
+			];
+		});
+}
+
 export interface ActionFieldsBoardOptions {
 	control: WorkshopControl;
 	board: LiveDocument<ActionFieldsSnapshot>;
@@ -113,23 +138,7 @@ export class ActionFieldsBoard {
 	/** Every group and card of the day's Kartenabfragen, block by block. */
 	get linkable(): LinkableItem[] {
 		const { cards, clusters } = this.#options.board.value;
-		return this.control.schedule
-			.filter((block) => block.method === 'kartenabfrage')
-			.flatMap((block) => {
-				const view = boardView(cards, clusters, block.id);
-				return [
-					...votingItems(view, 'clusters').map((item) => ({
-						...item,
-						kind: 'cluster' as const,
-						blockTitle: block.title
-					})),
-					...votingItems(view, 'cards').map((item) => ({
-						...item,
-						kind: 'card' as const,
-						blockTitle: block.title
-					}))
-				];
-			});
+		return linkableItems(this.control.schedule, cards, clusters);
 	}
 
 	/** The entries linked to a field that are still on the board. */

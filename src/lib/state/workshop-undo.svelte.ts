@@ -43,7 +43,10 @@ export const undoable =
 	(doc: Y.Doc): void =>
 		writeOwn(doc, step, change);
 
-/** What a person undoes per document; the roster, presence, run, timer and votes are not undone. */
+/**
+ * What a person undoes per document; the roster, presence, run, timer, votes and a measure's status
+ * history (kept for good, ADR 17) are not undone.
+ */
 const ROOTS = {
 	control: [ROOT_KEYS.agenda],
 	board: [
@@ -52,7 +55,8 @@ const ROOTS = {
 		ROOT_KEYS.notes,
 		ROOT_KEYS.matrix,
 		ROOT_KEYS.actionFields,
-		ROOT_KEYS.actionFieldLinks
+		ROOT_KEYS.actionFieldLinks,
+		ROOT_KEYS.measures
 	]
 } as const;
 

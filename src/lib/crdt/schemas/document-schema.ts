@@ -42,6 +42,12 @@ export interface RecordKind {
 	key?: string;
 	migrations: readonly RecordMigration[];
 	/**
+	 * For 'field-records': fields named `<prefix><something>`, one per thing a record links to (a
+	 * measure's `dep.<measureId>`, ADR 17), so two people linking different things keep both; each
+	 * value is validated by the prefix's schema. Fields the object schema declares are matched first.
+	 */
+	prefixedFields?: Readonly<Record<string, RecordSchema>>;
+	/**
 	 * The root is no longer written: its records are read through the migration to `successor`, the
 	 * record kind that holds them now. The root key stays declared, so it is never reused.
 	 */
@@ -63,9 +69,23 @@ export function declaredFields(schema: RecordSchema): string[] | null {
 		: null;
 }
 
-/** True when `value` is one valid record (or entry value) of the kind. */
-export const isValidRecord = (kind: RecordKind, value: unknown): boolean =>
-	v.safeParse(kind.schema, value).success;
+/** The schema of a field the kind declares by its prefix (RecordKind.prefixedFields), if any. */
+export function prefixedField(kind: RecordKind, field: string): RecordSchema | null {
+	for (const [prefix, schema] of Object.entries(kind.prefixedFields ?? {}))
+		if (field.startsWith(prefix) && field.length > prefix.length) return schema;
+	return null;
+}
+
+/** True when `value` is one valid record (or entry value) of the kind, prefixed fields included. */
+export function isValidRecord(kind: RecordKind, value: unknown): boolean {
+	if (!v.safeParse(kind.schema, value).success) return false;
+	if (kind.prefixedFields === undefined || typeof value !== 'object' || value === null) return true;
+	const declared = new Set(declaredFields(kind.schema));
+	return Object.entries(value).every(([field, fieldValue]) => {
+		const schema = declared.has(field) ? null : prefixedField(kind, field);
+		return schema === null || v.safeParse(schema, fieldValue).success;
+	});
+}
 
 /** The records of one root as plain objects by key, whatever the encoding. */
 export function recordsOf(doc: Y.Doc, kind: RecordKind): Map<string, unknown> {
@@ -110,7 +130,8 @@ export function readSchemaStatus(doc: Y.Doc, schema: DocumentSchema): SchemaStat
 		const known = new Set(fields);
 		for (const record of recordsOf(doc, kind).values()) {
 			if (typeof record !== 'object' || record === null) continue;
-			if (Object.keys(record).some((field) => !known.has(field))) return { newerData: true };
+			const unknown = (field: string) => !known.has(field) && prefixedField(kind, field) === null;
+			if (Object.keys(record).some(unknown)) return { newerData: true };
 		}
 	}
 	return { newerData: false };

@@ -46,6 +46,19 @@ function suffix(described: Described, mark: string): Described {
 	return typeof described === 'string' ? `${described}${mark}` : { ...described, '': mark.trim() };
 }
 
+/** Prefixed fields (RecordKind.prefixedFields) as `<prefix>*`, beside the declared ones. */
+function withPrefixes(
+	described: Described,
+	prefixed: Readonly<Record<string, RecordSchema>> | undefined
+): Described {
+	if (prefixed === undefined || typeof described === 'string') return described;
+	const fields = Object.entries(prefixed).map(([prefix, schema]) => [
+		`${prefix}*`,
+		describeSchema(schema)
+	]);
+	return { ...described, ...Object.fromEntries(fields) };
+}
+
 export interface SchemaSnapshot {
 	[kind: string]: {
 		version: number;
@@ -80,7 +93,7 @@ export function snapshotOf(schemas: readonly DocumentSchema[]): SchemaSnapshot {
 							version: kind.version,
 							...(kind.successor === undefined ? {} : { successor: kind.successor }),
 							migrations: kind.migrations.map(({ to, name: step }) => `${to}: ${step}`),
-							schema: describeSchema(kind.schema)
+							schema: withPrefixes(describeSchema(kind.schema), kind.prefixedFields)
 						}
 					])
 				)

@@ -4,6 +4,11 @@
 
 import * as v from 'valibot';
 import { DIMENSIONS } from '../../domain/check/catalog-types';
+import {
+	isSchedulePoint,
+	MEASURE_STATUSES,
+	type MeasureSourceKind
+} from '../../domain/measures/measure';
 import { BLOCK_METHODS } from '../../domain/workshop/agenda';
 import { ROOT_KEYS } from '../schema';
 import { NOTE_KINDS } from '../workshop-notes';
@@ -42,6 +47,59 @@ const dot = (root: RecordKind['root']): RecordKind => ({
 		withdrawn: v.optional(v.literal(true))
 	}),
 	migrations: []
+});
+
+/** Where a measure came from (`src.<itemId>` → kind). */
+export const MEASURE_SOURCE_KINDS = [
+	'card',
+	'cluster',
+	'matrix'
+] as const satisfies readonly MeasureSourceKind[];
+
+const schedulePoint = v.custom<string>(isSchedulePoint, 'schedule point');
+
+/** A measure (ADR 17): one key per field; a text left empty and a time not set are absent or null. */
+export const MEASURE_RECORD = v.object({
+	actionFieldId: recordId,
+	title: v.pipe(text, v.minLength(1)),
+	description: v.optional(text),
+	owner: v.optional(text),
+	start: v.nullish(schedulePoint),
+	due: v.nullish(schedulePoint),
+	budgetEur: v.nullish(v.pipe(v.number(), v.integer(), v.minValue(0))),
+	staffDays: v.nullish(v.pipe(v.number(), v.finite(), v.minValue(0))),
+	indicator: v.optional(text),
+	target: v.optional(text),
+	quickWin: v.optional(v.literal(true)),
+	ikzOther: v.optional(text),
+	notes: v.optional(text),
+	order: orderKey,
+	authorId: recordId,
+	createdAt: time,
+	/** Set instead of deleting, so an edit made meanwhile stays and undo brings both back. */
+	removed: v.optional(v.literal(true)),
+	...Object.fromEntries(
+		DIMENSIONS.map((dimension) => [`dim.${dimension}`, v.optional(v.literal(true))])
+	)
+});
+
+/** The links of a measure, one key each, so two people adding different ones keep both. */
+export const MEASURE_LINKS = {
+	/** A neighbouring municipality (its ARS) that could join (IKZ). */
+	'ikz.': v.literal(true),
+	/** A measure this one depends on. */
+	'dep.': v.literal(true),
+	/** A card, group or matrix entry it came from. */
+	'src.': v.picklist(MEASURE_SOURCE_KINDS)
+} as const;
+
+/** One status change, written once and never changed. */
+export const MEASURE_STATUS_ENTRY = v.object({
+	status: v.picklist(MEASURE_STATUSES),
+	by: recordId,
+	byName: text,
+	at: time,
+	note: v.optional(text)
 });
 
 export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
@@ -185,6 +243,23 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 				authorId: recordId,
 				createdAt: time
 			}),
+			migrations: []
+		},
+		measure: {
+			root: ROOT_KEYS.measures,
+			encoding: 'field-records',
+			key: 'measureId',
+			version: 1,
+			schema: MEASURE_RECORD,
+			prefixedFields: MEASURE_LINKS,
+			migrations: []
+		},
+		measureStatus: {
+			root: ROOT_KEYS.measureStatus,
+			encoding: 'entries',
+			key: 'measureId/changeId',
+			version: 1,
+			schema: MEASURE_STATUS_ENTRY,
 			migrations: []
 		}
 	}

@@ -1,9 +1,9 @@
 // A workshop as one device works on it (ADR 12): the one state object a workshop page asks for. It
 // holds the control document, the board and this device's own private document once each (one
 // SharedDocument, one lease), resolves the device's role once (Viewer), and composes the feature state
-// classes over them: the day's run, cards, dot votes, the matrix, Handlungsfelder, notes, presence,
-// the roster and undo. Every write goes from the feature class straight into the document the
-// workspace already holds, and resolves once IndexedDB has it (SPEC S1).
+// classes over them: the day's run, cards, dot votes, the matrix, Handlungsfelder, Maßnahmen, notes,
+// presence, the roster and undo. Every write goes from the feature class straight into the document
+// the workspace already holds, and resolves once IndexedDB has it (SPEC S1).
 
 import type * as Y from 'yjs';
 import { m } from '../../paraglide/messages.js';
@@ -42,6 +42,7 @@ import { WorkshopDay } from '../workshop-day.svelte';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
 import { WorkshopUndo } from '../workshop-undo.svelte';
 import { revealPrivateCards, revealPrivateVotes, type RevealDocuments } from './reveal-private';
+import { EMPTY_MEASURES, readMeasuresBoard, WorkshopMeasures } from './workshop-measures.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { RosterEntry } from '../../crdt/workshop-doc';
@@ -83,6 +84,7 @@ export class WorkshopWorkspace {
 	#voting: DotVoting | null = null;
 	#matrix: ImpactMatrix | null = null;
 	#actionFields: ActionFieldsBoard | null = null;
+	#measures: WorkshopMeasures | null = null;
 	#notes: WorkshopNotes | null = null;
 	#presence: Presence | null = null;
 
@@ -211,6 +213,27 @@ export class WorkshopWorkspace {
 			writeBoard: (change) => this.#write(this.#boardDoc, change),
 			// Handlungsfelder are the facilitator's (server/SPEC.md W11); participants see them.
 			canWrite: role.kind === 'facilitator'
+		}));
+	}
+
+	/**
+	 * The Maßnahmen under the Handlungsfelder (ADR 17): participants and the facilitator write them
+	 * together (server/SPEC.md W13, W14), an onlooker's device only looks.
+	 */
+	get measures(): WorkshopMeasures | null {
+		const role = this.#role;
+		if (role === null) return null;
+		return (this.#measures ??= new WorkshopMeasures({
+			control: this.control,
+			board: this.#live(this.#boardDoc, readMeasuresBoard, EMPTY_MEASURES),
+			writeBoard: (change) => this.#write(this.#boardDoc, change),
+			matrix: this.matrix,
+			writer:
+				role.kind === 'participant'
+					? { id: role.participantId, name: role.displayName, removesAny: false }
+					: role.kind === 'facilitator'
+						? { id: MODERATION_AUTHOR_ID, name: m.presence_moderation(), removesAny: true }
+						: null
 		}));
 	}
 
