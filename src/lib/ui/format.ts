@@ -44,3 +44,15 @@ export function formatMoment(ms: number, now: number = Date.now()): string {
 	dayFormat ??= new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit' });
 	return `${dayFormat.format(new Date(ms))}, ${time}`;
 }
+
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
+/** "13.12.2026, 14:05" in the device's time zone: when a change was made, on any day. */
+export const formatDateTime = (ms: number): string =>
+	(dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit'
+	})).format(new Date(ms));

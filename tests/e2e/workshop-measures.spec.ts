@@ -1,0 +1,270 @@
+// Maßnahmen (ADR 17): the facilitator turns a Quick Win of the matrix into a measure in one step; a
+// participant on her own device in the room writes one with an owner and a quarter, and everyone sees
+// it with its SMART check in words, and a forged removal with her token is refused by the server;
+// measures are written and ordered by keyboard alone. Asserted on the board document on the server.
+import type { Page } from '@playwright/test';
+import { joinWithCode, launchLanBrowser } from './support/lan-devices';
+import { expect, test } from './support/fixtures';
+import { KommuneFormPage } from './pages/kommune-form';
+import { WorkshopPage } from './pages/workshop-page';
+import { seriousViolations } from './support/axe';
+import type { AppServer } from './support/app-server';
+import { expectSavedOnServer, storedRecords } from './support/server-database';
+import { KOMMUNEN } from './support/test-data';
+import { ERROR_CODES, SYNC_PATH } from '../../src/lib/contract/protocol';
+import { connectSyncClient } from '../../server/test/sync-client';
+
+const FIELD = 'Digitale Verwaltung';
+
+/**
+ * A workshop whose Kartenabfrage has the cards `cards` and one Handlungsfeld, FIELD; the page ends on
+ * the workshop's Maßnahmen. Returns the board's document name and a participants' join code.
+ */
+async function workshopWithField(
+	page: Page,
+	cards: string[]
+): Promise<{ board: string; code: string }> {
+	const kommune = KOMMUNEN[0]!;
+	await new KommuneFormPage(page).create(kommune);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const board = `${new URL(page.url()).pathname.slice(1)}/board`;
+	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
+	await page
+		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
+		.click();
+	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	for (const text of cards) {
+		await page.getByLabel('Ihre Karte').fill(text);
+		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
+		await expect(page.getByText(text, { exact: true })).toBeVisible();
+	}
+	await nav(page, 'Handlungsfelder').click();
+	await page.getByLabel('Titel', { exact: true }).fill(FIELD);
+	await page
+		.getByRole('group', { name: 'Dimensionen des Digital-Checks' })
+		.getByRole('checkbox', { name: 'Prozesse & Organisation' })
+		.check();
+	await page.getByRole('button', { name: 'Handlungsfeld anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 3, name: `1. ${FIELD}` })).toBeVisible();
+	return { board, code };
+}
+
+const nav = (device: Page, name: string) =>
+	device.getByRole('navigation', { name: 'Workshop-Seiten' }).getByRole('link', { name });
+
+/** The measures of FIELD as their headings read, in order. */
+const headings = (device: Page) =>
+	device.getByRole('list', { name: `Maßnahmen zu „${FIELD}“` }).getByRole('heading', { level: 3 });
+
+/** The list item of the measure titled `title`. */
+const measureItem = (device: Page, title: string) =>
+	device
+		.getByRole('list', { name: `Maßnahmen zu „${FIELD}“` })
+		.getByRole('listitem')
+		.filter({ has: device.getByRole('heading', { level: 3, name: title }) });
+
+/** The stored measures that are not removed, in their order (fractional keys compare by code unit). */
+async function storedMeasures(
+	page: Page,
+	server: AppServer,
+	board: string
+): Promise<Record<string, unknown>[]> {
+	await expectSavedOnServer(page);
+	return Object.entries(storedRecords(server, board, 'measures'))
+		.filter(([, record]) => record.removed !== true)
+		.sort(([, a], [, b]) => (String(a.order) < String(b.order) ? -1 : 1))
+		.map(([id, record]) => ({ id, ...record }));
+}
+
+test('a Quick Win becomes a measure in one step, a participant in the room writes one with owner and quarter that both devices show with the SMART check, and her forged removal of another’s measure is refused', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(150_000);
+	const { board, code } = await workshopWithField(page, ['Kein WLAN', 'Akten auf Papier']);
+
+	// "Kein WLAN" scored 5 for impact and 1 for effort: a Quick Win.
+	await nav(page, 'Nutzen-Aufwand-Matrix').click();
+	await page.getByLabel('Ihr Nutzen für „Kein WLAN“').selectOption('5');
+	await page.getByLabel('Ihr Aufwand für „Kein WLAN“').selectOption('1');
+
+	await nav(page, 'Maßnahmen').click();
+	await expect(page.getByRole('heading', { level: 2, name: `1. ${FIELD}` })).toBeVisible();
+	await expect(
+		page.getByText('Zu diesem Handlungsfeld gibt es noch keine Maßnahme.')
+	).toBeVisible();
+
+	// One step from the matrix: the measure is named after the entry, marked quick win, and keeps
+	// the link; the focus goes to it, and its SMART check says what is missing.
+	await page
+		.getByLabel(`Karte, Gruppe oder Matrix-Eintrag als Maßnahme zu „${FIELD}“`)
+		.selectOption({ label: 'Quick Win: Kein WLAN' });
+	await page.getByRole('button', { name: 'Als Maßnahme anlegen' }).click();
+	await expect(headings(page)).toHaveText(['1. Kein WLAN Quick Win']);
+	await expect(page.getByRole('button', { name: '„Kein WLAN“ bearbeiten' })).toBeFocused();
+	await expect(
+		page.getByRole('status').filter({ hasText: '„Kein WLAN“ wurde angelegt.' })
+	).toBeVisible();
+	await expect(
+		page.getByRole('list', { name: 'SMART-Hinweise zu „Kein WLAN“' }).getByRole('listitem')
+	).toHaveText([
+		'Niemand ist verantwortlich.',
+		'Es fehlt ein Fälligkeitstermin.',
+		'Es fehlt ein Erfolgsindikator.'
+	]);
+	const [fromMatrix] = await storedMeasures(page, appServer, board);
+	expect(fromMatrix).toMatchObject({ title: 'Kein WLAN', quickWin: true });
+	expect(Object.entries(fromMatrix!).filter(([key]) => key.startsWith('src.'))).toEqual([
+		[expect.stringMatching(/^src\./), 'matrix']
+	]);
+
+	const lanBrowser = await launchLanBrowser();
+	try {
+		const anna = await joinWithCode(lanBrowser, appServer.port, code, 'Anna');
+		await anna.getByRole('link', { name: 'Maßnahmen öffnen' }).click();
+		await expect(headings(anna)).toHaveText(['1. Kein WLAN Quick Win']);
+
+		// A time nobody can place is refused at its field; what was typed stays, nothing is stored.
+		await anna.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` }).click();
+		await expect(anna.getByLabel('Titel')).toBeFocused();
+		await anna.getByLabel('Titel').fill('Posteingang digitalisieren');
+		await anna.getByLabel('Verantwortlich (Rolle oder Name)').fill('Hauptamt');
+		await anna.getByLabel('Beginn').fill('Q1 2027');
+		await anna.getByLabel('Fällig').fill('Sommer 2027');
+		await anna.getByRole('button', { name: 'Maßnahme anlegen', exact: true }).click();
+		const due = anna.getByLabel('Fällig');
+		await expect(due).toBeFocused();
+		await expect(due).toHaveAttribute('aria-invalid', 'true');
+		await expect(anna.getByLabel('Titel')).toHaveValue('Posteingang digitalisieren');
+		expect(await seriousViolations(anna), 'measure form with an error').toEqual([]);
+
+		await due.fill('Q3 2027');
+		await anna.getByLabel('Budget in Euro').fill('12.500 €');
+		await anna.getByLabel('Personentage').fill('2,5');
+		await anna.getByLabel('Erfolgsindikator').fill('Anteil digitaler Eingänge');
+		await anna.getByLabel('Zielwert').fill('80 %');
+		await anna.getByRole('button', { name: 'Maßnahme anlegen', exact: true }).click();
+
+		for (const device of [anna, page]) {
+			await expect(headings(device)).toHaveText([
+				'1. Kein WLAN Quick Win',
+				'2. Posteingang digitalisieren'
+			]);
+			const written = measureItem(device, '2. Posteingang digitalisieren');
+			await expect(written).toContainText(/Verantwortlich \(Rolle oder Name\)\s*Hauptamt/);
+			await expect(written).toContainText(/Zeitraum\s*Q1 2027 bis Q3 2027/);
+			await expect(written).toContainText(/Ressourcen\s*12\.500 €, 2,5 Personentage/);
+			await expect(written).toContainText('Anteil digitaler Eingänge (Zielwert: 80 %)');
+			await expect(written).toContainText('Keine Hinweise.');
+		}
+
+		// In the server's database: one record per measure, times in their canonical form, written
+		// under Anna's participant id.
+		const stored = await storedMeasures(anna, appServer, board);
+		expect(stored.map((measure) => measure.title)).toEqual([
+			'Kein WLAN',
+			'Posteingang digitalisieren'
+		]);
+		expect(stored[1]).toMatchObject({
+			owner: 'Hauptamt',
+			start: '2027-Q1',
+			due: '2027-Q3',
+			budgetEur: 12_500,
+			staffDays: 2.5,
+			indicator: 'Anteil digitaler Eingänge',
+			target: '80 %'
+		});
+		expect(String(stored[1]!.authorId)).not.toMatch(/^moderation\//);
+		expect(await seriousViolations(anna), 'measures of a participant').toEqual([]);
+		expect(await seriousViolations(page), 'measures of the facilitator').toEqual([]);
+
+		// Anna's device token, used outside the app to remove the facilitator's measure: the server
+		// refuses the write (server/SPEC.md W13) and stores nothing of it.
+		const token = await anna.evaluate(
+			() =>
+				new Promise<string>((done, fail) => {
+					const open = indexedDB.open('kommunalwerkstatt');
+					open.onerror = () => fail(open.error);
+					open.onsuccess = () => {
+						const rows = open.result.transaction('credentials').objectStore('credentials').getAll();
+						rows.onerror = () => fail(rows.error);
+						rows.onsuccess = () => done((rows.result as { token: string }[])[0]!.token);
+					};
+				})
+		);
+		const forger = connectSyncClient({
+			url: `ws://127.0.0.1:${appServer.port}${SYNC_PATH}`,
+			name: board,
+			token
+		});
+		// The server closes this document's connection, not the socket, with the reason.
+		const reasons: string[] = [];
+		forger.provider.on('close', ({ event }: { event: { reason?: string } }) => {
+			if (event.reason) reasons.push(event.reason);
+		});
+		try {
+			await expect.poll(() => forger.state.synced).toBe(true);
+			forger.doc.getMap('measures').set(`${fromMatrix!.id}/removed`, true);
+			await expect.poll(() => reasons).toContain(ERROR_CODES.writeRefused);
+		} finally {
+			forger.destroy();
+		}
+		await expect(headings(page)).toHaveText([
+			'1. Kein WLAN Quick Win',
+			'2. Posteingang digitalisieren'
+		]);
+		expect((await storedMeasures(page, appServer, board)).map((measure) => measure.title)).toEqual([
+			'Kein WLAN',
+			'Posteingang digitalisieren'
+		]);
+	} finally {
+		await lanBrowser.close();
+	}
+});
+
+test('measures are written and reordered by keyboard alone, the focus staying on the moved measure', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	const { board } = await workshopWithField(page, []);
+	await nav(page, 'Maßnahmen').click();
+
+	for (const title of ['Ratsinformationssystem einführen', 'WLAN im Rathaus']) {
+		await page.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByLabel('Titel')).toBeFocused();
+		await page.keyboard.type(title);
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('button', { name: `„${title}“ bearbeiten` })).toBeFocused();
+	}
+	await expect(headings(page)).toHaveText([
+		'1. Ratsinformationssystem einführen',
+		'2. WLAN im Rathaus'
+	]);
+
+	const up = page.getByRole('button', { name: '„WLAN im Rathaus“ eine Stelle nach oben' });
+	await up.focus();
+	await page.keyboard.press('Enter');
+	await expect(headings(page)).toHaveText([
+		'1. WLAN im Rathaus',
+		'2. Ratsinformationssystem einführen'
+	]);
+	await expect(up).toBeFocused();
+	await expect(page.getByText('„WLAN im Rathaus“ steht jetzt an Stelle 1.')).toBeVisible();
+	expect((await storedMeasures(page, appServer, board)).map((measure) => measure.title)).toEqual([
+		'WLAN im Rathaus',
+		'Ratsinformationssystem einführen'
+	]);
+
+	// Escape closes the form without writing; the focus goes back to the button that opened it.
+	const open = page.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` });
+	await open.focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('Nur angefangen');
+	await page.keyboard.press('Escape');
+	await expect(open).toBeFocused();
+	expect(await storedMeasures(page, appServer, board)).toHaveLength(2);
+});
