@@ -1,7 +1,9 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileFormInput } from '../domain/kommune-profile';
+import { addActionField } from '../crdt/workshop-action-fields';
 import { readRoster } from '../crdt/workshop-doc';
+import { addMeasure } from '../crdt/workshop-measures';
 import { workshopBoardDocName } from '../domain/document-names';
 import type { JoinResponse } from '../contract/protocol';
 import type { TokenSource } from '../sync/token-source';
@@ -140,5 +142,60 @@ describe('buildAppContext', () => {
 		const board = await documents.open(workshopBoardDocName(ARS, 'w2'));
 		expect(readRoster(board.doc).map((entry) => entry.name)).toEqual(['Anna']);
 		await board.close();
+	});
+
+	it('opens the municipality’s plan with the measures of its workshops, read-only on a device that does not facilitate them', async () => {
+		const context = (app = buildAppContext({
+			dbName: `app-context-${Math.random()}`,
+			tokenSource: localOnly
+		}));
+		const ars = '032520006002';
+		expect((await context.createKommune({ ...form, ars })).ok).toBe(true);
+		const workshop = await context.municipality(ars).createWorkshop('Auftakt', '');
+		if (!workshop.ok) throw new Error(workshop.error);
+		expect(
+			await context.writeDocument(workshopBoardDocName(ars, workshop.value.id), (doc) => {
+				const field = { id: 'hf.daten', title: 'Daten nutzen', order: 'a0', createdAt: 1 };
+				addActionField(doc, { ...field, dimensions: ['daten'] });
+				addMeasure(doc, {
+					id: 'm1',
+					actionFieldId: field.id,
+					title: 'Datenkatalog anlegen',
+					description: '',
+					dimensions: [],
+					owner: '',
+					start: null,
+					due: null,
+					budgetEur: null,
+					staffDays: null,
+					indicator: '',
+					target: '',
+					quickWin: false,
+					ikzPartners: [],
+					ikzOther: '',
+					dependsOn: [],
+					sources: [],
+					notes: '',
+					order: 'a0',
+					authorId: 'moderation',
+					createdAt: 1
+				});
+			})
+		).toBeNull();
+
+		const plan = await context.plan(ars);
+		cleanup = $effect.root(() => {
+			$effect(() => {
+				void plan.entries;
+			});
+		});
+		flushSync();
+		await expect
+			.poll(() => plan.entries.map((e) => [e.workshopTitle, e.fieldTitle, e.measure.title]))
+			.toEqual([['Auftakt', 'Daten nutzen', 'Datenkatalog anlegen']]);
+		expect(await plan.setStatus(workshop.value.id, 'm1', 'umgesetzt')).toEqual({
+			ok: false,
+			error: 'read_only'
+		});
 	});
 });

@@ -41,6 +41,7 @@ import { Clock } from './clock.svelte';
 import { SharedDocument } from './shared-document.svelte';
 import { Viewer, type OwnerAnswer } from './viewer.svelte';
 import type { WorkshopWorkspace } from './workshop/workshop-workspace.svelte';
+import type { MunicipalityPlan } from './municipality/municipality-plan.svelte';
 import { measureServerOffset } from '../sync/server-clock';
 import { loadServerInfo } from './server-info';
 
@@ -70,6 +71,11 @@ export interface AppContext {
 	createKommune(input: ProfileFormInput): Promise<ProfileSaveResult>;
 	/** One municipality: its profile, workshops and check rounds, and preparing new ones. */
 	municipality(ars: string): Municipality;
+	/**
+	 * The municipality's plan: every measure of its workshops, followed up by the facilitator (ADR 17).
+	 * Its code, with the document stack's, loads on first use; rejects when it could not be loaded.
+	 */
+	plan(ars: string): Promise<MunicipalityPlan>;
 	/** The workshops and check rounds of a municipality on this device. */
 	sessions(ars: string): SessionsList;
 	/** Deleting a municipality, workshop or check round, here or for good (ADR 11). */
@@ -227,6 +233,16 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			return profiles.createKommune(input);
 		},
 		municipality: (ars) => new Municipality({ db, services: loadDocumentServices }, ars),
+		async plan(ars) {
+			loadDocumentServices().catch(() => undefined);
+			const { MunicipalityPlan } = await import('./municipality/municipality-plan.svelte');
+			return new MunicipalityPlan({
+				ars,
+				sessions: new SessionsList(db, ars),
+				open,
+				role: (workshop) => viewer.workshopRole(ars, workshop)
+			});
+		},
 		sessions: (ars) => new SessionsList(db, ars),
 		scopeDeletion: (target) =>
 			new ScopeDeletionFlow(async () => (await loadDocumentServices()).deletion, target),

@@ -7,7 +7,14 @@
 import { isArs } from '../../domain/ars';
 import { DIMENSIONS, type DimensionId } from '../../domain/check/catalog-types';
 import { formatGermanNumber } from '../../domain/german-number';
-import type { Measure, MeasureSource, MeasureSourceKind } from '../../domain/measures/measure';
+import { newId } from '../../domain/ids';
+import type {
+	Measure,
+	MeasureSource,
+	MeasureSourceKind,
+	MeasureStatus,
+	StatusChange
+} from '../../domain/measures/measure';
 import {
 	MEASURE_TEXT_MAX_LENGTH,
 	parseBudget,
@@ -264,4 +271,28 @@ export function inFieldOrder(
 		return index < 0 ? fields.length : index;
 	};
 	return [...measures].sort((a, b) => rank(a) - rank(b) || compareByOrder(a, b));
+}
+
+/** A status change by `writer` at `at`, with its note checked like the measure's notes. */
+export function statusChangeOf(
+	writer: { id: string; name: string },
+	measureId: string,
+	status: MeasureStatus,
+	note: string,
+	at: number
+): { ok: true; value: StatusChange } | InvalidDraft {
+	const text = validateMeasureText(note, MEASURE_TEXT_MAX_LENGTH.notes);
+	if (!text.ok) return { ok: false, error: text.error, field: 'notes' };
+	return {
+		ok: true,
+		value: {
+			id: newId<'status'>(at),
+			measureId,
+			status,
+			by: writer.id,
+			byName: writer.name,
+			at,
+			...(text.value === '' ? {} : { note: text.value })
+		}
+	};
 }

@@ -8,6 +8,11 @@ import { addActionField } from '../../crdt/workshop-action-fields';
 import { writeBlocks } from '../../crdt/workshop-agenda';
 import { addCard, addCluster } from '../../crdt/workshop-cards';
 import { writeScore } from '../../crdt/workshop-matrix';
+import {
+	ActionFieldsBoard,
+	EMPTY_ACTION_FIELDS,
+	readActionFieldsBoard
+} from '../action-fields-board.svelte';
 import { EMPTY_MATRIX_BOARD, ImpactMatrix, readMatrixBoard } from '../impact-matrix.svelte';
 import {
 	controlOn,
@@ -119,15 +124,21 @@ async function measuresOn(device: Device, writer: MeasureWriter | null) {
 		writer,
 		now: () => (clock += 1_000)
 	});
+	const fields = new ActionFieldsBoard({
+		control,
+		board: liveOn(device.board, readActionFieldsBoard, EMPTY_ACTION_FIELDS),
+		writeBoard: writeTo(device.board),
+		canWrite: writer?.removesAny ?? false
+	});
 	const undo = new WorkshopUndo({
 		control: async () => handleOn(device.control),
 		board: async () => handleOn(device.board)
 	});
 	await loaded(measures);
-	render(() => [measures.measures, measures.matrixItems, undo.canUndo]);
+	render(() => [measures.measures, measures.matrixItems, fields.fields, undo.canUndo]);
 	// The undo stacks are set up once the page's documents are open (a task later).
 	await new Promise((resolve) => setTimeout(resolve, 0));
-	return { measures, undo };
+	return { measures, fields, undo };
 }
 
 const ANNA = { id: 'p-anna', name: 'Anna', removesAny: false };
@@ -452,5 +463,57 @@ describe('WorkshopMeasures', () => {
 		await ben.undo.undo();
 		sync();
 		expect(titles(anna.measures)).toEqual(['Netz ausbauen', 'E-Akte']);
+	});
+
+	it('measures added under a Handlungsfeld while another device removes it stay listed, after the others, and are back under it when the removal is undone', async () => {
+		const { devices, sync } = room(2);
+		const anna = await measuresOn(devices[0]!, ANNA);
+		const laptop = await measuresOn(devices[1]!, MODERATION);
+		await added(laptop.measures, { title: 'Datenkatalog', actionFieldId: OTHER_FIELD });
+		sync();
+
+		await added(anna.measures, { title: 'Scanstraße' });
+		expect(await laptop.fields.remove(FIELD)).toBe(true);
+		sync();
+		for (const device of [anna, laptop]) {
+			expect(device.measures.fields.map((field) => field.id)).toEqual([OTHER_FIELD]);
+			expect(titles(device.measures)).toEqual(['Datenkatalog', 'Scanstraße']);
+		}
+
+		expect(await laptop.undo.undo()).toMatchObject({ kind: 'remove' });
+		sync();
+		expect(anna.measures.byField(FIELD).map((m) => m.title)).toEqual(['Scanstraße']);
+		expect(titles(anna.measures)).toEqual(['Scanstraße', 'Datenkatalog']);
+	});
+
+	it('two devices each closing half of a dependency cycle offline keep both links, and the SMART check names the cycle on every device', async () => {
+		const { devices, sync } = room(2);
+		const anna = await measuresOn(devices[0]!, ANNA);
+		const ben = await measuresOn(devices[1]!, BEN);
+		const netz = await added(anna.measures, { title: 'Netz ausbauen' });
+		const eAkte = await added(anna.measures, { title: 'E-Akte' });
+		sync();
+		const shownNetz = anna.measures.measures.find((m) => m.id === netz)!;
+		const shownAkte = ben.measures.measures.find((m) => m.id === eAkte)!;
+
+		// Each is fine on its own device: no cycle there yet.
+		expect(
+			await anna.measures.edit(netz, shownNetz, { ...draftOf(shownNetz), dependsOn: [eAkte] })
+		).toEqual({ ok: true, id: netz });
+		expect(
+			await ben.measures.edit(eAkte, shownAkte, { ...draftOf(shownAkte), dependsOn: [netz] })
+		).toEqual({ ok: true, id: eAkte });
+		sync();
+
+		for (const device of [anna, ben]) {
+			const cycle = (id: string) =>
+				device.measures.warnings.get(id)?.filter((w) => w.code === 'dependency_cycle');
+			expect(cycle(netz)).toEqual([
+				{ code: 'dependency_cycle', measureId: netz, dependencyId: eAkte }
+			]);
+			expect(cycle(eAkte)).toEqual([
+				{ code: 'dependency_cycle', measureId: eAkte, dependencyId: netz }
+			]);
+		}
 	});
 });

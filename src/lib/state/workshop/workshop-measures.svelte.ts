@@ -14,11 +14,7 @@ import {
 	type MeasureStatus,
 	type StatusChange
 } from '../../domain/measures/measure';
-import {
-	MEASURE_TEXT_MAX_LENGTH,
-	validateMeasureText,
-	validateMeasureTitle
-} from '../../domain/measures/measure-fields';
+import { validateMeasureTitle } from '../../domain/measures/measure-fields';
 import { smartWarnings, type SmartWarning } from '../../domain/measures/smart-check';
 import { historyOf } from '../../domain/measures/status-history';
 import type { ActionField } from '../../domain/workshop/action-fields';
@@ -49,6 +45,7 @@ import {
 	checkDraft,
 	emptyDraft,
 	inFieldOrder,
+	statusChangeOf,
 	type DraftContext,
 	type MeasureDraft,
 	type MeasureResult
@@ -298,19 +295,9 @@ export class WorkshopMeasures {
 		if (writer === null) return { ok: false, error: 'read_only' };
 		if (!isMeasureStatus(status) || this.#measure(id) === undefined)
 			return { ok: false, error: 'measure_unknown' };
-		const text = validateMeasureText(note, MEASURE_TEXT_MAX_LENGTH.notes);
-		if (!text.ok) return { ok: false, error: text.error, field: 'notes' };
-		const at = (this.#options.now ?? Date.now)();
-		const change: StatusChange = {
-			id: newId<'status'>(at),
-			measureId: id,
-			status,
-			by: writer.id,
-			byName: writer.name,
-			at,
-			...(text.value === '' ? {} : { note: text.value })
-		};
-		this.#error = await this.#options.writeBoard((doc) => addStatusChange(doc, change, at));
+		const change = statusChangeOf(writer, id, status, note, (this.#options.now ?? Date.now)());
+		if (!change.ok) return change;
+		this.#error = await this.#options.writeBoard((doc) => addStatusChange(doc, change.value));
 		return this.#error === null ? { ok: true, id } : { ok: false, error: this.#error };
 	}
 
