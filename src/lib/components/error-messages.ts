@@ -9,6 +9,13 @@ import type { ActionFieldTitleError } from '$lib/domain/workshop/action-fields';
 import type { DateError, TitleError } from '$lib/domain/session-input';
 import type { RespondentLabelError } from '$lib/domain/check/respondent-label';
 import type { JoinError } from '$lib/state/join-flow.svelte';
+import type {
+	MeasureDraftField,
+	MeasureError,
+	MeasureInputError
+} from '$lib/state/workshop/workshop-measures.svelte';
+import { MEASURE_TEXT_MAX_LENGTH } from '$lib/domain/measures/measure-fields';
+import { formatGermanNumber } from '$lib/domain/german-number';
 import { appErrorMessage, isAppErrorCode, type AppErrorCode } from '$lib/state/app-error';
 
 const PROFILE_MESSAGES: Record<ProfileErrorCode, () => string> = {
@@ -88,12 +95,53 @@ const WORKSHOP_MESSAGES: Record<
 	question_too_long: m.err_question_too_long
 };
 
+/** What the measure form and the measures' writes answer (the form's fields, ADR 17). */
+const MEASURE_MESSAGES: Record<
+	Exclude<MeasureInputError, 'measure_text_too_long'> | 'measure_unknown',
+	() => string
+> = {
+	measure_title_empty: m.err_measure_title_empty,
+	measure_title_too_long: m.err_measure_title_too_long,
+	measure_title_invalid: m.err_measure_title_invalid,
+	measure_text_invalid: m.err_measure_text_invalid,
+	schedule_invalid: m.err_schedule_invalid,
+	budget_invalid: m.err_budget_invalid,
+	budget_not_whole: m.err_budget_not_whole,
+	budget_out_of_range: m.err_budget_out_of_range,
+	staff_days_invalid: m.err_staff_days_invalid,
+	staff_days_not_half: m.err_staff_days_not_half,
+	staff_days_out_of_range: m.err_staff_days_out_of_range,
+	measure_field_unknown: m.err_measure_field_unknown,
+	measure_dimensions_invalid: m.err_measure_dimensions_invalid,
+	measure_ikz_invalid: m.err_measure_ikz_invalid,
+	measure_dependency_unknown: m.err_measure_dependency_unknown,
+	measure_dependency_cycle: m.err_measure_dependency_cycle,
+	measure_source_invalid: m.err_measure_source_invalid,
+	measure_unknown: m.err_measure_unknown
+};
+
+/** A refused measure write in German; a text that is too long says how long its field may be. */
+export function measureErrorMessage(code: MeasureError, field?: MeasureDraftField): string {
+	if (code === 'measure_text_too_long') {
+		const max =
+			field !== undefined && field in MEASURE_TEXT_MAX_LENGTH
+				? MEASURE_TEXT_MAX_LENGTH[field as keyof typeof MEASURE_TEXT_MAX_LENGTH]
+				: null;
+		return max === null
+			? m.err_measure_text_too_long_any()
+			: m.err_measure_text_too_long({ max: formatGermanNumber(max, 0) });
+	}
+	if (code === 'read_only') return m.err_measure_read_only();
+	return errorMessage(code);
+}
+
 export function errorMessage(code: string): string {
 	const message =
 		(PROFILE_MESSAGES as Record<string, () => string>)[code] ??
 		(FORM_MESSAGES as Record<string, () => string>)[code] ??
 		(SESSION_MESSAGES as Record<string, () => string>)[code] ??
-		(WORKSHOP_MESSAGES as Record<string, () => string>)[code];
+		(WORKSHOP_MESSAGES as Record<string, () => string>)[code] ??
+		(MEASURE_MESSAGES as Record<string, () => string>)[code];
 	if (message) return message();
 	return isAppErrorCode(code) ? appErrorMessage(code) : m.err_unknown();
 }
