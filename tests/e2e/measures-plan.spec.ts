@@ -153,7 +153,10 @@ test('the facilitator sets a measure „umgesetzt“ a week later and the plan s
 		new RegExp(`^umgesetzt · Moderation, ${today.replaceAll('.', '\\.')}, \\d\\d:\\d\\d`)
 	);
 	await expectSavedOnServer(page);
-	const stored = Object.values(storedRecords(appServer, board, 'measureStatus'));
+	// Status changes are keyed `<measureId>/<changeId>` (ADR 17): one measure, one change.
+	const stored = Object.values(storedRecords(appServer, board, 'measureStatus')).flatMap(
+		(changes) => Object.values(changes) as Array<Record<string, unknown>>
+	);
 	expect(stored).toHaveLength(1);
 	expect(stored[0]).toMatchObject({
 		status: 'umgesetzt',
@@ -287,7 +290,9 @@ test('the projector’s device shows the roadmap of 200 measures and follows the
 
 		// The facilitator follows a measure up in the plan; the projector shows it at once.
 		await page.goto(`/kommune/${KOMMUNE.ars}/massnahmen`);
-		const first = page.getByRole('row').filter({ hasText: /^Maßnahme 1\b/ });
+		const first = page
+			.getByRole('row')
+			.filter({ has: page.getByRole('rowheader', { name: 'Maßnahme 1', exact: true }) });
 		await expect(page.getByRole('table', { name: 'Maßnahmenplan' }).getByRole('row')).toHaveCount(
 			201,
 			{ timeout: 30_000 }

@@ -96,6 +96,22 @@ async function twoWorkshops() {
 }
 
 describe('MunicipalityPlan', () => {
+	it('a page showing the plan sees it finish loading and then its measures', async () => {
+		const board = new Y.Doc();
+		addMeasure(board, measure('m1', 'E-Akte einführen', 'a0'));
+		const plan = new MunicipalityPlan({
+			ars: ARS,
+			sessions: { workshops: [row('w1', 'Auftakt')], loaded: true },
+			open: async () => handleOn(board),
+			role: async () => ({ kind: 'facilitator' })
+		});
+		// What the page's template sees: the values its reaction read, each time it ran.
+		const seen: Array<[boolean, number]> = [];
+		render(() => seen.push([plan.loading, plan.entries.length]));
+		await expect.poll(() => seen.at(-1)).toEqual([false, 1]);
+		expect(seen[0]).toEqual([true, 0]);
+	});
+
 	it('lists every measure of every workshop with its workshop, Handlungsfeld and who set which status when', async () => {
 		const { plan } = await twoWorkshops();
 

@@ -68,8 +68,13 @@ interface Board {
 export class MunicipalityPlan {
 	readonly ars: string;
 	#options: MunicipalityPlanOptions;
-	/** One board per workshop, opened on first read and kept while this object lives. */
-	#boards: Record<string, Board> = {};
+	/**
+	 * One board per workshop, opened on first read and kept while this object lives. A board is made
+	 * outside the reaction that first reads it (a microtask later): Svelte does not track state created
+	 * inside the reaction reading it, so a board made there would never say it has loaded.
+	 */
+	#boards = $state.raw<Record<string, Board>>({});
+	#scheduled = new Set<string>();
 	#roles = $state<Record<string, WorkshopRole>>({});
 	#error = $state<AppErrorCode | null>(null);
 
@@ -78,20 +83,31 @@ export class MunicipalityPlan {
 		this.ars = options.ars;
 	}
 
-	#board(workshop: string): Board {
-		const known = this.#boards[workshop];
-		if (known) return known;
+	#create(workshop: string): Board {
 		const doc = new SharedDocument(() =>
 			this.#options.open(workshopBoardDocName(this.ars, workshop))
 		);
 		const board = { doc, live: new LiveDocument(doc, readPlanBoard, EMPTY_PLAN_BOARD) };
-		this.#boards[workshop] = board;
+		this.#boards = { ...this.#boards, [workshop]: board };
 		void this.#options.role(workshop).then(
 			(role) => (this.#roles[workshop] = role),
 			// Without a known role the workshop is only read.
 			() => undefined
 		);
 		return board;
+	}
+
+	/** The workshop's board for a reading page; null until it has been made (see #boards). */
+	#board(workshop: string): Board | null {
+		const known = this.#boards[workshop];
+		if (known) return known;
+		if (!this.#scheduled.has(workshop)) {
+			this.#scheduled.add(workshop);
+			queueMicrotask(() => {
+				if (!this.#boards[workshop]) this.#create(workshop);
+			});
+		}
+		return null;
 	}
 
 	get workshops(): SessionRow[] {
@@ -102,7 +118,7 @@ export class MunicipalityPlan {
 	get loading(): boolean {
 		if (!this.#options.sessions.loaded) return true;
 		// Every board read, not `some`: reading a board opens it.
-		const loading = this.workshops.map((row) => this.#board(row.id).live.loading);
+		const loading = this.workshops.map((row) => this.#board(row.id)?.live.loading ?? true);
 		return loading.includes(true);
 	}
 
@@ -119,7 +135,9 @@ export class MunicipalityPlan {
 	/** Every measure of every workshop: workshop by workshop, then by Handlungsfeld and order. */
 	get entries(): PlanEntry[] {
 		return this.workshops.flatMap((row) => {
-			const { fields, measures, changes } = this.#board(row.id).live.value;
+			const board = this.#board(row.id);
+			if (board === null) return [];
+			const { fields, measures, changes } = board.live.value;
 			const canWrite = this.canWrite(row.id);
 			return inFieldOrder(measures, fields).map((measure) => ({
 				workshopId: row.id,
@@ -137,7 +155,8 @@ export class MunicipalityPlan {
 	}
 
 	async #write(workshop: string, change: (doc: Y.Doc) => void): Promise<AppErrorCode | null> {
-		const written = await this.#board(workshop).doc.write(change);
+		const board = this.#boards[workshop] ?? this.#create(workshop);
+		const written = await board.doc.write(change);
 		this.#error = written.ok ? null : written.error;
 		return this.#error;
 	}
