@@ -74,7 +74,8 @@ export class MunicipalityPlan {
 	 * inside the reaction reading it, so a board made there would never say it has loaded.
 	 */
 	#boards = $state.raw<Record<string, Board>>({});
-	#scheduled = new Set<string>();
+	/** Workshops whose board is about to be made; not reactive, only guards against making it twice. */
+	#scheduled: Record<string, true> = {};
 	#roles = $state<Record<string, WorkshopRole>>({});
 	#error = $state<AppErrorCode | null>(null);
 
@@ -101,8 +102,8 @@ export class MunicipalityPlan {
 	#board(workshop: string): Board | null {
 		const known = this.#boards[workshop];
 		if (known) return known;
-		if (!this.#scheduled.has(workshop)) {
-			this.#scheduled.add(workshop);
+		if (!this.#scheduled[workshop]) {
+			this.#scheduled[workshop] = true;
 			queueMicrotask(() => {
 				if (!this.#boards[workshop]) this.#create(workshop);
 			});
