@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import { flushSync } from 'svelte';
+import type * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import { addActionField } from '../crdt/workshop-action-fields';
@@ -6,7 +8,9 @@ import { readRoster } from '../crdt/workshop-doc';
 import { addMeasure } from '../crdt/workshop-measures';
 import { workshopBoardDocName } from '../domain/document-names';
 import type { JoinResponse } from '../contract/protocol';
+import { openDatabase } from '../storage/db';
 import type { TokenSource } from '../sync/token-source';
+import { writeDocument } from '../sync/write-document';
 import { buildAppContext, type AppContext } from './app-context.svelte';
 import { keepJoinedCredential } from './joining/keep-credential';
 
@@ -30,21 +34,35 @@ const form: ProfileFormInput = {
 };
 
 let app: AppContext | null = null;
+let dbName = '';
 let cleanup = () => {};
 
 afterEach(async () => {
 	cleanup();
 	if (app) {
 		await app.dispose();
-		await app.db.delete();
+		await Dexie.delete(dbName);
 	}
 	app = null;
 });
 
+/** A fresh device: the app's database under a name of its own. */
+function freshDatabaseName(): string {
+	dbName = `app-context-${Math.random()}`;
+	return dbName;
+}
+
+/** Writes to a document as another part of the app would: through the document registry. */
+async function writeTo(context: AppContext, name: string, change: (doc: Y.Doc) => void) {
+	const { documents } = await context.loadDocumentServices();
+	const written = await writeDocument(documents, name, change);
+	return written.ok ? null : written.error;
+}
+
 describe('buildAppContext', () => {
 	it('loads the document stack on first use; the list and the indicator follow what it does', async () => {
 		const context = (app = buildAppContext({
-			dbName: `app-context-${Math.random()}`,
+			dbName: freshDatabaseName(),
 			tokenSource: localOnly
 		}));
 		const seen: { names: string[]; open: number }[] = [];
@@ -82,7 +100,7 @@ describe('buildAppContext', () => {
 
 	it('closes the open documents when disposed', async () => {
 		const context = (app = buildAppContext({
-			dbName: `app-context-${Math.random()}`,
+			dbName: freshDatabaseName(),
 			tokenSource: localOnly
 		}));
 		expect((await context.createKommune({ ...form, ars: '032520006001' })).ok).toBe(true);
@@ -103,7 +121,7 @@ describe('buildAppContext', () => {
 
 	it('gives a device the laptop server refuses the owner token no facilitator tools, and a participant code the participant’s', async () => {
 		const context = (app = buildAppContext({
-			dbName: `app-context-${Math.random()}`,
+			dbName: freshDatabaseName(),
 			tokenSource: localOnly
 		}));
 		expect(await context.viewer.whenKnown()).toBe(false);
@@ -126,7 +144,9 @@ describe('buildAppContext', () => {
 			label: '',
 			displayName: 'Anna'
 		};
-		await keepJoinedCredential(context.db, joined, context.writeDocument);
+		const db = openDatabase(dbName);
+		await keepJoinedCredential(db, joined, (name, change) => writeTo(context, name, change));
+		db.close();
 		const participant = await context.workshop(ARS, 'w2');
 		await expect
 			.poll(() => participant.role)
@@ -146,7 +166,7 @@ describe('buildAppContext', () => {
 
 	it('opens the municipality’s plan with the measures of its workshops, read-only on a device that does not facilitate them', async () => {
 		const context = (app = buildAppContext({
-			dbName: `app-context-${Math.random()}`,
+			dbName: freshDatabaseName(),
 			tokenSource: localOnly
 		}));
 		const ars = '032520006002';
@@ -154,7 +174,7 @@ describe('buildAppContext', () => {
 		const workshop = await (await context.municipality(ars)).createWorkshop('Auftakt', '');
 		if (!workshop.ok) throw new Error(workshop.error);
 		expect(
-			await context.writeDocument(workshopBoardDocName(ars, workshop.value.id), (doc) => {
+			await writeTo(context, workshopBoardDocName(ars, workshop.value.id), (doc) => {
 				const field = { id: 'hf.daten', title: 'Daten nutzen', order: 'a0', createdAt: 1 };
 				addActionField(doc, { ...field, dimensions: ['daten'] });
 				addMeasure(doc, {

@@ -12,13 +12,12 @@ import { getContext, setContext } from 'svelte';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import type * as Y from 'yjs';
 import type { Catalog } from '../domain/check/catalog-types';
-import type { KommunalwerkstattDb } from '../storage/db';
 import { openDatabase } from '../storage/db';
 import { usableCredential } from '../storage/credentials';
 import { getSetting, setSetting } from '../storage/settings';
 import type { ProfileRepository, ProfileSaveResult } from './municipality/profile-repository';
 import type { TokenSource } from '../sync/token-source';
-import { appErrorOf, type AppErrorCode } from './app-error';
+import { appErrorOf } from './app-error';
 import { AppUpdate } from './app-update.svelte';
 import type { DocumentServices } from './document-services';
 import { KommunenList } from './kommunen-list.svelte';
@@ -45,7 +44,6 @@ import { measureServerOffset } from '../sync/server-clock';
 import { loadServerInfo } from './server-info';
 
 export interface AppContext {
-	readonly db: KommunalwerkstattDb;
 	readonly kommunen: KommunenList;
 	readonly syncStatus: SyncStatus;
 	readonly update: AppUpdate;
@@ -83,13 +81,6 @@ export interface AppContext {
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
-	/**
-	 * Applies `change` to the named document and resolves once it is stored on this device: null, or the
-	 * code of why it could not be stored.
-	 */
-	writeDocument(name: string, change: (doc: Y.Doc) => void): Promise<AppErrorCode | null>;
-	/** A value read live from the named document while rendered (see LiveDocument). */
-	liveDocument<T>(name: string, read: (doc: Y.Doc) => T, initial: T): LiveDocument<T>;
 	/** What this device joined, and the rosters of its workshops; its code loads on first use. */
 	participation(): Promise<Participation>;
 	/**
@@ -211,7 +202,6 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	}
 
 	return {
-		db,
 		kommunen: new KommunenList(db),
 		syncStatus,
 		update: new AppUpdate(),
@@ -291,8 +281,6 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			);
 			return new RespondentSession(() => open(name), catalogOf);
 		},
-		writeDocument: writeTo,
-		liveDocument,
 		async dispose() {
 			central.dispose();
 			const loaded = await services?.catch(() => null);
