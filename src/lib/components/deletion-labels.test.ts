@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeletionPlan } from '$lib/state/scope-deletion-flow.svelte';
+import type { DeletionPlan } from '$lib/state/deletion/scope-deletion-flow.svelte';
 import { deletionErrorMessage, lossDescription } from './deletion-labels';
 
 describe('what deleting a respondent loses', () => {

@@ -5,7 +5,7 @@ import type {
 	DeletionPlace,
 	DeletionPlan,
 	ScopeDeletionFlow
-} from '$lib/state/scope-deletion-flow.svelte';
+} from '$lib/state/deletion/scope-deletion-flow.svelte';
 import { perspectiveLabel } from './perspective-labels';
 
 const counted = (count: number, one: () => string, other: (inputs: { count: string }) => string) =>

@@ -31,7 +31,7 @@ import type { RoundResults } from './check/round-results.svelte';
 import type { CheckRound } from './check/check-round.svelte';
 import type { Municipality } from './municipality/municipality.svelte';
 import { SessionsList } from './municipality/sessions-list.svelte';
-import { ScopeDeletionFlow } from './scope-deletion-flow.svelte';
+import { ScopeDeletionFlow } from './deletion/scope-deletion-flow.svelte';
 import type { DeletionTarget } from '../domain/deletion';
 import { SyncStatus } from './sync-status.svelte';
 import { CentralConnection } from './central/central-connection.svelte';

@@ -10,7 +10,7 @@ import { createSessionRepository, type SessionRepository } from './municipality/
 import { createDeviceTokenSource } from '../sync/device-token-source';
 import { apiBaseOfSocket, createJoinApi } from './joining/join-api';
 import { reloadRefusedDocument } from '../sync/refused-write';
-import { createScopeDeletion, type ScopeDeletion } from '../sync/scope-deletion';
+import { createScopeDeletion, type ScopeDeletion } from './deletion/scope-deletion';
 import { createOwnerTokenSource, type TokenSource } from '../sync/token-source';
 
 export interface DocumentServices {

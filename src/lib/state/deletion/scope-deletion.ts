@@ -3,44 +3,44 @@
 // each of them, unless the person accepted losing what is not; "for good" asks every server set up on
 // this device to delete the scope (the central server first, then the laptop server, the page's own)
 // and removes the local copies only after all of them gave their durable answer.
-import { readAnswers, readRespondentInfo } from '../crdt/check-respondent-doc';
+import { readAnswers, readRespondentInfo } from '../../crdt/check-respondent-doc';
 import {
 	countRespondentEntries,
 	readRespondent,
 	readRoundCatalogVersion,
 	removeRespondent
-} from '../crdt/check-round-doc';
-import { parseDocName } from '../domain/access';
-import { catalogByVersion } from '../domain/check/catalog';
-import { respondentProgress } from '../domain/check/respondent-progress';
+} from '../../crdt/check-round-doc';
+import { parseDocName } from '../../domain/access';
+import { catalogByVersion } from '../../domain/check/catalog';
+import { respondentProgress } from '../../domain/check/respondent-progress';
 import {
 	deletionScope,
 	isUnderScope,
 	kommunePrefix,
 	patternReachesScope,
 	type DeletionTarget
-} from '../domain/deletion';
+} from '../../domain/deletion';
 import {
 	checkRespondentDocName,
 	checkSharedDocName,
 	profileDocName,
 	workshopControlDocName
-} from '../domain/document-names';
-import type { KommunalwerkstattDb } from '../storage/db';
-import { forgetScope } from '../storage/forget-scope';
-import type { DocumentRegistry } from './document-registry';
-import type { DocumentHandle } from './open-document';
-import type { ApiResult } from '../contract/protocol';
+} from '../../domain/document-names';
+import type { KommunalwerkstattDb } from '../../storage/db';
+import { forgetScope } from '../../storage/forget-scope';
+import type { DocumentRegistry } from '../../sync/document-registry';
+import type { DocumentHandle } from '../../sync/open-document';
+import type { ApiResult } from '../../contract/protocol';
 import {
 	deleteLocalCopy,
 	localDocumentsUnder,
 	readLocalCopy,
 	uncoveredDocuments
-} from './local-copies';
-import type { DeletionResponse } from '../contract/protocol';
-import type { TokenSource } from './token-source';
-import { writeDocument } from './write-document';
-import type { Perspective } from '../domain/perspectives';
+} from '../../sync/local-copies';
+import type { DeletionResponse } from '../../contract/protocol';
+import type { TokenSource } from '../../sync/token-source';
+import { writeDocument } from '../../sync/write-document';
+import type { Perspective } from '../../domain/perspectives';
 
 /** What a deletion loses, for the confirmation to name. */
 export interface DeletionPlan {

@@ -1,13 +1,13 @@
 // The confirmation of a deletion (ADR 11): what would be lost, whether changes are unsent, and the two
 // ways to delete. The page renders it in DeleteDialog and goes elsewhere once it succeeded.
-import type { DeletionTarget } from '../domain/deletion';
+import type { DeletionTarget } from '../../domain/deletion';
 import type {
 	DeletionError,
 	DeletionPlace,
 	DeletionPlan,
 	DeletionResult,
 	ScopeDeletion
-} from '../sync/scope-deletion';
+} from './scope-deletion';
 
 export type { DeletionError, DeletionPlace, DeletionPlan };
 

@@ -1,39 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeAnswer, writeRespondentInfo } from '../crdt/check-respondent-doc';
+import { writeAnswer, writeRespondentInfo } from '../../crdt/check-respondent-doc';
 import {
 	addRespondent,
 	readRespondents,
 	removeRespondent,
 	writeRoundCatalogVersion,
 	writeRoundTitle
-} from '../crdt/check-round-doc';
-import { encodeDocumentSnapshot } from '../crdt/durable-snapshot';
-import { writeWorkshopInfo } from '../crdt/workshop-doc';
-import { CURRENT_CATALOG_VERSION } from '../domain/check/catalog-types';
+} from '../../crdt/check-round-doc';
+import { encodeDocumentSnapshot } from '../../crdt/durable-snapshot';
+import { writeWorkshopInfo } from '../../crdt/workshop-doc';
+import { CURRENT_CATALOG_VERSION } from '../../domain/check/catalog-types';
 import {
 	checkRespondentDocName,
 	checkRoundPrefix,
 	checkSharedDocName,
 	workshopControlDocName,
 	workshopPrefix
-} from '../domain/document-names';
-import { newId } from '../domain/ids';
-import type { Perspective } from '../domain/perspectives';
-import { ERROR_CODES } from '../contract/protocol';
-import { openDatabase, type KommunalwerkstattDb, type SessionRow } from '../storage/db';
-import { putSession } from '../storage/sessions';
-import { recordDurableState } from '../storage/durable-states';
-import { createDocumentRegistry, type DocumentRegistry } from './document-registry';
-import { localDocumentsUnder } from './local-copies';
-import type { ApiResult } from '../contract/protocol';
-import type { DeletionResponse } from '../contract/protocol';
+} from '../../domain/document-names';
+import { newId } from '../../domain/ids';
+import type { Perspective } from '../../domain/perspectives';
+import { ERROR_CODES } from '../../contract/protocol';
+import { openDatabase, type KommunalwerkstattDb, type SessionRow } from '../../storage/db';
+import { putSession } from '../../storage/sessions';
+import { recordDurableState } from '../../storage/durable-states';
+import { createDocumentRegistry, type DocumentRegistry } from '../../sync/document-registry';
+import { localDocumentsUnder } from '../../sync/local-copies';
+import type { ApiResult } from '../../contract/protocol';
+import type { DeletionResponse } from '../../contract/protocol';
 import {
 	createScopeDeletion,
 	type CentralDeletionServer,
 	type ScopeDeletion
 } from './scope-deletion';
-import type { TokenSource } from './token-source';
-import { writeDocument } from './write-document';
+import type { TokenSource } from '../../sync/token-source';
+import { writeDocument } from '../../sync/write-document';
 
 const ARS = '034520000000';
 let db: KommunalwerkstattDb;
