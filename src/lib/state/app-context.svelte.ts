@@ -26,7 +26,7 @@ import { JoinFlow } from './join-flow.svelte';
 import { createJoinApi, type JoinApi } from './joining/join-api';
 import { LiveDocument } from './live-document.svelte';
 import type { Participation } from './participation.svelte';
-import type { RespondentSession } from './check/respondent-session.svelte';
+import type { Questionnaire } from './check/questionnaire.svelte';
 import type { RoundResults } from './check/round-results.svelte';
 import type { CheckRound } from './check/check-round.svelte';
 import type { Municipality } from './municipality/municipality.svelte';
@@ -99,10 +99,10 @@ export interface AppContext {
 		catalogOf: (version: string) => Catalog | null
 	): Promise<CheckRound>;
 	/** A respondent answering the check (the page passes the catalogs, which only it loads). */
-	respondentSession(
+	questionnaire(
 		name: string,
 		catalogOf: (version: string) => Catalog | null
-	): Promise<RespondentSession>;
+	): Promise<Questionnaire>;
 	/** Closes the open documents and their socket (when the document stack was loaded), then Dexie. */
 	dispose(): Promise<void>;
 }
@@ -275,11 +275,9 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			const { CheckRound } = await loadFeature(() => import('./check/check-round.svelte'));
 			return new CheckRound({ db, services: loadDocumentServices }, ars, round, catalogOf);
 		},
-		async respondentSession(name, catalogOf) {
-			const { RespondentSession } = await loadFeature(
-				() => import('./check/respondent-session.svelte')
-			);
-			return new RespondentSession(() => open(name), catalogOf);
+		async questionnaire(name, catalogOf) {
+			const { Questionnaire } = await loadFeature(() => import('./check/questionnaire.svelte'));
+			return new Questionnaire(() => open(name), catalogOf);
 		},
 		async dispose() {
 			central.dispose();

@@ -1,6 +1,6 @@
-// One session per document name per tab: two parts of the UI that open the same document share one
+// One open document per name per tab: two parts of the UI that open the same document share one
 // Y.Doc (two Y.Docs of one name in one tab would each write their own IndexedDB rows and race).
-// Every open returns its own lease; the session closes when the last lease is closed.
+// Every open returns its own lease; the document closes when the last lease is closed.
 
 import { recordDocumentOpened, recordLocalChange, recordConnected } from '../storage/documents';
 import type { KommunalwerkstattDb } from '../storage/db';
@@ -29,7 +29,7 @@ export interface DocumentRegistryConfig extends Omit<OpenDocumentOptions, 'serve
 
 export interface DocumentRegistry {
 	/**
-	 * A lease on the shared session of `name`; close the lease when done. A background lease (the central
+	 * A lease on the shared open document `name`; close the lease when done. A background lease (the central
 	 * upload) keeps the document out of `status`, `openNames` and `durability`, which describe what the
 	 * person works on, unless the page holds a lease too.
 	 */
@@ -45,7 +45,7 @@ export interface DocumentRegistry {
 	 */
 	addServer(target: ServerTarget, covers: (name: string) => boolean): () => void;
 	/**
-	 * Closes the sessions of every document `matches` accepts, whatever leases are held (closing those
+	 * Closes every open document `matches` accepts, whatever leases are held (closing those
 	 * later does nothing), after their last changes are stored: for removing their local copies.
 	 */
 	discard(matches: (name: string) => boolean): Promise<void>;
@@ -54,14 +54,14 @@ export interface DocumentRegistry {
 	/** Calls `listener` when the aggregate status, durability or the set of open documents changes. */
 	subscribe(listener: () => void): () => void;
 	/**
-	 * Closes every session, whatever leases are still held (closing those later does nothing), and so
-	 * the socket. For the end of the page; opening again afterwards starts new sessions.
+	 * Closes every open document, whatever leases are still held (closing those later does nothing), and so
+	 * the socket. For the end of the page; opening again afterwards opens them anew.
 	 */
 	close(): Promise<void>;
 }
 
 interface Entry {
-	session: Promise<DocumentHandle>;
+	opening: Promise<DocumentHandle>;
 	leases: number;
 	/** Leases of the page, not of background work. */
 	shownLeases: number;
@@ -132,7 +132,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		if (entry.closed) return;
 		entry.closed = true;
 		if (entries.get(name) === entry) entries.delete(name);
-		const handle = await entry.session.catch(() => null);
+		const handle = await entry.opening.catch(() => null);
 		if (handle === null) return;
 		if (ready.get(name) === handle) {
 			ready.delete(name);
@@ -168,7 +168,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		async open(name, { background = false } = {}) {
 			let entry = entries.get(name);
 			if (entry === undefined) {
-				const session = openDocument(name, options).then((handle) => {
+				const opening = openDocument(name, options).then((handle) => {
 					ready.set(name, handle);
 					handle.onStatus(notify);
 					handle.onDurability(notify);
@@ -181,7 +181,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 					return handle;
 				});
 				const created: Entry = {
-					session,
+					opening,
 					leases: 0,
 					shownLeases: 0,
 					closed: false,
@@ -190,7 +190,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 				entry = created;
 				entries.set(name, entry);
 				// A failed open is forgotten, so the next open tries again.
-				session.catch(() => {
+				opening.catch(() => {
 					if (entries.get(name) === created) entries.delete(name);
 				});
 			}
@@ -200,7 +200,7 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 			opened.leases += 1;
 			if (!background) opened.shownLeases += 1;
 			try {
-				const handle = await opened.session;
+				const handle = await opened.opening;
 				if (becomesShown) notify();
 				return lease(name, opened, handle, background);
 			} catch (error) {

@@ -1,4 +1,4 @@
-// A document session: one Y.Doc with its local copy, the tab relay and the server connection.
+// An open document: one Y.Doc with its local copy, the tab relay and the server connection.
 //
 // Order on open: listen to other tabs → load from IndexedDB → apply → relay → connect. Loading first
 // means the relay's handshake and the server's sync step 1 both start from the full local state
@@ -89,7 +89,7 @@ const NOT_PERSISTED: LocalPersistence = {
 /**
  * Opens a document by name. Resolves when its stored content is loaded; rejects with
  * DocumentError 'storage_timeout' when IndexedDB does not answer. Use a DocumentRegistry to share one
- * session between the parts of a tab.
+ * open document between the parts of a tab.
  */
 export async function openDocument(
 	name: string,

@@ -29,7 +29,7 @@ export interface DimensionProgress {
 
 export type SessionError = DocumentErrorCode | 'code_load_failed' | 'catalog_unknown';
 
-export class RespondentSession {
+export class Questionnaire {
 	#catalogOf: (version: string) => Catalog | null;
 	#handle: DocumentHandle | null = null;
 	#info = $state<RespondentInfo | null>(null);
