@@ -3,11 +3,9 @@
 // page says "gesichert", that is once the server's durable acknowledgement covers everything the page
 // has (ADR 10). So it asserts what survives a server restart, not the server's in-memory document, and
 // the raw keys the store keeps, not what the app's tolerant readers make of them.
-import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { SQLITE_FILE_NAME } from '../../../server/storage/sqlite-store';
+import { readStoredDocument } from '../../../server/test/stored-file';
 import type { AppServer } from './app-server';
 
 /**
@@ -22,32 +20,9 @@ export async function expectSavedOnServer(page: Page, timeout = 30_000): Promise
 	);
 }
 
-/**
- * The document `name` as the server's database holds it: its stored state and the increments appended
- * after it (ADR 18), each a V2 update, applied in order to a fresh Y.Doc.
- */
+/** The document `name` as the server's database holds it (server/test/stored-file.ts). */
 export function storedDocument(server: AppServer, name: string): Y.Doc | null {
-	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), {
-		readonly: true,
-		fileMustExist: true
-	});
-	try {
-		const row = db
-			.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?')
-			.get(name);
-		const increments = db
-			.prepare<[string], { data: Buffer }>(
-				'SELECT data FROM document_updates WHERE name = ? ORDER BY seq'
-			)
-			.all(name);
-		if (!row && increments.length === 0) return null;
-		const doc = new Y.Doc();
-		if (row) Y.applyUpdateV2(doc, new Uint8Array(row.state));
-		for (const increment of increments) Y.applyUpdateV2(doc, new Uint8Array(increment.data));
-		return doc;
-	} finally {
-		db.close();
-	}
+	return readStoredDocument(server.dataDir, name);
 }
 
 /**

@@ -1,9 +1,8 @@
-import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readProfile } from '../../crdt/profile-doc';
 import { profileDocName } from '../../domain/document-names';
 import type { ProfileFormInput } from '../../domain/kommune-profile';
-import { withSqliteStore } from '../../../../server/test/seed';
+import { readStoredDocument } from '../../../../server/test/stored-file';
 import { testDevice, type TestDevice } from '../test-device.svelte';
 import { startTestLaptop, type TestLaptop } from '../test-laptop';
 import { CentralConnection } from './central-connection.svelte';
@@ -52,12 +51,9 @@ async function centralServer(): Promise<{ central: TestLaptop; token: string }> 
 	return { central, token: await central.ownerToken() };
 }
 
-async function storedName(central: TestLaptop, ars: string): Promise<string | null> {
-	const stored = await withSqliteStore(central.dataDir, (store) => store.load(profileDocName(ars)));
-	if (stored === null) return null;
-	const doc = new Y.Doc();
-	Y.applyUpdateV2(doc, stored.state);
-	return readProfile(doc).profile?.name ?? null;
+function storedName(central: TestLaptop, ars: string): string | null {
+	const doc = readStoredDocument(central.dataDir, profileDocName(ars));
+	return doc === null ? null : (readProfile(doc).profile?.name ?? null);
 }
 
 describe('the central server', () => {
@@ -77,7 +73,7 @@ describe('the central server', () => {
 		});
 		await expect.poll(() => first.progress?.phase, { timeout: 20_000 }).toBe('done');
 		expect(first.progress).toMatchObject({ total: 1, done: 1, failed: 0 });
-		expect(await storedName(central, '032520006001')).toBe('Hameln');
+		expect(storedName(central, '032520006001')).toBe('Hameln');
 
 		first.dispose();
 		const next = connection();
@@ -122,7 +118,7 @@ describe('the central server', () => {
 
 		expect(await link.save(central.origin, token)).toBeNull();
 		expect(link.progress).toBeNull();
-		expect(await storedName(central, '032520006004')).toBeNull();
+		expect(storedName(central, '032520006004')).toBeNull();
 	}, 60_000);
 
 	it('is forgotten on this laptop when removed; what was uploaded stays there', async () => {
@@ -141,6 +137,6 @@ describe('the central server', () => {
 		const next = connection();
 		await next.init();
 		expect(next.settings).toBeNull();
-		expect(await storedName(central, '032520006005')).toBe('Hameln');
+		expect(storedName(central, '032520006005')).toBe('Hameln');
 	}, 60_000);
 });
