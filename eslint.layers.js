@@ -81,12 +81,24 @@ const demoByImportOnly = (why) => [
 	{ regex: layer(DEMO), message: `${why}: may import the demo layer only with import().` }
 ];
 
+// The renderers of documents made for people (PDF, DOCX, XLSX) sit beside the layers too: they turn the
+// domain's report structure into files, import only util and domain, and own the file libraries, which
+// are large; state loads them with import() when a person asks for a file (ADR 19), and nothing else
+// loads them at all.
+const EXPORT = 'export';
+const EXPORT_PACKAGES = ['pdfkit', 'docx', 'write-excel-file'];
+
+/** @param {string} why */
+const exportByImportOnly = (why) => [
+	{ regex: layer(EXPORT), message: `${why}: may import the export layer only with import().` }
+];
+
 export const LAYER_RULES = [
 	restrict(
 		['src/lib/util/**'],
 		forbid(
-			[...below('util'), DEMO, 'ui', 'paraglide'],
-			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			[...below('util'), DEMO, EXPORT, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie', ...EXPORT_PACKAGES],
 			'util'
 		).concat(SHARED)
 	),
@@ -95,46 +107,53 @@ export const LAYER_RULES = [
 	restrict(
 		['src/lib/contract/**'],
 		forbid(
-			[...below('contract'), DEMO, 'ui', 'paraglide'],
-			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			[...below('contract'), DEMO, EXPORT, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie', ...EXPORT_PACKAGES],
 			'contract'
 		).concat(SHARED)
 	),
 	restrict(
 		['src/lib/domain/**'],
 		forbid(
-			[...below('domain'), DEMO, 'ui', 'paraglide'],
-			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			[...below('domain'), DEMO, EXPORT, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie', ...EXPORT_PACKAGES],
 			'domain'
 		).concat(SHARED)
 	),
 	restrict(
 		['src/lib/crdt/**'],
 		forbid(
-			[...below('crdt'), DEMO, 'ui', 'paraglide'],
-			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie'],
+			[...below('crdt'), DEMO, EXPORT, 'ui', 'paraglide'],
+			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie', ...EXPORT_PACKAGES],
 			'crdt'
 		).concat(SHARED)
 	),
 	restrict(
 		['src/lib/storage/**'],
 		forbid(
-			[...below('storage'), DEMO, 'ui', 'paraglide'],
-			[...UI_PACKAGES, ...DOC_PACKAGES],
+			[...below('storage'), DEMO, EXPORT, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...DOC_PACKAGES, ...EXPORT_PACKAGES],
 			'storage'
 		)
 	),
 	restrict(
 		['src/lib/sync/**'],
-		forbid([...below('sync'), 'ui', 'paraglide'], UI_PACKAGES, 'sync'),
+		forbid(
+			[...below('sync'), EXPORT, 'ui', 'paraglide'],
+			[...UI_PACKAGES, ...EXPORT_PACKAGES],
+			'sync'
+		),
 		demoByImportOnly('sync')
 	),
-	restrict(['src/lib/state/**'], forbid(below('state'), [], 'state'), demoByImportOnly('state')),
+	restrict(['src/lib/state/**'], forbid(below('state'), EXPORT_PACKAGES, 'state'), [
+		...demoByImportOnly('state'),
+		...exportByImportOnly('state')
+	]),
 	restrict(
 		['src/lib/ui/**'],
 		forbid(
-			['crdt', 'storage', 'sync', 'state', 'components', DEMO],
-			['dexie', ...DOC_PACKAGES],
+			['crdt', 'storage', 'sync', 'state', 'components', DEMO, EXPORT],
+			['dexie', ...DOC_PACKAGES, ...EXPORT_PACKAGES],
 			'ui'
 		)
 	),
@@ -142,18 +161,34 @@ export const LAYER_RULES = [
 	// stay behind the state layer, whose feature objects own every read and write (ADR 12).
 	restrict(
 		['src/lib/components/**'],
-		forbid(['crdt', 'storage', 'sync', DEMO], ['dexie', ...DOC_PACKAGES], 'components')
+		forbid(
+			['crdt', 'storage', 'sync', DEMO, EXPORT],
+			['dexie', ...DOC_PACKAGES, ...EXPORT_PACKAGES],
+			'components'
+		)
 	),
 	restrict(
 		['src/routes/**'],
-		forbid(['crdt', 'storage', 'sync', DEMO], ['dexie', ...DOC_PACKAGES], 'routes')
+		forbid(
+			['crdt', 'storage', 'sync', DEMO, EXPORT],
+			['dexie', ...DOC_PACKAGES, ...EXPORT_PACKAGES],
+			'routes'
+		)
 	),
 	restrict(
 		['src/lib/demo/**'],
 		forbid(
-			['storage', 'sync', 'state', 'components', 'ui', 'paraglide'],
-			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie'],
+			['storage', 'sync', 'state', 'components', 'ui', 'paraglide', EXPORT],
+			[...UI_PACKAGES, 'y-indexeddb', '@hocuspocus/provider', 'dexie', ...EXPORT_PACKAGES],
 			'demo'
+		).concat(SHARED)
+	),
+	restrict(
+		['src/lib/export/**'],
+		forbid(
+			['crdt', 'storage', 'sync', 'state', 'components', 'ui', 'paraglide', DEMO],
+			[...UI_PACKAGES, ...DOC_PACKAGES, 'dexie'],
+			'export'
 		).concat(SHARED)
 	),
 	restrict(

@@ -23,3 +23,11 @@ import '$lib/state/app-context.svelte'; // ok
 import '$lib/contract/protocol'; // ok
 import '$lib/ui/format'; // ok
 import 'svelte'; // ok
+import '../export/fixture-target'; // error: components: must not import the export layer.
+void import('../export/fixture-target'); // error: components: must not import the export layer.
+import 'pdfkit'; // error: components: must not import pdfkit.
+void import('pdfkit'); // error: components: must not import pdfkit.
+import 'docx'; // error: components: must not import docx.
+void import('docx'); // error: components: must not import docx.
+import 'write-excel-file'; // error: components: must not import write-excel-file.
+void import('write-excel-file'); // error: components: must not import write-excel-file.

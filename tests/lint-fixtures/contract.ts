@@ -38,3 +38,11 @@ void import('dexie'); // error: contract: must not import dexie.
 import '$lib/util/fixture-target'; // error: shared with the server: import by relative path; $lib exists only in Vite.
 void import('$lib/util/fixture-target'); // error: shared with the server: import by relative path; $lib exists only in Vite.
 import '../util/fixture-target'; // ok
+import '../export/fixture-target'; // error: contract: must not import the export layer.
+void import('../export/fixture-target'); // error: contract: must not import the export layer.
+import 'pdfkit'; // error: contract: must not import pdfkit.
+void import('pdfkit'); // error: contract: must not import pdfkit.
+import 'docx'; // error: contract: must not import docx.
+void import('docx'); // error: contract: must not import docx.
+import 'write-excel-file'; // error: contract: must not import write-excel-file.
+void import('write-excel-file'); // error: contract: must not import write-excel-file.

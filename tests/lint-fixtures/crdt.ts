@@ -31,3 +31,11 @@ import '../demo/fixture-target'; // error: crdt: must not import the demo layer.
 void import('../demo/fixture-target'); // error: crdt: must not import the demo layer.
 import 'yjs'; // ok
 import '../domain/ids'; // ok
+import '../export/fixture-target'; // error: crdt: must not import the export layer.
+void import('../export/fixture-target'); // error: crdt: must not import the export layer.
+import 'pdfkit'; // error: crdt: must not import pdfkit.
+void import('pdfkit'); // error: crdt: must not import pdfkit.
+import 'docx'; // error: crdt: must not import docx.
+void import('docx'); // error: crdt: must not import docx.
+import 'write-excel-file'; // error: crdt: must not import write-excel-file.
+void import('write-excel-file'); // error: crdt: must not import write-excel-file.

@@ -32,3 +32,11 @@ import '../domain/fixture-target'; // ok
 import '../crdt/fixture-target'; // ok
 import 'yjs'; // ok
 import 'pure-rand'; // ok
+import '../export/fixture-target'; // error: demo: must not import the export layer.
+void import('../export/fixture-target'); // error: demo: must not import the export layer.
+import 'pdfkit'; // error: demo: must not import pdfkit.
+void import('pdfkit'); // error: demo: must not import pdfkit.
+import 'docx'; // error: demo: must not import docx.
+void import('docx'); // error: demo: must not import docx.
+import 'write-excel-file'; // error: demo: must not import write-excel-file.
+void import('write-excel-file'); // error: demo: must not import write-excel-file.

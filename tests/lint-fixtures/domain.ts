@@ -36,3 +36,11 @@ void import('$lib/util/fixture-target'); // error: shared with the server: impor
 import '../demo/fixture-target'; // error: domain: must not import the demo layer.
 void import('../demo/fixture-target'); // error: domain: must not import the demo layer.
 import '../util/fixture-target'; // ok
+import '../export/fixture-target'; // error: domain: must not import the export layer.
+void import('../export/fixture-target'); // error: domain: must not import the export layer.
+import 'pdfkit'; // error: domain: must not import pdfkit.
+void import('pdfkit'); // error: domain: must not import pdfkit.
+import 'docx'; // error: domain: must not import docx.
+void import('docx'); // error: domain: must not import docx.
+import 'write-excel-file'; // error: domain: must not import write-excel-file.
+void import('write-excel-file'); // error: domain: must not import write-excel-file.

@@ -22,3 +22,11 @@ void import('@hocuspocus/provider'); // error: routes: must not import @hocuspoc
 import '$lib/state/app-context.svelte'; // ok
 import '$lib/components/KommuneForm.svelte'; // ok
 import '$app/state'; // ok
+import '$lib/export/fixture-target'; // error: routes: must not import the export layer.
+void import('$lib/export/fixture-target'); // error: routes: must not import the export layer.
+import 'pdfkit'; // error: routes: must not import pdfkit.
+void import('pdfkit'); // error: routes: must not import pdfkit.
+import 'docx'; // error: routes: must not import docx.
+void import('docx'); // error: routes: must not import docx.
+import 'write-excel-file'; // error: routes: must not import write-excel-file.
+void import('write-excel-file'); // error: routes: must not import write-excel-file.

@@ -28,3 +28,11 @@ void import('@hocuspocus/provider'); // error: storage: must not import @hocuspo
 import '../demo/fixture-target'; // error: storage: must not import the demo layer.
 void import('../demo/fixture-target'); // error: storage: must not import the demo layer.
 import 'dexie'; // ok
+import '../export/fixture-target'; // error: storage: must not import the export layer.
+void import('../export/fixture-target'); // error: storage: must not import the export layer.
+import 'pdfkit'; // error: storage: must not import pdfkit.
+void import('pdfkit'); // error: storage: must not import pdfkit.
+import 'docx'; // error: storage: must not import docx.
+void import('docx'); // error: storage: must not import docx.
+import 'write-excel-file'; // error: storage: must not import write-excel-file.
+void import('write-excel-file'); // error: storage: must not import write-excel-file.

@@ -19,3 +19,11 @@ import '../demo/fixture-target'; // error: sync: may import the demo layer only 
 void import('../demo/fixture-target'); // ok
 import '$lib/storage/db'; // ok
 import 'yjs'; // ok
+import '../export/fixture-target'; // error: sync: must not import the export layer.
+void import('../export/fixture-target'); // error: sync: must not import the export layer.
+import 'pdfkit'; // error: sync: must not import pdfkit.
+void import('pdfkit'); // error: sync: must not import pdfkit.
+import 'docx'; // error: sync: must not import docx.
+void import('docx'); // error: sync: must not import docx.
+import 'write-excel-file'; // error: sync: must not import write-excel-file.
+void import('write-excel-file'); // error: sync: must not import write-excel-file.

@@ -24,3 +24,11 @@ void import('@hocuspocus/provider'); // error: ui: must not import @hocuspocus/p
 import '../demo/fixture-target'; // error: ui: must not import the demo layer.
 void import('../demo/fixture-target'); // error: ui: must not import the demo layer.
 import 'svelte'; // ok
+import '../export/fixture-target'; // error: ui: must not import the export layer.
+void import('../export/fixture-target'); // error: ui: must not import the export layer.
+import 'pdfkit'; // error: ui: must not import pdfkit.
+void import('pdfkit'); // error: ui: must not import pdfkit.
+import 'docx'; // error: ui: must not import docx.
+void import('docx'); // error: ui: must not import docx.
+import 'write-excel-file'; // error: ui: must not import write-excel-file.
+void import('write-excel-file'); // error: ui: must not import write-excel-file.

@@ -39,3 +39,11 @@ import '../contract/fixture-target'; // error: util: must not import the contrac
 void import('../contract/fixture-target'); // error: util: must not import the contract layer.
 import '../demo/fixture-target'; // error: util: must not import the demo layer.
 void import('../demo/fixture-target'); // error: util: must not import the demo layer.
+import '../export/fixture-target'; // error: util: must not import the export layer.
+void import('../export/fixture-target'); // error: util: must not import the export layer.
+import 'pdfkit'; // error: util: must not import pdfkit.
+void import('pdfkit'); // error: util: must not import pdfkit.
+import 'docx'; // error: util: must not import docx.
+void import('docx'); // error: util: must not import docx.
+import 'write-excel-file'; // error: util: must not import write-excel-file.
+void import('write-excel-file'); // error: util: must not import write-excel-file.
