@@ -19,13 +19,8 @@ import {
 } from '../src/lib/crdt/workshop-cards';
 import { checkInParticipant } from '../src/lib/crdt/workshop-doc';
 import { writeScore } from '../src/lib/crdt/workshop-matrix';
-import {
-	addNote,
-	editNote,
-	readNotes,
-	removeNote,
-	type NoteKind
-} from '../src/lib/crdt/workshop-notes';
+import { addNote, editNote, readNotes, removeNote } from '../src/lib/crdt/workshop-notes';
+import type { NoteKind } from '../src/lib/domain/workshop/notes';
 import { giveDot, readVotes, withdrawDot } from '../src/lib/crdt/workshop-votes';
 import { addActionField } from '../src/lib/crdt/workshop-action-fields';
 import {

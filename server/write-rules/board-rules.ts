@@ -22,7 +22,7 @@ import { validateCardText } from '../../src/lib/domain/workshop/cards';
 import { isScore } from '../../src/lib/domain/workshop/matrix';
 import { isOrderKey } from '../../src/lib/domain/workshop/ordering';
 import { isRecordId } from '../../src/lib/crdt/field-records';
-import { isNoteText } from '../../src/lib/crdt/workshop-notes';
+import { isNoteText } from '../../src/lib/domain/workshop/notes';
 import { META_KEYS, ROOT_KEYS } from '../../src/lib/crdt/schema';
 import { MAX_DEVICES_PER_SCOPE } from '../joining/device-registry';
 import type { EntryDelete, EntryWrite, UpdateChanges } from './update-changes';

@@ -14,6 +14,8 @@ import {
 import { isOrderKey } from '../domain/workshop/ordering';
 import { isRecordId, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { ACTION_FIELD_RECORD } from './schemas/workshop';
 
 const dimensionField = (dimension: DimensionId) => `dim.${dimension}`;
 
@@ -22,9 +24,6 @@ function writable(doc: Y.Doc, key: (typeof ROOT_KEYS)['actionFields' | 'actionFi
 	if (map === null) throw new Error(`${key} root has the wrong type`);
 	return map;
 }
-
-const isTime = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 export interface ActionFieldsRead {
 	/**
@@ -45,12 +44,10 @@ export function readActionFields(doc: Y.Doc): ActionFieldsRead {
 			removedIds.push(id);
 			continue;
 		}
-		const title = record.get('title');
-		const order = record.get('order');
-		const createdAt = record.get('createdAt');
-		if (typeof title !== 'string' || !validateActionFieldTitle(title).ok) malformed += 1;
-		else if (!isOrderKey(order) || !isTime(createdAt)) malformed += 1;
+		const parsed = parseRecord(ACTION_FIELD_RECORD, Object.fromEntries(record));
+		if (parsed === null || !validateActionFieldTitle(parsed.title).ok) malformed += 1;
 		else {
+			const { title, order, createdAt } = parsed;
 			const dimensions = DIMENSIONS.filter((d) => record.get(dimensionField(d)) === true);
 			fields.push({ id, title, dimensions, order, createdAt });
 		}

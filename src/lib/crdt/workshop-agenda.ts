@@ -12,6 +12,8 @@ import {
 import { deleteRecord, readFieldRecords, writeFields } from './field-records';
 import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { AGENDA_BLOCK_RECORD } from './schemas/workshop';
 
 const QUESTION_MAX_LENGTH = 280;
 const MAX_DURATION_MINUTES = 480;
@@ -34,13 +36,12 @@ const isQuestion = (value: unknown): value is string =>
 	typeof value === 'string' && [...value].length <= QUESTION_MAX_LENGTH;
 
 function readBlock(id: string, fields: Map<string, unknown>): AgendaBlock | null {
-	const title = fields.get('title');
-	const method = fields.get('method');
-	const durationMinutes = fields.get('durationMinutes');
-	const order = fields.get('order');
-	const question = fields.get('question');
-	if (typeof title !== 'string' || !validateBlockTitle(title).ok) return null;
-	if (!isBlockMethod(method) || !isDuration(durationMinutes) || !isOrderKey(order)) return null;
+	// A question of the wrong shape is dropped, not the block: the block's plan stays usable.
+	const { question, ...rest } = Object.fromEntries(fields);
+	const record = parseRecord(AGENDA_BLOCK_RECORD, rest);
+	if (record === null || !validateBlockTitle(record.title).ok) return null;
+	const { title, method, durationMinutes, order } = record;
+	if (!isDuration(durationMinutes)) return null;
 	return {
 		id,
 		title,

@@ -16,6 +16,8 @@ import {
 import { deleteRecord, isRecordId, readFieldRecords, writeFields } from './field-records';
 import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { CARD_RECORD, CLUSTER_RECORD } from './schemas/workshop';
 
 /** Where cards live: the board, or a participant's private document. */
 export type CardRoot = (typeof ROOT_KEYS)['cards' | 'privateCards'];
@@ -26,23 +28,13 @@ function writable(doc: Y.Doc, key: CardRoot | (typeof ROOT_KEYS)['clusters']): Y
 	return map;
 }
 
-const isTime = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isOptionalId = (value: unknown): value is string | null =>
 	value === null || value === undefined || isRecordId(value);
 
 function readCard(id: string, fields: Map<string, unknown>): Card | null {
-	const blockId = fields.get('blockId');
-	const authorId = fields.get('authorId');
-	const text = fields.get('text');
-	const order = fields.get('order');
-	const clusterId = fields.get('clusterId');
-	const mergedInto = fields.get('mergedInto');
-	const createdAt = fields.get('createdAt');
-	if (!isRecordId(blockId) || !isRecordId(authorId) || !isOrderKey(order) || !isTime(createdAt))
-		return null;
-	if (typeof text !== 'string' || !validateCardText(text).ok) return null;
-	if (!isOptionalId(clusterId) || !isOptionalId(mergedInto)) return null;
+	const record = parseRecord(CARD_RECORD, Object.fromEntries(fields));
+	if (record === null || !validateCardText(record.text).ok) return null;
+	const { blockId, authorId, text, order, clusterId, mergedInto, createdAt } = record;
 	return {
 		id,
 		blockId,
@@ -213,12 +205,9 @@ export function revealCards(
 // --- clusters --------------------------------------------------------------------------------------
 
 function readCluster(id: string, fields: Map<string, unknown>): Cluster | null {
-	const blockId = fields.get('blockId');
-	const name = fields.get('name');
-	const order = fields.get('order');
-	if (!isRecordId(blockId) || !isOrderKey(order)) return null;
-	if (typeof name !== 'string' || !validateClusterName(name).ok) return null;
-	return { id, blockId, name, order };
+	const record = parseRecord(CLUSTER_RECORD, Object.fromEntries(fields));
+	if (record === null || !validateClusterName(record.name).ok) return null;
+	return { id, ...record };
 }
 
 export function readClusters(doc: Y.Doc): Cluster[] {

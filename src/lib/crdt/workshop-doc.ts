@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import { hasForbiddenCharacters } from '../domain/display-name';
 import { isNameId } from '../domain/document-names';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { PARTICIPANT_ENTRY } from './schemas/workshop';
 
 export interface WorkshopInfo {
 	title: string;
@@ -123,10 +125,9 @@ export function readRoster(doc: Y.Doc): RosterEntry[] {
 function readRosterEntry(participantId: string, value: unknown): RosterEntry | null {
 	// The id names the participant's private document, which the reveal opens.
 	if (!isNameId(participantId)) return null;
-	if (typeof value !== 'object' || value === null) return null;
-	const { name, joinedAt } = value as { name?: unknown; joinedAt?: unknown };
-	if (typeof name !== 'string' || name.length === 0 || name.length > 80) return null;
-	if (hasForbiddenCharacters(name)) return null;
-	if (typeof joinedAt !== 'number' || !Number.isFinite(joinedAt)) return null;
+	const record = parseRecord(PARTICIPANT_ENTRY, value);
+	if (record === null) return null;
+	const { name, joinedAt } = record;
+	if (name.length === 0 || name.length > 80 || hasForbiddenCharacters(name)) return null;
 	return { participantId, name, joinedAt };
 }

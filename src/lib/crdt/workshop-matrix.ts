@@ -6,6 +6,8 @@ import type * as Y from 'yjs';
 import { isScore, type MatrixScore } from '../domain/workshop/matrix';
 import { isRecordId } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { SCORE_ENTRY } from './schemas/workshop';
 
 export type MatrixAxis = 'impact' | 'effort';
 
@@ -21,19 +23,20 @@ export function readMatrix(doc: Y.Doc): MatrixRead {
 	for (const [key, value] of rootMap(doc, ROOT_KEYS.matrix)?.entries() ?? []) {
 		const parts = key.split('/');
 		const [participantId, itemId, axis] = parts;
+		const given = parseRecord(SCORE_ENTRY, value);
 		const valid =
 			parts.length === 3 &&
 			isRecordId(participantId) &&
 			isRecordId(itemId) &&
 			(axis === 'impact' || axis === 'effort') &&
-			isScore(value);
+			given !== null;
 		if (!valid) {
 			malformed += 1;
 			continue;
 		}
 		const id = `${participantId}/${itemId}`;
 		const score = scores.get(id) ?? { participantId, itemId, impact: null, effort: null };
-		scores.set(id, { ...score, [axis]: value });
+		scores.set(id, { ...score, [axis]: given });
 	}
 	return { scores: [...scores.values()], malformed };
 }

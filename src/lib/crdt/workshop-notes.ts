@@ -2,29 +2,11 @@
 // board (participants and moderation write them). One record per note, a key per field.
 
 import type * as Y from 'yjs';
+import { isNoteKind, isNoteText, type Note } from '../domain/workshop/notes';
 import { deleteRecord, isRecordId, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
-
-export const NOTE_KINDS = ['parking', 'decision', 'protocol'] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
-
-export const NOTE_MAX_LENGTH = 2000;
-
-export interface Note {
-	id: string;
-	blockId: string;
-	kind: NoteKind;
-	text: string;
-	authorId: string;
-	createdAt: number;
-}
-
-const isNoteKind = (value: unknown): value is NoteKind =>
-	typeof value === 'string' && (NOTE_KINDS as readonly string[]).includes(value);
-
-/** Trimmed, not empty, at most NOTE_MAX_LENGTH characters. */
-export const isNoteText = (value: unknown): value is string =>
-	typeof value === 'string' && value.trim() !== '' && [...value].length <= NOTE_MAX_LENGTH;
+import { parseRecord } from './schemas/document-schema';
+import { NOTE_RECORD } from './schemas/workshop';
 
 function writable(doc: Y.Doc): Y.Map<unknown> {
 	const map = rootMap(doc, ROOT_KEYS.notes);
@@ -36,15 +18,8 @@ function writable(doc: Y.Doc): Y.Map<unknown> {
 export function readNotes(doc: Y.Doc): Note[] {
 	const notes: Note[] = [];
 	for (const [id, fields] of readFieldRecords(rootMap(doc, ROOT_KEYS.notes))) {
-		const blockId = fields.get('blockId');
-		const kind = fields.get('kind');
-		const text = fields.get('text');
-		const authorId = fields.get('authorId');
-		const createdAt = fields.get('createdAt');
-		if (!isRecordId(blockId) || !isNoteKind(kind) || !isNoteText(text) || !isRecordId(authorId))
-			continue;
-		if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) continue;
-		notes.push({ id, blockId, kind, text, authorId, createdAt });
+		const note = parseRecord(NOTE_RECORD, Object.fromEntries(fields));
+		if (note !== null && isNoteText(note.text)) notes.push({ id, ...note });
 	}
 	return notes.sort(
 		(a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

@@ -20,6 +20,8 @@ import {
 } from '../domain/workshop/votes';
 import { isRecordId, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { DOT_ENTRY } from './schemas/workshop';
 
 export type VoteRoot = (typeof ROOT_KEYS)['votes' | 'privateVotes'];
 
@@ -50,9 +52,9 @@ interface StoredDot {
 function readDot(key: string, value: unknown): StoredDot | null {
 	const parts = key.split('/');
 	if (parts.length !== 3 || !parts.every(isRecordId)) return null;
-	if (typeof value !== 'object' || value === null) return null;
-	const { blockId, createdAt, withdrawn } = value as Record<string, unknown>;
-	if (!isRecordId(blockId) || !isTime(createdAt)) return null;
+	const record = parseRecord(DOT_ENTRY, value);
+	if (record === null) return null;
+	const { blockId, createdAt, withdrawn } = record;
 	const [participantId, itemId, dotId] = parts as [string, string, string];
 	return {
 		vote: { participantId, itemId, dotId, blockId, createdAt },

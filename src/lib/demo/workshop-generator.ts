@@ -43,6 +43,7 @@ import {
 import { boardView, type Card, type Cluster } from '../domain/workshop/cards';
 import type { Measure, StatusChange } from '../domain/measures/measure';
 import type { ActionField } from '../domain/workshop/action-fields';
+import { NOTE_MAX_LENGTH, type Note, type NoteKind } from '../domain/workshop/notes';
 import type { MatrixScore } from '../domain/workshop/matrix';
 import { voteResults } from '../domain/workshop/votes';
 import { matrixEntries, votingItems } from '../domain/workshop/voting-items';
@@ -65,18 +66,6 @@ export interface GeneratedParticipant {
 	/** A German first name, unique within the day. */
 	name: string;
 	joinedAt: number;
-}
-
-export type GeneratedNoteKind = 'parking' | 'decision' | 'protocol';
-
-/** The shape crdt/workshop-notes.ts stores (the domain cannot import it). */
-export interface GeneratedNote {
-	id: string;
-	blockId: string;
-	kind: GeneratedNoteKind;
-	text: string;
-	authorId: string;
-	createdAt: number;
 }
 
 /** One save of an editor: the whole new text of a card or note, by a participant. */
@@ -112,7 +101,7 @@ export interface WorkshopDayPlan {
 	/** In creation order; clusters and merges as they stand now, the text as it was written. */
 	cards: Card[];
 	/** In creation order, with the text they were written with. */
-	notes: GeneratedNote[];
+	notes: Note[];
 	/** In time order; a target's text is the last edit's (or its first text without edits). */
 	edits: TextEdit[];
 	/** The Punktabfrage over the Kartenabfrage's cards, revealed; null without either block. */
@@ -742,7 +731,7 @@ function planCards(
 // Notes
 
 interface NoteDraft {
-	note: GeneratedNote;
+	note: Note;
 	sentences: string[];
 	typo: string | null;
 	/** Cluster names the note may mention: none in blocks before the cards were sorted. */
@@ -757,7 +746,7 @@ const MENTION = '{cluster}';
  */
 function noteSentence(
 	random: Random,
-	kind: GeneratedNoteKind,
+	kind: NoteKind,
 	mentions: readonly string[],
 	sentences: readonly string[]
 ): string {
@@ -786,13 +775,7 @@ function planNotes(
 	const drafts: NoteDraft[] = [];
 	type Span = Day['begun'][number];
 	const mentionsIn = (span: Span) => (span.index >= sortedFrom ? clusterNames : []);
-	const add = (
-		kind: GeneratedNoteKind,
-		span: Span,
-		authorId: string,
-		text: string,
-		createdAt: number
-	) => {
+	const add = (kind: NoteKind, span: Span, authorId: string, text: string, createdAt: number) => {
 		drafts.push({
 			note: { id: ids.make(createdAt), blockId: span.block.id, kind, text, authorId, createdAt },
 			sentences: [text],
@@ -837,8 +820,6 @@ function planNotes(
 // ---------------------------------------------------------------------------------------------------
 // Text edits
 
-/** Longest note text (crdt/workshop-notes.ts NOTE_MAX_LENGTH, which the domain cannot import). */
-const NOTE_MAX_LENGTH = 2000;
 /** How many people type at the same time. */
 const CONCURRENT_TYPISTS = 6;
 /** Share of sessions in a note rather than a card. */

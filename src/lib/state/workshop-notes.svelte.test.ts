@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readNotes, type Note } from '../crdt/workshop-notes';
+import { readNotes } from '../crdt/workshop-notes';
+import type { Note } from '../domain/workshop/notes';
 import { exchange, liveOn, loaded, render, unrender, writeTo } from './test-documents.svelte';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from './workshop-notes.svelte';
 

@@ -6,21 +6,14 @@
 import type * as Y from 'yjs';
 import { newId } from '../domain/ids';
 import { isRecordId } from '../crdt/field-records';
-import {
-	addNote,
-	editNote,
-	isNoteText,
-	NOTE_KINDS,
-	removeNote,
-	type Note,
-	type NoteKind
-} from '../crdt/workshop-notes';
+import { addNote, editNote, removeNote } from '../crdt/workshop-notes';
+import { isNoteText, NOTE_KINDS, type Note, type NoteKind } from '../domain/workshop/notes';
 import type { AppErrorCode, WriteChange } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
-export { isNoteText, NOTE_MAX_LENGTH, type Note, type NoteKind } from '../crdt/workshop-notes';
+export { isNoteText, NOTE_MAX_LENGTH, type Note, type NoteKind } from '../domain/workshop/notes';
 
 /** The facilitator on the laptop writes notes under this author id (a participant under their own). */
 export const MODERATION_AUTHOR_ID = 'moderation';

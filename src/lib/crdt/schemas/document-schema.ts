@@ -76,6 +76,19 @@ export function prefixedField(kind: RecordKind, field: string): RecordSchema | n
 	return null;
 }
 
+/**
+ * One record (or entry value) read through its kind's validator: the typed record, or null when it is
+ * not valid. Fields the validator does not declare (written by a newer app) are left out of the result
+ * and kept in the document (ADR 13).
+ */
+export function parseRecord<S extends RecordSchema>(
+	schema: S,
+	value: unknown
+): v.InferOutput<S> | null {
+	const parsed = v.safeParse(schema, value);
+	return parsed.success ? parsed.output : null;
+}
+
 /** True when `value` is one valid record (or entry value) of the kind, prefixed fields included. */
 export function isValidRecord(kind: RecordKind, value: unknown): boolean {
 	if (!v.safeParse(kind.schema, value).success) return false;

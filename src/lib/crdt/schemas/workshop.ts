@@ -10,29 +10,66 @@ import {
 	type MeasureSourceKind
 } from '../../domain/measures/measure';
 import { BLOCK_METHODS } from '../../domain/workshop/agenda';
+import { NOTE_KINDS } from '../../domain/workshop/notes';
 import { ROOT_KEYS } from '../schema';
-import { NOTE_KINDS } from '../workshop-notes';
 import type { DocumentSchema, RecordKind } from './document-schema';
 import { META, orderKey, recordId, text, time } from './values';
 
-const score = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
+// The validators below are exported by name so each reader (workshop-*.ts) parses its records with
+// the very schema the snapshot records: a reader cannot accept what the schema refuses, or the reverse.
+
+/** A matrix score on one axis: an integer 1–5 (domain/workshop/matrix.ts). */
+export const SCORE_ENTRY = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
+
+export const CARD_RECORD = v.object({
+	blockId: recordId,
+	authorId: recordId,
+	text,
+	order: orderKey,
+	clusterId: v.nullish(recordId),
+	mergedInto: v.nullish(recordId),
+	createdAt: time,
+	/** Set instead of deleting, so undo and a later reveal do not bring the card back. */
+	removed: v.optional(v.literal(true))
+});
+
+export const CLUSTER_RECORD = v.object({ blockId: recordId, name: text, order: orderKey });
+
+/** A dot, under `<participantId>/<itemId>/<dotId>`. */
+export const DOT_ENTRY = v.object({
+	blockId: recordId,
+	createdAt: time,
+	withdrawn: v.optional(v.literal(true))
+});
+
+/** A participant's roster entry, under their id. */
+export const PARTICIPANT_ENTRY = v.object({ name: text, joinedAt: time });
+
+export const AGENDA_BLOCK_RECORD = v.object({
+	title: text,
+	method: v.picklist(BLOCK_METHODS),
+	durationMinutes: v.number(),
+	order: orderKey,
+	question: v.optional(text)
+});
+
+export const ACTION_FIELD_RECORD = v.object({
+	title: text,
+	order: orderKey,
+	createdAt: time,
+	removed: v.optional(v.literal(true)),
+	// One key per tagged dimension, so two people tagging different ones keep both.
+	...Object.fromEntries(
+		DIMENSIONS.map((dimension) => [`dim.${dimension}`, v.optional(v.literal(true))])
+	)
+});
 
 const card = (root: RecordKind['root']): RecordKind => ({
 	root,
 	encoding: 'field-records',
 	key: 'cardId',
 	version: 1,
-	schema: v.object({
-		blockId: recordId,
-		authorId: recordId,
-		text,
-		order: orderKey,
-		clusterId: v.nullish(recordId),
-		mergedInto: v.nullish(recordId),
-		createdAt: time,
-		/** Set instead of deleting, so undo and a later reveal do not bring the card back. */
-		removed: v.optional(v.literal(true))
-	}),
+	schema: CARD_RECORD,
 	migrations: []
 });
 
@@ -41,12 +78,17 @@ const dot = (root: RecordKind['root']): RecordKind => ({
 	encoding: 'entries',
 	key: 'participantId/itemId/dotId',
 	version: 1,
-	schema: v.object({
-		blockId: recordId,
-		createdAt: time,
-		withdrawn: v.optional(v.literal(true))
-	}),
+	schema: DOT_ENTRY,
 	migrations: []
+});
+
+/** A Themenspeicher entry, decision or protocol note (crdt/workshop-notes.ts). */
+export const NOTE_RECORD = v.object({
+	blockId: recordId,
+	kind: v.picklist(NOTE_KINDS),
+	text,
+	authorId: recordId,
+	createdAt: time
 });
 
 /** Where a measure came from (`src.<itemId>` → kind). */
@@ -124,13 +166,7 @@ export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
 			encoding: 'field-records',
 			key: 'blockId',
 			version: 1,
-			schema: v.object({
-				title: text,
-				method: v.picklist(BLOCK_METHODS),
-				durationMinutes: v.number(),
-				order: orderKey,
-				question: v.optional(text)
-			}),
+			schema: AGENDA_BLOCK_RECORD,
 			migrations: []
 		},
 		run: {
@@ -185,7 +221,7 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 			encoding: 'entries',
 			key: 'participantId',
 			version: 1,
-			schema: v.object({ name: text, joinedAt: time }),
+			schema: PARTICIPANT_ENTRY,
 			migrations: []
 		},
 		card: card(ROOT_KEYS.cards),
@@ -194,7 +230,7 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 			encoding: 'field-records',
 			key: 'clusterId',
 			version: 1,
-			schema: v.object({ blockId: recordId, name: text, order: orderKey }),
+			schema: CLUSTER_RECORD,
 			migrations: []
 		},
 		dot: dot(ROOT_KEYS.votes),
@@ -203,7 +239,7 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 			encoding: 'entries',
 			key: 'participantId/itemId/axis',
 			version: 1,
-			schema: score,
+			schema: SCORE_ENTRY,
 			migrations: []
 		},
 		actionField: {
@@ -211,16 +247,7 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 			encoding: 'field-records',
 			key: 'fieldId',
 			version: 1,
-			schema: v.object({
-				title: text,
-				order: orderKey,
-				createdAt: time,
-				removed: v.optional(v.literal(true)),
-				// One key per tagged dimension, so two people tagging different ones keep both.
-				...Object.fromEntries(
-					DIMENSIONS.map((dimension) => [`dim.${dimension}`, v.optional(v.literal(true))])
-				)
-			}),
+			schema: ACTION_FIELD_RECORD,
 			migrations: []
 		},
 		actionFieldLink: {
@@ -236,13 +263,7 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 			encoding: 'field-records',
 			key: 'noteId',
 			version: 1,
-			schema: v.object({
-				blockId: recordId,
-				kind: v.picklist(NOTE_KINDS),
-				text,
-				authorId: recordId,
-				createdAt: time
-			}),
+			schema: NOTE_RECORD,
 			migrations: []
 		},
 		measure: {
