@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	clearAnswer,
-	COMMENT_MAX_LENGTH,
 	readAnswers,
 	readComments,
 	readRespondentInfo,
@@ -12,6 +11,7 @@ import {
 	writeRespondentLabel
 } from './check-respondent-doc';
 import { ROOT_KEYS } from './schema';
+import { COMMENT_MAX_LENGTH } from './schemas/check-respondent';
 
 const exchange = (a: Y.Doc, b: Y.Doc) => {
 	Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
@@ -73,5 +73,8 @@ describe('respondent documents', () => {
 		expect(readComments(doc)).not.toHaveProperty('ozg.01');
 		doc.getMap(ROOT_KEYS.comments).set('ozg.03', 42);
 		expect(readComments(doc)).not.toHaveProperty('ozg.03');
+		// A peer that skipped the cut: the over-long comment is left out, not shown.
+		doc.getMap(ROOT_KEYS.comments).set('ozg.04', 'x'.repeat(COMMENT_MAX_LENGTH + 1));
+		expect(readComments(doc)).not.toHaveProperty('ozg.04');
 	});
 });

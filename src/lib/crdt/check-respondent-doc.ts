@@ -4,10 +4,14 @@
 // item twice keeps the last answer; two items answered on two devices at once both stay.
 
 import type * as Y from 'yjs';
-import { isPerspective, type Perspective } from '../domain/perspectives';
+import type { Perspective } from '../domain/perspectives';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
-
-export const COMMENT_MAX_LENGTH = 2_000;
+import { parseRecord } from './schemas/document-schema';
+import {
+	COMMENT_ENTRY,
+	COMMENT_MAX_LENGTH,
+	RESPONDENT_INFO_RECORD
+} from './schemas/check-respondent';
 
 export interface RespondentInfo {
 	label: string;
@@ -37,12 +41,7 @@ export function writeRespondentLabel(doc: Y.Doc, label: string, now = Date.now()
 
 export function readRespondentInfo(doc: Y.Doc): RespondentInfo | null {
 	const map = rootMap(doc, ROOT_KEYS.respondent);
-	const label = map?.get('label');
-	const perspective = map?.get('perspective');
-	const catalogVersion = map?.get('catalogVersion');
-	if (typeof label !== 'string' || !isPerspective(perspective)) return null;
-	if (typeof catalogVersion !== 'string') return null;
-	return { label, perspective, catalogVersion };
+	return map ? parseRecord(RESPONDENT_INFO_RECORD, Object.fromEntries(map.entries())) : null;
 }
 
 /** Stores the answer to one item (any JSON value; scoring validates it against the catalog). */
@@ -82,7 +81,8 @@ export function readComments(doc: Y.Doc): Record<string, string> {
 	const map = rootMap(doc, ROOT_KEYS.comments);
 	const comments: Record<string, string> = {};
 	for (const [itemId, value] of map?.entries() ?? []) {
-		if (typeof value === 'string' && value.length <= COMMENT_MAX_LENGTH) comments[itemId] = value;
+		const comment = parseRecord(COMMENT_ENTRY, value);
+		if (comment !== null) comments[itemId] = comment;
 	}
 	return comments;
 }

@@ -7,9 +7,11 @@
 // respondent's own document with their answers are never touched by it.
 
 import type * as Y from 'yjs';
-import { isPerspective, type Perspective } from '../domain/perspectives';
+import type { Perspective } from '../domain/perspectives';
 import { TITLE_MAX_LENGTH } from '../domain/session-input';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { RESPONDENT_ENTRY } from './schemas/check-shared';
 
 const FIRST_CATALOG_VERSION = '2026.1';
 
@@ -118,10 +120,9 @@ export function restoreRespondent(doc: Y.Doc, id: string, now = Date.now()): voi
 
 /** A respondent's entry with their latest label, removed or not; null when there is no valid one. */
 function readEntry(id: string, value: unknown, fields: Y.Map<unknown> | null): Respondent | null {
-	if (typeof value !== 'object' || value === null) return null;
-	const { label, perspective, createdAt } = value as Record<string, unknown>;
-	if (!isLabel(label)) return null;
-	if (!isPerspective(perspective) || typeof createdAt !== 'number') return null;
+	const entry = parseRecord(RESPONDENT_ENTRY, value);
+	if (entry === null || !isLabel(entry.label)) return null;
+	const { label, perspective, createdAt } = entry;
 	const renamed = fields?.get(`${id}/label`);
 	return { id, label: isLabel(renamed) ? renamed : label, perspective, createdAt };
 }

@@ -2,10 +2,21 @@
 
 import * as v from 'valibot';
 import { PERSPECTIVES } from '../../domain/perspectives';
-import { COMMENT_MAX_LENGTH } from '../check-respondent-doc';
 import { ROOT_KEYS } from '../schema';
 import type { DocumentSchema } from './document-schema';
 import { META } from './values';
+
+/** Longest comment on an item; longer ones are cut when written and left out when read. */
+export const COMMENT_MAX_LENGTH = 2_000;
+
+/** Who answers, written once when the respondent's document is made. */
+export const RESPONDENT_INFO_RECORD = v.object({
+	label: v.string(),
+	perspective: v.picklist(PERSPECTIVES),
+	catalogVersion: v.string()
+});
+
+export const COMMENT_ENTRY = v.pipe(v.string(), v.maxLength(COMMENT_MAX_LENGTH));
 
 export const CHECK_RESPONDENT_SCHEMA: DocumentSchema = {
 	kind: 'check-respondent',
@@ -16,11 +27,7 @@ export const CHECK_RESPONDENT_SCHEMA: DocumentSchema = {
 			root: ROOT_KEYS.respondent,
 			encoding: 'fields',
 			version: 1,
-			schema: v.object({
-				label: v.string(),
-				perspective: v.picklist(PERSPECTIVES),
-				catalogVersion: v.string()
-			}),
+			schema: RESPONDENT_INFO_RECORD,
 			migrations: []
 		},
 		answer: {
@@ -37,7 +44,7 @@ export const CHECK_RESPONDENT_SCHEMA: DocumentSchema = {
 			encoding: 'entries',
 			key: 'itemId',
 			version: 1,
-			schema: v.pipe(v.string(), v.maxLength(COMMENT_MAX_LENGTH)),
+			schema: COMMENT_ENTRY,
 			migrations: []
 		}
 	}

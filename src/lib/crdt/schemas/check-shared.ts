@@ -32,6 +32,13 @@ const estimate = v.object({
 /** The version that moved processes onto field records. */
 export const PROCESS_FIELD_RECORDS_VERSION = 2;
 
+/** A respondent as added to the round, under their id; later changes are respondentEdit records. */
+export const RESPONDENT_ENTRY = v.object({
+	label: text,
+	perspective: v.picklist(PERSPECTIVES),
+	createdAt: time
+});
+
 export const CHECK_SHARED_SCHEMA: DocumentSchema = {
 	kind: 'check-shared',
 	version: PROCESS_FIELD_RECORDS_VERSION,
@@ -50,7 +57,7 @@ export const CHECK_SHARED_SCHEMA: DocumentSchema = {
 			key: 'respondentId',
 			version: 1,
 			// Written once when added; later changes are respondentEdit records.
-			schema: v.object({ label: text, perspective: v.picklist(PERSPECTIVES), createdAt: time }),
+			schema: RESPONDENT_ENTRY,
 			migrations: []
 		},
 		respondentEdit: {
