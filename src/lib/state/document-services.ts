@@ -7,6 +7,10 @@ import type { KommunalwerkstattDb } from '../storage/db';
 import { createDocumentRegistry, type DocumentRegistry } from '../sync/document-registry';
 import { createProfileRepository, type ProfileRepository } from './municipality/profile-repository';
 import { createSessionRepository, type SessionRepository } from './municipality/session-repository';
+import {
+	createRespondentRepository,
+	type RespondentRepository
+} from './check/respondent-repository';
 import { createDeviceTokenSource } from '../sync/device-token-source';
 import { apiBaseOfSocket, createJoinApi } from './joining/join-api';
 import { reloadRefusedDocument } from '../sync/refused-write';
@@ -18,6 +22,7 @@ export interface DocumentServices {
 	readonly documents: DocumentRegistry;
 	readonly profiles: ProfileRepository;
 	readonly sessions: SessionRepository;
+	readonly respondents: RespondentRepository;
 	/** Deleting municipalities, workshops and rounds, here or for good (ADR 11). */
 	readonly deletion: ScopeDeletion;
 }
@@ -72,6 +77,7 @@ export function createDocumentServices(options: DocumentServicesOptions): Docume
 		documents,
 		deletion,
 		profiles: createProfileRepository({ db, registry: documents }),
-		sessions: createSessionRepository({ db, registry: documents })
+		sessions: createSessionRepository({ db, registry: documents }),
+		respondents: createRespondentRepository({ registry: documents })
 	};
 }

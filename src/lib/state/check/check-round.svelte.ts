@@ -16,7 +16,7 @@ import type { AppErrorCode } from '../app-error';
 import { DocumentAccess } from '../document-access';
 import type { DocumentServices } from '../document-services';
 import type { LiveDocument } from '../live-document.svelte';
-import type { SessionRepository } from '../municipality/session-repository';
+import type { RespondentRepository } from './respondent-repository';
 import { SessionsList } from '../municipality/sessions-list.svelte';
 import { CheckRoundComparison } from './check-round-comparison.svelte';
 import { CheckRoundResults } from './check-round-results.svelte';
@@ -113,8 +113,8 @@ export class CheckRound {
 		if (!checkedPerspective.ok) {
 			return { ok: false, field: 'perspective', error: checkedPerspective.error };
 		}
-		return this.#respondents((sessions) =>
-			sessions.addRespondent(this.ars, this.round, checkedLabel.value, checkedPerspective.value)
+		return this.#respondents((respondents) =>
+			respondents.addRespondent(this.ars, this.round, checkedLabel.value, checkedPerspective.value)
 		);
 	}
 
@@ -122,29 +122,33 @@ export class CheckRound {
 	async renameRespondent(id: string, label: string): Promise<RespondentChange<void>> {
 		const checked = validateRespondentLabel(label, this.progress.respondents, id);
 		if (!checked.ok) return { ok: false, field: 'label', error: checked.error };
-		return this.#respondents((sessions) =>
-			sessions.renameRespondent(this.ars, this.round, id, checked.value)
+		return this.#respondents((respondents) =>
+			respondents.renameRespondent(this.ars, this.round, id, checked.value)
 		);
 	}
 
 	/** Takes a respondent off the round's list; their answers stay until restored or deleted. */
 	removeRespondent(id: string): Promise<RespondentChange<void>> {
-		return this.#respondents((sessions) => sessions.removeRespondent(this.ars, this.round, id));
+		return this.#respondents((respondents) =>
+			respondents.removeRespondent(this.ars, this.round, id)
+		);
 	}
 
 	/** Undoes removeRespondent; refused while another respondent has since been given their label. */
 	restoreRespondent(id: string): Promise<RespondentChange<void>> {
-		return this.#respondents((sessions) => sessions.restoreRespondent(this.ars, this.round, id));
+		return this.#respondents((respondents) =>
+			respondents.restoreRespondent(this.ars, this.round, id)
+		);
 	}
 
 	async #respondents<T>(
 		change: (
-			sessions: SessionRepository
+			respondents: RespondentRepository
 		) => Promise<{ ok: true; value: T } | { ok: false; error: RespondentError }>
 	): Promise<RespondentChange<T>> {
 		const services = await this.#context.services().catch(() => null);
 		if (services === null) return { ok: false, field: 'form', error: 'code_load_failed' };
-		const result = await change(services.sessions);
+		const result = await change(services.respondents);
 		if (result.ok) return result;
 		const field = LABEL_ERRORS.includes(result.error) ? 'label' : 'form';
 		return { ok: false, field, error: result.error };

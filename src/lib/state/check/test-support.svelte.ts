@@ -17,12 +17,12 @@ export async function roundWithRespondents(
 	title: string,
 	respondents: readonly { label: string; perspective: Perspective }[]
 ): Promise<{ round: string; respondents: string[] }> {
-	const { sessions } = device.services;
+	const { sessions, respondents: repository } = device.services;
 	const created = await sessions.createCheckRound(ars, title);
 	if (!created.ok) throw new Error(created.error);
 	const ids: string[] = [];
 	for (const { label, perspective } of respondents) {
-		const added = await sessions.addRespondent(ars, created.value.id, label, perspective);
+		const added = await repository.addRespondent(ars, created.value.id, label, perspective);
 		if (!added.ok) throw new Error(added.error);
 		ids.push(added.value);
 	}

@@ -1,35 +1,18 @@
 // Preparing workshops and check rounds: their documents are the truth (the control document holds the
-// workshop's title and date, the round's shared document its title and respondents), the Dexie rows in
+// workshop's title and date, the round's shared document its title; its respondents are the round's,
+// check/respondent-repository.ts), the Dexie rows in
 // `sessions` a projection for the municipality's page (as SPEC.md S11 does for profiles).
 
 import { CURRENT_CATALOG_VERSION } from '../../domain/check/catalog-types';
 import {
-	checkRespondentDocName,
 	checkRoundPrefix,
 	checkSharedDocName,
 	workshopBoardDocName,
 	workshopControlDocName,
 	workshopPrefix
 } from '../../domain/document-names';
-import {
-	isLabelTaken,
-	validateRespondentLabel,
-	type RespondentLabelError
-} from '../../domain/check/respondent-label';
 import { newId } from '../../domain/ids';
-import type { Perspective } from '../../domain/perspectives';
-import {
-	addRespondent as writeRespondent,
-	readRespondent,
-	readRespondents,
-	readRoundCatalogVersion,
-	removeRespondent,
-	renameRespondent,
-	restoreRespondent,
-	writeRoundCatalogVersion,
-	writeRoundTitle
-} from '../../crdt/check-round-doc';
-import { writeRespondentInfo, writeRespondentLabel } from '../../crdt/check-respondent-doc';
+import { writeRoundCatalogVersion, writeRoundTitle } from '../../crdt/check-round-doc';
 import { writeWorkshopInfo } from '../../crdt/workshop-doc';
 import type { KommunalwerkstattDb, SessionRow } from '../../storage/db';
 import { putSession } from '../../storage/sessions';
@@ -39,11 +22,6 @@ import { isDocumentError, type DocumentErrorCode } from '../../sync/document-sta
 import { writeDocument, type WriteResult } from '../../sync/write-document';
 
 export type SessionResult<T> = WriteResult<T>;
-
-/** Adding or renaming a respondent: a label the round cannot take is refused before anything is written. */
-export type RestoreResult = SessionResult<void> | { ok: false; error: 'restore_label_taken' };
-
-export type RespondentResult<T> = SessionResult<T> | { ok: false; error: RespondentLabelError };
 
 export interface SessionRepository {
 	createWorkshop(
@@ -57,27 +35,6 @@ export interface SessionRepository {
 	 * as a new workshop of this municipality, for demos and trying things out.
 	 */
 	createDemoWorkshop(ars: string, seed: number): Promise<SessionResult<SessionRow>>;
-	/** Validates the label against the round's respondents (no duplicates); resolves to the new id. */
-	addRespondent(
-		ars: string,
-		round: string,
-		label: string,
-		perspective: Perspective
-	): Promise<RespondentResult<string>>;
-	/** A new label, validated like a new one, in the round's list and the respondent's own document. */
-	renameRespondent(
-		ars: string,
-		round: string,
-		id: string,
-		label: string
-	): Promise<RespondentResult<void>>;
-	/** Takes a respondent out of the round's list; their document and answers stay (see restore). */
-	removeRespondent(ars: string, round: string, id: string): Promise<SessionResult<void>>;
-	/**
-	 * Undoes removeRespondent; refused with 'restore_label_taken' while another respondent has since
-	 * been given their label (the round's labels stay unique, so the person renames one first).
-	 */
-	restoreRespondent(ars: string, round: string, id: string): Promise<RestoreResult>;
 }
 
 /** A document error as a failed result; anything else is a bug and is thrown on. */
@@ -168,62 +125,6 @@ export function createSessionRepository(options: {
 				date,
 				createdAt: now()
 			});
-		},
-
-		async addRespondent(ars, round, rawLabel, perspective) {
-			const id = newId<'respondent'>();
-			const shared = checkSharedDocName(ars, round);
-			// A respondent answers the round's catalog version, even after an app update brought a newer one.
-			const current = await writeTo(shared, (doc) => ({
-				version: readRoundCatalogVersion(doc),
-				respondents: readRespondents(doc)
-			}));
-			if (!current.ok) return current;
-			const label = validateRespondentLabel(rawLabel, current.value.respondents);
-			if (!label.ok) return label;
-			// The respondent's own document says who answers and from where first: the respondent cannot
-			// read the round's list. If this write fails, the list is not changed either.
-			const info = { label: label.value, perspective, catalogVersion: current.value.version };
-			const own = await writeTo(checkRespondentDocName(ars, round, id), (doc) =>
-				writeRespondentInfo(doc, info, now())
-			);
-			if (!own.ok) return own;
-			return writeTo(shared, (doc) => {
-				writeRespondent(doc, { id, label: label.value, perspective, createdAt: now() });
-				return id;
-			});
-		},
-
-		async renameRespondent(ars, round, id, rawLabel) {
-			const shared = checkSharedDocName(ars, round);
-			const respondents = await writeTo(shared, readRespondents);
-			if (!respondents.ok) return respondents;
-			const label = validateRespondentLabel(rawLabel, respondents.value, id);
-			if (!label.ok) return label;
-			// The respondent's own document first, as when adding: the questionnaire shows its label.
-			const own = await writeTo(checkRespondentDocName(ars, round, id), (doc) =>
-				writeRespondentLabel(doc, label.value, now())
-			);
-			if (!own.ok) return own;
-			return writeTo(shared, (doc) => renameRespondent(doc, id, label.value, now()));
-		},
-
-		removeRespondent(ars, round, id) {
-			return writeTo(checkSharedDocName(ars, round), (doc) => removeRespondent(doc, id, now()));
-		},
-
-		async restoreRespondent(ars, round, id) {
-			// Checked and written on the same state of the document, so no rename slips in between.
-			const restored = await writeTo(checkSharedDocName(ars, round), (doc) => {
-				const respondent = readRespondent(doc, id);
-				if (respondent && isLabelTaken(respondent.label, readRespondents(doc), id)) return false;
-				restoreRespondent(doc, id, now());
-				return true;
-			});
-			if (!restored.ok) return restored;
-			return restored.value
-				? { ok: true, value: undefined }
-				: { ok: false, error: 'restore_label_taken' };
 		}
 	};
 }
