@@ -39,7 +39,8 @@ const QUADRANT_PLURALS: Record<Quadrant, string> = {
 export const PROTOCOL_TEXTS = {
 	author: 'Kommunalwerkstatt',
 	fileKind: 'Protokoll',
-	title: (workshopTitle: string) => `Protokoll: ${workshopTitle}`,
+	title: (workshopTitle: string) =>
+		workshopTitle.trim() === '' ? 'Protokoll des Workshops' : `Protokoll: ${workshopTitle}`,
 	subject: (municipality: string, date: string | null) =>
 		date === null
 			? `Protokoll des Workshops der Kommune ${municipality}`

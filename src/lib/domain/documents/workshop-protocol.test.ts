@@ -414,6 +414,24 @@ describe('the workshop protocol of a small day built by hand', () => {
 		expect(tables(empty).map((t) => t.sheetName)).toEqual(['Tagesordnung']);
 	});
 
+	it('still has a title when the workshop has none, and names the file by the day it is made', () => {
+		const day = smallDay();
+		day.workshop = { title: '', date: null, place: null };
+		const untitled = buildWorkshopProtocol(day);
+		expect(untitled.title).toBe('Protokoll des Workshops');
+		expect(untitled.fileName).toBe('Protokoll-Celle-2027-03-14');
+		expect(untitled.blocks.find((b) => b.kind === 'facts')).toMatchObject({
+			items: [
+				{ label: 'Kommune', value: 'Celle' },
+				{ label: 'Workshop', value: 'nicht angegeben' },
+				{ label: 'Datum', value: 'nicht angegeben' },
+				{ label: 'Ort', value: 'nicht angegeben' },
+				{ label: 'Moderation', value: 'Moderation Nord' },
+				{ label: 'Teilnehmende', value: '12 Teilnehmende' }
+			]
+		});
+	});
+
 	it('leaves an unrevealed vote out, saying why', () => {
 		const day = smallDay();
 		day.votes[0] = { ...day.votes[0]!, revealed: false, results: [] };

@@ -189,7 +189,10 @@ function titlePage(input: ProtocolInput): ReportBlock[] {
 			caption: T.facts.caption,
 			items: [
 				{ label: T.facts.municipality, value: input.municipalityName },
-				{ label: T.facts.workshop, value: workshop.title },
+				{
+					label: T.facts.workshop,
+					value: workshop.title.trim() === '' ? T.facts.notGiven : workshop.title
+				},
 				{
 					label: T.facts.date,
 					value: workshop.date === null ? T.facts.notGiven : germanDate(workshop.date)
