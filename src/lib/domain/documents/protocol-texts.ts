@@ -236,6 +236,7 @@ export const PROTOCOL_TEXTS = {
 	nextSteps: {
 		heading: 'Nächste Schritte',
 		decisions: 'Beschlossen zum Abschluss',
+		parking: 'Noch offen im Themenspeicher',
 		firstQuarter: (quarter: string) => `Als Erstes, im ${quarter}`,
 		step: (title: string, owner: string, when: string) =>
 			`${title} – verantwortlich: ${owner.trim() === '' ? 'noch offen' : owner.trim()}, ${when}`,

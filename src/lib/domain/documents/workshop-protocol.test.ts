@@ -379,8 +379,10 @@ describe('the workshop protocol of a small day built by hand', () => {
 		]);
 	});
 
-	it('names as next steps what starts in the first quarter, with who is responsible', () => {
+	it('names as next steps what is still parked and what starts in the first quarter, with who is responsible', () => {
 		expect(texts(section(doc, 'Nächste Schritte'))).toEqual([
+			'Noch offen im Themenspeicher',
+			'Datenschutz klären',
 			'Als Erstes, im Q1 2027',
 			'E-Akte einführen – verantwortlich: Hauptamt, Beginn Q1 2027'
 		]);
@@ -394,7 +396,9 @@ describe('the workshop protocol of a small day built by hand', () => {
 	});
 
 	it('says so when nothing was decided yet: no votes, matrix, fields or measures', () => {
-		const bare = { ...smallDay(), votes: [], matrices: [], actionFields: [], measures: [] };
+		const day = smallDay();
+		day.blocks[0] = { ...day.blocks[0]!, notes: [] };
+		const bare = { ...day, votes: [], matrices: [], actionFields: [], measures: [] };
 		const empty = buildWorkshopProtocol(bare);
 		expect(texts(section(empty, 'Ergebnisse der Punktabfrage'))).toEqual([
 			'Es gab keine Punktabfrage.'

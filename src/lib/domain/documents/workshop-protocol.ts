@@ -583,8 +583,9 @@ function roadmapSection(
 }
 
 /**
- * What happens next: the decisions noted in the closing block(s), and the measures the roadmap has
- * starting in its first quarter, with who is responsible.
+ * What happens next: the decisions noted in the closing block(s), the Themenspeicher of the whole day
+ * (what was parked is still to be taken up), and the measures the roadmap has starting in its first
+ * quarter, with who is responsible.
  */
 function nextStepsSection(
 	blocks: readonly ProtocolBlock[],
@@ -596,6 +597,9 @@ function nextStepsSection(
 	const decisions = blocks
 		.filter((block) => block.method === 'abschluss')
 		.flatMap((block) => block.notes.filter((n) => n.kind === 'decision').map((n) => n.text));
+	const parked = blocks.flatMap((block) =>
+		block.notes.filter((n) => n.kind === 'parking').map((n) => n.text)
+	);
 	const map = roadmap(measures, fields);
 	const first = map.quarters[0];
 	const starting =
@@ -605,6 +609,10 @@ function nextStepsSection(
 	if (decisions.length > 0) {
 		out.push({ kind: 'paragraph', text: N.decisions });
 		out.push({ kind: 'list', ordered: false, items: decisions });
+	}
+	if (parked.length > 0) {
+		out.push({ kind: 'paragraph', text: N.parking });
+		out.push({ kind: 'list', ordered: false, items: parked });
 	}
 	if (first !== undefined && starting.length > 0) {
 		out.push({ kind: 'paragraph', text: N.firstQuarter(formatQuarter(first)) });
@@ -620,7 +628,7 @@ function nextStepsSection(
 			)
 		});
 	}
-	if (decisions.length === 0 && starting.length === 0)
+	if (decisions.length === 0 && parked.length === 0 && starting.length === 0)
 		out.push({ kind: 'paragraph', text: N.empty, style: 'note' });
 	return out;
 }
