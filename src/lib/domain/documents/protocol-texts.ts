@@ -128,6 +128,10 @@ export const PROTOCOL_TEXTS = {
 			`Jede Person hatte ${dotsPerPerson} Punkte, höchstens ${maxPerItem} je Eintrag.`,
 		notRevealed: (blockTitle: string) =>
 			`Die Punktabfrage „${blockTitle}“ ist noch nicht aufgedeckt; ihr Ergebnis steht daher nicht im Protokoll.`,
+		noDots: (count: number) =>
+			count === 1
+				? 'Ein weiterer Eintrag erhielt keinen Punkt.'
+				: `${count} weitere Einträge erhielten keinen Punkt.`,
 		empty: 'Es gab keine Punktabfrage.'
 	},
 

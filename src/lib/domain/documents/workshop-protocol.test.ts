@@ -106,7 +106,8 @@ function smallDay(): ProtocolInput {
 				rules: { dotsPerPerson: 5, maxPerItem: 2 },
 				results: [
 					{ label: 'Technik', count: 7, rank: 1 },
-					{ label: 'Personal', count: 3, rank: 2 }
+					{ label: 'Personal', count: 3, rank: 2 },
+					{ label: 'Sonstiges', count: 0, rank: 3 }
 				]
 			}
 		],
@@ -297,12 +298,16 @@ describe('the workshop protocol of a small day built by hand', () => {
 		);
 	});
 
-	it('tabulates the vote by rank for the sheet "Abstimmung"', () => {
+	it('tabulates the vote by rank for the sheet "Abstimmung", counting entries without a dot', () => {
 		const vote = table(doc, 'Abstimmung');
 		expect(vote.columns.map((c) => c.header)).toEqual(['Rang', 'Eintrag', 'Punkte']);
 		expect(vote.rows).toEqual([
 			[1, 'Technik', 7],
 			[2, 'Personal', 3]
+		]);
+		expect(texts(section(doc, 'Punkte vergeben'))).toEqual([
+			'Jede Person hatte 5 Punkte, höchstens 2 je Eintrag.',
+			'Ein weiterer Eintrag erhielt keinen Punkt.'
 		]);
 	});
 

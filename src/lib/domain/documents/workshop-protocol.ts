@@ -350,8 +350,13 @@ function votesSection(votes: readonly ProtocolVote[]): ReportBlock[] {
 				{ header: T.votes.item, width: 5 },
 				{ header: T.votes.dots, format: 'integer' }
 			],
-			rows: vote.results.map((result) => [result.rank, result.label, result.count])
+			// Entries without a dot say nothing a count would; the block's section lists every card.
+			rows: vote.results
+				.filter((result) => result.count > 0)
+				.map((result) => [result.rank, result.label, result.count])
 		});
+		const without = vote.results.filter((result) => result.count === 0).length;
+		if (without > 0) out.push({ kind: 'paragraph', text: T.votes.noDots(without), style: 'note' });
 	}
 	return out;
 }
