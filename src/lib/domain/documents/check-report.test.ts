@@ -134,7 +134,7 @@ describe('the Digital-Check report of a round built by hand', () => {
 			'4 Personen haben beim Digital-Check mitgemacht. Sie haben Fragen zur Digitalisierung der Verwaltung beantwortet.',
 			'Die Kommune hat 50 von 100 Punkten. Das heißt: Die Kommune ist schon weit gekommen. Einiges kann noch besser werden. 100 Punkte wären das beste Ergebnis.',
 			'Der Digital-Check fragt nach 2 Bereichen. Am besten ist der Bereich „Strategie“ mit 75 Punkten. Am schwächsten ist der Bereich „Prozesse“ mit 25 Punkten.',
-			'In 2 von 2 Bereichen liegt die Kommune unter ihrem Ziel. Am weitesten vom Ziel entfernt ist der Bereich „Strategie“. Dort fehlen noch 25 Punkte.',
+			'In allen 2 Bereichen liegt die Kommune unter ihrem Ziel. Am weitesten vom Ziel entfernt ist der Bereich „Strategie“. Dort fehlen noch 25 Punkte.',
 			'2 von 4 Abläufen laufen doppelt: auf Papier und digital. Das heißt: Die gleiche Arbeit wird zweimal gemacht.',
 			'Digitale Abläufe sparen etwa 233 Arbeitsstunden im Jahr. Das ist so viel Arbeit wie 0,1 volle Stellen.',
 			'Das größte Hindernis ist:',

@@ -127,9 +127,11 @@ export function plainLanguageSummary(figures: PlainFigures): ReportBlock[] {
 				paragraph(
 					withTarget.length === 1
 						? 'Im einzigen Bereich mit Ziel liegt die Kommune unter diesem Ziel.'
-						: below.length === 1
-							? `In einem von ${whole(withTarget.length)} Bereichen liegt die Kommune unter ihrem Ziel.`
-							: `In ${whole(below.length)} von ${whole(withTarget.length)} Bereichen liegt die Kommune unter ihrem Ziel.`,
+						: below.length === withTarget.length
+							? `In allen ${whole(below.length)} Bereichen liegt die Kommune unter ihrem Ziel.`
+							: below.length === 1
+								? `In einem von ${whole(withTarget.length)} Bereichen liegt die Kommune unter ihrem Ziel.`
+								: `In ${whole(below.length)} von ${whole(withTarget.length)} Bereichen liegt die Kommune unter ihrem Ziel.`,
 					`Am weitesten vom Ziel entfernt ist der Bereich „${furthest.title}“.`,
 					Math.round(furthest.gap) === 1
 						? 'Dort fehlt noch 1 Punkt.'
