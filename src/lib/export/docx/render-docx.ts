@@ -35,7 +35,6 @@ import type {
 	RadarChart,
 	ReportBlock,
 	ReportChartBlock,
-	ReportColumn,
 	ReportDocument,
 	ReportFacts,
 	ReportImage,
@@ -45,6 +44,8 @@ import type {
 import { formatCell } from '../format-cell';
 
 const LANGUAGE = 'de-DE';
+/** On every office system: Windows and macOS have it, LibreOffice shows it as Liberation Sans. */
+const FONT = 'Arial';
 /** A4 portrait with 2 cm margins, in twentieths of a point. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const CONTENT_TWIPS = PAGE.width - 2 * PAGE.margin;
@@ -113,28 +114,36 @@ function columnWidths(weights: number[]): number[] {
 }
 
 /**
- * A number or date column is at least as wide as "28.03.2027" or "15.779,50 €" in the table's type,
- * so that no number breaks inside; the text columns share the rest in proportion to their widths.
+ * About the advance of a character of 9 pt Arial (bold a little wider), the unit a column's width is
+ * estimated in; and a cell's side margins.
  */
-const MIN_FORMATTED_COLUMN_TWIPS = 1500;
+const TABLE_CHARACTER_TWIPS = 100;
+const CELL_MARGINS_TWIPS = 2 * 108;
 
-function tableColumnWidths(columns: ReportColumn[]): number[] {
-	const proportional = columnWidths(columns.map((column) => column.width ?? 1));
-	const widths = columns.map((column, i) =>
-		column.format === undefined ? 0 : Math.max(proportional[i]!, MIN_FORMATTED_COLUMN_TWIPS)
-	);
-	const textColumns = columns.flatMap((column, i) => (column.format === undefined ? [i] : []));
-	if (textColumns.length === 0) return proportional;
-	const rest = CONTENT_TWIPS - widths.reduce((sum, width) => sum + width, 0);
-	const textWeight = textColumns.reduce((sum, i) => sum + (columns[i]!.width ?? 1), 0);
-	for (const i of textColumns) {
-		widths[i] = Math.floor((rest * (columns[i]!.width ?? 1)) / textWeight);
-	}
-	return widths;
+/**
+ * Each column gets the width of its longest word (a number with its unit is one word: the space in it
+ * does not break), so that nothing breaks inside a word; what is left of the text width is shared in
+ * proportion to the columns' relative widths. Where even the longest words do not fit, the columns
+ * are shared in proportion alone.
+ */
+function tableColumnWidths(table: ReportTable): number[] {
+	const weights = table.columns.map((column) => column.width ?? 1);
+	const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((word) => word.length));
+	const minimums = table.columns.map((column, i) => {
+		const characters = Math.max(
+			longestWord(column.header),
+			...table.rows.map((row) => longestWord(formatCell(row[i] ?? null, column.format)))
+		);
+		return CELL_MARGINS_TWIPS + characters * TABLE_CHARACTER_TWIPS;
+	});
+	const spare = CONTENT_TWIPS - minimums.reduce((sum, width) => sum + width, 0);
+	if (spare < 0) return columnWidths(weights);
+	const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+	return minimums.map((minimum, i) => minimum + Math.floor((spare * weights[i]!) / totalWeight));
 }
 
 function renderTable(table: ReportTable): (Paragraph | Table)[] {
-	const widths = tableColumnWidths(table.columns);
+	const widths = tableColumnWidths(table);
 	const header = new TableRow({
 		tableHeader: true,
 		cantSplit: true,
@@ -210,6 +219,7 @@ function radarRun(chart: RadarChart, block: ReportChartBlock): ChartRun {
 		valueAxis: { minimum: 0, maximum: chart.max, font: chartFont },
 		categoryAxis: { font: chartFont },
 		legend: { position: 'bottom', font: chartFont },
+		font: { name: FONT },
 		transformation: CHART_SIZE,
 		altText: { name: block.caption, title: block.caption, description: block.alt }
 	});
@@ -261,6 +271,7 @@ function matrixRun(chart: MatrixChart, block: ReportChartBlock): ChartRun {
 		xAxis: axis(chart.xLabel),
 		yAxis: axis(chart.yLabel),
 		legend: false,
+		font: { name: FONT },
 		transformation: CHART_SIZE,
 		altText: { name: block.caption, title: block.caption, description: block.alt }
 	});
@@ -406,7 +417,7 @@ export async function renderDocx(
 		lastModifiedBy: doc.author,
 		styles: {
 			default: {
-				document: { run: { font: 'Calibri', size: 22, language: { value: LANGUAGE } } }
+				document: { run: { font: FONT, size: 22, language: { value: LANGUAGE } } }
 			}
 		},
 		numbering: {
