@@ -70,7 +70,7 @@ const text = (value: string, options: Omit<IRunOptions, 'text'> = {}): TextRun =
 	new TextRun({ ...options, text: value, language: { value: LANGUAGE } });
 
 const caption = (value: string): Paragraph =>
-	new Paragraph({ style: 'Caption', keepNext: false, children: [text(value)] });
+	new Paragraph({ style: 'Caption', children: [text(value)] });
 
 /** Ordered lists each count from 1: every list is its own instance of the numbering. */
 class ListInstances {
@@ -410,11 +410,8 @@ export async function renderDocx(
 		children.push(...renderBlock(block, images, lists));
 		onProgress?.(i + 1, total);
 	});
+	// Title, subject and author go into docProps/core.xml, which coreProperties writes whole.
 	const file = new Document({
-		title: doc.title,
-		subject: doc.subject,
-		creator: doc.author,
-		lastModifiedBy: doc.author,
 		styles: {
 			default: {
 				document: { run: { font: FONT, size: 22, language: { value: LANGUAGE } } }
