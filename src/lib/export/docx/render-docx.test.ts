@@ -152,6 +152,15 @@ describe('the protocol as a Word file', () => {
 		expect(categories).toEqual(['Strategie', 'Prozesse', 'Infrastruktur']);
 	});
 
+	it('says the charts’ labels and titles are German too', () => {
+		for (const path of ['word/charts/chart1.xml', 'word/charts/chart2.xml']) {
+			const chart = part(parts, path);
+			expect(chart).toContain('<c:lang val="de-DE"/>');
+			expect(chart).toContain('lang="de-DE"');
+			expect(chart).not.toContain('en-US');
+		}
+	});
+
 	it('embeds the photo’s bytes as they were given', () => {
 		const media = [...parts.entries()].filter(([path]) => path.startsWith('word/media/'));
 		expect(media.map(([, bytes]) => bytes)).toEqual([SAMPLE_PHOTO_PNG]);

@@ -30,6 +30,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { ChartRun } from 'docx/charts';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type {
 	MatrixChart,
 	RadarChart,
@@ -466,6 +467,32 @@ export async function renderDocx(
 	const bytes = await Packer.pack(file, 'uint8array', false, [
 		{ path: 'docProps/core.xml', data: coreProperties(doc) }
 	]);
+	const german = chartsInGerman(bytes);
 	onProgress?.(total, total);
-	return bytes;
+	return german;
+}
+
+const CHART_PART = /^word\/charts\/chart\d+\.xml$/;
+
+/**
+ * docx writes every chart's text as US English (c:lang, and lang on each run of a label or title), with
+ * no option to change it; a screen reader would read "Großes Projekt" with English rules. The chart
+ * parts are rewritten to German, the rest of the package is kept as it is.
+ */
+function chartsInGerman(docx: Uint8Array): Uint8Array {
+	const parts: Zippable = {};
+	for (const [path, content] of Object.entries(unzipSync(docx))) {
+		if (CHART_PART.test(path)) {
+			const xml = strFromU8(content)
+				.replace('<c:lang val="en-US"/>', `<c:lang val="${LANGUAGE}"/>`)
+				.replaceAll(' lang="en-US"', ` lang="${LANGUAGE}"`);
+			parts[path] = strToU8(xml);
+		} else if (path.startsWith('word/media/')) {
+			// Photos are compressed already: storing them saves the time of deflating them again.
+			parts[path] = [content, { level: 0 }];
+		} else {
+			parts[path] = content;
+		}
+	}
+	return zipSync(parts, { level: 6 });
 }
