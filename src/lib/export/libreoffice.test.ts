@@ -10,7 +10,7 @@ import {
 	sampleMeasureTitle,
 	sampleReport
 } from './sample-report.fixture';
-import { convertWithLibreOffice, pdfText } from './test-support';
+import { convertWithLibreOffice, pdfText } from './office-test-support';
 import { renderXlsx } from './xlsx/render-xlsx';
 
 const CONVERSION_MS = 120_000;

@@ -6,7 +6,7 @@ import {
 	sampleMeasureTitle,
 	sampleReport
 } from '../sample-report.fixture';
-import { attributes, elements, part, textOf, unzipOffice } from '../test-support';
+import { attributes, elements, part, textOf, unzipOffice } from '../office-test-support';
 import { renderDocx } from './render-docx';
 
 let parts: Map<string, Uint8Array>;

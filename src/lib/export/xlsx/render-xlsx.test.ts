@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument, ReportTable } from '../../domain/documents/report-document';
 import { SAMPLE_MEASURE_ROWS, sampleMeasureTitle, sampleReport } from '../sample-report.fixture';
-import { attributes, elements, part, textOf, unzipOffice } from '../test-support';
+import { attributes, elements, part, textOf, unzipOffice } from '../office-test-support';
 import { renderXlsx, sheetNames } from './render-xlsx';
 
 interface Workbook {
