@@ -63,9 +63,14 @@ class PdfWriter {
 	readonly pdf: PDFKit.PDFDocument;
 	private readonly images: ReportImages;
 
+	/** The structure tree's one root element, as PDF/UA checkers expect. */
+	private readonly root: Structure;
+
 	constructor(pdf: PDFKit.PDFDocument, images: ReportImages) {
 		this.pdf = pdf;
 		this.images = images;
+		this.root = pdf.struct('Document');
+		pdf.addStructure(this.root);
 	}
 
 	private get left(): number {
@@ -108,8 +113,7 @@ class PdfWriter {
 	}
 
 	private attach(parent: Structure | null, element: Structure): void {
-		if (parent) parent.add(element);
-		else this.pdf.addStructure(element);
+		(parent ?? this.root).add(element);
 	}
 
 	/** Content that is decoration or repetition, which assistive technology skips. */
@@ -379,7 +383,8 @@ class PdfWriter {
 	private chart(block: ReportChartBlock): void {
 		const chart = block.chart;
 		if (chart.kind === 'radar') {
-			this.figure(block.alt, block.caption, 300, (top) => this.radar(chart, top, 300));
+			const height = radarHeight(chart);
+			this.figure(block.alt, block.caption, height, (top) => this.radar(chart, top, height));
 		} else {
 			this.figure(block.alt, block.caption, 320, (top) => this.matrix(chart, top, 320));
 		}
@@ -387,8 +392,8 @@ class PdfWriter {
 
 	private radar(chart: RadarChart, top: number, height: number): void {
 		const pdf = this.pdf;
-		const legendHeight = 18 * chart.series.length;
-		const radius = (height - legendHeight - 50) / 2;
+		const legendHeight = LEGEND_LINE * chart.series.length;
+		const radius = RADAR_RADIUS;
 		const cx = this.left + this.width / 2;
 		const cy = top + 25 + radius;
 		const count = chart.axes.length;
@@ -456,7 +461,7 @@ class PdfWriter {
 			pdf.undash().restore();
 			this.style(REGULAR, NOTE_SIZE);
 			pdf.text(series.label, sampleX + 30, legendY + 1, { width: 150, lineBreak: false });
-			legendY += 18;
+			legendY += LEGEND_LINE;
 		}
 	}
 
@@ -552,7 +557,8 @@ class PdfWriter {
 	}
 
 	/** Running header (the title, from page 2) and "Seite n von m" on every page, as artifacts. */
-	pageFurniture(title: string): void {
+	finish(title: string): void {
+		this.root.end();
 		const { start, count } = this.pdf.bufferedPageRange();
 		for (let index = start; index < start + count; index++) {
 			this.pdf.switchToPage(index);
@@ -580,6 +586,25 @@ class PdfWriter {
 			this.pdf.page.margins.bottom = bottomMargin;
 		}
 	}
+}
+
+const RADAR_RADIUS = 110;
+const LEGEND_LINE = 18;
+
+/**
+ * The radar's height: room for the top label, the radius up and down to the lowest corner (with three
+ * axes the lowest corner is half the radius below the centre, so a square would leave a gap above the
+ * legend), the lower labels, then a line of legend per series.
+ */
+function radarHeight(chart: RadarChart): number {
+	const lowest = Math.max(
+		...chart.axes.map((_, index) =>
+			Math.sin(-Math.PI / 2 + (2 * Math.PI * index) / chart.axes.length)
+		)
+	);
+	return (
+		25 + RADAR_RADIUS * (1 + lowest * 1.08) + 2 * NOTE_SIZE + 16 + LEGEND_LINE * chart.series.length
+	);
 }
 
 function collect(pdf: PDFKit.PDFDocument): Promise<Uint8Array> {
@@ -634,7 +659,7 @@ export function renderPdfWithFonts(
 		writer.block(block);
 		onProgress?.(index + 1, doc.blocks.length);
 	});
-	writer.pageFurniture(doc.title);
+	writer.finish(doc.title);
 	pdf.end();
 	return bytes;
 }
