@@ -1,6 +1,6 @@
 // The workshop protocol as a ReportDocument (ADR 19): what goes into which section is decided here,
 // once, and the PDF, DOCX and XLSX renderers only draw it. Pure: the input is plain data that the state
-// layer reads from the workshop's open documents (state/export/protocol-source.ts).
+// layer reads from the workshop's open documents (state/handover/protocol-source.ts).
 //
 // The protocol is pseudonymous: its input holds how many people took part, never who, and cards,
 // dots and scores carry no author. Every German word comes from protocol-texts.ts.
