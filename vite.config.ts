@@ -45,12 +45,16 @@ export default defineConfig({
 				navigateFallbackDenylist: [/^\/api\//, /^\/sync/],
 				clientsClaim: true,
 				cleanupOutdatedCaches: true,
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest,json,html}'],
+				// ttf: the PDF font (src/lib/export/pdf/pdf-fonts.ts), so a PDF can be made offline (ADR 19).
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2,ttf,webmanifest,json,html}'],
 				maximumFileSizeToCacheInBytes: 5 * 1024 * 1024
 			},
 			kit: { adapterFallback: '200.html', spa: true }
 		})
 	],
+	// Module workers (the file renderers run in one, ADR 19): they import the renderer's chunks and
+	// reach the font as an asset URL relative to their own module.
+	worker: { format: 'es' },
 	server: { port: 5174 },
 	test: {
 		setupFiles: ['fake-indexeddb/auto'],

@@ -24,6 +24,10 @@
 //     ratios to reading the measures from the board (scripts/bench-measures.ts).
 // 10. Another client's message delay while the server stores a board near the 64 MiB limit, beside a baseline with the
 //     board idle in the same run (goal: max ≤ 100 ms; scripts/bench-store-delay.ts, ADR 18).
+// 11. The sample report's DOCX and XLSX: render time and size, beside the same document as zipped JSON
+//     (scripts/bench-office.ts).
+// 12. The sample report as a tagged PDF: time and size, as ratios to a document without blocks in the
+//     same run (scripts/bench-pdf.ts).
 // Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
 // this one, both on the same machine: on 2 cores they share the CPU.
 // `npm run bench -- --only start` runs 1 and 2 alone (needs the build), under a minute.
@@ -38,6 +42,8 @@
 //    a time (40).
 // `npm run bench -- --only store` runs 9 alone: no build, no browser, a few minutes (seeding and loading
 //    the board take most of it); `--board-mib N` and `--seconds N` (15 per phase) change it.
+// `npm run bench -- --only office` runs 11 alone: no build, no browser, under a minute.
+// `npm run bench -- --only pdf` runs 12 alone: no build, no browser, about half a minute.
 // `--server-cpu-prof DIR` (with 7 or 8) writes a V8 CPU profile of each server process into DIR.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +64,9 @@ import { alternateMedians, median, sink } from './bench-stats';
 import { documentEngineIn, START_ROUTE_BUDGET_BYTES, startRouteChunks } from './start-route';
 import { benchCentralIngest } from './bench-central-ingest';
 import { benchLanLoad } from './bench-lan-load';
+import { benchPdf } from './bench-pdf';
 import { benchMeasures } from './bench-measures';
+import { benchOffice } from './bench-office';
 import { benchStoreDelay } from './bench-store-delay';
 import { numberArgument, stringArgument } from './bench-sync-support';
 import { benchVotes } from './bench-votes';
@@ -205,7 +213,9 @@ const PARTS = [
 	'measures',
 	'lan',
 	'ingest',
-	'store'
+	'store',
+	'office',
+	'pdf'
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -285,6 +295,8 @@ async function main(): Promise<void> {
 	if (only === 'votes') return benchVotes();
 	if (only === 'measures') return benchMeasures();
 	if (only === 'store') return benchStoreDelay();
+	if (only === 'office') return benchOffice();
+	if (only === 'pdf') return benchPdf();
 	if (only === 'lan' || only === 'ingest') return syncBenchmarks[only]();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
@@ -310,6 +322,8 @@ async function main(): Promise<void> {
 		await syncBenchmarks.lan();
 		await syncBenchmarks.ingest();
 		await benchStoreDelay();
+		await benchOffice();
+		await benchPdf();
 	}
 }
 

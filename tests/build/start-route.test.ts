@@ -1,5 +1,6 @@
 // ADR 14: the start route loads no document engine. Walks the chunks `/` loads before its first paint
-// (scripts/start-route.ts) in the last `vite build` and looks for the code of Yjs and y-indexeddb.
+// (scripts/start-route.ts) in the last `vite build` and looks for the code of Yjs and y-indexeddb; and
+// no file library either (ADR 19): pdfkit is loaded only when a person asks for a PDF.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +10,10 @@ import {
 	START_ROUTE_BUDGET_BYTES,
 	startRouteChunks
 } from '../../scripts/start-route';
+
+/** A message in pdfkit's code that a minifier keeps (a template literal), found in no other package. */
+const PDFKIT_MARKER = 'out of bounds, current buffer covers pages';
+const PDFKIT_SOURCE = 'node_modules/pdfkit/js/pdfkit.browser.mjs';
 
 describe('the start route', () => {
 	it('loads no chunk with Yjs or y-indexeddb before its first paint', () => {
@@ -34,5 +39,14 @@ describe('the start route', () => {
 				`chunks of the build with ${pkg}'s code`
 			).toBeGreaterThan(0);
 		}
+	});
+
+	it('loads no chunk with pdfkit before its first paint', () => {
+		// The marker must be in the code the build bundles, or this test could not fail.
+		expect(readFileSync(PDFKIT_SOURCE, 'utf8')).toContain(PDFKIT_MARKER);
+		const withPdfkit = startRouteChunks()
+			.filter((chunk) => chunk.code.includes(PDFKIT_MARKER))
+			.map((chunk) => chunk.file);
+		expect(withPdfkit).toEqual([]);
 	});
 });

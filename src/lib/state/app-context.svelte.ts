@@ -194,6 +194,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		}
 	});
 	const clock = new Clock(() => measureServerOffset());
+	const kommunen = new KommunenList(db);
 	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>
 		new LiveDocument(() => open(name), read, initial);
 	async function writeTo(name: string, change: (doc: Y.Doc) => void) {
@@ -202,7 +203,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	}
 
 	return {
-		kommunen: new KommunenList(db),
+		kommunen,
 		syncStatus,
 		update: new AppUpdate(),
 		viewer,
@@ -219,7 +220,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				workshop,
 				open,
 				role: () => viewer.workshopRole(ars, workshop),
-				clock
+				clock,
+				municipalityName: () => kommunen.items.find((k) => k.ars === ars)?.name ?? null
 			});
 		},
 		loadDocumentServices,

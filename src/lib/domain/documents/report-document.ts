@@ -137,6 +137,24 @@ export interface ReportPageBreak {
 /** The bytes of the photos a document references, by SHA-256; a missing one is drawn as its alt text. */
 export type ReportImages = ReadonlyMap<string, Uint8Array>;
 
+/** The files a document becomes (src/lib/export/render-report.ts). */
+export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What a page asks the rendering worker for (src/lib/export/render-report.worker.ts). */
+export interface RenderRequest {
+	format: ReportFormat;
+	doc: ReportDocument;
+	/** The photos the document references, by SHA-256. */
+	images: [string, Uint8Array][];
+}
+
+/** What the worker answers: progress, then the bytes or why it failed. */
+export type RenderReply =
+	| { kind: 'progress'; done: number; total: number }
+	| { kind: 'done'; bytes: Uint8Array }
+	| { kind: 'failed'; message: string };
+
 const UNSAFE_IN_FILE_NAMES = /[^\p{L}\p{N}._-]+/gu;
 
 /**

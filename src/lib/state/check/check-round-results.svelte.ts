@@ -30,6 +30,8 @@ import type { DocumentAccess } from '../document-access';
 import type { LiveDocument } from '../live-document.svelte';
 import type { CheckRoundComparison } from './check-round-comparison.svelte';
 import type { RoundResults, RoundResultsError } from './round-results.svelte';
+import { CheckReportFile } from '../handover/check-report-file.svelte';
+import { saveFile } from '../../util/save-file';
 
 interface SharedParts {
 	title: string | null;
@@ -54,6 +56,8 @@ export class CheckRoundResults {
 	#shared: LiveDocument<SharedParts>;
 	#municipality: LiveDocument<string | null>;
 	#comparison: () => CheckRoundComparison;
+	#ars: string;
+	#report: CheckReportFile | null = null;
 	#grouping = $derived.by(() => {
 		const result = this.#scores.result;
 		return result ? groupPerspectives(result.respondents) : null;
@@ -73,6 +77,7 @@ export class CheckRoundResults {
 		const { access, ars, round } = options;
 		this.#scores = options.scores;
 		this.#comparison = options.comparison;
+		this.#ars = ars;
 		this.#shared = access.live(checkSharedDocName(ars, round), readShared, EMPTY_SHARED);
 		this.#municipality = access.live(
 			profileDocName(ars),
@@ -166,5 +171,10 @@ export class CheckRoundResults {
 	/** Comparing this round with another of the municipality. */
 	get comparison(): CheckRoundComparison {
 		return this.#comparison();
+	}
+
+	/** The report as PDF and DOCX (ADR 19); its renderers load when a file is asked for. */
+	get report(): CheckReportFile {
+		return (this.#report ??= new CheckReportFile(this, { ars: this.#ars, save: saveFile }));
 	}
 }

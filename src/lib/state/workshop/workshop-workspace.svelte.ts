@@ -43,6 +43,8 @@ import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
 import { WorkshopUndo } from '../workshop-undo.svelte';
 import { revealPrivate, type RevealDocuments } from './reveal-private';
 import { EMPTY_MEASURES, readMeasuresBoard, WorkshopMeasures } from './workshop-measures.svelte';
+import { WorkshopProtocolFile } from '../handover/workshop-protocol-file.svelte';
+import { saveFile } from '../../util/save-file';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { RosterEntry } from '../../crdt/workshop-doc';
@@ -55,6 +57,8 @@ export interface WorkshopWorkspaceOptions {
 	/** This device's role in the workshop; the workspace asks once. */
 	role: () => Promise<WorkshopRole>;
 	clock: Clock;
+	/** The municipality's name as this device lists it (for the protocol), or null while unknown. */
+	municipalityName?: () => string | null;
 }
 
 /** What the state classes' writes resolve with: null once stored here, else why not. */
@@ -87,6 +91,7 @@ export class WorkshopWorkspace {
 	#measures: WorkshopMeasures | null = null;
 	#notes: WorkshopNotes | null = null;
 	#presence: Presence | null = null;
+	#protocol: WorkshopProtocolFile | null = null;
 
 	constructor(options: WorkshopWorkspaceOptions) {
 		this.#options = options;
@@ -263,6 +268,14 @@ export class WorkshopWorkspace {
 	}
 
 	/** Whose cards, scores and notes this device writes: the participant, the facilitator, or nobody. */
+	/** The protocol as PDF, DOCX and XLSX (ADR 19); its renderers load when a file is asked for. */
+	get protocol(): WorkshopProtocolFile {
+		return (this.#protocol ??= new WorkshopProtocolFile(this, {
+			save: saveFile,
+			municipalityName: this.#options.municipalityName ?? (() => null)
+		}));
+	}
+
 	#authorId(role: WorkshopRole): string | null {
 		if (role.kind === 'participant') return role.participantId;
 		return role.kind === 'facilitator' ? MODERATION_AUTHOR_ID : null;
