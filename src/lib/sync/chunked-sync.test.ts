@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { openRawSyncSocket } from '../../../server/test/raw-sync-socket';
 import { readStoredDocument } from '../../../server/test/stored-file';
 import { startTestServer, type TestServer } from '../../../server/test/test-server';
 import { WS_MAX_PAYLOAD_BYTES } from '../contract/protocol';
@@ -13,6 +14,7 @@ import { PIECE_BYTES } from './chunked-provider';
 import { createDocumentRegistry } from './document-registry';
 import type { DocumentHandle } from './open-document';
 import { uniqueDocName } from './test-support';
+import { splitUpdate } from './update-pieces';
 
 let server: TestServer;
 let token: string;
@@ -62,12 +64,16 @@ async function boardBuiltOffline(name: string, cards: number, textBytes: number)
 	return state;
 }
 
+/** A workshop board's name no other test uses. */
+const newBoard = () =>
+	`kommune/032410001001/workshop/${uniqueDocName('w').replace(/\W/g, '')}/board`;
+
 const laptopCovers = (handle: DocumentHandle) =>
 	handle.durability.places.find((p) => p.place === 'laptop')?.covered ?? false;
 
 describe('a document larger than one message', () => {
 	it('reaches the server in pieces, is stored whole, and counts as saved once the server acknowledges all of it', async () => {
-		const name = `kommune/032410001001/workshop/${uniqueDocName('w').replace(/\W/g, '')}/board`;
+		const name = newBoard();
 		// 6,000 cards of 2,048 characters: 12,288,000 bytes of text, half again the largest message.
 		const local = await boardBuiltOffline(name, 6_000, 2_048);
 		expect(local.byteLength).toBeGreaterThan(1.4 * WS_MAX_PAYLOAD_BYTES);
@@ -79,12 +85,20 @@ describe('a document larger than one message', () => {
 		});
 		try {
 			const handle = await online.open(name);
+			// Written while the pieces go out: it waits for the last piece, then reaches the server too.
+			await expect
+				.poll(() => socketLog.sent.some((bytes) => bytes > PIECE_BYTES / 2), { timeout: 15_000 })
+				.toBe(true);
+			handle.doc.getMap('cards').set('card-late/text', 'Während des Hochladens geschrieben');
 			await expect.poll(() => laptopCovers(handle), { timeout: 25_000, interval: 200 }).toBe(true);
 
 			const stored = readStoredDocument(server.dataDir, name);
 			expect(stored).not.toBeNull();
 			expect(Y.equalSnapshots(Y.snapshot(stored!), Y.snapshot(handle.doc))).toBe(true);
 			expect(stored!.getMap('cards').toJSON()).toEqual(handle.doc.getMap('cards').toJSON());
+			expect(stored!.getMap('cards').get('card-late/text')).toBe(
+				'Während des Hochladens geschrieben'
+			);
 			// Never closed: no 1009 for a message too large, no 4429 for sending too fast.
 			expect(socketLog.closed).toEqual([]);
 			// In frames of at most a piece and its address; 12,288,000 bytes of text fill at least 11 pieces
@@ -97,4 +111,31 @@ describe('a document larger than one message', () => {
 			await online.close();
 		}
 	}, 40_000);
+
+	it('stores pieces that reach the server out of order once the piece they wait for arrives', async () => {
+		const name = newBoard();
+		const doc = new Y.Doc();
+		for (let i = 0; i < 40; i += 1) doc.getMap('cards').set(`card-${i}/text`, 'x'.repeat(500));
+		// 40 × 500 bytes of text in pieces of at most 4 KiB: at least 5, each continuing the one before.
+		const pieces = splitUpdate(Y.encodeStateAsUpdate(doc), 4_096);
+		expect(pieces.length).toBeGreaterThanOrEqual(5);
+		const raw = await openRawSyncSocket(server.syncUrl);
+		try {
+			await raw.join(name, token);
+			const acksBefore = raw.acks;
+			for (const piece of pieces.slice(1).reverse()) raw.sendUpdate(name, piece);
+			await expect.poll(() => raw.acks).toBe(acksBefore + pieces.length - 1);
+			// Taken, but held by Yjs until the first piece arrives: nothing of it is stored, even after
+			// the server's store delay (at most 100 ms here).
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(readStoredDocument(server.dataDir, name)?.getMap('cards').size ?? 0).toBe(0);
+
+			raw.sendUpdate(name, pieces[0]!);
+			await expect
+				.poll(() => readStoredDocument(server.dataDir, name)?.getMap('cards').toJSON())
+				.toEqual(doc.getMap('cards').toJSON());
+		} finally {
+			raw.socket.close();
+		}
+	});
 });

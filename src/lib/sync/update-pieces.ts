@@ -26,8 +26,8 @@ interface Run {
 	clock: number;
 	/** Clock after the last struct written. */
 	end: number;
-	/** The run's structs, encoded one after another; a number is a gap (a Skip of that length). */
-	parts: ({ struct: Struct; from: number; to: number } | number)[];
+	/** The structs as encoded (V1 writes their fields one after another); a number is a gap, a Skip. */
+	parts: (Uint8Array | number)[];
 }
 
 export function splitUpdate(update: Uint8Array, maxBytes: number): Uint8Array[] {
@@ -71,18 +71,19 @@ export function splitUpdate(update: Uint8Array, maxBytes: number): Uint8Array[] 
 		const run = runs.get(client);
 		const start = struct.id.clock + from;
 		const gap = run !== undefined && run.end < start ? SKIP_BYTES : 0;
-		const bytes = sliceBytes(struct, from, to) + (run ? gap : RUN_OVERHEAD);
+		const encoded = sliceBytes(struct, from, to);
+		const bytes = encoded.byteLength + (run ? gap : RUN_OVERHEAD);
 		if (size + bytes > maxBytes && !force) return false;
 		if (run) {
 			if (gap > 0) run.parts.push(start - run.end);
-			run.parts.push({ struct, from, to });
+			run.parts.push(encoded);
 			run.end = struct.id.clock + to;
 		} else {
 			runs.set(client, {
 				client,
 				clock: start,
 				end: struct.id.clock + to,
-				parts: [{ struct, from, to }]
+				parts: [encoded]
 			});
 		}
 		size += bytes;
@@ -163,19 +164,19 @@ function writeSlice(encoder: Y.UpdateEncoderV1, struct: Struct, from: number, to
 	left.write(encoder, from);
 }
 
-function sliceBytes(struct: Struct, from: number, to: number): number {
+function sliceBytes(struct: Struct, from: number, to: number): Uint8Array {
 	const encoder = new Y.UpdateEncoderV1();
 	writeSlice(encoder, struct, from, to);
-	return encoding.length(encoder.restEncoder);
+	return encoder.toUint8Array();
 }
 
 /** The largest `to` such that [from, to) takes at most `room` bytes; `from` if not even one unit fits. */
 function fittingEnd(struct: Struct, from: number, room: number): number {
-	const total = sliceBytes(struct, from, struct.length);
+	const total = sliceBytes(struct, from, struct.length).byteLength;
 	let to = from + Math.floor(((struct.length - from) * room) / total);
 	while (to > from) {
 		to = safeEnd(struct, from, to);
-		if (to > from && sliceBytes(struct, from, to) <= room) return to;
+		if (to > from && sliceBytes(struct, from, to).byteLength <= room) return to;
 		to = from + Math.floor((to - from) * 0.9);
 	}
 	return from;
@@ -196,15 +197,9 @@ function encodeRuns(runs: Run[]): Uint8Array {
 		encoding.writeVarUint(encoder.restEncoder, run.parts.length);
 		encoder.writeClient(run.client);
 		encoding.writeVarUint(encoder.restEncoder, run.clock);
-		let clock = run.clock;
 		for (const part of run.parts) {
-			if (typeof part === 'number') {
-				new Y.Skip(Y.createID(run.client, clock), part).write(encoder, 0);
-				clock += part;
-			} else {
-				writeSlice(encoder, part.struct, part.from, part.to);
-				clock += part.to - part.from;
-			}
+			if (typeof part === 'number') new Y.Skip(Y.createID(run.client, 0), part).write(encoder, 0);
+			else encoding.writeUint8Array(encoder.restEncoder, part);
 		}
 	}
 	encoding.writeVarUint(encoder.restEncoder, 0);
