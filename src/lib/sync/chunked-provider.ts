@@ -24,7 +24,7 @@ import { splitUpdate } from './update-pieces';
 export const PIECE_BYTES = 1024 * 1024;
 
 /**
- * The pace of the pieces, per socket (one per tab and server, shared by its documents): 3/4 of the
+ * The pace of the pieces, per server address in this tab (shared by its documents): 3/4 of the
  * server's per-user rate after half its burst, leaving the rest to the tab's other messages.
  */
 const PACE = { bytesPerSecond: (USER_BYTES_PER_SECOND * 3) / 4, burstBytes: USER_BYTE_BURST / 2 };
@@ -76,7 +76,7 @@ export class ChunkedSyncProvider extends HocuspocusProvider {
 		}
 		const upload: Upload = { pieces, held: [], timer: undefined };
 		this.upload = upload;
-		const pacer = pacerOf(this.configuration.websocketProvider);
+		const pacer = pacerOf(this.configuration.websocketProvider.configuration.url);
 		const next = () => {
 			if (this.upload !== upload) return;
 			const socket = this.configuration.websocketProvider;
@@ -135,34 +135,35 @@ interface Pacer {
 	wait(bytes: number): number;
 }
 
-const pacers = new WeakMap<object, Pacer>();
+/**
+ * One pace per server address in this tab, not per socket: the server limits the user, and a socket
+ * closed and opened again (the central upload opens one document after another) buys no new burst.
+ */
+const pacers = new Map<string, Pacer>();
 
-function pacerOf(socket: object): Pacer {
-	let pacer = pacers.get(socket);
+function pacerOf(url: string): Pacer {
+	let pacer = pacers.get(url);
 	if (pacer === undefined) {
-		pacer = createPacer(PACE.bytesPerSecond, PACE.burstBytes);
-		pacers.set(socket, pacer);
+		pacer = createUploadPacer();
+		pacers.set(url, pacer);
 	}
 	return pacer;
 }
 
-function createPacer(
-	bytesPerSecond: number,
-	burstBytes: number,
-	now: () => number = () => performance.now()
-): Pacer {
-	let budget = burstBytes;
+/** The budget pieces are sent against (`now` in milliseconds; a monotonic clock by default). */
+export function createUploadPacer(now: () => number = () => performance.now()): Pacer {
+	let budget = PACE.burstBytes;
 	let at = now();
 	return {
 		wait(bytes) {
 			const time = now();
-			budget = Math.min(burstBytes, budget + ((time - at) / 1000) * bytesPerSecond);
+			budget = Math.min(PACE.burstBytes, budget + ((time - at) / 1000) * PACE.bytesPerSecond);
 			at = time;
 			if (budget >= bytes) {
 				budget -= bytes;
 				return 0;
 			}
-			return Math.ceil(((bytes - budget) / bytesPerSecond) * 1000);
+			return Math.ceil(((bytes - budget) / PACE.bytesPerSecond) * 1000);
 		}
 	};
 }

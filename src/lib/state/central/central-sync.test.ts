@@ -97,7 +97,7 @@ function syncTo(
 	device: { db: KommunalwerkstattDb; registry: DocumentRegistry },
 	token: string,
 	access: CentralAccess,
-	options: { documentTimeoutMs?: number; WebSocketPolyfill?: typeof WebSocket } = {}
+	options: { documentTimeoutMs?: number; WebSocketPolyfill?: unknown } = {}
 ): CentralSync {
 	const sync = startCentralSync({
 		...device,
