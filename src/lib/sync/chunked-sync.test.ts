@@ -3,13 +3,15 @@
 // closes the socket with 1009 on one, so sent whole it would never be stored.
 
 import { randomBytes } from 'node:crypto';
+import { Server } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { BudgetExceeded } from '../../../server/extensions/budget-extension';
 import { openRawSyncSocket } from '../../../server/test/raw-sync-socket';
 import { readStoredDocument } from '../../../server/test/stored-file';
 import { startTestServer, type TestServer } from '../../../server/test/test-server';
-import { WS_MAX_PAYLOAD_BYTES } from '../contract/protocol';
+import { ERROR_CODES, WS_MAX_PAYLOAD_BYTES, type WriteRefusal } from '../contract/protocol';
 import { PIECE_BYTES } from './chunked-provider';
 import { createDocumentRegistry } from './document-registry';
 import type { DocumentHandle } from './open-document';
@@ -136,6 +138,52 @@ describe('a document larger than one message', () => {
 				.toEqual(doc.getMap('cards').toJSON());
 		} finally {
 			raw.socket.close();
+		}
+	});
+
+	it('ends with the refusal, once, when the server refuses a piece for good, instead of sending it again', async () => {
+		// A server that refuses every message above 64 KiB as over the writer's byte budget (H6), as the
+		// app server does for a participant's large catch-up on a board, and counts the sync messages.
+		let syncMessages = 0;
+		const refusing = new Server({
+			address: '127.0.0.1',
+			port: 0,
+			quiet: true,
+			stopOnSignals: false,
+			extensions: [
+				{
+					async beforeHandleMessage({ update }) {
+						syncMessages += 1;
+						if (update.byteLength > 64 * 1024) throw new BudgetExceeded();
+					}
+				}
+			]
+		});
+		await refusing.listen();
+		const name = newBoard();
+		// 600 records of 2,048 random characters: 1,228,800 bytes, more than one piece.
+		await boardBuiltOffline(name, 600, 2_048);
+		const refusals: WriteRefusal[] = [];
+		const online = createDocumentRegistry({
+			relay: false,
+			tokenSource: { state: 'available', getToken: async () => 'any', invalidate: () => {} },
+			socket: { url: refusing.webSocketURL, WebSocketPolyfill: WebSocket },
+			onRefused: (_name, reason) => refusals.push(reason)
+		});
+		try {
+			const handle = await online.open(name);
+			await expect
+				.poll(() => refusals, { timeout: 10_000 })
+				.toEqual([ERROR_CODES.writeBudgetExceeded]);
+			const messagesAtRefusal = syncMessages;
+			// Nothing follows: no reconnect, no second attempt (the provider's first retry comes after 1 s).
+			await new Promise((resolve) => setTimeout(resolve, 2_500));
+			expect(refusals).toEqual([ERROR_CODES.writeBudgetExceeded]);
+			expect(syncMessages).toBe(messagesAtRefusal);
+			expect(handle.status).toBe('local');
+		} finally {
+			await online.close();
+			await refusing.destroy();
 		}
 	});
 });
