@@ -186,4 +186,34 @@ describe('a document larger than one message', () => {
 			await refusing.destroy();
 		}
 	});
+
+	it('keeps a document with one entry larger than a message on the device instead of sending it again and again', async () => {
+		const name = newBoard();
+		const offline = createDocumentRegistry({ relay: false });
+		const draft = await offline.open(name);
+		// One binary entry of 9 MiB: no split can cut it below the 8 MiB a message may hold.
+		draft.doc.getMap('cards').set('scan', new Uint8Array(randomBytes(9 * 1024 * 1024)));
+		await draft.whenStored();
+		await offline.close();
+		const framesBefore = socketLog.sent.length;
+		const closesBefore = socketLog.closed.length;
+
+		const online = createDocumentRegistry({
+			relay: false,
+			tokenSource: { state: 'available', getToken: async () => token, invalidate: () => {} },
+			socket: { url: server.syncUrl, WebSocketPolyfill: LoggingWebSocket }
+		});
+		try {
+			const handle = await online.open(name);
+			// Long enough for the handshake and, were it sent, a 1009 close and the provider's retry.
+			await new Promise((resolve) => setTimeout(resolve, 3_000));
+			expect(socketLog.sent.slice(framesBefore).filter((bytes) => bytes > PIECE_BYTES)).toEqual([]);
+			// Only this device closed its socket, when the connection stopped: never the server with 1009.
+			expect(socketLog.closed.slice(closesBefore)).not.toContain(1009);
+			expect(handle.status).toBe('local');
+			expect(handle.doc.getMap('cards').get('scan')).toHaveLength(9 * 1024 * 1024);
+		} finally {
+			await online.close();
+		}
+	});
 });
