@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
 	DEFAULT_PORT,
+	USER_BYTE_BURST,
+	USER_BYTES_PER_SECOND,
 	WS_MAX_PAYLOAD_BYTES,
 	type OperatorInfo
 } from '../src/lib/contract/protocol';
@@ -198,14 +200,14 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 				connectionTimeoutMs: CONNECTION_TIMEOUT_MS
 			},
 			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
-			// A full workshop day's board is a few MiB; the first sync of a large document arrives as one
-			// message, so the byte burst covers two maximal messages.
+			// A full workshop day's board is a few MiB; a first sync of up to 1 MiB arrives as one message,
+			// a larger one in pieces paced below these (S19); the byte burst covers two maximal messages.
 			limits: {
 				maxDocumentBytes: 64 * 1024 * 1024,
 				messagesPerSecond: 200,
 				messageBurst: 1_000,
-				bytesPerSecond: 2 * 1024 * 1024,
-				byteBurst: 2 * WS_MAX_PAYLOAD_BYTES,
+				bytesPerSecond: USER_BYTES_PER_SECOND,
+				byteBurst: USER_BYTE_BURST,
 				maxUnauthenticatedQueueBytes: 5 * 1024 * 1024,
 				maxUnauthenticatedQueueMessages: 1_000,
 				maxPendingDocuments: 100,

@@ -8,6 +8,13 @@ export const SYNC_PATH = '/sync';
 /** The largest WebSocket message the server accepts; a larger one closes the connection (code 1009). */
 export const WS_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The bytes a user may send the server per second, and at once (ADR 5); more closes the socket (4429).
+ * The client paces what it sends in pieces below them (S19).
+ */
+export const USER_BYTES_PER_SECOND = 2 * 1024 * 1024;
+export const USER_BYTE_BURST = 2 * WS_MAX_PAYLOAD_BYTES;
+
 export const API_PATHS = {
 	health: '/api/health',
 	config: '/api/config',

@@ -2,10 +2,10 @@
 // owner, server unreachable) the document stays local and we retry quietly with backoff; the
 // provider itself reconnects a dropped socket with backoff.
 
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { parsePersistedMessage, type PersistedAck } from '../crdt/durable-snapshot';
+import { ChunkedSyncProvider } from './chunked-provider';
 import type { DocumentStatus } from './document-status';
 import { ERROR_CODES, type WriteRefusal } from '../contract/protocol';
 import type { SocketPool } from './sync-socket';
@@ -47,7 +47,7 @@ export function connectToServer(
 ): ServerConnection {
 	const { tokenSource, sockets } = options;
 	const firstDelay = options.retryDelayMs ?? 2_000;
-	let provider: HocuspocusProvider | null = null;
+	let provider: ChunkedSyncProvider | null = null;
 	let status: DocumentStatus = 'local';
 	let stopped = false;
 	let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,7 +88,7 @@ export function connectToServer(
 		if (token === null) return scheduleRetry();
 		delay = firstDelay;
 		if (provider === null) {
-			provider = new HocuspocusProvider({
+			provider = new ChunkedSyncProvider({
 				name,
 				document: doc,
 				awareness,
@@ -112,6 +112,16 @@ export function connectToServer(
 					refused(ERROR_CODES.writeBudgetExceeded);
 				}
 			});
+			// An entry larger than a message: every attempt would be closed with 1009 (S19). The document
+			// stays on this device, unsynced, instead of being sent again on every reconnect.
+			provider.on('unsendable', () =>
+				// Not inside the provider's own message handling, which called this.
+				queueMicrotask(() => {
+					const wasConnected = status === 'connected';
+					stop();
+					if (wasConnected) options.onStatus(status);
+				})
+			);
 			provider.on('stateless', ({ payload }: { payload: string }) => {
 				const ack = parsePersistedMessage(payload);
 				if (ack) options.onAcknowledged?.(ack);

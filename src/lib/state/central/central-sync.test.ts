@@ -1,11 +1,13 @@
 // The background upload to a central server, against real servers on 127.0.0.1 (SQLite here; the
 // browser test runs the central server on PostgreSQL).
 
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { DocumentStore } from '../../../../server/storage/document-store';
 import { openSqliteStore } from '../../../../server/storage/sqlite-store';
 import { freePort } from '../../../../server/test/free-port';
+import { readStoredDocument } from '../../../../server/test/stored-file';
 import { connectSyncClient } from '../../../../server/test/sync-client';
 import {
 	createTempDir,
@@ -94,17 +96,18 @@ function syncTo(
 	test: TestServer,
 	device: { db: KommunalwerkstattDb; registry: DocumentRegistry },
 	token: string,
-	access: CentralAccess
+	access: CentralAccess,
+	options: { documentTimeoutMs?: number; WebSocketPolyfill?: unknown } = {}
 ): CentralSync {
 	const sync = startCentralSync({
 		...device,
 		url: centralSyncUrl(`http://127.0.0.1:${test.port}`)!,
 		token,
 		access,
-		WebSocketPolyfill: WebSocket,
+		WebSocketPolyfill: options.WebSocketPolyfill ?? WebSocket,
 		retryBaseMs: 100,
 		retryMaxMs: 400,
-		documentTimeoutMs: 2_000,
+		documentTimeoutMs: options.documentTimeoutMs ?? 2_000,
 		passIntervalMs: 60_000
 	});
 	cleanups.push(() => sync.stop());
@@ -138,6 +141,45 @@ describe('syncing a municipality to the central server', () => {
 		await expect.poll(() => sync.progress.total).toBe(0);
 		expect(sync.progress.phase).toBe('done');
 	});
+
+	it('uploads a board larger than one message in pieces, so the central server stores all of it', async () => {
+		const server = await central();
+		const device = deviceWith();
+		const board = `kommune/${ARS}/workshop/w1/board`;
+		cleanups.push(() => deleteLocalCopy(board));
+		const handle = await device.registry.open(board);
+		// 4,700 cards of 2,048 random characters: 9,625,600 bytes, above the 8 MiB (8,388,608) a
+		// message may hold.
+		handle.doc.transact(() => {
+			for (let i = 0; i < 4_700; i += 1) {
+				handle.doc.getMap('cards').set(`card-${i}/text`, randomBytes(1_536).toString('base64'));
+			}
+		});
+		await handle.whenStored();
+		const cards = handle.doc.getMap('cards').toJSON();
+		await handle.close();
+		await expect
+			.poll(async () => (await device.db.documents.get(board))?.lastLocalChangeAt)
+			.toBeTruthy();
+		const closeCodes: number[] = [];
+		class ClosingWebSocket extends WebSocket {
+			constructor(...args: ConstructorParameters<typeof WebSocket>) {
+				super(...args);
+				this.on('close', (code: number) => closeCodes.push(code));
+			}
+		}
+		const token = await tokenOf(server, 'moderation', [`kommune/${ARS}/**`]);
+
+		const sync = syncTo(server, device, token, readCentralToken(token) as CentralAccess, {
+			documentTimeoutMs: 20_000,
+			WebSocketPolyfill: ClosingWebSocket
+		});
+		await expect.poll(() => sync.progress.phase, { timeout: 25_000 }).toBe('done');
+		expect(sync.progress).toMatchObject({ total: 1, done: 1, failed: 0 });
+		expect(readStoredDocument(server.dataDir, board)?.getMap('cards').toJSON()).toEqual(cards);
+		// The socket is closed only once the upload is done, never with 1009 (a message too large).
+		expect(closeCodes).not.toContain(1009);
+	}, 40_000);
 
 	it('keeps trying while the central server is down and finishes on its own once it is back', async () => {
 		const port = await freePort();
