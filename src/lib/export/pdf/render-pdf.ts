@@ -16,7 +16,7 @@ import type {
 	ReportList,
 	ReportTable
 } from '../../domain/documents/report-document';
-import { formatCell } from './german-format';
+import { formatCell } from '../format-cell';
 import { loadPdfFonts, type PdfFonts } from './pdf-fonts';
 
 type Structure = PDFKit.PDFStructureElement;
