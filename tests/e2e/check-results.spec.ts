@@ -8,17 +8,7 @@ import {
 	writeAnswer,
 	writeComment
 } from '../../src/lib/crdt/check-respondent-doc';
-import {
-	addRespondent,
-	readRespondents,
-	writeRoundTitle
-} from '../../src/lib/crdt/check-round-doc';
-import { writeTarget } from '../../src/lib/crdt/check-shared-doc';
-import type { DimensionId } from '../../src/lib/domain/check/catalog-types';
-import {
-	generateCheckRound,
-	generateMunicipalities
-} from '../../src/lib/demo/municipality-generator';
+import { readRespondents } from '../../src/lib/crdt/check-round-doc';
 import { checkRespondentDocName, checkSharedDocName } from '../../src/lib/domain/document-names';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
@@ -30,6 +20,7 @@ import { expectSavedOnServer, storedMap } from './support/server-database';
 import { readServerDocument, writeServerDocument } from './support/server-documents';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
+import { writeGeneratedRound } from './support/generated-round';
 
 test('answers from a device in the room and from the offline laptop both reach the results', async ({
 	page,
@@ -387,30 +378,13 @@ test('the printed results name the municipality, the round and the date, and the
 	const kommune = KOMMUNEN[0]!;
 	await new KommuneFormPage(page).create(kommune);
 	const roundId = 'r2027';
-	const [municipality] = generateMunicipalities({ seed: 7, count: 1 });
-	const generated = generateCheckRound(municipality!, { seed: 7, respondents: 12 });
-	await writeServerDocument(appServer, checkSharedDocName(kommune.ars, roundId), (doc) => {
-		writeRoundTitle(doc, 'Digital-Check 2027');
-		generated.respondents.forEach((r, i) =>
-			addRespondent(doc, {
-				id: r.respondentId,
-				label: `Befragte ${i + 1}`,
-				perspective: r.perspective,
-				createdAt: i
-			})
-		);
-		for (const [dimension, level] of Object.entries(generated.targets))
-			writeTarget(doc, dimension as DimensionId, level);
+	await writeGeneratedRound(appServer, {
+		ars: kommune.ars,
+		round: roundId,
+		title: 'Digital-Check 2027',
+		respondents: 12,
+		seed: 7
 	});
-	for (const r of generated.respondents) {
-		await writeServerDocument(
-			appServer,
-			checkRespondentDocName(kommune.ars, roundId, r.respondentId),
-			(doc) => {
-				for (const [itemId, answer] of Object.entries(r.answers)) writeAnswer(doc, itemId, answer);
-			}
-		);
-	}
 	await page.goto(`/kommune/${kommune.ars}/check/${roundId}/ergebnisse`);
 	const radar = page.getByRole('img', { name: /^Netzdiagramm der zehn Dimensionen/ });
 	await expect(radar.locator('svg text').filter({ hasText: /Strategie/ })).toBeVisible();

@@ -1,5 +1,6 @@
 // Hand-over at the end of the day (issue 19): with the laptop's server stopped, the facilitator saves the
-// generated full day's protocol as PDF, Word and Excel from the workshop page. The files are read back
+// generated full day's protocol as PDF, Word and Excel from the workshop page; a check round's results
+// page saves its report. The files are read back
 // as the programs that open them would (the PDF's text with pdfjs, the DOCX's and XLSX's XML) and must
 // hold every Handlungsfeld and measure the board stored, as the server's database has them.
 import type { Download, Page } from '@playwright/test';
@@ -16,6 +17,8 @@ import { seriousViolations } from './support/axe';
 import { expectSavedOnServer, storedDocument } from './support/server-database';
 import { waitForServiceWorkerControl } from './support/service-worker';
 import { KOMMUNEN } from './support/test-data';
+import { writeGeneratedRound } from './support/generated-round';
+import { CURRENT_CATALOG } from '../../src/lib/domain/check/catalog';
 
 const HANNOVER = KOMMUNEN[0]!;
 
@@ -113,4 +116,42 @@ test('with the server stopped, the facilitator saves the full day’s protocol a
 			.join(' ')
 	);
 	for (const title of measures) expect(cells).toContain(squeeze(title));
+});
+
+test('the results page saves the Digital-Check report as PDF and Word, opening with the summary in Einfache Sprache', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(180_000);
+	await new KommuneFormPage(page).create(HANNOVER);
+	await writeGeneratedRound(appServer, {
+		ars: HANNOVER.ars,
+		round: 'r2027',
+		title: 'Digital-Check 2027',
+		respondents: 12,
+		seed: 7
+	});
+	await page.goto(`/kommune/${HANNOVER.ars}/check/r2027/ergebnisse`);
+	const report = page.getByRole('region', { name: 'Bericht zum Digital-Check' });
+	await expect(report.getByRole('button', { name: 'Bericht als PDF' })).toBeEnabled({
+		timeout: 60_000
+	});
+	expect(await seriousViolations(page), 'results page with the report').toEqual([]);
+
+	const pdf = await save(page, 'Bericht als PDF');
+	expect(pdf.name).toBe(
+		`${reportFileName('Digital-Check', HANNOVER.name, 'Digital-Check 2027')}.pdf`
+	);
+	const text = squeeze(await pdfText(pdf.bytes));
+	// The summary comes first, before the figures in detail; every dimension of the catalog is named.
+	expect(text.indexOf('Das Wichtigste in Einfacher Sprache')).toBeGreaterThanOrEqual(0);
+	expect(text.indexOf('Das Wichtigste in Einfacher Sprache')).toBeLessThan(
+		text.indexOf('Ergebnis nach Dimensionen')
+	);
+	for (const dimension of CURRENT_CATALOG.dimensions) expect(text).toContain(dimension.title);
+
+	const docx = await save(page, 'Bericht als Word (DOCX)');
+	const word = squeeze(xmlText(part(unzipOffice(docx.bytes), 'word/document.xml')));
+	expect(word).toContain('Das Wichtigste in Einfacher Sprache');
+	for (const dimension of CURRENT_CATALOG.dimensions) expect(word).toContain(dimension.title);
 });
