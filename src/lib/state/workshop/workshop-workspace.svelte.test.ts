@@ -6,6 +6,7 @@ import { createDocumentRegistry } from '../../sync/document-registry';
 import type { DocumentHandle } from '../../sync/open-document';
 import { appErrorMessage } from '../app-error';
 import { Clock } from '../clock.svelte';
+import type { PhotoBlobs } from '../photos/photo-blobs';
 import type { WorkshopRole } from '../viewer.svelte';
 import { WorkshopWorkspace } from './workshop-workspace.svelte';
 
@@ -16,6 +17,15 @@ afterEach(() => {
 });
 
 const ARS = '032520006006';
+
+/** No photos in these tests: nothing kept, nothing uploaded. */
+const NO_PHOTO_BLOBS: PhotoBlobs = {
+	keep: async () => undefined,
+	read: async () => null,
+	upload: async () => undefined,
+	pending: async () => 0,
+	stop: () => undefined
+};
 let counter = 0;
 
 function workspaceOn(open: (name: string) => Promise<DocumentHandle>, role: WorkshopRole) {
@@ -24,7 +34,8 @@ function workspaceOn(open: (name: string) => Promise<DocumentHandle>, role: Work
 		workshop: `w-${Date.now()}-${counter++}`,
 		open,
 		role: async () => role,
-		clock: new Clock(async () => null)
+		clock: new Clock(async () => null),
+		photoBlobs: NO_PHOTO_BLOBS
 	});
 }
 
