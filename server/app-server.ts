@@ -32,8 +32,9 @@ import { createLogger, flushRefusalCounts, type Logger } from './logger';
 import { createRateLimiter } from './rate-limit';
 import { admitToMeter, meterOf } from './socket-meter';
 import type { AccessRecordStore } from './storage/access-record-store';
+import type { BlobStore } from './storage/blob-store';
 import type { DocumentStore } from './storage/document-store';
-import { openAccessRecordStore, openDocumentStore } from './storage/open-store';
+import { openAccessRecordStore, openBlobStore, openDocumentStore } from './storage/open-store';
 import { attachSyncEndpoint, type PreAuthenticationLoad } from './sync-endpoint';
 import { createTokenService, type TokenService } from './tokens';
 
@@ -68,6 +69,17 @@ export interface AppServer {
 	preAuthenticationLoad(): PreAuthenticationLoad;
 }
 
+/**
+ * Photo uploads per user (a message is one upload): 20 at once (a facilitator's backlog after a day
+ * offline), then one every two seconds, and at most 60 MB at once, then 2 MB a second (ADR 20).
+ */
+const BLOB_UPLOAD_LIMITS = {
+	messagesPerSecond: 0.5,
+	messageBurst: 20,
+	bytesPerSecond: 2 * 1024 * 1024,
+	byteBurst: 60 * 1024 * 1024
+};
+
 /** How often the shutdown wait looks again when no hook has reported a change. */
 const SHUTDOWN_POLL_MS = 50;
 
@@ -79,6 +91,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 	const port = () => (httpServer.address() as AddressInfo | null)?.port ?? config.port;
 	const shutdownWait = createWakeSignal();
 	let records: AccessRecordStore | null = null;
+	let blobs: BlobStore | null = null;
 	const devices = createDeviceRegistry({
 		// Opened in listen(), like the document store; no request is handled before that.
 		records: {
@@ -187,8 +200,14 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		onDeviceRemoved: (deviceId) => closeDeviceConnections(hocuspocus, deviceId),
 		// Facilitators' laptop pages delete here too (ADR 11), from their own origins.
 		crossOriginDeletions: config.mode === 'central',
+		// …and upload their municipalities' photos (ADR 20).
+		crossOriginBlobs: config.mode === 'central',
+		blobs: requireBlobs,
+		blobLimiter: createRateLimiter(BLOB_UPLOAD_LIMITS),
+		deletedScopeOf: (name) => requireStore().deletedScopeOf(name),
 		deletions: createDeletionService({
 			store: requireStore,
+			blobs: requireBlobs,
 			hocuspocus,
 			discard: persistence.discard,
 			logger
@@ -232,6 +251,11 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		return records;
 	}
 
+	function requireBlobs(): BlobStore {
+		if (!blobs) throw new Error('blob store is not open');
+		return blobs;
+	}
+
 	function requireStore(): DocumentStore {
 		if (!store) throw new Error('document store is not open');
 		return store;
@@ -253,6 +277,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			}, config.sync.expirySweepMs);
 			store ??= await openDocumentStore(config);
 			records ??= await openAccessRecordStore(config);
+			blobs ??= await openBlobStore(config);
 			await records.deleteExpired(Date.now());
 			try {
 				await listenOn(config.host);
@@ -293,6 +318,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 				await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
 				if (store && store !== options.store) await store.close();
 				await records?.close();
+				await blobs?.close();
 				httpServer.closeAllConnections();
 				await stopped;
 				flushRefusalCounts(logger);

@@ -12,6 +12,7 @@ import { CLOSE_CODES, ERROR_CODES, type DeletionResponse } from '../src/lib/cont
 import { SyncRejection } from './extensions/sync-rejection';
 import type { Result } from './joining/device-registry';
 import type { Logger } from './logger';
+import type { BlobStore } from './storage/blob-store';
 import type { DocumentStore } from './storage/document-store';
 
 export interface DeletionService {
@@ -21,6 +22,8 @@ export interface DeletionService {
 
 export interface DeletionOptions {
 	store: () => Pick<DocumentStore, 'deleteScope'>;
+	/** The scope's photos go with its documents (ADR 20). */
+	blobs: () => Pick<BlobStore, 'deleteScope'>;
 	hocuspocus: Hocuspocus;
 	/** Makes sure a loaded document is never written again (persistence-extension.ts). */
 	discard: (document: Document) => void;
@@ -41,6 +44,9 @@ export function createDeletionService(options: DeletionOptions): DeletionService
 			}
 			// Throws if the database fails: the route answers 500 and nothing was deleted.
 			const deleted = await options.store().deleteScope(scope);
+			// After the tombstone: a photo uploaded meanwhile is refused by no rule, but no document that
+			// names it can come back. A failure here answers 500; deleting again removes the rest.
+			await options.blobs().deleteScope(scope);
 			for (const document of [...hocuspocus.documents.values()]) {
 				if (isUnderScope(document.name, scope)) closeDeletedDocument(hocuspocus, document, discard);
 			}

@@ -1,4 +1,4 @@
-// The forgery suite (server/SPEC.md W1–W14, ADR 15, ADR 17): participants who joined with a real join code
+// The forgery suite (server/SPEC.md W1–W15, ADR 15, ADR 17, ADR 20): participants who joined with a real join code
 // attack a real server's workshop board the way issue 17 found possible, each attack its own test,
 // asserted on the SQLite file after the store acknowledgement of a later legitimate write.
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,13 @@ import {
 	setMeasureRemoved,
 	type NewMeasure
 } from '../src/lib/crdt/workshop-measures';
+import {
+	addPhoto,
+	readPhotos,
+	removePhoto,
+	setPhotoCaption
+} from '../src/lib/crdt/workshop-photos';
+import type { Photo } from '../src/lib/domain/photos/photo';
 import { useCleanup } from './test/cleanup';
 import { startTestServer, type TestServer } from './test/test-server';
 import {
@@ -451,5 +458,69 @@ describe('everything a participant does on the board still passes', () => {
 			{ participantId: anna.sub, itemId: annas.id, impact: 5, effort: null }
 		]);
 		expect(readNotes(stored).map((n) => n.text)).toEqual(['Später: Datenschutz']);
+	});
+});
+
+const photo = (id: string, authorId: string): Photo => ({
+	id,
+	blockId: BLOCK,
+	sha256: 'c'.repeat(64),
+	mediaType: 'image/jpeg',
+	width: 1200,
+	height: 900,
+	caption: '',
+	authorId,
+	createdAt: 3_000
+});
+
+describe('photos: a participant adds and removes only their own (W15)', () => {
+	it('a photo under another id, or removing, describing or re-addressing another’s photo, is refused; the board stays byte-identical (W15, W3)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		await writeStored(bernd, (doc) => addPhoto(doc, photo('ph-b', bernd.sub)));
+		await expect.poll(() => readPhotos(anna.doc).length).toBe(1);
+		const stored = await storedBoardBytes(test);
+
+		await writeRefused(anna, (doc) => addPhoto(doc, photo('ph-forged', bernd.sub)));
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => removePhoto(doc, 'ph-b'),
+			(doc) => setPhotoCaption(doc, 'ph-b', 'Bernds schlechtes Foto'),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-b/sha256', 'd'.repeat(64)),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-b/authorId', 'angreifer'),
+			(doc) => deleteRecord(doc.getMap(ROOT_KEYS.photos), 'ph-b')
+		];
+		for (const attack of attacks) await writeRefused(await room.join('Angreifer'), attack);
+
+		expect(await storedBoardBytes(test)).toEqual(stored);
+		expect(readPhotos(await storedBoard(test))).toEqual([photo('ph-b', bernd.sub)]);
+	});
+
+	it('a photo record in a shape the app never writes is refused (W15)', async () => {
+		const { test, room, anna } = await workshop();
+		await writeStored(anna, (doc) => addPhoto(doc, photo('ph-a', anna.sub)));
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-x/sha256', 'C'.repeat(64)),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-x/mediaType', 'application/x-msdownload'),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-x/width', -1),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-x/bytes', 'ffd8ff'),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-x/caption', 'x'.repeat(301))
+		];
+		for (const attack of attacks) await writeRefused(await room.join('Angreifer'), attack);
+		await writeStored(anna, (doc) => checkInParticipant(doc, anna.sub, 'Anna'));
+		expect(readPhotos(await storedBoard(test))).toEqual([photo('ph-a', anna.sub)]);
+	});
+
+	it('a participant adds, describes, removes and restores their own photo; the facilitator removes anyone’s (W15)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		await writeStored(anna, (doc) => addPhoto(doc, photo('ph-a', anna.sub)));
+		await writeStored(bernd, (doc) => addPhoto(doc, photo('ph-b', bernd.sub)));
+		await writeStored(anna, (doc) => setPhotoCaption(doc, 'ph-a', 'Pinnwand Gruppe Schule'));
+		await writeStored(anna, (doc) => removePhoto(doc, 'ph-a'));
+		await writeStored(anna, (doc) => doc.getMap(ROOT_KEYS.photos).delete('ph-a/removed'));
+		await expect.poll(() => readPhotos(room.facilitator.doc).length).toBe(2);
+		await writeStored(room.facilitator, (doc) => removePhoto(doc, 'ph-b'));
+
+		expect(readPhotos(await storedBoard(test))).toEqual([
+			{ ...photo('ph-a', anna.sub), caption: 'Pinnwand Gruppe Schule' }
+		]);
 	});
 });

@@ -11,6 +11,7 @@ import {
 import type { Logger } from '../logger';
 import { hasProxyHeaders, isOwnerRequest } from '../owner';
 import type { TokenService } from '../tokens';
+import { handleBlobRoute, type BlobRoutesContext } from './blob-routes';
 import { handleDeletionRoute, type DeletionRoutesContext } from './deletion-routes';
 import { handleJoinRoute } from './join-routes';
 import { allowMethod as allow, sendError, sendJson } from './responses';
@@ -18,7 +19,7 @@ import { allowMethod as allow, sendError, sendJson } from './responses';
 /** The moderation scope of the laptop's owner: every municipality on this laptop. */
 export const OWNER_DOC_PATTERNS = ['kommune/*/**'];
 
-export interface ApiContext extends DeletionRoutesContext {
+export interface ApiContext extends DeletionRoutesContext, BlobRoutesContext {
 	info: ServerInfo;
 	tokens: TokenService;
 	trustLoopback: boolean;
@@ -38,6 +39,7 @@ export async function handleApiRequest(
 	if (path !== '/api' && !path.startsWith('/api/')) return false;
 	if (await handleJoinRoute(req, res, path, ctx)) return true;
 	if (await handleDeletionRoute(req, res, path, ctx)) return true;
+	if (await handleBlobRoute(req, res, path, ctx)) return true;
 	// The endpoints below read no body; drain it so a keep-alive connection stays usable.
 	req.resume();
 	switch (path) {

@@ -5,7 +5,9 @@ import { startPostgresCluster, type PostgresCluster } from '../test/postgres-clu
 import { expectDataSurvivesRestart } from '../test/restart-scenario';
 import { createTempDir, removeDir } from '../test/test-server';
 import { runAccessRecordStoreContract } from './access-record-store.contract';
+import { runBlobStoreContract } from './blob-store.contract';
 import { runDocumentStoreContract } from './document-store.contract';
+import { openPostgresBlobs } from './postgres-blobs';
 import { openPostgresAccessRecords } from './postgres-access-records';
 import { openPostgresStore } from './postgres-store';
 
@@ -37,6 +39,7 @@ runDocumentStoreContract('PostgreSQL', () => ({
 	}
 }));
 runAccessRecordStoreContract('PostgreSQL', () => openPostgresAccessRecords(url()));
+runBlobStoreContract('PostgreSQL', () => openPostgresBlobs(url()));
 
 describe('central server on PostgreSQL', () => {
 	const defer = useCleanup();

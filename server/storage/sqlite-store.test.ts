@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
 import { createTempDir, removeDir } from '../test/test-server';
 import { runAccessRecordStoreContract } from './access-record-store.contract';
+import { runBlobStoreContract } from './blob-store.contract';
 import { runDocumentStoreContract } from './document-store.contract';
+import { openSqliteBlobs } from './sqlite-blobs';
 import { openSqliteAccessRecords } from './sqlite-access-records';
 import { openSqliteStore, SQLITE_FILE_NAME } from './sqlite-store';
 
@@ -30,3 +32,5 @@ runDocumentStoreContract('SQLite', () => ({
 runAccessRecordStoreContract('SQLite', async () =>
 	openSqliteAccessRecords(join(dir, SQLITE_FILE_NAME))
 );
+
+runBlobStoreContract('SQLite', async () => openSqliteBlobs(join(dir, SQLITE_FILE_NAME)));

@@ -1,7 +1,7 @@
-// Who may write what on a workshop's board (server/SPEC.md W1–W14, ADR 15, ADR 17): the table of that
-// SPEC as code. A participant's update is applied only if every entry it writes or deletes is one the
-// participant may touch: their roster entry, their own cards, parking notes, dots and scores, the
-// order of cards, the fields of any measure, and status changes under their own id. Records are `<id>/<field>` keys of flat maps (src/lib/crdt/field-records.ts); a
+// Who may write what on a workshop's board (server/SPEC.md W1–W15, ADR 15, ADR 17, ADR 20): the table
+// of that SPEC as code. A participant's update is applied only if every entry it writes or deletes is
+// one the participant may touch: their roster entry, their own cards, parking notes, dots, scores and
+// photos, the order of cards, the fields of any measure, and status changes under their own id. Records are `<id>/<field>` keys of flat maps (src/lib/crdt/field-records.ts); a
 // record's author is the `authorId` the server holds, or, for a record new to the server, the one the
 // update writes. Moderation is never judged here (the extension skips it).
 
@@ -18,6 +18,8 @@ import {
 	validateMeasureTitle
 } from '../../src/lib/domain/measures/measure-fields';
 import { isNameId } from '../../src/lib/domain/document-names';
+import { isPhotoMediaType } from '../../src/lib/domain/photos/photo-file';
+import { isPhotoCaption, isPhotoDimension, isSha256Hex } from '../../src/lib/domain/photos/photo';
 import { validateCardText } from '../../src/lib/domain/workshop/cards';
 import { isScore } from '../../src/lib/domain/workshop/matrix';
 import { isOrderKey } from '../../src/lib/domain/workshop/ordering';
@@ -29,7 +31,20 @@ import type { EntryDelete, EntryWrite, UpdateChanges } from './update-changes';
 
 /** The rule ids of server/SPEC.md that a refusal names (in the log and in tests). */
 export type BoardRule =
-	'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'W8' | 'W9' | 'W10' | 'W11' | 'W12' | 'W13' | 'W14';
+	| 'W2'
+	| 'W3'
+	| 'W4'
+	| 'W5'
+	| 'W6'
+	| 'W7'
+	| 'W8'
+	| 'W9'
+	| 'W10'
+	| 'W11'
+	| 'W12'
+	| 'W13'
+	| 'W14'
+	| 'W15';
 
 export type Verdict = { ok: true } | { ok: false; rule: BoardRule };
 
@@ -86,6 +101,19 @@ const NOTE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	kind: (value) => value === 'parking',
 	text: isNoteText,
 	createdAt: isTime
+};
+
+/** W15: a photo's fields (src/lib/crdt/workshop-photos.ts). */
+const PHOTO_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+	blockId: isRecordId,
+	sha256: isSha256Hex,
+	mediaType: isPhotoMediaType,
+	width: isPhotoDimension,
+	height: isPhotoDimension,
+	caption: isPhotoCaption,
+	authorId: isRecordId,
+	createdAt: isTime,
+	removed: (value) => value === true
 };
 
 const measureText =
@@ -256,6 +284,14 @@ function judgeEntry(
 				statusChangeValid(given.value, writer)
 				? OK
 				: refuse('W14');
+		}
+		case ROOT_KEYS.photos: {
+			// W15: the writer's own photos only; others' are the facilitator's to remove.
+			const parts = fieldKey(key);
+			const check = parts && PHOTO_FIELDS[parts[1]];
+			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W15');
+			if (parts[1] === 'authorId' && given !== null && given.value !== writer) return refuse('W15');
+			return authorOf(judge, root, parts[0]) === writer ? OK : refuse('W15');
 		}
 		case ROOT_KEYS.clusters:
 		case ROOT_KEYS.actionFields:

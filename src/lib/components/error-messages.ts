@@ -167,6 +167,13 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	write_refused: m.err_write_refused,
 	write_budget_exceeded: m.err_write_budget_exceeded,
 	invalid_scope: m.err_join_invalid_request,
+	// Only the blob endpoint answers these; a join never does.
+	photo_empty: m.err_join_invalid_request,
+	photo_too_large: m.err_join_invalid_request,
+	photo_unsupported_type: m.err_join_invalid_request,
+	photo_damaged: m.err_join_invalid_request,
+	photo_has_metadata: m.err_join_invalid_request,
+	blob_hash_mismatch: m.err_join_invalid_request,
 	not_found: m.err_join_not_found,
 	method_not_allowed: m.err_join_internal,
 	internal: m.err_join_internal,

@@ -37,7 +37,13 @@ export const API_PATHS = {
 	/** GET (no token, it reveals nothing): the server's clock, so a client can measure its offset. */
 	time: '/api/time',
 	/** POST (moderation token covering the scope): deletes a scope's documents for good (ADR 11). */
-	deletions: '/api/deletions'
+	deletions: '/api/deletions',
+	/**
+	 * PUT /api/blobs/<sha256>?doc=<board> (a token that writes the workshop board named): stores a
+	 * cleaned photo; GET /api/blobs/<sha256>?doc=<document> (a token that reads a document of the same
+	 * municipality): its bytes (ADR 20).
+	 */
+	blobs: '/api/blobs'
 } as const;
 
 /** The page a join code opens: `/join/<code>`. */
@@ -71,7 +77,19 @@ export const ERROR_CODES = {
 	/** The document was deleted for good (ADR 11); the device removes its copy. */
 	documentDeleted: 'document_deleted',
 	/** A deletion named no municipality, workshop, check round or respondent. */
-	invalidScope: 'invalid_scope'
+	invalidScope: 'invalid_scope',
+	/** A photo (blob) without bytes (src/lib/domain/photos/photo-file.ts). */
+	photoEmpty: 'photo_empty',
+	/** A photo larger than PHOTO_MAX_BYTES. */
+	photoTooLarge: 'photo_too_large',
+	/** A file that is no JPEG, PNG or WebP by its first bytes (a renamed program, a PDF). */
+	photoUnsupportedType: 'photo_unsupported_type',
+	/** A photo whose structure is broken or cut off. */
+	photoDamaged: 'photo_damaged',
+	/** A blob that still carries location or camera metadata: the client cleans before it sends. */
+	photoHasMetadata: 'photo_has_metadata',
+	/** A blob whose SHA-256 is not the one in its address. */
+	blobHashMismatch: 'blob_hash_mismatch'
 } as const;
 
 /** WebSocket close codes (application range 4000–4999) with which the server ends a connection. */
@@ -117,6 +135,13 @@ export interface DeletionResponse {
 	scope: string;
 	/** The documents the server had stored under the scope and deleted (none is not an error). */
 	deleted: string[];
+}
+
+/** Answer of PUT /api/blobs/<sha256>: 201 when the blob is new to the server, 200 when it was there. */
+export interface BlobUploadResponse {
+	sha256: string;
+	mediaType: string;
+	bytes: number;
 }
 
 /** Answer of GET /api/config: what the browser needs to know about the server it talks to. */

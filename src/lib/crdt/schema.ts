@@ -95,7 +95,12 @@ export const ROOT_KEYS = {
 	 * Y.Map `<measureId>/<changeId>` → { status, by, byName, at, note? }: every status change of a
 	 * measure, kept for good (ADR 17), on the board.
 	 */
-	measureStatus: 'measureStatus'
+	measureStatus: 'measureStatus',
+	/**
+	 * Y.Map `<photoId>/<field>` → value: photos of the protocol per agenda block, on the board; each
+	 * names its blob by SHA-256, the bytes are never in a document (ADR 20).
+	 */
+	photos: 'photos'
 } as const;
 
 export const META_KEYS = {

@@ -17,6 +17,7 @@ import { usableCredential } from '../storage/credentials';
 import { getSetting, setSetting } from '../storage/settings';
 import type { ProfileRepository, ProfileSaveResult } from './municipality/profile-repository';
 import type { TokenSource } from '../sync/token-source';
+import type { PhotoBlobs } from './photos/photo-blobs';
 import { appErrorOf } from './app-error';
 import { AppUpdate } from './app-update.svelte';
 import type { DocumentServices } from './document-services';
@@ -195,6 +196,8 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	});
 	const clock = new Clock(() => measureServerOffset());
 	const kommunen = new KommunenList(db);
+	/** Photos' bytes between this device and the laptop, made with the first workshop (ADR 20). */
+	let photoBlobs: PhotoBlobs | null = null;
 	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>
 		new LiveDocument(() => open(name), read, initial);
 	async function writeTo(name: string, change: (doc: Y.Doc) => void) {
@@ -214,14 +217,19 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			// The document code loads while the workspace's code does and the role is looked up: the
 			// documents open with all three.
 			loadDocumentServices().catch(() => undefined);
-			const { WorkshopWorkspace } = await import('./workshop/workshop-workspace.svelte');
+			const [{ WorkshopWorkspace }, { createPhotoBlobs }] = await Promise.all([
+				import('./workshop/workshop-workspace.svelte'),
+				import('./photos/photo-blobs')
+			]);
+			photoBlobs ??= createPhotoBlobs({ db, tokenFor });
 			return new WorkshopWorkspace({
 				ars,
 				workshop,
 				open,
 				role: () => viewer.workshopRole(ars, workshop),
 				clock,
-				municipalityName: () => kommunen.items.find((k) => k.ars === ars)?.name ?? null
+				municipalityName: () => kommunen.items.find((k) => k.ars === ars)?.name ?? null,
+				photoBlobs
 			});
 		},
 		loadDocumentServices,
@@ -283,6 +291,7 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		},
 		async dispose() {
 			central.dispose();
+			photoBlobs?.stop();
 			const loaded = await services?.catch(() => null);
 			await loaded?.documents.close();
 			db.close();

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentHandle } from '../sync/open-document';
+import type { PhotoBlobs } from './photos/photo-blobs';
 import { NO_DURABILITY } from '../sync/test-support';
 import { Clock } from './clock.svelte';
 import { LiveDocument } from './live-document.svelte';
@@ -81,3 +82,12 @@ export async function loaded(state: { readonly loading: boolean }): Promise<void
 	render(() => state.loading);
 	await expect.poll(() => state.loading).toBe(false);
 }
+
+/** No photos in these tests: nothing kept, nothing uploaded. */
+export const NO_PHOTO_BLOBS: PhotoBlobs = {
+	keep: async () => undefined,
+	read: async () => null,
+	upload: async () => undefined,
+	pending: async () => 0,
+	stop: () => undefined
+};

@@ -88,6 +88,21 @@ export interface DurableStateRow {
 	coveredAt: number | null;
 }
 
+/**
+ * A photo's cleaned bytes on this device (ADR 20), kept until its workshop goes: a photo taken without
+ * a server waits here and is uploaded later. `board` is the workshop board whose record names it (the
+ * document the upload is authorised by); `laptopAt` and `centralAt` say when a server took it.
+ */
+export interface BlobRow {
+	sha256: string;
+	board: string;
+	mediaType: string;
+	bytes: Uint8Array;
+	createdAt: number;
+	laptopAt: number | null;
+	centralAt: number | null;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -100,6 +115,7 @@ export type KommunalwerkstattDb = Dexie & {
 	sessions: EntityTable<SessionRow, 'scope'>;
 	credentials: EntityTable<CredentialRow, 'scope'>;
 	durableStates: Dexie.Table<DurableStateRow, [string, SyncPlace]>;
+	blobs: EntityTable<BlobRow, 'sha256'>;
 };
 
 /**
@@ -120,6 +136,9 @@ export function declareVersions(db: Pick<Dexie, 'version'>): void {
 	});
 	db.version(3).stores({
 		durableStates: '[name+place], name'
+	});
+	db.version(4).stores({
+		blobs: 'sha256, board'
 	});
 }
 

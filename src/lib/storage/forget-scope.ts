@@ -1,6 +1,6 @@
 // What this device keeps in Dexie about the documents of a deleted or removed scope (ADR 11): the
 // bookkeeping and acknowledgements per document, the list rows (a municipality, its workshops and
-// rounds), and the credentials a device joined with. One transaction, so a failure leaves all of it.
+// rounds), the credentials a device joined with, and the photos of its workshop boards (ADR 20). One transaction, so a failure leaves all of it.
 import { isUnderScope, parseDeletionScope } from '../domain/deletion';
 import type { KommunalwerkstattDb } from './db';
 
@@ -29,13 +29,14 @@ export async function forgetScope(
 	const under = (name: string) => isUnderScope(name, scope);
 	await db.transaction(
 		'rw',
-		[db.documents, db.durableStates, db.sessions, db.kommunen, db.credentials],
+		[db.documents, db.durableStates, db.sessions, db.kommunen, db.credentials, db.blobs],
 		async () => {
 			const all = [...new Set([...names.filter(under), ...(await knownDocumentsUnder(db, scope))])];
 			await db.documents.bulkDelete(all);
 			await db.durableStates.where('name').anyOf(all).delete();
 			await db.sessions.filter((row) => under(row.scope)).delete();
 			await db.credentials.filter((row) => under(row.scope)).delete();
+			await db.blobs.filter((row) => under(row.board)).delete();
 			if (target?.kind === 'kommune') await db.kommunen.delete(target.ars);
 		}
 	);

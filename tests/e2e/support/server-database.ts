@@ -3,8 +3,11 @@
 // page says "gesichert", that is once the server's durable acknowledgement covers everything the page
 // has (ADR 10). So it asserts what survives a server restart, not the server's in-memory document, and
 // the raw keys the store keeps, not what the app's tolerant readers make of them.
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { SQLITE_FILE_NAME } from '../../../server/storage/sqlite-store';
 import { readStoredDocument } from '../../../server/test/stored-file';
 import type { AppServer } from './app-server';
 
@@ -61,4 +64,26 @@ export function storedRecords(
 		(records[id] ??= {})[key.slice(slash + 1)] = value;
 	}
 	return records;
+}
+
+/** The rows of the server's blob table (ADR 20), read from the SQLite file. */
+export function storedBlobs(
+	server: AppServer
+): Array<{ scope: string; sha256: string; mediaType: string; bytes: Buffer }> {
+	const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
+	try {
+		return db
+			.prepare<[], { scope: string; sha256: string; media_type: string; data: Buffer }>(
+				'SELECT scope, sha256, media_type, data FROM blobs ORDER BY scope, sha256'
+			)
+			.all()
+			.map((row) => ({
+				scope: row.scope,
+				sha256: row.sha256,
+				mediaType: row.media_type,
+				bytes: row.data
+			}));
+	} finally {
+		db.close();
+	}
 }

@@ -9,6 +9,8 @@ import {
 	MEASURE_STATUSES,
 	type MeasureSourceKind
 } from '../../domain/measures/measure';
+import { isPhotoMediaType, type PhotoMediaType } from '../../domain/photos/photo-file';
+import { isPhotoCaption, isPhotoDimension, isSha256Hex } from '../../domain/photos/photo';
 import { BLOCK_METHODS } from '../../domain/workshop/agenda';
 import { NOTE_KINDS } from '../../domain/workshop/notes';
 import { ROOT_KEYS } from '../schema';
@@ -142,6 +144,21 @@ export const MEASURE_STATUS_ENTRY = v.object({
 	byName: text,
 	at: time,
 	note: v.optional(text)
+});
+
+/** A photo of the protocol (ADR 20): its blob's address and what is known about it. */
+export const PHOTO_RECORD = v.object({
+	blockId: recordId,
+	sha256: v.custom<string>(isSha256Hex, 'sha256'),
+	mediaType: v.custom<PhotoMediaType>(isPhotoMediaType, 'photo media type'),
+	width: v.optional(v.custom<number>(isPhotoDimension, 'photo width')),
+	height: v.optional(v.custom<number>(isPhotoDimension, 'photo height')),
+	/** The description (alt text), absent while none is written. */
+	caption: v.optional(v.custom<string>(isPhotoCaption, 'photo caption')),
+	authorId: recordId,
+	createdAt: time,
+	/** Set instead of deleting, so a description written meanwhile stays and undo brings both back. */
+	removed: v.optional(v.literal(true))
 });
 
 export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
@@ -281,6 +298,14 @@ export const WORKSHOP_BOARD_SCHEMA: DocumentSchema = {
 			key: 'measureId/changeId',
 			version: 1,
 			schema: MEASURE_STATUS_ENTRY,
+			migrations: []
+		},
+		photo: {
+			root: ROOT_KEYS.photos,
+			encoding: 'field-records',
+			key: 'photoId',
+			version: 1,
+			schema: PHOTO_RECORD,
 			migrations: []
 		}
 	}

@@ -3,6 +3,7 @@
 // only when a central server is set up, so a laptop without one carries none of it.
 
 import { forgetCentralAcknowledgements } from '../../storage/durable-states';
+import { forgetCentralUploads } from '../../storage/blobs';
 import { getSetting, setSetting } from '../../storage/settings';
 import type { KommunalwerkstattDb } from '../../storage/db';
 import type { CentralAccessError, CentralSync, CentralSyncProgress } from './central-sync';
@@ -109,7 +110,10 @@ export class CentralConnection {
 			expiresAt: access.expiresAt
 		};
 		try {
-			if (this.settings?.url !== url) await forgetCentralAcknowledgements(this.#options.db);
+			if (this.settings?.url !== url) {
+				await forgetCentralAcknowledgements(this.#options.db);
+				await forgetCentralUploads(this.#options.db);
+			}
 			await setSetting(this.#options.db, SETTING_KEY, settings);
 		} catch {
 			return 'storage_failed';
@@ -124,6 +128,7 @@ export class CentralConnection {
 		try {
 			await this.#options.db.settings.delete(SETTING_KEY);
 			await forgetCentralAcknowledgements(this.#options.db);
+			await forgetCentralUploads(this.#options.db);
 		} catch {
 			return false;
 		}

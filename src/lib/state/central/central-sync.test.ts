@@ -1,9 +1,15 @@
 // The background upload to a central server, against real servers on 127.0.0.1 (SQLite here; the
 // browser test runs the central server on PostgreSQL).
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { SQLITE_FILE_NAME } from '../../../../server/storage/sqlite-store';
+import { findBlob, keepBlob } from '../../storage/blobs';
+import { createBlobApi } from '../photos/photo-blobs';
 import type { DocumentStore } from '../../../../server/storage/document-store';
 import { openSqliteStore } from '../../../../server/storage/sqlite-store';
 import { freePort } from '../../../../server/test/free-port';
@@ -97,24 +103,71 @@ function syncTo(
 	device: { db: KommunalwerkstattDb; registry: DocumentRegistry },
 	token: string,
 	access: CentralAccess,
-	options: { documentTimeoutMs?: number; WebSocketPolyfill?: unknown } = {}
+	extra: Partial<Parameters<typeof startCentralSync>[0]> = {}
 ): CentralSync {
 	const sync = startCentralSync({
+		...extra,
 		...device,
 		url: centralSyncUrl(`http://127.0.0.1:${test.port}`)!,
 		token,
 		access,
-		WebSocketPolyfill: options.WebSocketPolyfill ?? WebSocket,
+		WebSocketPolyfill: extra.WebSocketPolyfill ?? WebSocket,
 		retryBaseMs: 100,
 		retryMaxMs: 400,
-		documentTimeoutMs: options.documentTimeoutMs ?? 2_000,
+		documentTimeoutMs: extra.documentTimeoutMs ?? 2_000,
 		passIntervalMs: 60_000
 	});
 	cleanups.push(() => sync.stop());
 	return sync;
 }
 
+const fixture = (file: string) =>
+	new Uint8Array(readFileSync(new URL(`../../domain/photos/fixtures/${file}`, import.meta.url)));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 describe('syncing a municipality to the central server', () => {
+	it('uploads the photos of the boards the key covers after their documents, and none of another municipality', async () => {
+		const server = await central();
+		const device = deviceWith();
+		const board = `kommune/${ARS}/workshop/w1/board`;
+		const foreign = `kommune/${OTHER_ARS}/workshop/w9/board`;
+		await writeLocally(device, board, 'Fotos');
+		const [jpeg, png] = [fixture('flipchart.jpg'), fixture('pinboard.png')];
+		const row = { createdAt: 1, laptopAt: 1, centralAt: null };
+		await keepBlob(device.db, {
+			...row,
+			sha256: sha256(jpeg),
+			board,
+			mediaType: 'image/jpeg',
+			bytes: jpeg
+		});
+		await keepBlob(device.db, {
+			...row,
+			sha256: sha256(png),
+			board: foreign,
+			mediaType: 'image/png',
+			bytes: png
+		});
+		const token = await tokenOf(server, 'moderation', [`kommune/${ARS}/**`]);
+
+		// The API beside the socket, by the name the loopback server answers without a redirect.
+		const sync = syncTo(server, device, token, readCentralToken(token) as CentralAccess, {
+			blobApi: createBlobApi(server.server.url)
+		});
+		await expect.poll(() => sync.progress.phase, { timeout: 10_000 }).toBe('done');
+		const db = new Database(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
+		try {
+			const rows = db
+				.prepare<[], { scope: string; sha256: string }>('SELECT scope, sha256 FROM blobs')
+				.all();
+			expect(rows).toEqual([{ scope: `kommune/${ARS}/workshop/w1`, sha256: sha256(jpeg) }]);
+		} finally {
+			db.close();
+		}
+		expect((await findBlob(device.db, sha256(jpeg)))?.centralAt).toEqual(expect.any(Number));
+		expect((await findBlob(device.db, sha256(png)))?.centralAt).toBeNull();
+	});
+
 	it('uploads every document of the municipality the token covers, and none of another', async () => {
 		const server = await central();
 		const device = deviceWith();

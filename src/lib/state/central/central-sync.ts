@@ -21,6 +21,9 @@ const KEY_REFUSALS: readonly string[] = [
 ];
 import { createSocketPool } from '../../sync/sync-socket';
 import type { TokenSource } from '../../sync/token-source';
+import { blobsToUpload, boardsWithBlobs, markBlobUploaded } from '../../storage/blobs';
+import { apiBaseOfSocket } from '../joining/join-api';
+import { createBlobApi, type BlobApi } from '../photos/photo-blobs';
 
 /** What a central token allows, read from its payload (the central server verifies it). */
 export interface CentralAccess {
@@ -104,6 +107,8 @@ export interface CentralSyncOptions {
 	onProgress?: (progress: CentralSyncProgress) => void;
 	/** A WebSocket implementation where the platform has none (Node in tests). */
 	WebSocketPolyfill?: unknown;
+	/** The central server's blob endpoint (ADR 20); by default beside the sync socket. */
+	blobApi?: BlobApi;
 	/** Documents uploaded at the same time. */
 	concurrency?: number;
 	/** A document not acknowledged within this long counts as failed for this pass. */
@@ -173,6 +178,24 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 		...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 	});
 	const removeServer = registry.addServer({ place: 'central', tokenSource, sockets }, covers);
+	const blobApi = options.blobApi ?? createBlobApi(apiBaseOfSocket(options.url));
+
+	/**
+	 * Uploads the photos of the boards the key covers that the central server has not taken yet (ADR
+	 * 19); the number that failed. A refused key stops the sync like a refused document.
+	 */
+	async function uploadBlobs(): Promise<number> {
+		const boards = (await boardsWithBlobs(db)).filter(covers);
+		let failed = 0;
+		for (const row of await blobsToUpload(db, boards, 'central')) {
+			if (stopped || refused !== null) return failed;
+			const result = await blobApi.put(options.token, row.sha256, row.board, row.bytes);
+			if (result.ok) await markBlobUploaded(db, row.sha256, 'central', now());
+			else if (KEY_REFUSALS.includes(result.error)) tokenSource.invalidate(row.board, result.error);
+			else failed += 1;
+		}
+		return failed;
+	}
 
 	let running = false;
 	let again = false;
@@ -254,6 +277,8 @@ export function startCentralSync(options: CentralSyncOptions): CentralSync {
 				}
 			};
 			await Promise.all(Array.from({ length: concurrency }, worker));
+			if (stopped || refused !== null) return;
+			failed += await uploadBlobs();
 			if (stopped || refused !== null) return;
 			if (failed === 0) {
 				failures = 0;

@@ -14,7 +14,7 @@ import { buildWorkshopProtocol } from '../../domain/documents/workshop-protocol'
 import type { ReportDocument, ReportTable } from '../../domain/documents/report-document';
 import { workshopBoardDocName, workshopControlDocName } from '../../domain/document-names';
 import { Clock } from '../clock.svelte';
-import { handleOn, render, unrender } from '../test-documents.svelte';
+import { handleOn, NO_PHOTO_BLOBS, render, unrender } from '../test-documents.svelte';
 import { WorkshopWorkspace } from '../workshop/workshop-workspace.svelte';
 import { protocolInput } from './protocol-source';
 
@@ -34,7 +34,8 @@ async function workspaceOver(control: Y.Doc, board: Y.Doc): Promise<WorkshopWork
 		workshop: WORKSHOP,
 		open: async (name) => handleOn(docs.get(name)!),
 		role: async () => ({ kind: 'facilitator' }),
-		clock: new Clock(async () => null)
+		clock: new Clock(async () => null),
+		photoBlobs: NO_PHOTO_BLOBS
 	});
 	await expect.poll(() => workspace.measures).not.toBeNull();
 	const read = () => [

@@ -6,6 +6,7 @@ import { createDocumentRegistry } from '../../sync/document-registry';
 import type { DocumentHandle } from '../../sync/open-document';
 import { appErrorMessage } from '../app-error';
 import { Clock } from '../clock.svelte';
+import { NO_PHOTO_BLOBS } from '../test-documents.svelte';
 import type { WorkshopRole } from '../viewer.svelte';
 import { WorkshopWorkspace } from './workshop-workspace.svelte';
 
@@ -16,6 +17,7 @@ afterEach(() => {
 });
 
 const ARS = '032520006006';
+
 let counter = 0;
 
 function workspaceOn(open: (name: string) => Promise<DocumentHandle>, role: WorkshopRole) {
@@ -24,7 +26,8 @@ function workspaceOn(open: (name: string) => Promise<DocumentHandle>, role: Work
 		workshop: `w-${Date.now()}-${counter++}`,
 		open,
 		role: async () => role,
-		clock: new Clock(async () => null)
+		clock: new Clock(async () => null),
+		photoBlobs: NO_PHOTO_BLOBS
 	});
 }
 

@@ -45,6 +45,9 @@ import { revealPrivate, type RevealDocuments } from './reveal-private';
 import { EMPTY_MEASURES, readMeasuresBoard, WorkshopMeasures } from './workshop-measures.svelte';
 import { WorkshopProtocolFile } from '../handover/workshop-protocol-file.svelte';
 import { saveFile } from '../../util/save-file';
+import { readPhotos } from '../../crdt/workshop-photos';
+import type { PhotoBlobs } from '../photos/photo-blobs';
+import { WorkshopPhotos } from './workshop-photos.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { RosterEntry } from '../../crdt/workshop-doc';
@@ -59,6 +62,8 @@ export interface WorkshopWorkspaceOptions {
 	clock: Clock;
 	/** The municipality's name as this device lists it (for the protocol), or null while unknown. */
 	municipalityName?: () => string | null;
+	/** Photos' bytes on this device and the laptop (ADR 20). */
+	photoBlobs: PhotoBlobs;
 }
 
 /** What the state classes' writes resolve with: null once stored here, else why not. */
@@ -90,6 +95,7 @@ export class WorkshopWorkspace {
 	#actionFields: ActionFieldsBoard | null = null;
 	#measures: WorkshopMeasures | null = null;
 	#notes: WorkshopNotes | null = null;
+	#photos: WorkshopPhotos | null = null;
 	#presence: Presence | null = null;
 	#protocol: WorkshopProtocolFile | null = null;
 
@@ -250,6 +256,21 @@ export class WorkshopWorkspace {
 			this.#live(this.#boardDoc, readNotes, []),
 			(change) => this.#write(this.#boardDoc, change),
 			this.#authorId(role) ?? MODERATION_AUTHOR_ID
+		));
+	}
+
+	/** Photos of flip charts and pin boards per block, added under this device's role (ADR 20). */
+	get photos(): WorkshopPhotos | null {
+		const role = this.#role;
+		if (role === null) return null;
+		const id = this.#authorId(role);
+		const { ars, workshop, photoBlobs } = this.#options;
+		return (this.#photos ??= new WorkshopPhotos(
+			this.#live(this.#boardDoc, readPhotos, []),
+			(change) => this.#write(this.#boardDoc, change),
+			id === null ? null : { id, removesAny: role.kind === 'facilitator' },
+			photoBlobs,
+			workshopBoardDocName(ars, workshop)
 		));
 	}
 

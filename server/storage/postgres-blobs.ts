@@ -1,0 +1,50 @@
+// Blobs in the central PostgreSQL database (ADR 20): the facilitators' laptops upload their
+// municipalities' photos here with the documents.
+import postgres from 'postgres';
+import { municipalityPrefix, type BlobStore } from './blob-store';
+
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function openPostgresBlobs(url: string): Promise<BlobStore> {
+	const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
+	try {
+		await sql`CREATE TABLE IF NOT EXISTS blobs (
+			scope TEXT NOT NULL,
+			sha256 TEXT NOT NULL,
+			media_type TEXT NOT NULL,
+			data BYTEA NOT NULL,
+			created_at BIGINT NOT NULL,
+			PRIMARY KEY (scope, sha256)
+		)`;
+		await sql`CREATE INDEX IF NOT EXISTS blobs_sha256 ON blobs (sha256)`;
+	} catch (error) {
+		await sql.end({ timeout: 1 });
+		throw error;
+	}
+
+	return {
+		async put(scope, sha256, mediaType, bytes) {
+			const inserted = await sql`
+				INSERT INTO blobs (scope, sha256, media_type, data, created_at)
+				VALUES (${scope}, ${sha256}, ${mediaType}, ${Buffer.from(bytes)}, ${Date.now()})
+				ON CONFLICT (scope, sha256) DO NOTHING`;
+			return inserted.count > 0;
+		},
+		async get(ars, sha256) {
+			const rows = await sql<{ media_type: string; data: Buffer }[]>`
+				SELECT media_type, data FROM blobs
+				WHERE sha256 = ${sha256} AND scope LIKE ${likePrefix(municipalityPrefix(ars))}
+				LIMIT 1`;
+			const row = rows[0];
+			return row ? { mediaType: row.media_type, bytes: new Uint8Array(row.data) } : null;
+		},
+		async deleteScope(scope) {
+			const deleted = await sql`
+				DELETE FROM blobs WHERE scope = ${scope} OR scope LIKE ${likePrefix(`${scope}/`)}`;
+			return deleted.count;
+		},
+		async close() {
+			await sql.end({ timeout: 5 });
+		}
+	};
+}
