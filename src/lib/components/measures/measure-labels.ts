@@ -32,9 +32,13 @@ export function warningText(warning: SmartWarning, titleOf: (id: string) => stri
 	}
 }
 
-/** "Q1 2027 bis 30.09.2027", "ab Q1 2027", "bis Q3 2027", or '' when neither is set. */
+/**
+ * "Q1 2027 bis 30.09.2027", "ab Q1 2027", "bis Q3 2027", "Q4 2027" when it starts and ends in the
+ * same quarter or on the same day (not "Q4 2027 bis Q4 2027"), or '' when neither is set.
+ */
 export function timeFrame(measure: Pick<Measure, 'start' | 'due'>): string {
 	const { start, due } = measure;
+	if (start && start === due) return formatSchedule(start);
 	if (start && due)
 		return m.ms_when_from_to({ from: formatSchedule(start), to: formatSchedule(due) });
 	if (start) return m.ms_when_from({ from: formatSchedule(start) });
