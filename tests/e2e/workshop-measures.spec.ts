@@ -130,9 +130,18 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 		await anna.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` }).click();
 		await expect(anna.getByLabel('Titel')).toBeFocused();
 		await anna.getByLabel('Titel').fill('Posteingang digitalisieren');
+		// The form's SMART check follows the typing, said politely, before anything is saved.
+		const live = anna.getByRole('list', { name: 'SMART-Prüfung dieser Eingabe' });
+		await expect(live.getByRole('listitem')).toHaveText([
+			'Niemand ist verantwortlich.',
+			'Es fehlt ein Fälligkeitstermin.',
+			'Es fehlt ein Erfolgsindikator.'
+		]);
+		await expect(live.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
 		await anna.getByLabel('Verantwortlich (Rolle oder Name)').fill('Hauptamt');
 		await anna.getByLabel('Beginn').fill('Q1 2027');
 		await anna.getByLabel('Fällig').fill('Sommer 2027');
+		await expect(live.getByRole('listitem')).toHaveText(['Es fehlt ein Erfolgsindikator.']);
 		await anna.getByRole('button', { name: 'Maßnahme anlegen', exact: true }).click();
 		const due = anna.getByLabel('Fällig');
 		await expect(due).toBeFocused();
@@ -145,6 +154,8 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 		await anna.getByLabel('Personentage').fill('2,5');
 		await anna.getByLabel('Erfolgsindikator').fill('Anteil digitaler Eingänge');
 		await anna.getByLabel('Zielwert').fill('80 %');
+		await expect(live).toHaveCount(0);
+		await expect(anna.getByRole('form').getByText('Keine Hinweise.')).toBeVisible();
 		await anna.getByRole('button', { name: 'Maßnahme anlegen', exact: true }).click();
 
 		for (const device of [anna, page]) {
