@@ -31,6 +31,7 @@ import {
 	setMeasureRemoved,
 	type NewMeasure
 } from '../src/lib/crdt/workshop-measures';
+import { measureFixture } from '../src/lib/crdt/workshop-measures.fixture';
 import { useCleanup } from './test/cleanup';
 import { startTestServer, type TestServer } from './test/test-server';
 import {
@@ -227,29 +228,15 @@ describe('a participant cannot forge, rewrite or erase what others wrote on the 
 });
 
 let measureCount = 0;
-const measure = (authorId: string, title: string): NewMeasure => ({
-	id: `measure-${++measureCount}`,
-	actionFieldId: 'hf-1',
-	title,
-	description: '',
-	dimensions: [],
-	owner: '',
-	start: null,
-	due: null,
-	budgetEur: null,
-	staffDays: null,
-	indicator: '',
-	target: '',
-	quickWin: false,
-	ikzPartners: [],
-	ikzOther: '',
-	dependsOn: [],
-	sources: [],
-	notes: '',
-	order: `a${measureCount}`,
-	authorId,
-	createdAt: 1_000
-});
+const measure = (authorId: string, title: string): NewMeasure =>
+	measureFixture({
+		id: `measure-${++measureCount}`,
+		actionFieldId: 'hf-1',
+		title,
+		order: `a${measureCount}`,
+		authorId,
+		createdAt: 1_000
+	});
 
 const status = (measureId: string, id: string, by: string, byName: string) => ({
 	id,

@@ -1,10 +1,20 @@
-// German words for what the measures domain answers in codes and numbers: SMART warnings, time frames
-// and resources, as the workshop's Maßnahmen page shows them beside each measure.
+// German words for what the measures domain answers in codes and numbers: statuses, SMART warnings,
+// time frames and resources, as the Maßnahmen, the roadmap and the plan show them.
 import { m } from '$lib/paraglide/messages.js';
 import { formatGermanNumber } from '$lib/domain/german-number';
-import type { Measure } from '$lib/domain/measures/measure';
+import type { Measure, MeasureStatus } from '$lib/domain/measures/measure';
 import { formatQuarter, formatSchedule } from '$lib/domain/measures/schedule';
 import { OVERLOAD_LIMIT, type SmartWarning } from '$lib/domain/measures/smart-check';
+
+const STATUS_LABELS: Record<MeasureStatus, () => string> = {
+	geplant: m.measure_status_geplant,
+	in_arbeit: m.measure_status_in_arbeit,
+	umgesetzt: m.measure_status_umgesetzt,
+	zurueckgestellt: m.measure_status_zurueckgestellt
+};
+
+/** A status as people read it in lists, filters and the history. */
+export const statusLabel = (status: MeasureStatus): string => STATUS_LABELS[status]();
 
 /** A warning in words; `titleOf` names the other measure of a dependency warning. */
 export function warningText(warning: SmartWarning, titleOf: (id: string) => string): string {
