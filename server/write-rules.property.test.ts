@@ -31,6 +31,7 @@ import {
 	setMeasureRemoved,
 	type NewMeasure
 } from '../src/lib/crdt/workshop-measures';
+import { measureFixture } from '../src/lib/crdt/workshop-measures.fixture';
 import { MEASURE_STATUSES } from '../src/lib/domain/measures/measure';
 import type { Card } from '../src/lib/domain/workshop/cards';
 import { orderAtEnd } from '../src/lib/domain/workshop/ordering';
@@ -70,29 +71,16 @@ const newCard = (authorId: string, text: string, doc: Y.Doc): Card => ({
 	createdAt: Date.now()
 });
 
-const newMeasure = (authorId: string, title: string, doc: Y.Doc): NewMeasure => ({
-	id: fresh('measure'),
-	actionFieldId: 'hf-1',
-	title,
-	description: '',
-	dimensions: ['prozesse'],
-	owner: '',
-	start: null,
-	due: null,
-	budgetEur: null,
-	staffDays: null,
-	indicator: '',
-	target: '',
-	quickWin: false,
-	ikzPartners: [],
-	ikzOther: '',
-	dependsOn: [],
-	sources: [],
-	notes: '',
-	order: orderAtEnd(readMeasures(doc).measures).order,
-	authorId,
-	createdAt: Date.now()
-});
+const newMeasure = (authorId: string, title: string, doc: Y.Doc): NewMeasure =>
+	measureFixture({
+		id: fresh('measure'),
+		actionFieldId: 'hf-1',
+		title,
+		dimensions: ['prozesse'],
+		order: orderAtEnd(readMeasures(doc).measures).order,
+		authorId,
+		createdAt: Date.now()
+	});
 
 const note = (authorId: string, kind: NoteKind, text: string) => ({
 	id: fresh('note'),

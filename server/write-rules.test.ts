@@ -38,6 +38,7 @@ import {
 	setPhotoCaption
 } from '../src/lib/crdt/workshop-photos';
 import type { Photo } from '../src/lib/domain/photos/photo';
+import { measureFixture } from '../src/lib/crdt/workshop-measures.fixture';
 import { useCleanup } from './test/cleanup';
 import { startTestServer, type TestServer } from './test/test-server';
 import {
@@ -234,29 +235,15 @@ describe('a participant cannot forge, rewrite or erase what others wrote on the 
 });
 
 let measureCount = 0;
-const measure = (authorId: string, title: string): NewMeasure => ({
-	id: `measure-${++measureCount}`,
-	actionFieldId: 'hf-1',
-	title,
-	description: '',
-	dimensions: [],
-	owner: '',
-	start: null,
-	due: null,
-	budgetEur: null,
-	staffDays: null,
-	indicator: '',
-	target: '',
-	quickWin: false,
-	ikzPartners: [],
-	ikzOther: '',
-	dependsOn: [],
-	sources: [],
-	notes: '',
-	order: `a${measureCount}`,
-	authorId,
-	createdAt: 1_000
-});
+const measure = (authorId: string, title: string): NewMeasure =>
+	measureFixture({
+		id: `measure-${++measureCount}`,
+		actionFieldId: 'hf-1',
+		title,
+		order: `a${measureCount}`,
+		authorId,
+		createdAt: 1_000
+	});
 
 const status = (measureId: string, id: string, by: string, byName: string) => ({
 	id,

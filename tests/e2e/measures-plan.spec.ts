@@ -7,6 +7,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import type * as Y from 'yjs';
 import { addActionField } from '../../src/lib/crdt/workshop-action-fields';
 import { addMeasure, type NewMeasure } from '../../src/lib/crdt/workshop-measures';
+import { measureFixture } from '../../src/lib/crdt/workshop-measures.fixture';
 import { SYNC_PATH } from '../../src/lib/contract/protocol';
 import { workshopBoardDocName } from '../../src/lib/domain/document-names';
 import { connectSyncClient } from '../../server/test/sync-client';
@@ -26,29 +27,10 @@ const WEEK = 7 * 24 * 60 * 60 * 1000;
 const workshopId = (page: Page) =>
 	/\/kommune\/\d{12}\/workshop\/([^/]+)/.exec(new URL(page.url()).pathname)![1]!;
 
-/** A measure as the workshop's measures page would write it, with everything not given empty. */
+/** A measure as the workshop's measures page would write it, created now. */
 const measure = (
 	fields: Partial<NewMeasure> & Pick<NewMeasure, 'id' | 'actionFieldId' | 'title' | 'order'>
-): NewMeasure => ({
-	description: '',
-	dimensions: [],
-	owner: '',
-	start: null,
-	due: null,
-	budgetEur: null,
-	staffDays: null,
-	indicator: '',
-	target: '',
-	quickWin: false,
-	ikzPartners: [],
-	ikzOther: '',
-	dependsOn: [],
-	sources: [],
-	notes: '',
-	authorId: 'moderation',
-	createdAt: Date.now(),
-	...fields
-});
+): NewMeasure => measureFixture({ createdAt: Date.now(), ...fields });
 
 /** Two Handlungsfelder with measures, written into the board through the server. */
 function writeMeasures(doc: Y.Doc, measures: readonly NewMeasure[]) {

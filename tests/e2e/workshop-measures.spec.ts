@@ -1,7 +1,8 @@
 // Maßnahmen (ADR 17): the facilitator turns a Quick Win of the matrix into a measure in one step; a
 // participant on her own device in the room writes one with an owner and a quarter, and everyone sees
-// it with its SMART check in words, and a forged removal with her token is refused by the server;
-// measures are written and ordered by keyboard alone. Asserted on the board document on the server.
+// it with its SMART check in words, on the roadmap and in the plan, and a forged removal with her token
+// is refused by the server; measures are written from a Handlungsfeld, ordered and edited by keyboard
+// alone, bad input refused at its field. Asserted on the board document on the server.
 import type { Page } from '@playwright/test';
 import { joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
@@ -78,7 +79,7 @@ async function storedMeasures(
 		.map(([id, record]) => ({ id, ...record }));
 }
 
-test('a Quick Win becomes a measure in one step, a participant in the room writes one with owner and quarter that both devices show with the SMART check, and her forged removal of another’s measure is refused', async ({
+test('a Quick Win becomes a measure in one step from the matrix, a participant in the room writes one with owner and quarter that both devices show with the SMART check and the facilitator finds on the roadmap and in the plan, too long plan notes are refused, and her forged removal of another’s measure is refused', async ({
 	page,
 	appServer
 }) => {
@@ -90,18 +91,20 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 	await page.getByLabel('Ihr Nutzen für „Kein WLAN“').selectOption('5');
 	await page.getByLabel('Ihr Aufwand für „Kein WLAN“').selectOption('1');
 
-	await nav(page, 'Maßnahmen').click();
+	// One step from the matrix: its entry's link opens the Maßnahmen with the entry picked and the
+	// focus on creating it; the measure is named after the entry, marked quick win, and keeps the
+	// link; the focus goes to it, and its SMART check says what is missing.
+	await page.getByRole('link', { name: 'Maßnahme anlegen aus „Kein WLAN“' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: `1. ${FIELD}` })).toBeVisible();
 	await expect(
 		page.getByText('Zu diesem Handlungsfeld gibt es noch keine Maßnahme.')
 	).toBeVisible();
-
-	// One step from the matrix: the measure is named after the entry, marked quick win, and keeps
-	// the link; the focus goes to it, and its SMART check says what is missing.
-	await page
-		.getByLabel(`Karte, Gruppe oder Matrix-Eintrag als Maßnahme zu „${FIELD}“`)
-		.selectOption({ label: 'Quick Win: Kein WLAN' });
-	await page.getByRole('button', { name: 'Als Maßnahme anlegen' }).click();
+	await expect(
+		page.getByLabel(`Karte, Gruppe oder Matrix-Eintrag als Maßnahme zu „${FIELD}“`)
+	).toHaveValue(/^matrix:/);
+	const fromEntry = page.getByRole('button', { name: 'Als Maßnahme anlegen' });
+	await expect(fromEntry).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(headings(page)).toHaveText(['1. Kein WLAN Quick Win']);
 	await expect(page.getByRole('button', { name: '„Kein WLAN“ bearbeiten' })).toBeFocused();
 	await expect(
@@ -130,9 +133,18 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 		await anna.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` }).click();
 		await expect(anna.getByLabel('Titel')).toBeFocused();
 		await anna.getByLabel('Titel').fill('Posteingang digitalisieren');
+		// The form's SMART check follows the typing, said politely, before anything is saved.
+		const live = anna.getByRole('list', { name: 'SMART-Prüfung dieser Eingabe' });
+		await expect(live.getByRole('listitem')).toHaveText([
+			'Niemand ist verantwortlich.',
+			'Es fehlt ein Fälligkeitstermin.',
+			'Es fehlt ein Erfolgsindikator.'
+		]);
+		await expect(live.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
 		await anna.getByLabel('Verantwortlich (Rolle oder Name)').fill('Hauptamt');
 		await anna.getByLabel('Beginn').fill('Q1 2027');
 		await anna.getByLabel('Fällig').fill('Sommer 2027');
+		await expect(live.getByRole('listitem')).toHaveText(['Es fehlt ein Erfolgsindikator.']);
 		await anna.getByRole('button', { name: 'Maßnahme anlegen', exact: true }).click();
 		const due = anna.getByLabel('Fällig');
 		await expect(due).toBeFocused();
@@ -145,6 +157,8 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 		await anna.getByLabel('Personentage').fill('2,5');
 		await anna.getByLabel('Erfolgsindikator').fill('Anteil digitaler Eingänge');
 		await anna.getByLabel('Zielwert').fill('80 %');
+		await expect(live).toHaveCount(0);
+		await expect(anna.getByRole('form').getByText('Keine Hinweise.')).toBeVisible();
 		await anna.getByRole('button', { name: 'Maßnahme anlegen', exact: true }).click();
 
 		for (const device of [anna, page]) {
@@ -177,6 +191,33 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 			target: '80 %'
 		});
 		expect(String(stored[1]!.authorId)).not.toMatch(/^moderation\//);
+
+		// The facilitator sees Anna's measure on the roadmap and in the municipality's plan.
+		const measuresPage = page.url();
+		await page.getByRole('link', { name: 'Roadmap öffnen' }).click();
+		await expect(
+			page
+				.getByRole('table', { name: 'Maßnahmen als Tabelle' })
+				.getByRole('row')
+				.filter({ hasText: 'Posteingang digitalisieren' })
+				.getByRole('cell')
+		).toHaveText([FIELD, 'Hauptamt', 'Q1 2027', 'Q3 2027', 'geplant', '']);
+		await page.goto(`/kommune/${KOMMUNEN[0]!.ars}/massnahmen`);
+		const planRow = page
+			.getByRole('table', { name: 'Maßnahmenplan' })
+			.getByRole('row')
+			.filter({ hasText: 'Posteingang digitalisieren' });
+		await expect(planRow.getByRole('cell').nth(1)).toHaveText('Hauptamt');
+		// Notes beyond their length are refused at the field, and nothing is stored.
+		await planRow
+			.getByRole('button', { name: '„Posteingang digitalisieren“ fortschreiben' })
+			.click();
+		await page.getByLabel('Notizen').fill('x'.repeat(4001));
+		await page.getByRole('button', { name: 'Notizen speichern' }).click();
+		await expect(page.getByLabel('Notizen')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByText('Der Text darf höchstens 4.000 Zeichen lang sein.')).toBeVisible();
+		expect((await storedMeasures(page, appServer, board))[1]!.notes ?? '').toBe('');
+		await page.goto(measuresPage);
 		expect(await seriousViolations(anna), 'measures of a participant').toEqual([]);
 		expect(await seriousViolations(page), 'measures of the facilitator').toEqual([]);
 
@@ -224,17 +265,21 @@ test('a Quick Win becomes a measure in one step, a participant in the room write
 	}
 });
 
-test('measures are written and reordered by keyboard alone, the focus staying on the moved measure', async ({
+test('measures are written from the Handlungsfeld in one step and reordered by keyboard alone, the focus staying on the moved measure; bad budget, staff days and partner text are refused at their field, and an edit with a status change is stored', async ({
 	page,
 	appServer
 }) => {
 	test.setTimeout(120_000);
 	const { board } = await workshopWithField(page, []);
-	await nav(page, 'Maßnahmen').click();
 
+	// One step from the Handlungsfeld: its link opens the new measure's form under it.
+	await page.getByRole('link', { name: `Maßnahme anlegen zu „${FIELD}“` }).focus();
+	await page.keyboard.press('Enter');
 	for (const title of ['Ratsinformationssystem einführen', 'WLAN im Rathaus']) {
-		await page.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` }).focus();
-		await page.keyboard.press('Enter');
+		if (title !== 'Ratsinformationssystem einführen') {
+			await page.getByRole('button', { name: `Neue Maßnahme zu „${FIELD}“` }).focus();
+			await page.keyboard.press('Enter');
+		}
 		await expect(page.getByLabel('Titel')).toBeFocused();
 		await page.keyboard.type(title);
 		await page.keyboard.press('Enter');
@@ -267,4 +312,56 @@ test('measures are written and reordered by keyboard alone, the focus staying on
 	await page.keyboard.press('Escape');
 	await expect(open).toBeFocused();
 	expect(await storedMeasures(page, appServer, board)).toHaveLength(2);
+
+	// Editing: bad input is refused at its field in German and nothing is stored.
+	await page.getByRole('button', { name: '„WLAN im Rathaus“ bearbeiten' }).click();
+	const save = page.getByRole('button', { name: 'Speichern', exact: true });
+	const refusals: [string, string, string][] = [
+		['Budget in Euro', '12,50', 'Bitte geben Sie das Budget in ganzen Euro ein.'],
+		['Budget in Euro', '-500', 'Das Budget muss zwischen 0 und 10.000.000.000 Euro liegen.'],
+		['Personentage', '-1', 'Die Personentage müssen zwischen 0 und 10.000 liegen.'],
+		['Personentage', '20.000', 'Die Personentage müssen zwischen 0 und 10.000 liegen.'],
+		[
+			'Personentage',
+			'1,25',
+			'Bitte geben Sie die Personentage in ganzen oder halben Tagen an, z. B. 2,5.'
+		],
+		[
+			'Weitere mögliche Partner',
+			'P'.repeat(301),
+			'Dieser Text darf höchstens 300 Zeichen lang sein.'
+		]
+	];
+	for (const [label, value, message] of refusals) {
+		await page.getByLabel(label).fill(value);
+		await save.click();
+		await expect(page.getByLabel(label)).toBeFocused();
+		await expect(page.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByText(message)).toBeVisible();
+		await page.getByLabel(label).fill('');
+	}
+	const before = await storedMeasures(page, appServer, board);
+	expect(before[0]).not.toHaveProperty('budgetEur', expect.any(Number));
+	expect(storedRecords(appServer, board, 'measureStatus')).toEqual({});
+
+	// A valid edit and a status change are stored; the focus goes back to the measure.
+	await page.getByLabel('Budget in Euro').fill('1.500 €');
+	await page.getByLabel('Personentage').fill('3,5');
+	await page.getByLabel('Status', { exact: true }).selectOption('in_arbeit');
+	await page.getByLabel('Anmerkung zur Statusänderung').fill('Angebot liegt vor');
+	await save.click();
+	await expect(page.getByRole('button', { name: '„WLAN im Rathaus“ bearbeiten' })).toBeFocused();
+	await expect(measureItem(page, '1. WLAN im Rathaus')).toContainText('Status: in Arbeit');
+	const [edited] = await storedMeasures(page, appServer, board);
+	expect(edited).toMatchObject({ title: 'WLAN im Rathaus', budgetEur: 1500, staffDays: 3.5 });
+	const changes = Object.values(storedRecords(appServer, board, 'measureStatus')).flatMap(
+		(byMeasure) => Object.values(byMeasure) as Record<string, unknown>[]
+	);
+	expect(changes).toEqual([
+		expect.objectContaining({
+			status: 'in_arbeit',
+			byName: 'Moderation',
+			note: 'Angebot liegt vor'
+		})
+	]);
 });

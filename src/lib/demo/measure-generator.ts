@@ -505,13 +505,12 @@ export function planMeasures(random: Random, input: MeasureInput): GeneratedMeas
 	const times = Array.from({ length: count }, () => random.int(writingFrom, to - MINUTE_MS)).sort(
 		(a, b) => a - b
 	);
-	const withoutOwner = someOf(random, count, Math.max(count >= 8 ? 1 : 0, Math.round(count / 8)));
-	const withoutDue = someOf(random, count, Math.max(count >= 8 ? 1 : 0, Math.round(count / 8)));
-	const withoutIndicator = someOf(
-		random,
-		count,
-		Math.max(count >= 8 ? 1 : 0, Math.round(count / 12))
-	);
+	// One measure in `per` lacks something (at least one from eight on), so the SMART check shows.
+	const lacking = (per: number) =>
+		someOf(random, count, Math.max(count >= 8 ? 1 : 0, Math.round(count / per)));
+	const withoutOwner = lacking(8);
+	const withoutDue = lacking(8);
+	const withoutIndicator = lacking(12);
 	const used = GENERATED_FIELDS.map(() => 0);
 	const perField = GENERATED_FIELDS.map(() => 0);
 	const byField = GENERATED_FIELDS.map((_, f) => fieldOf.filter((x) => x === f).length);

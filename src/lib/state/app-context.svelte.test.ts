@@ -6,6 +6,7 @@ import type { ProfileFormInput } from '../domain/kommune-profile';
 import { addActionField } from '../crdt/workshop-action-fields';
 import { readRoster } from '../crdt/workshop-doc';
 import { addMeasure } from '../crdt/workshop-measures';
+import { measureFixture } from '../crdt/workshop-measures.fixture';
 import { workshopBoardDocName } from '../domain/document-names';
 import type { JoinResponse } from '../contract/protocol';
 import { openDatabase } from '../storage/db';
@@ -177,29 +178,15 @@ describe('buildAppContext', () => {
 			await writeTo(context, workshopBoardDocName(ars, workshop.value.id), (doc) => {
 				const field = { id: 'hf.daten', title: 'Daten nutzen', order: 'a0', createdAt: 1 };
 				addActionField(doc, { ...field, dimensions: ['daten'] });
-				addMeasure(doc, {
-					id: 'm1',
-					actionFieldId: field.id,
-					title: 'Datenkatalog anlegen',
-					description: '',
-					dimensions: [],
-					owner: '',
-					start: null,
-					due: null,
-					budgetEur: null,
-					staffDays: null,
-					indicator: '',
-					target: '',
-					quickWin: false,
-					ikzPartners: [],
-					ikzOther: '',
-					dependsOn: [],
-					sources: [],
-					notes: '',
-					order: 'a0',
-					authorId: 'moderation',
-					createdAt: 1
-				});
+				addMeasure(
+					doc,
+					measureFixture({
+						id: 'm1',
+						actionFieldId: field.id,
+						title: 'Datenkatalog anlegen',
+						order: 'a0'
+					})
+				);
 			})
 		).toBeNull();
 

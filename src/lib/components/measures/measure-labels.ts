@@ -1,10 +1,20 @@
-// German words for what the measures domain answers in codes and numbers: SMART warnings, time frames
-// and resources, as the workshop's Maßnahmen page shows them beside each measure.
+// German words for what the measures domain answers in codes and numbers: statuses, SMART warnings,
+// time frames and resources, as the Maßnahmen, the roadmap and the plan show them.
 import { m } from '$lib/paraglide/messages.js';
 import { formatGermanNumber } from '$lib/domain/german-number';
-import type { Measure } from '$lib/domain/measures/measure';
+import type { Measure, MeasureStatus } from '$lib/domain/measures/measure';
 import { formatQuarter, formatSchedule } from '$lib/domain/measures/schedule';
 import { OVERLOAD_LIMIT, type SmartWarning } from '$lib/domain/measures/smart-check';
+
+const STATUS_LABELS: Record<MeasureStatus, () => string> = {
+	geplant: m.measure_status_geplant,
+	in_arbeit: m.measure_status_in_arbeit,
+	umgesetzt: m.measure_status_umgesetzt,
+	zurueckgestellt: m.measure_status_zurueckgestellt
+};
+
+/** A status as people read it in lists, filters and the history. */
+export const statusLabel = (status: MeasureStatus): string => STATUS_LABELS[status]();
 
 /** A warning in words; `titleOf` names the other measure of a dependency warning. */
 export function warningText(warning: SmartWarning, titleOf: (id: string) => string): string {
@@ -32,9 +42,13 @@ export function warningText(warning: SmartWarning, titleOf: (id: string) => stri
 	}
 }
 
-/** "Q1 2027 bis 30.09.2027", "ab Q1 2027", "bis Q3 2027", or '' when neither is set. */
+/**
+ * "Q1 2027 bis 30.09.2027", "ab Q1 2027", "bis Q3 2027", "Q4 2027" when it starts and ends in the
+ * same quarter or on the same day (not "Q4 2027 bis Q4 2027"), or '' when neither is set.
+ */
 export function timeFrame(measure: Pick<Measure, 'start' | 'due'>): string {
 	const { start, due } = measure;
+	if (start && start === due) return formatSchedule(start);
 	if (start && due)
 		return m.ms_when_from_to({ from: formatSchedule(start), to: formatSchedule(due) });
 	if (start) return m.ms_when_from({ from: formatSchedule(start) });

@@ -14,6 +14,10 @@ export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const isMeasureStatus = (value: unknown): value is MeasureStatus =>
 	typeof value === 'string' && (MEASURE_STATUSES as readonly string[]).includes(value);
 
+/** Still to be done: a measure "umgesetzt" or "zurückgestellt" is no longer on anyone's desk. */
+export const isOpenStatus = (status: MeasureStatus): boolean =>
+	status === 'geplant' || status === 'in_arbeit';
+
 /** `2027-Q3` or `2027-09-30`: a quarter or a day, years 2000–2099. */
 export type SchedulePoint = string;
 

@@ -223,6 +223,39 @@ describe('the overload hint', () => {
 		expect(codes(warnings, 'e')).toEqual(['due_missing']);
 	});
 
+	it('counts only open measures: one done and one put back leave three, and they warn of nothing', () => {
+		// Five for the Kämmerei in Q3 2027: geplant, in Arbeit, geplant, umgesetzt, zurückgestellt.
+		const warnings = smartWarnings([
+			owned('a', 'Kämmerei', '2027-Q3'),
+			{ ...owned('b', 'Kämmerei', '2027-Q3'), status: 'in_arbeit' },
+			owned('c', 'Kämmerei', '2027-Q3'),
+			{ ...owned('d', 'Kämmerei', '2027-Q3'), status: 'umgesetzt' },
+			{ ...owned('e', 'Kämmerei', '2027-Q3'), status: 'zurueckgestellt' }
+		]);
+		expect([...warnings.values()].flat()).toEqual([]);
+	});
+
+	it('counts a fourth open measure, and names the count of open ones on the open ones only', () => {
+		const warnings = smartWarnings([
+			owned('a', 'Kämmerei', '2027-Q3'),
+			{ ...owned('b', 'Kämmerei', '2027-Q3'), status: 'in_arbeit' },
+			owned('c', 'Kämmerei', '2027-Q3'),
+			owned('d', 'Kämmerei', '2027-Q3'),
+			{ ...owned('e', 'Kämmerei', '2027-Q3'), status: 'umgesetzt' }
+		]);
+		expect(warnings.get('b')).toEqual([
+			{
+				code: 'owner_overloaded',
+				measureId: 'b',
+				owner: 'Kämmerei',
+				quarter: '2027-Q3',
+				count: 4
+			}
+		]);
+		expect(codes(warnings, 'd')).toEqual(['owner_overloaded']);
+		expect(codes(warnings, 'e')).toEqual([]);
+	});
+
 	it('follows a limit given by the caller', () => {
 		const two = [owned('a', 'IT', '2027-Q1'), owned('b', 'IT', '2027-Q1')];
 		expect(codes(smartWarnings(two, 1), 'a')).toEqual(['owner_overloaded']);

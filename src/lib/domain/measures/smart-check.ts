@@ -5,10 +5,13 @@
 // lies before the other's first day, so "Q3 2027" and "15.08.2027" never warn against each other.
 
 import { dependencyComponents } from './dependencies';
-import type { Measure } from './measure';
+import { isOpenStatus, type Measure } from './measure';
 import { firstDay, lastDay, quarterOf } from './schedule';
 
-/** More than this many measures due in one quarter for one owner is an overload hint. */
+/**
+ * More than this many open measures (geplant or in Arbeit) due in one quarter for one owner is an
+ * overload hint; what is done or put back weighs on nobody.
+ */
 export const OVERLOAD_LIMIT = 3;
 
 export type SmartWarningCode =
@@ -58,7 +61,10 @@ export function smartWarnings(
 					quarter,
 					dueFirst: m.due === null ? null : firstDay(m.due),
 					dueLast: m.due === null ? null : lastDay(m.due),
-					load: owner === '' || quarter === null ? null : `${quarter} ${owner}`
+					load:
+						owner === '' || quarter === null || !isOpenStatus(m.status)
+							? null
+							: `${quarter} ${owner}`
 				}
 			];
 		})

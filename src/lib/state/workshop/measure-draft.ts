@@ -124,6 +124,41 @@ export function draftOf(measure: Measure): MeasureDraft {
 	};
 }
 
+/**
+ * The measure as its form stands, read leniently for the SMART check while typing (nothing of it is
+ * written): a time or an amount that cannot be read yet counts as not set, texts are taken as typed.
+ */
+export function draftAsMeasure(draft: MeasureDraft, id: string, status: MeasureStatus): Measure {
+	const start = parseSchedule(draft.start);
+	const due = parseSchedule(draft.due);
+	const budget = parseBudget(draft.budget);
+	const staffDays = parseStaffDays(draft.staffDays);
+	return {
+		id,
+		actionFieldId: draft.actionFieldId,
+		title: draft.title,
+		description: draft.description,
+		dimensions: draft.dimensions.filter(isDimension),
+		owner: draft.owner,
+		start: start.ok ? start.value : null,
+		due: due.ok ? due.value : null,
+		budgetEur: budget.ok ? budget.value : null,
+		staffDays: staffDays.ok ? staffDays.value : null,
+		indicator: draft.indicator,
+		target: draft.target,
+		status,
+		quickWin: draft.quickWin,
+		ikzPartners: [...draft.ikzPartners],
+		ikzOther: draft.ikzOther,
+		dependsOn: [...draft.dependsOn],
+		sources: [...draft.sources],
+		notes: draft.notes,
+		order: '',
+		authorId: '',
+		createdAt: 0
+	};
+}
+
 /** A measure's values as checked from the form, before it has an id, order and author. */
 export type CheckedMeasure = Omit<Measure, 'id' | 'status' | 'order' | 'authorId' | 'createdAt'>;
 

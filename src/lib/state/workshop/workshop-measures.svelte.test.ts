@@ -517,6 +517,52 @@ describe('WorkshopMeasures', () => {
 		}
 	});
 
+	it('the form’s SMART check follows what is typed, against the other measures, before anything is saved', async () => {
+		const { devices } = room(1);
+		const { measures } = await measuresOn(devices[0]!, ANNA);
+		const codesOf = (change: Partial<MeasureDraft>, self: string | null = null) =>
+			measures.draftWarnings(draft(change), self).map((w) => w.code);
+
+		expect(codesOf({ title: 'Neu' })).toEqual([
+			'owner_missing',
+			'due_missing',
+			'indicator_missing'
+		]);
+		const complete = { owner: 'Kämmerei', due: 'Q3 2027', indicator: 'Anteil' };
+		expect(codesOf({ title: 'Neu', ...complete })).toEqual([]);
+		// A time nobody can read yet is not "missing": saving says at the field what is wrong.
+		expect(codesOf({ title: 'Neu', ...complete, due: 'Somm' })).toEqual([]);
+		expect(codesOf({ title: 'Neu', ...complete, start: '30.09.2027', due: '01.07.2027' })).toEqual([
+			'due_before_start'
+		]);
+
+		// Three measures of the Kämmerei due in Q3 2027 are saved: a fourth in the form is one too many,
+		// while editing one of the three counts it once.
+		const saved: string[] = [];
+		for (const title of ['A', 'B', 'C']) saved.push(await added(measures, { title, ...complete }));
+		expect(measures.draftWarnings(draft({ title: 'D', ...complete }), null)).toEqual([
+			{
+				code: 'owner_overloaded',
+				measureId: '(neu)',
+				owner: 'Kämmerei',
+				quarter: '2027-Q3',
+				count: 4
+			}
+		]);
+		expect(codesOf({ title: 'A', ...complete }, saved[0]!)).toEqual([]);
+
+		// Waiting for a measure due later is said at once, naming it.
+		const later = await added(measures, { title: 'Netz', owner: 'IT', due: 'Q4 2027' });
+		expect(
+			measures.draftWarnings(
+				draft({ title: 'D', ...complete, owner: 'Bauamt', dependsOn: [later] }),
+				null
+			)
+		).toEqual([{ code: 'due_before_dependency', measureId: '(neu)', dependencyId: later }]);
+		// Nothing of it was written.
+		expect(titles(measures)).toEqual(['A', 'B', 'C', 'Netz']);
+	});
+
 	it('a participant removes and restores only their own measures; the facilitator any', async () => {
 		const { devices, sync } = room(2);
 		const anna = await measuresOn(devices[0]!, ANNA);

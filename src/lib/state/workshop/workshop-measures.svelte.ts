@@ -43,6 +43,7 @@ import { undoable, type UndoStep } from '../workshop-undo.svelte';
 import {
 	changeOf,
 	checkDraft,
+	draftAsMeasure,
 	emptyDraft,
 	inFieldOrder,
 	statusChangeOf,
@@ -70,6 +71,9 @@ export {
 	type MeasureInputError,
 	type MeasureResult
 } from './measure-draft';
+
+/** The id a new measure's form is checked under: no record id looks like it. */
+const DRAFT_ID = '(neu)';
 
 /** The board as the measures read it: Handlungsfelder, cards and groups, measures and statuses. */
 export interface MeasuresSnapshot extends ActionFieldsSnapshot {
@@ -194,6 +198,23 @@ export class WorkshopMeasures {
 	get warnings(): Map<string, SmartWarning[]> {
 		const current = this.#current();
 		return (current.warnings ??= smartWarnings(current.sorted));
+	}
+
+	/**
+	 * The SMART check of a measure as its form stands, against the other measures of the board, so
+	 * the form can say what is missing while people type. `self` is the measure being edited (null
+	 * for a new one), `status` the one the form sets. A time typed but not readable yet is not
+	 * reported missing: saving says at the field what is wrong with it.
+	 */
+	draftWarnings(
+		draft: MeasureDraft,
+		self: string | null,
+		status: MeasureStatus = 'geplant'
+	): SmartWarning[] {
+		const id = self ?? DRAFT_ID;
+		const others = this.measures.filter((measure) => measure.id !== id);
+		const own = smartWarnings([...others, draftAsMeasure(draft, id, status)]).get(id) ?? [];
+		return draft.due.trim() === '' ? own : own.filter((w) => w.code !== 'due_missing');
 	}
 
 	/** Every group and card of the day's Kartenabfragen, block by block. */
