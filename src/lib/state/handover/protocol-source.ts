@@ -19,6 +19,7 @@ import type { ImpactMatrix } from '../impact-matrix.svelte';
 import type { WorkshopControl } from '../workshop-control.svelte';
 import type { WorkshopNotes } from '../workshop-notes.svelte';
 import type { WorkshopMeasures } from '../workshop/workshop-measures.svelte';
+import type { Photo, WorkshopPhotos } from '../workshop/workshop-photos.svelte';
 
 /**
  * What the protocol reads of a workshop; a WorkshopWorkspace is one. A feature that is null (the
@@ -33,6 +34,7 @@ export interface ProtocolWorkspace {
 	readonly matrix: Pick<ImpactMatrix, 'items' | 'placements'> | null;
 	readonly measures: Pick<WorkshopMeasures, 'fields' | 'measures'> | null;
 	readonly notes: Pick<WorkshopNotes, 'all'> | null;
+	readonly photos: Pick<WorkshopPhotos, 'all'> | null;
 }
 
 export interface ProtocolExtras {
@@ -40,11 +42,26 @@ export interface ProtocolExtras {
 	municipalityName: string;
 	/** As the facilitator names them when asking for the file; the documents record none. */
 	facilitators?: string[];
-	/** The photo protocol's photos, once it records them. */
-	photos?: ProtocolPhoto[];
 	/** When the protocol is made: its metadata, and the time zone actual times are shown in. */
 	now?: Date;
 }
+
+/** A photo as the files show it; the files embed JPEG and PNG, so another type is left out. */
+const photoOf = (photo: Photo): ProtocolPhoto[] =>
+	photo.mediaType === 'image/jpeg' || photo.mediaType === 'image/png'
+		? [
+				{
+					blockId: photo.blockId,
+					sha256: photo.sha256,
+					mediaType: photo.mediaType,
+					alt: photo.caption,
+					caption: photo.caption,
+					...(photo.width !== null && photo.height !== null
+						? { width: photo.width, height: photo.height }
+						: {})
+				}
+			]
+		: [];
 
 const card = (c: BoardCard): ProtocolCard => ({ text: c.text, merged: c.mergedIds.length });
 
@@ -104,7 +121,7 @@ export function protocolInput(workspace: ProtocolWorkspace, extras: ProtocolExtr
 		),
 		actionFields: measures?.fields ?? [],
 		measures: measures?.measures ?? [],
-		photos: extras.photos ?? [],
+		photos: (workspace.photos?.all ?? []).flatMap(photoOf),
 		createdAt: (extras.now ?? new Date()).toISOString()
 	};
 }

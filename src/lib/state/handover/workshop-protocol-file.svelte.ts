@@ -6,6 +6,7 @@ import { buildWorkshopProtocol } from '../../domain/documents/workshop-protocol'
 import type { WorkshopWorkspace } from '../workshop/workshop-workspace.svelte';
 import { protocolInput } from './protocol-source';
 import { ReportFile, type ReportFileOptions } from './report-file.svelte';
+import { reportImages } from './report-images';
 
 export class WorkshopProtocolFile extends ReportFile {
 	readonly #workspace: WorkshopWorkspace;
@@ -20,6 +21,7 @@ export class WorkshopProtocolFile extends ReportFile {
 	) {
 		super({
 			...options,
+			images: (doc) => reportImages(doc, async (sha256) => workspace.photos?.bytes(sha256) ?? null),
 			build: () =>
 				this.ready
 					? buildWorkshopProtocol(
@@ -33,13 +35,13 @@ export class WorkshopProtocolFile extends ReportFile {
 		this.#municipalityName = options.municipalityName;
 	}
 
-	/** True once the agenda, roster, cards, vote, matrix, measures and notes have been read. */
+	/** True once the agenda, roster, cards, vote, matrix, measures, notes and photos have been read. */
 	get ready(): boolean {
 		// Read here too, so the page that shows the buttons keeps the municipalities' list live and the
 		// name is known by the time a file is asked for.
 		this.#municipalityName();
 		const w = this.#workspace;
-		const parts = [w.control, w.roster, w.cards, w.voting, w.matrix, w.measures, w.notes];
+		const parts = [w.control, w.roster, w.cards, w.voting, w.matrix, w.measures, w.notes, w.photos];
 		return parts.every((part) => part !== null && !part.loading);
 	}
 }

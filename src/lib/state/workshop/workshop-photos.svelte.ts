@@ -73,6 +73,17 @@ export class WorkshopPhotos {
 		return this.#error;
 	}
 
+	/** Every photo of the day, by creation time (the protocol's photo sections). */
+	get all(): Photo[] {
+		return this.#board.value;
+	}
+
+	/** The photo's bytes, from this device or the laptop; null when neither has them. */
+	async bytes(sha256: string): Promise<Uint8Array | null> {
+		const found = await this.#blobs.read(this.#boardName, sha256).catch(() => null);
+		return found?.bytes ?? null;
+	}
+
 	/** The photos of one block, by creation time. */
 	ofBlock(blockId: string): Photo[] {
 		return this.#board.value.filter((photo) => photo.blockId === blockId);
