@@ -32,6 +32,11 @@ export interface SyncClientOptions {
 	 * its own, with `maxAttempts`.
 	 */
 	socket?: HocuspocusProviderWebsocket;
+	/**
+	 * The WebSocket class: `ws` by default; the runtime's own where a test runs with the browser
+	 * condition (the client project), under which `ws` resolves to a stub that throws.
+	 */
+	webSocket?: typeof WebSocket;
 }
 
 export function connectSyncClient({
@@ -40,7 +45,8 @@ export function connectSyncClient({
 	token,
 	doc = new Y.Doc(),
 	maxAttempts = 3,
-	socket: shared
+	socket: shared,
+	webSocket = WebSocket
 }: SyncClientOptions): SyncClient {
 	const receivedUpdates: Uint8Array[] = [];
 	const closeCodes: number[] = [];
@@ -50,7 +56,7 @@ export function connectSyncClient({
 		shared ??
 		new HocuspocusProviderWebsocket({
 			url,
-			WebSocketPolyfill: WebSocket,
+			WebSocketPolyfill: webSocket,
 			maxAttempts
 		});
 	const provider = new HocuspocusProvider({

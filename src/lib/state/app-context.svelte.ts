@@ -217,9 +217,10 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			// The document code loads while the workspace's code does and the role is looked up: the
 			// documents open with all three.
 			loadDocumentServices().catch(() => undefined);
-			const [{ WorkshopWorkspace }, { createPhotoBlobs }] = await Promise.all([
+			const [{ WorkshopWorkspace }, { createPhotoBlobs }, admitted] = await Promise.all([
 				import('./workshop/workshop-workspace.svelte'),
-				import('./photos/photo-blobs')
+				import('./photos/photo-blobs'),
+				import('./workshop/admitted-participants')
 			]);
 			photoBlobs ??= createPhotoBlobs({ db, tokenFor });
 			return new WorkshopWorkspace({
@@ -229,7 +230,17 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 				role: () => viewer.workshopRole(ars, workshop),
 				clock,
 				municipalityName: () => kommunen.items.find((k) => k.ars === ars)?.name ?? null,
-				photoBlobs
+				photoBlobs,
+				admittedParticipants: () =>
+					admitted.admittedParticipants(
+						admitted.laptopAdmittedParticipants({
+							api: joinApi,
+							tokenFor,
+							db,
+							ars,
+							workshop
+						})
+					)
 			});
 		},
 		loadDocumentServices,

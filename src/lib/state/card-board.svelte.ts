@@ -35,7 +35,6 @@ import {
 	setMergedInto
 } from '../crdt/workshop-cards';
 import { ROOT_KEYS } from '../crdt/schema';
-import { readRoster } from '../crdt/workshop-doc';
 import type { CardPhase } from '../crdt/workshop-run';
 import type { AppErrorCode, WriteChange } from './app-error';
 import type { RevealResult } from './workshop/reveal-private';
@@ -46,8 +45,8 @@ import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 /**
  * What the board shows, read again on every change of the board document. The roster is not in it:
- * only a reveal needs it (and reads it then), and its sort's first localeCompare in a page sets up a
- * collator, tens of milliseconds while the board loads.
+ * a reveal opens the participants the laptop admitted (ADR 15), and the roster's sort's first
+ * localeCompare in a page sets up a collator, tens of milliseconds while the board loads.
  */
 export interface BoardSnapshot {
 	cards: Card[];
@@ -63,19 +62,14 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
 
 export const EMPTY_BOARD: BoardSnapshot = { cards: [], removedCardIds: [], clusters: [] };
 
-/**
- * How many private documents one reveal opens at most. The roster is written by participants, so a
- * broken or malicious device could list thousands of ids; a workshop has a few dozen people.
- */
-export const MAX_REVEAL_PARTICIPANTS = 200;
-
 export const readPrivateCards = (doc: Y.Doc): Card[] =>
 	readCards(doc, ROOT_KEYS.privateCards).cards;
 
 /** What the facilitator's app can do beyond a participant's. */
 export interface Moderation {
 	setPhase(blockId: string, phase: CardPhase | null): Promise<AppErrorCode | null>;
-	reveal(blockId: string, participantIds: string[]): Promise<WriteResult<RevealResult>>;
+	/** Copies the admitted participants' private cards of the block to the board (ADR 15). */
+	reveal(blockId: string): Promise<WriteResult<RevealResult>>;
 }
 
 export interface CardBoardOptions {
@@ -326,9 +320,7 @@ export class CardBoard {
 	async reveal(blockId: string): Promise<boolean> {
 		const moderation = this.#options.moderation;
 		if (!moderation) return false;
-		const roster = this.#options.board.readNow(readRoster) ?? [];
-		const ids = roster.map((entry) => entry.participantId).slice(0, MAX_REVEAL_PARTICIPANTS);
-		const result = await moderation.reveal(blockId, ids);
+		const result = await moderation.reveal(blockId);
 		if (!result.ok) {
 			this.#error = result.error;
 			return false;

@@ -23,7 +23,6 @@ import {
 	type VotingItem
 } from '../domain/workshop/voting-items';
 import { readCards, readClusters } from '../crdt/workshop-cards';
-import { readRoster, type RosterEntry } from '../crdt/workshop-doc';
 import { ROOT_KEYS } from '../crdt/schema';
 import {
 	copyVotesToBoard,
@@ -42,7 +41,6 @@ import type { WriteResult } from '../sync/write-document';
 import type { Clock } from './clock.svelte';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
-import { MAX_REVEAL_PARTICIPANTS } from './card-board.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { VoteTarget } from '../crdt/workshop-votes';
@@ -53,7 +51,6 @@ export interface VotingBoard {
 	votes: BlockVote[];
 	/** Every dot key the board has a record of (also taken back): a reveal copies only new ones. */
 	voteKeys: ReadonlySet<string>;
-	roster: RosterEntry[];
 }
 
 export function readVotingBoard(doc: Y.Doc): VotingBoard {
@@ -62,8 +59,7 @@ export function readVotingBoard(doc: Y.Doc): VotingBoard {
 		cards: readCards(doc).cards,
 		clusters: readClusters(doc),
 		votes,
-		voteKeys: keys,
-		roster: readRoster(doc)
+		voteKeys: keys
 	};
 }
 
@@ -71,8 +67,7 @@ export const EMPTY_VOTING_BOARD: VotingBoard = {
 	cards: [],
 	clusters: [],
 	votes: [],
-	voteKeys: NO_VOTE_KEYS,
-	roster: []
+	voteKeys: NO_VOTE_KEYS
 };
 
 export const readPrivateVotes = (doc: Y.Doc): BlockVote[] =>
@@ -80,7 +75,8 @@ export const readPrivateVotes = (doc: Y.Doc): BlockVote[] =>
 
 export interface VotingModeration {
 	setVoting(blockId: string, setup: Partial<VotingSetup>): Promise<AppErrorCode | null>;
-	reveal(blockId: string, participantIds: string[]): Promise<WriteResult<RevealResult>>;
+	/** Copies the admitted participants' private dots of the block to the board (ADR 15). */
+	reveal(blockId: string): Promise<WriteResult<RevealResult>>;
 }
 
 export interface DotVotingOptions {
@@ -277,10 +273,7 @@ export class DotVoting {
 	async reveal(blockId: string): Promise<boolean> {
 		const moderation = this.#options.moderation;
 		if (!moderation) return false;
-		const ids = this.#options.board.value.roster
-			.map((entry) => entry.participantId)
-			.slice(0, MAX_REVEAL_PARTICIPANTS);
-		const result = await moderation.reveal(blockId, ids);
+		const result = await moderation.reveal(blockId);
 		if (!result.ok) {
 			this.#error = result.error;
 			return false;

@@ -1,8 +1,10 @@
 // What this device keeps in Dexie about the documents of a deleted or removed scope (ADR 11): the
 // bookkeeping and acknowledgements per document, the list rows (a municipality, its workshops and
-// rounds), the credentials a device joined with, and the photos of its workshop boards (ADR 20). One transaction, so a failure leaves all of it.
+// rounds), the credentials a device joined with, the photos of its workshop boards (ADR 20) and the
+// participants a workshop's reveal opens (ADR 15). One transaction, so a failure leaves all of it.
 import { isUnderScope, parseDeletionScope } from '../domain/deletion';
 import type { KommunalwerkstattDb } from './db';
+import { ADMITTED_SETTING_PREFIX } from './settings';
 
 /** Names of documents under `scope` that Dexie knows of (opened here, or acknowledged by a server). */
 export async function knownDocumentsUnder(
@@ -29,7 +31,15 @@ export async function forgetScope(
 	const under = (name: string) => isUnderScope(name, scope);
 	await db.transaction(
 		'rw',
-		[db.documents, db.durableStates, db.sessions, db.kommunen, db.credentials, db.blobs],
+		[
+			db.documents,
+			db.durableStates,
+			db.sessions,
+			db.kommunen,
+			db.credentials,
+			db.blobs,
+			db.settings
+		],
 		async () => {
 			const all = [...new Set([...names.filter(under), ...(await knownDocumentsUnder(db, scope))])];
 			await db.documents.bulkDelete(all);
@@ -37,6 +47,13 @@ export async function forgetScope(
 			await db.sessions.filter((row) => under(row.scope)).delete();
 			await db.credentials.filter((row) => under(row.scope)).delete();
 			await db.blobs.filter((row) => under(row.board)).delete();
+			await db.settings
+				.filter(
+					(row) =>
+						row.key.startsWith(ADMITTED_SETTING_PREFIX) &&
+						under(row.key.slice(ADMITTED_SETTING_PREFIX.length))
+				)
+				.delete();
 			if (target?.kind === 'kommune') await db.kommunen.delete(target.ars);
 		}
 	);

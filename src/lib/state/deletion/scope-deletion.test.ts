@@ -22,6 +22,7 @@ import type { Perspective } from '../../domain/perspectives';
 import { ERROR_CODES } from '../../contract/protocol';
 import { openDatabase, type KommunalwerkstattDb, type SessionRow } from '../../storage/db';
 import { putSession } from '../../storage/sessions';
+import { admittedSettingKey, getSetting, setSetting } from '../../storage/settings';
 import { recordDurableState } from '../../storage/durable-states';
 import { createDocumentRegistry, type DocumentRegistry } from '../../sync/document-registry';
 import { localDocumentsUnder } from '../../sync/local-copies';
@@ -213,6 +214,9 @@ describe('removing from this device', () => {
 	it('removes a workshop whose every change a server acknowledged, and leaves the other workshop', async () => {
 		const { w1, w2 } = await prepare();
 		await acknowledge(`${w1.scope}/control`);
+		// The participants the laptop last named for each workshop's reveal (ADR 15).
+		await setSetting(db, admittedSettingKey(w1.scope), ['p-anna']);
+		await setSetting(db, admittedSettingKey(w2.scope), ['p-bernd']);
 		const result = await deletion().removeFromDevice({
 			kind: 'workshop',
 			ars: ARS,
@@ -223,8 +227,10 @@ describe('removing from this device', () => {
 		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(`${w1.scope}/control`);
 		expect(await db.sessions.get(w1.scope)).toBeUndefined();
 		expect(await db.durableStates.where('name').equals(`${w1.scope}/control`).count()).toBe(0);
+		expect(await getSetting(db, admittedSettingKey(w1.scope))).toBeUndefined();
 		expect(await db.sessions.get(w2.scope)).toBeDefined();
 		expect(await localDocumentsUnder(db, w2.scope)).toEqual([`${w2.scope}/control`]);
+		expect(await getSetting(db, admittedSettingKey(w2.scope))).toEqual(['p-bernd']);
 	});
 
 	it('removes unsent changes only when the person accepted losing them', async () => {

@@ -35,7 +35,8 @@ async function workspaceOver(control: Y.Doc, board: Y.Doc): Promise<WorkshopWork
 		open: async (name) => handleOn(docs.get(name)!),
 		role: async () => ({ kind: 'facilitator' }),
 		clock: new Clock(async () => null),
-		photoBlobs: NO_PHOTO_BLOBS
+		photoBlobs: NO_PHOTO_BLOBS,
+		admittedParticipants: async () => []
 	});
 	await expect.poll(() => workspace.measures).not.toBeNull();
 	const read = () => [

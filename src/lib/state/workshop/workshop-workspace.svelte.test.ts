@@ -27,7 +27,8 @@ function workspaceOn(open: (name: string) => Promise<DocumentHandle>, role: Work
 		open,
 		role: async () => role,
 		clock: new Clock(async () => null),
-		photoBlobs: NO_PHOTO_BLOBS
+		photoBlobs: NO_PHOTO_BLOBS,
+		admittedParticipants: async () => []
 	});
 }
 

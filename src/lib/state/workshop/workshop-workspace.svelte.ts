@@ -41,7 +41,7 @@ import { EMPTY_CONTROL, readControl, WorkshopControl } from '../workshop-control
 import { WorkshopDay } from '../workshop-day.svelte';
 import { MODERATION_AUTHOR_ID, WorkshopNotes } from '../workshop-notes.svelte';
 import { WorkshopUndo } from '../workshop-undo.svelte';
-import { revealPrivate, type RevealDocuments } from './reveal-private';
+import { revealPrivate, type RevealDocuments, type RevealKind } from './reveal-private';
 import { EMPTY_MEASURES, readMeasuresBoard, WorkshopMeasures } from './workshop-measures.svelte';
 import { WorkshopProtocolFile } from '../handover/workshop-protocol-file.svelte';
 import { saveFile } from '../../util/save-file';
@@ -64,6 +64,11 @@ export interface WorkshopWorkspaceOptions {
 	municipalityName?: () => string | null;
 	/** Photos' bytes on this device and the laptop (ADR 20). */
 	photoBlobs: PhotoBlobs;
+	/**
+	 * The participants the laptop admitted to this workshop, whose private documents a reveal opens
+	 * (ADR 15; never the roster, which participants write).
+	 */
+	admittedParticipants: () => Promise<string[]>;
 }
 
 /** What the state classes' writes resolve with: null once stored here, else why not. */
@@ -171,7 +176,7 @@ export class WorkshopWorkspace {
 					: {
 							setPhase: (blockId, phase) =>
 								this.#write(this.#controlDoc, (doc) => setCardPhase(doc, blockId, phase)),
-							reveal: (blockId, ids) => revealPrivate(this.#revealDocuments, 'cards', blockId, ids)
+							reveal: (blockId) => this.#reveal('cards', blockId)
 						}
 		}));
 	}
@@ -197,7 +202,7 @@ export class WorkshopWorkspace {
 					: {
 							setVoting: (blockId, setup) =>
 								this.#write(this.#controlDoc, (doc) => writeVoting(doc, blockId, setup)),
-							reveal: (blockId, ids) => revealPrivate(this.#revealDocuments, 'votes', blockId, ids)
+							reveal: (blockId) => this.#reveal('votes', blockId)
 						}
 		}));
 	}
@@ -310,11 +315,12 @@ export class WorkshopWorkspace {
 		return stored(source.write(change));
 	}
 
-	get #revealDocuments(): RevealDocuments {
-		const { ars, workshop, open } = this.#options;
-		return {
+	async #reveal(kind: RevealKind, blockId: string) {
+		const { ars, workshop, open, admittedParticipants } = this.#options;
+		const documents: RevealDocuments = {
 			openPrivate: (id) => open(workshopPrivateDocName(ars, workshop, id)),
 			writeBoard: (change) => this.#boardDoc.write(change)
 		};
+		return revealPrivate(documents, kind, blockId, await admittedParticipants());
 	}
 }
