@@ -236,7 +236,7 @@ describe('sync limits', () => {
 		expect(floodKeys(serverDoc(started, PROFILE))).toEqual(['u0', 'u1']);
 	});
 
-	it('an update that would make the document exceed its maximum size closes with 4413 and leaves the stored document byte-identical', async () => {
+	it('an update that would make the document exceed its maximum size closes that document as too large, leaves the socket open and the stored document byte-identical', async () => {
 		const started = await start({ maxDocumentBytes: 4096 });
 		const bystander = started.client(PROFILE, await started.token('bystander'));
 		await expect.poll(() => textOf(bystander.doc)).toBe(SEED);
@@ -252,10 +252,11 @@ describe('sync limits', () => {
 		const before = (await started.store.load(PROFILE))!.state;
 
 		writer.sendUpdate(PROFILE, independentEntry('big', 'Großinhalt'.repeat(500)));
-		expect(await writer.closed).toEqual({
-			code: CLOSE_CODES.documentTooLarge,
-			reason: ERROR_CODES.documentTooLarge
-		});
+		await expect
+			.poll(() => writer.documentCloses)
+			.toEqual([{ name: PROFILE, reason: ERROR_CODES.documentTooLarge }]);
+		// Only this document's connection ends: the tab's other documents share the socket (S20).
+		expect(writer.socket.readyState).toBe(writer.socket.OPEN);
 		await expect.poll(() => started.disconnected).toContain('writer');
 		expect(floodKeys(serverDoc(started, PROFILE))).toEqual(['small']);
 		expect(floodKeys(bystander.doc)).toEqual(['small']);
@@ -289,18 +290,19 @@ describe('sync limits', () => {
 		expect(Y.encodeStateAsUpdate(doc).byteLength).toBeLessThanOrEqual(MAX);
 
 		// Growth is still refused once the document is full, however small each step: each entry is
-		// applied while it fits, and the one that would not fit closes the socket.
-		let closeCode: number | null = null;
-		void writer.closed.then(({ code }) => (closeCode = code));
+		// applied while it fits, and the one that would not fit closes the document.
+		const closed = () => writer.documentCloses.length > 0;
 		let refused = 0;
-		for (let i = 1; closeCode === null; i++) {
+		for (let i = 1; !closed(); i++) {
 			expect(i).toBeLessThan(20);
 			const acked = writer.acks + 1;
 			writer.sendUpdate(PROFILE, independentEntry(`u${i}`, 'y'.repeat(400)));
-			await expect.poll(() => writer.acks === acked || closeCode !== null).toBe(true);
+			await expect.poll(() => writer.acks === acked || closed()).toBe(true);
 			refused = i;
 		}
-		expect(closeCode).toBe(CLOSE_CODES.documentTooLarge);
+		expect(writer.documentCloses).toEqual([
+			{ name: PROFILE, reason: ERROR_CODES.documentTooLarge }
+		]);
 		expect(refused).toBeGreaterThan(1);
 		await expect.poll(() => started.disconnected).toContain('writer');
 		expect(floodKeys(serverDoc(started, PROFILE))).toEqual(prefix(refused));

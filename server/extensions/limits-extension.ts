@@ -3,8 +3,10 @@
 // size   a document whose encoded state would grow beyond maxDocumentBytes is not changed. A cheap
 //        estimate per document (the exact V1 size measured on load plus the length of every update let
 //        through) decides; only when it would cross the limit is the exact size computed again. An
-//        update that does not fit closes the socket with 4413 and is thrown out before Hocuspocus
-//        applies it. Neither the error nor the log line carries document content.
+//        update that does not fit is thrown out before Hocuspocus applies it, and that document's
+//        connection closes with reason `document_too_large` (4413), as a refused write does (ADR 15):
+//        the socket and the tab's other documents stay, and the client knows which document stops
+//        (S20). Neither the error nor the log line carries document content.
 import type { Document, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/contract/protocol';
@@ -76,7 +78,6 @@ export function createLimitsExtension({
 				},
 				'update refused: document too large'
 			);
-			connection.webSocket.close(CLOSE_CODES.documentTooLarge, ERROR_CODES.documentTooLarge);
 			throw new DocumentTooLarge();
 		}
 	};

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
 const MESSAGE_SYNC_STATUS = 8;
+const MESSAGE_CLOSE = 7;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -27,6 +28,8 @@ export interface RawSyncSocket {
 	readonly acks: number;
 	/** Authentications the server refused (permission denied). */
 	readonly denials: number;
+	/** Documents the server closed while the socket stayed open: name and reason, in order. */
+	readonly documentCloses: readonly { name: string; reason: string }[];
 	/** Authenticates for `name`, then does sync step 1 and waits for the server's state (step 2). */
 	join(name: string, token: string): Promise<void>;
 	/** Sends the token for `name` and returns at once (what a flood right after Auth looks like). */
@@ -45,6 +48,7 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 	);
 	let acks = 0;
 	let denials = 0;
+	const documentCloses: { name: string; reason: string }[] = [];
 	const waiting: {
 		match: (frame: Frame) => boolean;
 		resolve: () => void;
@@ -53,6 +57,9 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 	socket.on('message', (data: Buffer) => {
 		const frame = readFrame(new Uint8Array(data));
 		if (frame.type === MESSAGE_SYNC_STATUS) acks += 1;
+		if (frame.type === MESSAGE_CLOSE) {
+			documentCloses.push({ name: frame.name, reason: frame.reason ?? '' });
+		}
 		if (frame.type === MESSAGE_AUTH && frame.subtype === AUTH_PERMISSION_DENIED) {
 			denials += 1;
 			for (const w of waiting.splice(0)) w.reject(new Error('permission denied'));
@@ -78,6 +85,9 @@ export function openRawSyncSocket(url: string): Promise<RawSyncSocket> {
 		},
 		get denials() {
 			return denials;
+		},
+		get documentCloses() {
+			return documentCloses;
 		},
 		async join(name, token) {
 			const authenticated = next(
@@ -138,6 +148,8 @@ interface Frame {
 	name: string;
 	type: number;
 	subtype: number | null;
+	/** A close message's reason (its string follows the type, where others have a subtype). */
+	reason: string | null;
 }
 
 function readFrame(data: Uint8Array): Frame {
@@ -156,8 +168,13 @@ function readFrame(data: Uint8Array): Frame {
 	const name = new TextDecoder().decode(data.subarray(pos, pos + length));
 	pos += length;
 	const type = readUint();
+	if (type === MESSAGE_CLOSE) {
+		const reasonLength = readUint();
+		const reason = new TextDecoder().decode(data.subarray(pos, pos + reasonLength));
+		return { name, type, subtype: null, reason };
+	}
 	const subtype = pos < data.length ? readUint() : null;
-	return { name, type, subtype };
+	return { name, type, subtype, reason: null };
 }
 
 /**

@@ -98,7 +98,11 @@ export const CLOSE_CODES = {
 	tokenExpired: 4401,
 	/** The device was removed by the facilitator; its token no longer works. */
 	deviceRevoked: 4403,
-	/** The document would grow beyond the server's limit; the update was not applied. */
+	/**
+	 * The document would grow beyond the server's limit; the update was not applied. Sent per document,
+	 * as its close reason (`document_too_large`); the socket stays open and the client keeps its copy
+	 * (src/lib/sync/SPEC.md S20).
+	 */
 	documentTooLarge: 4413,
 	/**
 	 * An update broke the board's write rules (server/SPEC.md); nothing of it was applied. Sent per

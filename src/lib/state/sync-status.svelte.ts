@@ -1,6 +1,6 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { DocumentRegistry } from '../sync/document-registry';
-import type { DocumentStatus } from '../sync/document-status';
+import type { DocumentStatus, TooLarge } from '../sync/document-status';
 import { takeRefusedNotice } from '../sync/refused-notice';
 import type { WriteRefusal } from '../contract/protocol';
 import {
@@ -23,6 +23,7 @@ export class SyncStatus {
 	#documents = $state.raw<readonly DurabilityEntry[]>([]);
 	#summary = $state.raw<SaveSummary>({ state: 'none', storedAt: null, place: null });
 	#unsavedOwnChanges = $state(false);
+	#tooLarge = $state<TooLarge | null>(null);
 	#graceTimer: ReturnType<typeof setTimeout> | undefined;
 	#registry: DocumentRegistry | null;
 	/** While something renders the indicator: moves its subscription to a registry handed over later. */
@@ -52,6 +53,7 @@ export class SyncStatus {
 				const read = () => {
 					this.#status = registry?.status ?? 'local';
 					this.#openDocuments = registry?.openNames.length ?? 0;
+					this.#tooLarge = registry?.tooLarge[0]?.reason ?? null;
 					this.#readDurability(registry?.durability ?? [], read);
 				};
 				read();
@@ -111,5 +113,14 @@ export class SyncStatus {
 	get unsavedOwnChanges(): boolean {
 		this.#subscribe();
 		return this.#unsavedOwnChanges;
+	}
+
+	/**
+	 * Why a document this page shows cannot reach the server for its size (S20), or null: it stays on
+	 * this device, and the page says so.
+	 */
+	get tooLarge(): TooLarge | null {
+		this.#subscribe();
+		return this.#tooLarge;
 	}
 }

@@ -205,6 +205,10 @@ describe('a document larger than one message', () => {
 		});
 		try {
 			const handle = await online.open(name);
+			// The page learns why (S20), to say so.
+			await expect
+				.poll(() => online.tooLarge, { timeout: 10_000 })
+				.toEqual([{ name, reason: 'entry_too_large' }]);
 			// Long enough for the handshake and, were it sent, a 1009 close and the provider's retry.
 			await new Promise((resolve) => setTimeout(resolve, 3_000));
 			expect(socketLog.sent.slice(framesBefore).filter((bytes) => bytes > PIECE_BYTES)).toEqual([]);
@@ -216,4 +220,70 @@ describe('a document larger than one message', () => {
 			await online.close();
 		}
 	});
+});
+
+describe('a document over the server’s size limit (S20)', () => {
+	it('stops syncing once the server refuses it as too large, keeps everything typed on this device, and says so; the tab’s other document stays connected', async () => {
+		const MAX = 256 * 1024;
+		const small = await startTestServer({
+			configure: (config) => ({ ...config, limits: { ...config.limits, maxDocumentBytes: MAX } })
+		});
+		const { token: key } = await small.server.tokens.issue({
+			sub: 'owner',
+			role: 'moderation',
+			docs: ['kommune/*/**'],
+			ttlSeconds: 600
+		});
+		const big = newBoard();
+		const other = newBoard();
+		const framesBefore = socketLog.sent.length;
+		const online = createDocumentRegistry({
+			relay: false,
+			tokenSource: { state: 'available', getToken: async () => key, invalidate: () => {} },
+			socket: { url: small.syncUrl, WebSocketPolyfill: LoggingWebSocket }
+		});
+		try {
+			const board = await online.open(big);
+			const neighbour = await online.open(other);
+			await expect.poll(() => board.status, { timeout: 10_000 }).toBe('connected');
+			await expect.poll(() => neighbour.status, { timeout: 10_000 }).toBe('connected');
+
+			// 40 cards of 8,192 random characters: 320 KiB, over the 256 KiB the server keeps.
+			board.doc.transact(() => {
+				const cards = board.doc.getMap('cards');
+				for (let i = 0; i < 40; i += 1) {
+					cards.set(`card-${i}/text`, randomBytes(6_144).toString('base64'));
+				}
+			});
+			await expect
+				.poll(() => online.tooLarge, { timeout: 10_000 })
+				.toEqual([{ name: big, reason: 'document_too_large' }]);
+			expect(board.status).toBe('local');
+			const framesAtRefusal = socketLog.sent.length;
+			// Nothing follows for it: no reconnect, no second attempt (the provider retries after 1 s).
+			await new Promise((resolve) => setTimeout(resolve, 2_500));
+			expect(socketLog.sent.length).toBe(framesAtRefusal);
+			expect(framesAtRefusal).toBeGreaterThan(framesBefore);
+
+			// The socket and the other document carry on.
+			neighbour.doc.getMap('cards').set('card-x/text', 'Nachbar');
+			await expect
+				.poll(() => readStoredDocument(small.dataDir, other)?.getMap('cards').get('card-x/text'), {
+					timeout: 10_000
+				})
+				.toBe('Nachbar');
+			expect(neighbour.status).toBe('connected');
+			// The server kept nothing of the refused update.
+			expect(readStoredDocument(small.dataDir, big)?.getMap('cards').size ?? 0).toBe(0);
+			await board.whenStored();
+		} finally {
+			await online.close();
+			await small.close();
+		}
+		// Everything typed is still on this device, after closing it.
+		const offline = createDocumentRegistry({ relay: false });
+		const reopened = await offline.open(big);
+		expect(reopened.doc.getMap('cards').size).toBe(40);
+		await offline.close();
+	}, 60_000);
 });

@@ -4,7 +4,7 @@
 
 import { recordDocumentOpened, recordLocalChange, recordConnected } from '../storage/documents';
 import type { KommunalwerkstattDb } from '../storage/db';
-import type { DocumentStatus } from './document-status';
+import type { DocumentStatus, TooLarge } from './document-status';
 import type { DocumentDurability } from './durability';
 import {
 	openDocument,
@@ -39,6 +39,8 @@ export interface DocumentRegistry {
 	readonly openNames: readonly string[];
 	/** Where each open document is durably stored, in the order they were opened. */
 	readonly durability: readonly { name: string; durability: DocumentDurability }[];
+	/** The open documents a server cannot take for their size (S20), which stay on this device. */
+	readonly tooLarge: readonly { name: string; reason: TooLarge }[];
 	/**
 	 * Syncs every open document `covers` accepts, and every one opened later, with one more server (the
 	 * central server) until the returned function is called.
@@ -85,9 +87,16 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 	const listeners = new Set<() => void>();
 	const added = new Set<AddedServer>();
 	const notify = () => listeners.forEach((listener) => listener());
+	/** Per session: a document opened anew tries the server again. */
+	const tooLarge = new Map<string, TooLarge>();
 	const options: OpenDocumentOptions = {
 		...config,
-		...(tokenSource && sockets ? { server: { tokenSource, sockets } } : {})
+		...(tokenSource && sockets ? { server: { tokenSource, sockets } } : {}),
+		onTooLarge: (name, reason) => {
+			if (entries.has(name)) tooLarge.set(name, reason);
+			config.onTooLarge?.(name, reason);
+			notify();
+		}
 	};
 
 	/** The open documents the person works on, in the order they were opened. */
@@ -131,7 +140,10 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 	async function shut(name: string, entry: Entry) {
 		if (entry.closed) return;
 		entry.closed = true;
-		if (entries.get(name) === entry) entries.delete(name);
+		if (entries.get(name) === entry) {
+			entries.delete(name);
+			tooLarge.delete(name);
+		}
 		const handle = await entry.opening.catch(() => null);
 		if (handle === null) return;
 		if (ready.get(name) === handle) {
@@ -217,6 +229,12 @@ export function createDocumentRegistry(config: DocumentRegistryConfig = {}): Doc
 		},
 		get durability() {
 			return shown().map(([name, handle]) => ({ name, durability: handle.durability }));
+		},
+		get tooLarge() {
+			return shown().flatMap(([name]) => {
+				const reason = tooLarge.get(name);
+				return reason === undefined ? [] : [{ name, reason }];
+			});
 		},
 		addServer(target, covers) {
 			const server: AddedServer = { target, covers };

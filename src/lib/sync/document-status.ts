@@ -6,6 +6,13 @@ export const DOCUMENT_STATUSES = ['local', 'connected'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /**
+ * Why a document cannot reach a server and stays on this device only (S20): the server refused it as
+ * larger than its limit (`document_too_large`, close code 4413), or it holds one entry larger than a
+ * message, which no split can send (`entry_too_large`, S19).
+ */
+export type TooLarge = 'document_too_large' | 'entry_too_large';
+
+/**
  * Codes of the errors opening or writing a document can raise; the UI maps each to a message.
  * - storage_timeout: IndexedDB did not answer in time (opening or storing), or opening failed.
  * - storage_write_failed: a change could not be written to IndexedDB (e.g. the storage is full); it is

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { migrateOnOpen } from '../crdt/schemas/migrate';
 import type { WriteRefusal } from '../contract/protocol';
 import type { KommunalwerkstattDb, SyncPlace } from '../storage/db';
-import type { DocumentStatus } from './document-status';
+import type { DocumentStatus, TooLarge } from './document-status';
 import { trackDurability, type DocumentDurability } from './durability';
 import {
 	attachLocalPersistence,
@@ -74,6 +74,8 @@ export interface OpenDocumentOptions extends LocalPersistenceOptions {
 	 * the caller reloads the document.
 	 */
 	onRefused?: (name: string, reason: WriteRefusal) => void;
+	/** A server cannot take the document for its size (S20); it stays on this device. */
+	onTooLarge?: (name: string, reason: TooLarge) => void;
 	/**
 	 * Keep a copy in IndexedDB (default true). A receive-only view such as the projector may do without;
 	 * its `whenStored` then resolves at once.
@@ -143,7 +145,8 @@ export async function openDocument(
 			},
 			onAcknowledged: (ack) => durability.acknowledge(place, ack),
 			onDeleted: () => options.onDeleted?.(name),
-			onRefused: (reason) => options.onRefused?.(name, reason)
+			onRefused: (reason) => options.onRefused?.(name, reason),
+			onTooLarge: (reason) => options.onTooLarge?.(name, reason)
 		});
 		connections.add(connection);
 		return connection;

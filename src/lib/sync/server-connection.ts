@@ -6,7 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { parsePersistedMessage, type PersistedAck } from '../crdt/durable-snapshot';
 import { ChunkedSyncProvider } from './chunked-provider';
-import type { DocumentStatus } from './document-status';
+import type { DocumentStatus, TooLarge } from './document-status';
 import { ERROR_CODES, type WriteRefusal } from '../contract/protocol';
 import type { SocketPool } from './sync-socket';
 import type { TokenSource } from './token-source';
@@ -33,6 +33,11 @@ export interface ServerConnectionOptions {
 	 * refused again. The connection stops for good; the caller reloads the document from the server.
 	 */
 	onRefused?: (reason: WriteRefusal) => void;
+	/**
+	 * The document cannot reach the server for its size (S20): the connection stops for good, and
+	 * the local copy, with everything typed, stays.
+	 */
+	onTooLarge?: (reason: TooLarge) => void;
 	/** First retry delay without a token; doubles up to 60 s. */
 	retryDelayMs?: number;
 }
@@ -111,16 +116,13 @@ export function connectToServer(
 				if (event.reason === ERROR_CODES.writeBudgetExceeded) {
 					refused(ERROR_CODES.writeBudgetExceeded);
 				}
+				if (event.reason === ERROR_CODES.documentTooLarge) tooLarge(ERROR_CODES.documentTooLarge);
 			});
 			// An entry larger than a message: every attempt would be closed with 1009 (S19). The document
 			// stays on this device, unsynced, instead of being sent again on every reconnect.
 			provider.on('unsendable', () =>
 				// Not inside the provider's own message handling, which called this.
-				queueMicrotask(() => {
-					const wasConnected = status === 'connected';
-					stop();
-					if (wasConnected) options.onStatus(status);
-				})
+				queueMicrotask(() => tooLarge('entry_too_large'))
 			);
 			provider.on('stateless', ({ payload }: { payload: string }) => {
 				const ack = parsePersistedMessage(payload);
@@ -146,6 +148,15 @@ export function connectToServer(
 		stop();
 		if (wasConnected) options.onStatus(status);
 		options.onRefused?.(reason);
+	}
+
+	/** No retry: the same state would be refused again; unlike a refused write, it stays here. */
+	function tooLarge(reason: TooLarge) {
+		if (stopped) return;
+		const wasConnected = status === 'connected';
+		stop();
+		if (wasConnected) options.onStatus(status);
+		options.onTooLarge?.(reason);
 	}
 
 	/** No retry: the token is fine, the document is gone. */
