@@ -4,6 +4,7 @@ import { createDocumentRegistry } from '../sync/document-registry';
 import type { DocumentStatus } from '../sync/document-status';
 import { uniqueDocName } from '../sync/test-support';
 import { SyncStatus } from './sync-status.svelte';
+import { startTestLaptop } from './test-laptop';
 
 let cleanup = () => {};
 
@@ -49,4 +50,34 @@ describe('SyncStatus', () => {
 		await handle.close();
 		await expect.poll(() => indicator.openDocuments).toBe(0);
 	});
+
+	it('says while a page shows a document that cannot reach the server for its size, and keeps it here (S20)', async () => {
+		const laptop = await startTestLaptop();
+		const token = await laptop.ownerToken();
+		const registry = createDocumentRegistry({
+			relay: false,
+			tokenSource: { state: 'available', getToken: async () => token, invalidate: () => {} }
+		});
+		try {
+			const indicator = new SyncStatus(registry);
+			cleanup = $effect.root(() => {
+				$effect(() => void indicator.tooLarge);
+			});
+			flushSync();
+			expect(indicator.tooLarge).toBeNull();
+
+			const name = `kommune/032410001001/workshop/${uniqueDocName('w').replace(/\W/g, '')}/board`;
+			const handle = await registry.open(name);
+			// One entry of 9 MiB: more than the 8 MiB a message may hold, so no split can send it (S19).
+			handle.doc.getMap('cards').set('scan', new Uint8Array(9 * 1024 * 1024).fill(7));
+			await expect.poll(() => indicator.tooLarge, { timeout: 15_000 }).toBe('entry_too_large');
+			expect(handle.doc.getMap('cards').get('scan')).toHaveLength(9 * 1024 * 1024);
+
+			await handle.close();
+			await expect.poll(() => indicator.tooLarge).toBeNull();
+		} finally {
+			await registry.close();
+			await laptop.close();
+		}
+	}, 60_000);
 });
