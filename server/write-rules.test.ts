@@ -39,6 +39,7 @@ import {
 } from '../src/lib/crdt/workshop-photos';
 import type { Photo } from '../src/lib/domain/photos/photo';
 import { measureFixture } from '../src/lib/crdt/workshop-measures.fixture';
+import { readRemoved, restoreRemoved } from '../src/lib/crdt/workshop-removed';
 import { useCleanup } from './test/cleanup';
 import { startTestServer, type TestServer } from './test/test-server';
 import {
@@ -509,5 +510,82 @@ describe('photos: a participant adds and removes only their own (W15)', () => {
 		expect(readPhotos(await storedBoard(test))).toEqual([
 			{ ...photo('ph-a', anna.sub), caption: 'Pinnwand Gruppe Schule' }
 		]);
+	});
+});
+
+describe('who removed a record and when: written only as oneself, on one’s own records (W6, W13, W15, ADR 21)', () => {
+	it('a participant removes their own card, measure and photo under their own id and time; the facilitator sees who and restores them (W6, W13, W15, W1)', async () => {
+		const { test, room, anna } = await workshop();
+		const annas = card(anna.sub, 'Akten nur auf Papier');
+		await writeStored(anna, (doc) => addCard(doc, annas));
+		await writeStored(anna, (doc) => addMeasure(doc, measure(anna.sub, 'E-Akte einführen')));
+		await writeStored(anna, (doc) => addPhoto(doc, photo('ph-a', anna.sub)));
+		const [annasMeasure] = readMeasures(anna.doc).measures;
+		await writeStored(anna, (doc) => {
+			setCardsRemoved(doc, [annas.id], true, ROOT_KEYS.cards, 5_000, anna.sub);
+			setMeasureRemoved(doc, annasMeasure!.id, true, 5_001, anna.sub);
+			removePhoto(doc, 'ph-a', 5_002, anna.sub);
+		});
+		expect(
+			readRemoved(await storedBoard(test)).map((r) => [r.kind, r.removedBy, r.removedAt])
+		).toEqual([
+			['photo', anna.sub, 5_002],
+			['measure', anna.sub, 5_001],
+			['card', anna.sub, 5_000]
+		]);
+
+		// Restoring is the facilitator's (moderation is not judged, W1).
+		await expect.poll(() => readRemoved(room.facilitator.doc).length).toBe(3);
+		await writeStored(room.facilitator, (doc) => {
+			restoreRemoved(doc, 'card', annas.id);
+			restoreRemoved(doc, 'measure', annasMeasure!.id);
+			restoreRemoved(doc, 'photo', 'ph-a');
+		});
+		const stored = await storedBoard(test);
+		expect(readRemoved(stored)).toEqual([]);
+		expect(readCards(stored).cards.map((c) => c.text)).toEqual(['Akten nur auf Papier']);
+		expect(readMeasures(stored).measures.map((m) => m.title)).toEqual(['E-Akte einführen']);
+		expect(readPhotos(stored).map((p) => p.id)).toEqual(['ph-a']);
+	});
+
+	it('a removal recorded under someone else’s id, on one’s own or another’s record, is refused and the stored board stays byte-identical (W6, W13, W15)', async () => {
+		const { test, room, anna, bernd } = await workshop();
+		const annas = card(anna.sub, 'Kein WLAN');
+		const bernds = card(bernd.sub, 'Formulare nur als PDF');
+		await writeStored(anna, (doc) => addCard(doc, annas));
+		await writeStored(anna, (doc) => addMeasure(doc, measure(anna.sub, 'WLAN im Rathaus')));
+		await writeStored(anna, (doc) => addPhoto(doc, photo('ph-a', anna.sub)));
+		await writeStored(bernd, (doc) => addCard(doc, bernds));
+		await writeStored(bernd, (doc) => addPhoto(doc, photo('ph-b', bernd.sub)));
+		await expect.poll(() => readCards(anna.doc).cards.length).toBe(2);
+		const annasMeasure = readMeasures(anna.doc).measures[0]!.id;
+		const stored = await storedBoardBytes(test);
+
+		// Anna removes her own records, but blames Bernd.
+		await writeRefused(anna, (doc) =>
+			setCardsRemoved(doc, [annas.id], true, ROOT_KEYS.cards, 1, bernd.sub)
+		);
+		const attacks: Array<(doc: Y.Doc) => void> = [
+			(doc) => setMeasureRemoved(doc, annasMeasure, true, 1, bernd.sub),
+			(doc) => removePhoto(doc, 'ph-a', 1, bernd.sub),
+			// Bernd's records, even under her own id.
+			(doc) => setCardsRemoved(doc, [bernds.id], true, ROOT_KEYS.cards, 1, anna.sub),
+			(doc) => removePhoto(doc, 'ph-b', 1, anna.sub),
+			// A removal's fields alone, on another's record: a false "who" or "when" for the list.
+			(doc) => doc.getMap(ROOT_KEYS.cards).set(`${bernds.id}/removedAt`, 1),
+			(doc) => doc.getMap(ROOT_KEYS.photos).set('ph-b/removedBy', anna.sub),
+			// Not a time.
+			(doc) => doc.getMap(ROOT_KEYS.cards).set(`${annas.id}/removedAt`, -1)
+		];
+		for (const attack of attacks) await writeRefused(await room.join('Angreifer'), attack);
+
+		expect(await storedBoardBytes(test)).toEqual(stored);
+		const after = await storedBoard(test);
+		expect(readRemoved(after)).toEqual([]);
+		expect(
+			readCards(after)
+				.cards.map((c) => c.text)
+				.sort()
+		).toEqual(['Formulare nur als PDF', 'Kein WLAN']);
 	});
 });

@@ -84,6 +84,19 @@ function rosterEntryValid(value: unknown): boolean {
 	return isPersonName(value['name']) && isTime(value['joinedAt']);
 }
 
+/**
+ * W6, W13, W15: a removal's fields (ADR 21); `removedBy` must also be the writer's own id
+ * (`ownIdFields`), so nobody records a removal under someone else's name.
+ */
+const REMOVAL_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+	removed: (value) => value === true,
+	removedBy: isRecordId,
+	removedAt: isTime
+};
+
+/** Fields whose value names a person: a participant writes only their own id there. */
+const OWN_ID_FIELDS: ReadonlySet<string> = new Set(['authorId', 'removedBy']);
+
 const CARD_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	blockId: isRecordId,
 	authorId: isRecordId,
@@ -92,7 +105,7 @@ const CARD_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	clusterId: (value) => value === null || isRecordId(value),
 	mergedInto: (value) => value === null || isRecordId(value),
 	createdAt: isTime,
-	removed: (value) => value === true
+	...REMOVAL_FIELDS
 };
 
 const NOTE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
@@ -113,7 +126,7 @@ const PHOTO_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	caption: isPhotoCaption,
 	authorId: isRecordId,
 	createdAt: isTime,
-	removed: (value) => value === true
+	...REMOVAL_FIELDS
 };
 
 const measureText =
@@ -145,7 +158,7 @@ const MEASURE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	order: isOrderKey,
 	authorId: isRecordId,
 	createdAt: isTime,
-	removed: (value) => value === true,
+	...REMOVAL_FIELDS,
 	...Object.fromEntries(DIMENSIONS.map((d) => [`dim.${d}`, (value: unknown) => value === true]))
 };
 
@@ -246,7 +259,7 @@ function judgeEntry(
 			const check = parts && CARD_FIELDS[parts[1]];
 			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W6');
 			const [id, field] = parts;
-			if (field === 'authorId' && given !== null && given.value !== writer) return refuse('W6');
+			if (OWN_ID_FIELDS.has(field) && given !== null && given.value !== writer) return refuse('W6');
 			const author = authorOf(judge, root, id);
 			// W7: arranging is shared work: any card's order may change (a move re-keys neighbours).
 			if (field === 'order' && author !== null) return OK;
@@ -290,7 +303,8 @@ function judgeEntry(
 			const parts = fieldKey(key);
 			const check = parts && PHOTO_FIELDS[parts[1]];
 			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W15');
-			if (parts[1] === 'authorId' && given !== null && given.value !== writer) return refuse('W15');
+			if (OWN_ID_FIELDS.has(parts[1]) && given !== null && given.value !== writer)
+				return refuse('W15');
 			return authorOf(judge, root, parts[0]) === writer ? OK : refuse('W15');
 		}
 		case ROOT_KEYS.clusters:
@@ -307,7 +321,8 @@ function judgeEntry(
 /**
  * W13: the afternoon is group work, so a participant writes every field of any measure the board
  * holds; a measure new to the board only under their own id (`authorId`, written once and deleted
- * only by undoing their own creation), and `removed` (set or cleared) only on their own.
+ * only by undoing their own creation), and `removed`, `removedBy`, `removedAt` (set or cleared) only
+ * on their own, `removedBy` only with their own id.
  */
 function judgeMeasureField(
 	judge: Judge,
@@ -329,7 +344,12 @@ function judgeMeasureField(
 		return stored === undefined && given.value === judge.writer ? OK : refuse('W13');
 	}
 	const author = authorOf(judge, ROOT_KEYS.measures, id);
-	if (field === 'removed') return author === judge.writer ? OK : refuse('W13');
+	if (Object.hasOwn(REMOVAL_FIELDS, field)) {
+		// Removing (and restoring) only their own measures, under their own id (ADR 21).
+		if (field === 'removedBy' && given !== null && given.value !== judge.writer)
+			return refuse('W13');
+		return author === judge.writer ? OK : refuse('W13');
+	}
 	return stored !== undefined || author === judge.writer ? OK : refuse('W13');
 }
 

@@ -16,6 +16,7 @@ import { isRecordId, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 import { parseRecord } from './schemas/document-schema';
 import { ACTION_FIELD_RECORD } from './schemas/workshop';
+import { removalFields } from './workshop-removed';
 
 const dimensionField = (dimension: DimensionId) => `dim.${dimension}`;
 
@@ -67,7 +68,7 @@ export function addActionField(doc: Y.Doc, field: ActionField, now = Date.now())
 			title: field.title,
 			order: field.order,
 			createdAt: field.createdAt,
-			removed: undefined,
+			...removalFields(false, null, now),
 			...Object.fromEntries(field.dimensions.map((d) => [dimensionField(d), true]))
 		});
 	});
@@ -103,11 +104,18 @@ export function editActionField(
 	});
 }
 
-export function setActionFieldRemoved(doc: Y.Doc, id: string, removed: boolean, now = Date.now()) {
+/** Removes a field (`by`: the remover's author id, ADR 21) or restores it. */
+export function setActionFieldRemoved(
+	doc: Y.Doc,
+	id: string,
+	removed: boolean,
+	now = Date.now(),
+	by: string | null = null
+) {
 	const map = writable(doc, ROOT_KEYS.actionFields);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		writeFields(map, id, { removed: removed ? true : undefined });
+		writeFields(map, id, removalFields(removed, by, now));
 	});
 }
 

@@ -3,8 +3,9 @@
 // document, which nobody else receives, until the facilitator's app copies them to the board (reveal).
 // A card keeps its id when revealed, so revealing twice (or from two devices) writes the same keys.
 // Merging a duplicate only sets its `mergedInto`: both texts stay and undo clears it (domain/cards.ts).
-// Removing a card only sets its `removed` flag: its record stays, so undo clears the flag, and a later
-// reveal, which copies only ids the board has no record of, does not bring it back.
+// Removing a card or a group only sets its `removed` flag, with who and when (ADR 21): its record stays,
+// so undo or the facilitator's restore clears the flag, and a later reveal, which copies only ids the
+// board has no record of, does not bring it back.
 
 import type * as Y from 'yjs';
 import {
@@ -13,11 +14,12 @@ import {
 	type Card,
 	type Cluster
 } from '../domain/workshop/cards';
-import { deleteRecord, isRecordId, readFieldRecords, writeFields } from './field-records';
+import { isRecordId, readFieldRecords, writeFields } from './field-records';
 import { isOrderKey } from '../domain/workshop/ordering';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 import { parseRecord } from './schemas/document-schema';
 import { CARD_RECORD, CLUSTER_RECORD } from './schemas/workshop';
+import { removalFields } from './workshop-removed';
 
 /** Where cards live: the board, or a participant's private document. */
 export type CardRoot = (typeof ROOT_KEYS)['cards' | 'privateCards'];
@@ -113,19 +115,24 @@ export function editCardText(
 	});
 }
 
-/** Removes cards (a card with the duplicates merged into it) in one step, or restores them. */
+/**
+ * Removes cards (a card with the duplicates merged into it) in one step, or restores them; `by` is
+ * the remover's author id, written with the time (ADR 21).
+ */
 export function setCardsRemoved(
 	doc: Y.Doc,
 	ids: readonly string[],
 	removed: boolean,
 	root: CardRoot = ROOT_KEYS.cards,
-	now = Date.now()
+	now = Date.now(),
+	by: string | null = null
 ): void {
 	if (!ids.every(isRecordId)) throw new RangeError('invalid card id');
 	const map = writable(doc, root);
+	const fields = removalFields(removed, by, now);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		for (const id of ids) writeFields(map, id, { removed: removed ? true : undefined });
+		for (const id of ids) writeFields(map, id, fields);
 	});
 }
 
@@ -207,12 +214,14 @@ export function revealCards(
 function readCluster(id: string, fields: Map<string, unknown>): Cluster | null {
 	const record = parseRecord(CLUSTER_RECORD, Object.fromEntries(fields));
 	if (record === null || !validateClusterName(record.name).ok) return null;
-	return { id, ...record };
+	const { blockId, name, order } = record;
+	return { id, blockId, name, order };
 }
 
 export function readClusters(doc: Y.Doc): Cluster[] {
 	const clusters: Cluster[] = [];
 	for (const [id, fields] of readFieldRecords(rootMap(doc, ROOT_KEYS.clusters))) {
+		if (fields.get('removed') === true) continue;
 		const cluster = readCluster(id, fields);
 		if (cluster) clusters.push(cluster);
 	}
@@ -243,8 +252,18 @@ export function renameCluster(doc: Y.Doc, id: string, name: string, now = Date.n
 	});
 }
 
-/** Removes a cluster; its cards stay on the board, unclustered (in the same step, so undo restores both). */
-export function removeCluster(doc: Y.Doc, id: string, now = Date.now()): void {
+/**
+ * Removes a cluster; its cards stay on the board, unclustered (in the same step, so undo restores
+ * both). The group keeps its record with who removed it and when, so the facilitator can restore it
+ * (ADR 21); it comes back empty, as its cards may have been grouped anew meanwhile.
+ */
+export function removeCluster(
+	doc: Y.Doc,
+	id: string,
+	now = Date.now(),
+	by: string | null = null
+): void {
+	if (!isRecordId(id)) throw new RangeError('invalid cluster id');
 	const clusters = writable(doc, ROOT_KEYS.clusters);
 	const cards = writable(doc, ROOT_KEYS.cards);
 	doc.transact(() => {
@@ -252,6 +271,6 @@ export function removeCluster(doc: Y.Doc, id: string, now = Date.now()): void {
 		for (const card of readCards(doc).cards) {
 			if (card.clusterId === id) writeFields(cards, card.id, { clusterId: null });
 		}
-		deleteRecord(clusters, id);
+		writeFields(clusters, id, removalFields(true, by, now));
 	});
 }

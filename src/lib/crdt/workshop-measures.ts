@@ -22,6 +22,7 @@ import { isOrderKey } from '../domain/workshop/ordering';
 import { isRecordId, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 import { MEASURE_LINKS, MEASURE_RECORD, MEASURE_STATUS_ENTRY } from './schemas/workshop';
+import { removalFields } from './workshop-removed';
 
 const DIM = 'dim.';
 const IKZ = 'ikz.';
@@ -259,11 +260,18 @@ export function editMeasure(
 	});
 }
 
-export function setMeasureRemoved(doc: Y.Doc, id: string, removed: boolean, now = Date.now()) {
+/** Removes a measure (`by`: the remover's author id, ADR 21) or restores it. */
+export function setMeasureRemoved(
+	doc: Y.Doc,
+	id: string,
+	removed: boolean,
+	now = Date.now(),
+	by: string | null = null
+) {
 	const map = writable(doc, ROOT_KEYS.measures);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		writeFields(map, id, { removed: removed ? true : undefined });
+		writeFields(map, id, removalFields(removed, by, now));
 	});
 }
 

@@ -9,6 +9,7 @@ import type { Photo } from '../domain/photos/photo';
 import { isRecordId, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
 import { PHOTO_RECORD } from './schemas/workshop';
+import { removalFields } from './workshop-removed';
 
 function writable(doc: Y.Doc): Y.Map<unknown> {
 	const map = rootMap(doc, ROOT_KEYS.photos);
@@ -68,11 +69,17 @@ export function setPhotoCaption(doc: Y.Doc, id: string, caption: string, now = D
 	});
 }
 
-export function removePhoto(doc: Y.Doc, id: string, now = Date.now()): void {
+/** Removes a photo; `by` is the remover's author id, written with the time (ADR 21). */
+export function removePhoto(
+	doc: Y.Doc,
+	id: string,
+	now = Date.now(),
+	by: string | null = null
+): void {
 	const map = writable(doc);
 	doc.transact(() => {
 		ensureMeta(doc, now);
-		writeFields(map, id, { removed: true });
+		writeFields(map, id, removalFields(true, by, now));
 	});
 }
 

@@ -31,6 +31,7 @@ import type { AppErrorCode, WriteChange } from './app-error';
 import type { LiveDocument } from './live-document.svelte';
 import type { WorkshopControl } from './workshop-control.svelte';
 import { undoable, type UndoStep } from './workshop-undo.svelte';
+import { MODERATION_AUTHOR_ID } from './workshop-notes.svelte';
 
 type DimensionsError = 'field_dimensions_missing' | 'field_dimensions_invalid';
 
@@ -220,7 +221,8 @@ export class ActionFieldsBoard {
 	async remove(id: string): Promise<boolean> {
 		if (!this.hasField(id)) return false;
 		return this.#apply({ kind: 'remove', label: this.#title(id), focus: id }, (doc) =>
-			setActionFieldRemoved(doc, id, true)
+			// Only the facilitator writes Handlungsfelder (server/SPEC.md W11), so they removed it.
+			setActionFieldRemoved(doc, id, true, (this.#options.now ?? Date.now)(), MODERATION_AUTHOR_ID)
 		);
 	}
 

@@ -241,8 +241,9 @@ export class CardBoard {
 			const merged = cards.find((c) => c.id === id);
 			return merged !== undefined && this.mayChange(merged);
 		});
+		const { authorId, now = Date.now } = this.#options;
 		return this.#change({ kind: 'remove', label: card.text, focus: card.id }, (doc) =>
-			setCardsRemoved(doc, cardIds, true)
+			setCardsRemoved(doc, cardIds, true, ROOT_KEYS.cards, now(), authorId)
 		);
 	}
 
@@ -276,8 +277,9 @@ export class CardBoard {
 	async removeCluster(blockId: string, clusterId: string): Promise<boolean> {
 		const group = this.view(blockId).clusters.find((g) => g.cluster.id === clusterId);
 		if (!group) return false;
+		const { authorId, now = Date.now } = this.#options;
 		return this.#change({ kind: 'dissolve', label: group.cluster.name, focus: null }, (doc) =>
-			removeCluster(doc, clusterId)
+			removeCluster(doc, clusterId, now(), authorId)
 		);
 	}
 

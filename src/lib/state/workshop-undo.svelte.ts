@@ -20,6 +20,8 @@ export type UndoKind =
 	| 'move'
 	| 'merge'
 	| 'remove'
+	/** The facilitator brought back what someone removed (ADR 21). */
+	| 'restore'
 	| 'dissolve'
 	| 'link'
 	| 'unlink'
@@ -56,7 +58,8 @@ const ROOTS = {
 		ROOT_KEYS.matrix,
 		ROOT_KEYS.actionFields,
 		ROOT_KEYS.actionFieldLinks,
-		ROOT_KEYS.measures
+		ROOT_KEYS.measures,
+		ROOT_KEYS.photos
 	]
 } as const;
 

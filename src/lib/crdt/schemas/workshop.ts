@@ -21,6 +21,18 @@ import { META, orderKey, recordId, text, time } from './values';
 // the very schema the snapshot records: a reader cannot accept what the schema refuses, or the reverse.
 
 /** A matrix score on one axis: an integer 1–5 (domain/workshop/matrix.ts). */
+/**
+ * Removing a record sets `removed` instead of deleting it, so undo and a later reveal do not bring it
+ * back and the facilitator can restore it (ADR 21). Who removed it (a participant id, or the
+ * facilitator's author id) and when are written with the flag; records removed before these fields
+ * existed lack them, and restoring clears all three.
+ */
+export const REMOVAL = {
+	removed: v.optional(v.literal(true)),
+	removedBy: v.optional(recordId),
+	removedAt: v.optional(time)
+};
+
 export const SCORE_ENTRY = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
 
 export const CARD_RECORD = v.object({
@@ -31,11 +43,16 @@ export const CARD_RECORD = v.object({
 	clusterId: v.nullish(recordId),
 	mergedInto: v.nullish(recordId),
 	createdAt: time,
-	/** Set instead of deleting, so undo and a later reveal do not bring the card back. */
-	removed: v.optional(v.literal(true))
+	...REMOVAL
 });
 
-export const CLUSTER_RECORD = v.object({ blockId: recordId, name: text, order: orderKey });
+/** A group; removed ones (ADR 21) keep their record, earlier apps deleted it. */
+export const CLUSTER_RECORD = v.object({
+	blockId: recordId,
+	name: text,
+	order: orderKey,
+	...REMOVAL
+});
 
 /** A dot, under `<participantId>/<itemId>/<dotId>`. */
 export const DOT_ENTRY = v.object({
@@ -59,7 +76,7 @@ export const ACTION_FIELD_RECORD = v.object({
 	title: text,
 	order: orderKey,
 	createdAt: time,
-	removed: v.optional(v.literal(true)),
+	...REMOVAL,
 	// One key per tagged dimension, so two people tagging different ones keep both.
 	...Object.fromEntries(
 		DIMENSIONS.map((dimension) => [`dim.${dimension}`, v.optional(v.literal(true))])
@@ -121,7 +138,7 @@ export const MEASURE_RECORD = v.object({
 	authorId: recordId,
 	createdAt: time,
 	/** Set instead of deleting, so an edit made meanwhile stays and undo brings both back. */
-	removed: v.optional(v.literal(true)),
+	...REMOVAL,
 	...Object.fromEntries(
 		DIMENSIONS.map((dimension) => [`dim.${dimension}`, v.optional(v.literal(true))])
 	)
@@ -158,7 +175,7 @@ export const PHOTO_RECORD = v.object({
 	authorId: recordId,
 	createdAt: time,
 	/** Set instead of deleting, so a description written meanwhile stays and undo brings both back. */
-	removed: v.optional(v.literal(true))
+	...REMOVAL
 });
 
 export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {

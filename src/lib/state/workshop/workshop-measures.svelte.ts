@@ -369,10 +369,12 @@ export class WorkshopMeasures {
 	/** Removes a measure; its record stays, so undo (or restore) brings it back with later edits. */
 	async remove(id: string): Promise<MeasureResult> {
 		const measure = this.#measure(id);
+		const writer = this.#options.writer;
 		if (measure === undefined) return { ok: false, error: 'measure_unknown' };
-		if (!this.canRemove(id)) return { ok: false, error: 'read_only' };
+		if (writer === null || !this.canRemove(id)) return { ok: false, error: 'read_only' };
 		const step: UndoStep = { kind: 'remove', label: measure.title, focus: id };
-		const error = await this.#apply(step, (doc) => setMeasureRemoved(doc, id, true));
+		const at = (this.#options.now ?? Date.now)();
+		const error = await this.#apply(step, (doc) => setMeasureRemoved(doc, id, true, at, writer.id));
 		return error === null ? { ok: true, id } : { ok: false, error };
 	}
 

@@ -153,9 +153,10 @@ export class WorkshopPhotos {
 
 	async remove(id: string): Promise<boolean> {
 		const photo = this.#board.value.find((p) => p.id === id);
-		if (!photo || !this.mayChange(photo)) return false;
+		const writer = this.#writer;
+		if (!photo || writer === null || !this.mayChange(photo)) return false;
 		return this.#apply({ kind: 'remove', label: photo.caption, focus: id }, (doc) =>
-			removePhoto(doc, id)
+			removePhoto(doc, id, Date.now(), writer.id)
 		);
 	}
 

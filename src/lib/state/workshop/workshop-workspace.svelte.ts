@@ -48,6 +48,8 @@ import { saveFile } from '../../util/save-file';
 import { readPhotos } from '../../crdt/workshop-photos';
 import type { PhotoBlobs } from '../photos/photo-blobs';
 import { WorkshopPhotos } from './workshop-photos.svelte';
+import { readRemoved } from '../../crdt/workshop-removed';
+import { RemovedRecords } from './removed-records.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { RosterEntry } from '../../crdt/workshop-doc';
@@ -103,6 +105,7 @@ export class WorkshopWorkspace {
 	#photos: WorkshopPhotos | null = null;
 	#presence: Presence | null = null;
 	#protocol: WorkshopProtocolFile | null = null;
+	#removed: RemovedRecords | null = null;
 
 	constructor(options: WorkshopWorkspaceOptions) {
 		this.#options = options;
@@ -276,6 +279,20 @@ export class WorkshopWorkspace {
 			id === null ? null : { id, removesAny: role.kind === 'facilitator' },
 			photoBlobs,
 			workshopBoardDocName(ars, workshop)
+		));
+	}
+
+	/**
+	 * What anyone removed from the board, for the facilitator to restore (ADR 21); null on every other
+	 * device: participants may restore only their own records (server/SPEC.md W6, W13, W15), which
+	 * their undo does.
+	 */
+	get removed(): RemovedRecords | null {
+		if (this.#role?.kind !== 'facilitator') return null;
+		return (this.#removed ??= new RemovedRecords(
+			this.#live(this.#boardDoc, readRemoved, []),
+			this.roster,
+			(change) => this.#write(this.#boardDoc, change)
 		));
 	}
 
