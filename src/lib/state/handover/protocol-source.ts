@@ -48,22 +48,20 @@ export interface ProtocolExtras {
 	now?: Date;
 }
 
-/** A photo as the files show it; the files embed JPEG and PNG, so another type is left out. */
-const photoOf = (photo: Photo): ProtocolPhoto[] =>
-	photo.mediaType === 'image/jpeg' || photo.mediaType === 'image/png'
-		? [
-				{
-					blockId: photo.blockId,
-					sha256: photo.sha256,
-					mediaType: photo.mediaType,
-					alt: photo.caption,
-					caption: photo.caption,
-					...(photo.width !== null && photo.height !== null
-						? { width: photo.width, height: photo.height }
-						: {})
-				}
-			]
-		: [];
+/**
+ * A photo as the files show it. The files embed JPEG and PNG; a WebP is embedded as the JPEG it is
+ * converted to when the file is made (report-images.ts).
+ */
+const photoOf = (photo: Photo): ProtocolPhoto => ({
+	blockId: photo.blockId,
+	sha256: photo.sha256,
+	mediaType: photo.mediaType === 'image/png' ? 'image/png' : 'image/jpeg',
+	alt: photo.caption,
+	caption: photo.caption,
+	...(photo.width !== null && photo.height !== null
+		? { width: photo.width, height: photo.height }
+		: {})
+});
 
 const card = (c: BoardCard): ProtocolCard => ({ text: c.text, merged: c.mergedIds.length });
 
@@ -128,7 +126,7 @@ export function protocolInput(workspace: ProtocolWorkspace, extras: ProtocolExtr
 		),
 		actionFields: measures?.fields ?? [],
 		measures: measures?.measures ?? [],
-		photos: (workspace.photos?.all ?? []).flatMap(photoOf),
+		photos: (workspace.photos?.all ?? []).map(photoOf),
 		createdAt: (extras.now ?? new Date()).toISOString()
 	};
 }
