@@ -40,7 +40,7 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 
 	// The day starts at 8:30: Begrüßung 8:30–8:50 (20 min), Ergebnisse 8:50 (by hand).
 	await page.getByLabel('Beginn des Tages').fill('08:30');
-	await page.getByRole('button', { name: 'Ort und Beginn speichern' }).click();
+	await page.getByRole('button', { name: 'Ort, Beginn und Moderation speichern' }).click();
 	await expect(rows.nth(1)).toContainText('08:30');
 	await expect(rows.nth(2)).toContainText('08:50');
 	await expect(rows.nth(2)).toContainText('Ergebnisse des Digital-Checks');
@@ -187,7 +187,7 @@ test('a co-facilitator’s change arriving while my forms are open shows in the 
 
 	await edit.getByRole('button', { name: 'Speichern' }).click();
 	await expect(page.getByRole('button', { name: '„Begrüßung“ bearbeiten' })).toBeFocused();
-	await page.getByRole('button', { name: 'Ort und Beginn speichern' }).click();
+	await page.getByRole('button', { name: 'Ort, Beginn und Moderation speichern' }).click();
 	await expect(page.getByText('Gespeichert.', { exact: true })).toBeVisible();
 	await expect
 		.poll(async () => {

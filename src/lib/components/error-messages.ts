@@ -68,6 +68,7 @@ const SESSION_MESSAGES: Record<
 const WORKSHOP_MESSAGES: Record<
 	| 'duration_invalid'
 	| 'start_time_invalid'
+	| 'facilitators_too_long'
 	| 'question_too_long'
 	| CardTextError
 	| ClusterNameError
@@ -92,6 +93,7 @@ const WORKSHOP_MESSAGES: Record<
 	cluster_name_invalid: m.err_cluster_name_invalid,
 	duration_invalid: m.err_duration_invalid,
 	start_time_invalid: m.err_start_time_invalid,
+	facilitators_too_long: m.err_facilitators_too_long,
 	question_too_long: m.err_question_too_long
 };
 

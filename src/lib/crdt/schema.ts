@@ -16,7 +16,7 @@ export const ROOT_KEYS = {
 	meta: 'meta',
 	/** Y.Map of the profile fields, in `kommune/<ARS>/profile`. */
 	profile: 'profile',
-	/** Y.Map (title, date, place, startTime) in a workshop's control document. */
+	/** Y.Map (title, date, place, startMinutes, facilitators) in a workshop's control document. */
 	workshop: 'workshop',
 	/** Y.Map participantId → { name, joinedAt } in a workshop's board: who takes part, by name. */
 	participants: 'participants',
@@ -65,6 +65,11 @@ export const ROOT_KEYS = {
 	timer: 'timer',
 	/** Y.Map blockId → 'private' | 'revealed': the card phase of a block, in the control document. */
 	cardPhases: 'cardPhases',
+	/**
+	 * Y.Map `<blockId>/startedAt` and `<blockId>/endedAt` → server time (ms), in the control document:
+	 * when each block was actually run, kept after the run moves on (the run map holds the current one).
+	 */
+	blockTimes: 'blockTimes',
 	/** Y.Map `<cardId>/<field>` → value: cards on the board (added openly or revealed). */
 	cards: 'cards',
 	/** Y.Map `<clusterId>/<field>` → value: named groups of cards on the board. */

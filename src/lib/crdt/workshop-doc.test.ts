@@ -71,14 +71,31 @@ describe('workshop documents', () => {
 
 	it('the control document keeps place and start time; a start outside the day is refused and a peer’s garbage reads as none', () => {
 		const doc = new Y.Doc();
-		expect(readWorkshopPlan(doc)).toEqual({ place: null, startMinutes: null });
+		expect(readWorkshopPlan(doc)).toEqual({ place: null, startMinutes: null, facilitators: null });
 		writeWorkshopPlan(doc, { place: 'Ratssaal', startMinutes: 8 * 60 + 30 });
-		expect(readWorkshopPlan(doc)).toEqual({ place: 'Ratssaal', startMinutes: 510 });
+		expect(readWorkshopPlan(doc)).toEqual({
+			place: 'Ratssaal',
+			startMinutes: 510,
+			facilitators: null
+		});
 		expect(() => writeWorkshopPlan(doc, { place: null, startMinutes: 24 * 60 })).toThrow(
 			RangeError
 		);
 		doc.getMap(ROOT_KEYS.workshop).set('startMinutes', '8:30');
 		expect(readWorkshopPlan(doc).startMinutes).toBeNull();
+	});
+
+	it('keeps who facilitates the day, up to 200 characters; a longer text is refused and changes nothing', () => {
+		const doc = new Y.Doc();
+		writeWorkshopPlan(doc, { facilitators: 'Anna Schmidt, Ben Meier' });
+		expect(readWorkshopPlan(doc).facilitators).toBe('Anna Schmidt, Ben Meier');
+		expect(() => writeWorkshopPlan(doc, { facilitators: 'x'.repeat(201) })).toThrow(RangeError);
+		expect(readWorkshopPlan(doc).facilitators).toBe('Anna Schmidt, Ben Meier');
+		writeWorkshopPlan(doc, { facilitators: 'x'.repeat(200) });
+		expect(readWorkshopPlan(doc).facilitators).toHaveLength(200);
+		// A peer's text over the limit reads as none.
+		doc.getMap(ROOT_KEYS.workshop).set('facilitators', 'x'.repeat(201));
+		expect(readWorkshopPlan(doc).facilitators).toBeNull();
 	});
 
 	it('keeps a field a newer app added to a roster entry when the participant renames themselves', () => {

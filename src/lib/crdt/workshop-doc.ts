@@ -1,4 +1,5 @@
-// A workshop's title, date, place and start time in the control document (written by moderation), and
+// A workshop's title, date, place, start time and facilitators in the control document (written by
+// moderation only: participants read the control document, ADR 5), and
 // the roster in the board (each participant writes their own entry when joining). The agenda, the run
 // state, cards and notes live beside these roots (workshop-agenda.ts, workshop-run.ts, workshop-cards.ts,
 // workshop-notes.ts); nothing here is nested lazily.
@@ -40,9 +41,15 @@ export interface WorkshopPlan {
 	place: string | null;
 	/** The start of the day as minutes after midnight, or null (then the agenda starts at 9:00). */
 	startMinutes: number | null;
+	/** Who runs the day, as the facilitator writes it ("Anna Schmidt, Ben Meier"), or null. */
+	facilitators: string | null;
 }
 
 const PLACE_MAX_LENGTH = 120;
+export const FACILITATORS_MAX_LENGTH = 200;
+
+const withinLength = (value: unknown, max: number): value is string =>
+	typeof value === 'string' && value.trim() !== '' && [...value].length <= max;
 
 const isStartMinutes = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 24 * 60;
@@ -54,15 +61,19 @@ const isStartMinutes = (value: unknown): value is number =>
 export function writeWorkshopPlan(doc: Y.Doc, plan: Partial<WorkshopPlan>, now = Date.now()): void {
 	const map = rootMap(doc, ROOT_KEYS.workshop);
 	if (map === null) throw new Error('workshop root has the wrong type');
-	const { place, startMinutes } = plan;
+	const { place, startMinutes, facilitators } = plan;
 	if (startMinutes != null && !isStartMinutes(startMinutes))
 		throw new RangeError(`start ${startMinutes} is not a time of day`);
 	if (place != null && [...place].length > PLACE_MAX_LENGTH) throw new RangeError('place too long');
+	if (facilitators != null && [...facilitators].length > FACILITATORS_MAX_LENGTH)
+		throw new RangeError('facilitators too long');
 	doc.transact(() => {
 		ensureMeta(doc, now);
 		if (place !== undefined && map.get('place') !== place) map.set('place', place);
 		if (startMinutes !== undefined && map.get('startMinutes') !== startMinutes)
 			map.set('startMinutes', startMinutes);
+		if (facilitators !== undefined && map.get('facilitators') !== facilitators)
+			map.set('facilitators', facilitators);
 	});
 }
 
@@ -70,12 +81,11 @@ export function readWorkshopPlan(doc: Y.Doc): WorkshopPlan {
 	const map = rootMap(doc, ROOT_KEYS.workshop);
 	const place = map?.get('place');
 	const startMinutes = map?.get('startMinutes');
+	const facilitators = map?.get('facilitators');
 	return {
-		place:
-			typeof place === 'string' && place.trim() !== '' && [...place].length <= PLACE_MAX_LENGTH
-				? place
-				: null,
-		startMinutes: isStartMinutes(startMinutes) ? startMinutes : null
+		place: withinLength(place, PLACE_MAX_LENGTH) ? place : null,
+		startMinutes: isStartMinutes(startMinutes) ? startMinutes : null,
+		facilitators: withinLength(facilitators, FACILITATORS_MAX_LENGTH) ? facilitators : null
 	};
 }
 

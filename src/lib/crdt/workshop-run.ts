@@ -1,11 +1,14 @@
 // Where the day stands, in a workshop's control document (written by moderation only, read by every
-// device and the projector): the current block and since when (server clock), the countdown, and the
-// card phase of each block (private until revealed).
+// device and the projector): the current block and since when (server clock), the countdown, the card
+// phase of each block (private until revealed), and when each block was actually run (the protocol's
+// planned and actual times).
 
 import type * as Y from 'yjs';
 import type { TimerState } from '../domain/workshop/timer';
-import { isRecordId } from './field-records';
+import { isRecordId, readFieldRecord, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
+import { parseRecord } from './schemas/document-schema';
+import { BLOCK_TIME_RECORD } from './schemas/workshop';
 
 export type CardPhase = 'private' | 'revealed';
 
@@ -51,13 +54,44 @@ export function readRun(doc: Y.Doc): RunState {
 	};
 }
 
-function writable(doc: Y.Doc, key: (typeof ROOT_KEYS)['run' | 'timer' | 'cardPhases']) {
+/** When a block was actually run, in the server's clock (ms). */
+export interface BlockTime {
+	startedAt: number;
+	/** Null while the block runs, or when the run was never moved on from it. */
+	endedAt: number | null;
+}
+
+const blockTimeOf = (fields: Map<string, unknown>): BlockTime | null => {
+	const record = parseRecord(BLOCK_TIME_RECORD, Object.fromEntries(fields));
+	if (record === null) return null;
+	const { startedAt, endedAt } = record;
+	return { startedAt, endedAt: endedAt !== undefined && endedAt >= startedAt ? endedAt : null };
+};
+
+/** Each block that has been started, by id; a record a peer wrote in another shape is skipped. */
+export function readBlockTimes(doc: Y.Doc): Record<string, BlockTime> {
+	const times: Record<string, BlockTime> = {};
+	for (const [blockId, fields] of readFieldRecords(rootMap(doc, ROOT_KEYS.blockTimes))) {
+		const time = blockTimeOf(fields);
+		if (time !== null) times[blockId] = time;
+	}
+	return times;
+}
+
+function writable(
+	doc: Y.Doc,
+	key: (typeof ROOT_KEYS)['run' | 'timer' | 'cardPhases' | 'blockTimes']
+) {
 	const map = rootMap(doc, key);
 	if (map === null) throw new Error(`${key} root has the wrong type`);
 	return map;
 }
 
-/** Makes a block the current one (null: none), stamped with the server's time. */
+/**
+ * Makes a block the current one (null: none), stamped with the server's time. The block left ends
+ * now; the block entered keeps the time it was first started, so going back to it for a moment does
+ * not move its actual start, and runs again until it is left (its earlier end is dropped).
+ */
 export function setCurrentBlock(
 	doc: Y.Doc,
 	blockId: string | null,
@@ -66,10 +100,21 @@ export function setCurrentBlock(
 ): void {
 	if (blockId !== null && !isRecordId(blockId)) throw new RangeError('invalid block id');
 	const run = writable(doc, ROOT_KEYS.run);
+	const times = writable(doc, ROOT_KEYS.blockTimes);
+	const { currentBlockId: previous, currentSince } = readRun(doc);
 	doc.transact(() => {
 		ensureMeta(doc, now);
 		run.set('currentBlockId', blockId);
 		run.set('currentSince', blockId === null ? null : serverNow);
+		if (previous === blockId) return;
+		if (previous !== null) {
+			// A block started by an app that kept no times has only the run's start to go by.
+			const startedAt = blockTimeOf(readFieldRecord(times, previous))?.startedAt ?? currentSince;
+			if (startedAt !== null) writeFields(times, previous, { startedAt, endedAt: serverNow });
+		}
+		if (blockId === null) return;
+		const started = blockTimeOf(readFieldRecord(times, blockId))?.startedAt;
+		writeFields(times, blockId, { startedAt: started ?? serverNow, endedAt: undefined });
 	});
 }
 

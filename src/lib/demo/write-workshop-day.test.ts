@@ -66,7 +66,8 @@ describe('writeWorkshopDay', () => {
 		});
 		expect(readWorkshopPlan(control)).toEqual({
 			place: SMALL.workshop.place,
-			startMinutes: SMALL.workshop.startMinutes
+			startMinutes: SMALL.workshop.startMinutes,
+			facilitators: null
 		});
 		expect(readAgenda(control)).toEqual({ blocks: SMALL.blocks, malformed: 0 });
 		expect(readRun(control)).toMatchObject(SMALL.run);

@@ -12,7 +12,7 @@ import {
 	type WorkshopInfo,
 	type WorkshopPlan
 } from '../crdt/workshop-doc';
-import { readRun, type RunState } from '../crdt/workshop-run';
+import { readBlockTimes, readRun, type BlockTime, type RunState } from '../crdt/workshop-run';
 import { readVoting, type VotingSetup } from '../crdt/workshop-votes';
 import type { AppErrorCode } from './app-error';
 import type { Clock } from './clock.svelte';
@@ -26,6 +26,8 @@ export interface ControlSnapshot {
 	plan: WorkshopPlan;
 	blocks: ReturnType<typeof readAgenda>['blocks'];
 	run: RunState;
+	/** When each block that has been started was actually run (server clock). */
+	blockTimes: Record<string, BlockTime>;
 	/** The dot vote of each block that has one. */
 	voting: Record<string, VotingSetup>;
 }
@@ -35,14 +37,16 @@ export const readControl = (doc: Y.Doc): ControlSnapshot => ({
 	plan: readWorkshopPlan(doc),
 	blocks: readAgenda(doc).blocks,
 	run: readRun(doc),
+	blockTimes: readBlockTimes(doc),
 	voting: readVoting(doc)
 });
 
 export const EMPTY_CONTROL: ControlSnapshot = {
 	info: null,
-	plan: { place: null, startMinutes: null },
+	plan: { place: null, startMinutes: null, facilitators: null },
 	blocks: [],
 	run: { currentBlockId: null, currentSince: null, timer: { status: 'idle' }, cardPhases: {} },
+	blockTimes: {},
 	voting: {}
 };
 
@@ -92,6 +96,11 @@ export class WorkshopControl {
 
 	get run(): RunState {
 		return this.control.value.run;
+	}
+
+	/** When each started block was actually run, by block id (server clock, ms). */
+	get blockTimes(): Record<string, BlockTime> {
+		return this.control.value.blockTimes;
 	}
 
 	get voting(): Record<string, VotingSetup> {

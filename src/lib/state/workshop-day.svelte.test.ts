@@ -152,7 +152,11 @@ describe('saving place and start time while a co-facilitator changes them', () =
 		exchange(laptop, tablet);
 
 		for (const doc of [laptop, tablet]) {
-			expect(readWorkshopPlan(doc)).toEqual({ place: 'Rathaus, Saal 2', startMinutes: 510 });
+			expect(readWorkshopPlan(doc)).toEqual({
+				place: 'Rathaus, Saal 2',
+				startMinutes: 510,
+				facilitators: null
+			});
 		}
 		expect(me.schedule[0]!.startsAt).toBe(510);
 	});
@@ -164,6 +168,10 @@ describe('saving place and start time while a co-facilitator changes them', () =
 		exchange(laptop, tablet);
 		await me.editPlan(myForm, { ...myForm, place: null });
 		exchange(laptop, tablet);
-		expect(readWorkshopPlan(tablet)).toEqual({ place: null, startMinutes: 600 });
+		expect(readWorkshopPlan(tablet)).toEqual({
+			place: null,
+			startMinutes: 600,
+			facilitators: null
+		});
 	});
 });

@@ -32,6 +32,7 @@ import { undoable, type UndoStep } from './workshop-undo.svelte';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { WorkshopPlan } from '../crdt/workshop-doc';
+export { FACILITATORS_MAX_LENGTH } from '../crdt/workshop-doc';
 
 export type WriteControl = (
 	change: (doc: Y.Doc) => void

@@ -178,6 +178,9 @@ export const PHOTO_RECORD = v.object({
 	...REMOVAL
 });
 
+/** When a block was actually run (server clock, ms); no end while it runs or was left unended. */
+export const BLOCK_TIME_RECORD = v.object({ startedAt: time, endedAt: v.optional(time) });
+
 export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
 	kind: 'workshop-control',
 	version: 1,
@@ -191,7 +194,9 @@ export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
 				title: text,
 				date: v.nullable(text),
 				place: v.optional(v.nullable(text)),
-				startMinutes: v.optional(v.nullable(v.number()))
+				startMinutes: v.optional(v.nullable(v.number())),
+				/** Who runs the day (free text, e.g. "Anna Schmidt, Ben Meier"), named in the protocol. */
+				facilitators: v.optional(v.nullable(text))
 			}),
 			migrations: []
 		},
@@ -226,6 +231,14 @@ export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
 			key: 'blockId',
 			version: 1,
 			schema: v.picklist(['private', 'revealed']),
+			migrations: []
+		},
+		blockTime: {
+			root: ROOT_KEYS.blockTimes,
+			encoding: 'field-records',
+			key: 'blockId',
+			version: 1,
+			schema: BLOCK_TIME_RECORD,
 			migrations: []
 		},
 		voting: {

@@ -17,9 +17,12 @@ export const germanDate = (isoDate: string): string => {
 	return `${day}.${month}.${year}`;
 };
 
-const ROLES: Record<ParticipantRole, string> = {
-	moderation: 'Moderation',
-	teilnahme: 'Teilnehmende'
+const ROLES: Record<ParticipantRole, { one: string; many: (count: number) => string }> = {
+	moderation: {
+		one: 'eine Person in der Moderation',
+		many: (count) => `${count} Personen in der Moderation`
+	},
+	teilnahme: { one: 'eine teilnehmende Person', many: (count) => `${count} Teilnehmende` }
 };
 
 const QUADRANT_NAMES: Record<Quadrant, string> = {
@@ -57,8 +60,9 @@ export const PROTOCOL_TEXTS = {
 		notGiven: 'nicht angegeben',
 		nobody: 'niemand eingecheckt'
 	},
-	/** "30 Teilnehmende, 2 Moderation": counts only, the protocol names no participant. */
-	participantCount: (role: ParticipantRole, count: number) => `${count} ${ROLES[role]}`,
+	/** "30 Teilnehmende, 2 Personen in der Moderation": counts only, no participant is named. */
+	participantCount: (role: ParticipantRole, count: number) =>
+		count === 1 ? ROLES[role].one : ROLES[role].many(count),
 	pseudonymous:
 		'Das Protokoll nennt keine Namen von Teilnehmenden; Karten, Punkte und Bewertungen stehen ohne Urheber.',
 
@@ -73,8 +77,9 @@ export const PROTOCOL_TEXTS = {
 		plannedEnd: 'Ende (Plan)',
 		minutes: 'Minuten',
 		actualStart: 'Beginn (tatsächlich)',
+		actualEnd: 'Ende (tatsächlich)',
 		actualNote:
-			'Den tatsächlichen Beginn hält die App bisher nur für den zuletzt gestarteten Block fest; die übrigen Zeilen bleiben dort leer.',
+			'Die tatsächlichen Zeiten hält die App fest, wenn die Moderation einen Block startet und zum nächsten wechselt. Leer bleibt, was nicht gestartet wurde; ein Block ohne Ende lief noch, als das Protokoll erstellt wurde.',
 		empty: 'Die Tagesordnung hat noch keine Blöcke.'
 	},
 	methods: {
@@ -93,10 +98,12 @@ export const PROTOCOL_TEXTS = {
 	blocks: {
 		heading: 'Ablauf und Ergebnisse der Blöcke',
 		blockHeading: (index: number, title: string) => `${index}. ${title}`,
-		times: (from: string, to: string, actual: string | null) =>
-			actual === null
+		times: (from: string, to: string, actualFrom: string | null, actualTo: string | null) =>
+			actualFrom === null
 				? `Geplant ${from} bis ${to} Uhr.`
-				: `Geplant ${from} bis ${to} Uhr, begonnen um ${actual} Uhr.`,
+				: actualTo === null
+					? `Geplant ${from} bis ${to} Uhr, begonnen um ${actualFrom} Uhr.`
+					: `Geplant ${from} bis ${to} Uhr, tatsächlich ${actualFrom} bis ${actualTo} Uhr.`,
 		question: (question: string) => `Frage: ${question}`,
 		cards: 'Karten',
 		cardsCount: (count: number) =>

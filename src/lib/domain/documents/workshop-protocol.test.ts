@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../measures/measure';
 import type { ReportBlock, ReportChartBlock, ReportDocument, ReportTable } from './report-document';
-import { buildWorkshopProtocol, type ProtocolBlock, type ProtocolInput } from './workshop-protocol';
+import {
+	buildWorkshopProtocol,
+	facilitatorNames,
+	type ProtocolBlock,
+	type ProtocolInput
+} from './workshop-protocol';
 
 function measure(fields: Partial<Measure> & Pick<Measure, 'id' | 'title' | 'order'>): Measure {
 	return {
@@ -35,6 +40,7 @@ const block = (fields: Partial<ProtocolBlock> & Pick<ProtocolBlock, 'id' | 'titl
 	endsAt: 9 * 60 + 30,
 	durationMinutes: 30,
 	actualStart: null,
+	actualEnd: null,
 	groups: [],
 	ungrouped: [],
 	notes: [],
@@ -50,10 +56,10 @@ function smallDay(): ProtocolInput {
 	return {
 		municipalityName: 'Celle',
 		workshop: { title: 'Digitalstrategie 2027', date: '2027-03-14', place: 'Rathaus Celle' },
-		facilitators: ['Moderation Nord'],
+		facilitators: ['Anna Schmidt', 'Ben Meier'],
 		participants: [
 			{ role: 'teilnahme', count: 12 },
-			{ role: 'moderation', count: 0 }
+			{ role: 'moderation', count: 2 }
 		],
 		blocks: [
 			block({
@@ -65,6 +71,7 @@ function smallDay(): ProtocolInput {
 				endsAt: 9 * 60 + 30,
 				durationMinutes: 30,
 				actualStart: 9 * 60 + 7,
+				actualEnd: 9 * 60 + 41,
 				groups: [
 					{
 						name: 'Technik',
@@ -87,7 +94,9 @@ function smallDay(): ProtocolInput {
 				method: 'punktabfrage',
 				startsAt: 9 * 60 + 30,
 				endsAt: 9 * 60 + 50,
-				durationMinutes: 20
+				durationMinutes: 20,
+				// Started when the cards ended, still running when the protocol was made.
+				actualStart: 9 * 60 + 41
 			}),
 			block({
 				id: 'm',
@@ -205,7 +214,7 @@ describe('the workshop protocol of a small day built by hand', () => {
 		expect(doc.createdAt).toBe('2027-03-14T16:00:00.000Z');
 	});
 
-	it('gives the title page facts with participants counted, roles without anyone left out', () => {
+	it('gives the title page facts with the facilitators named and the people counted by role', () => {
 		const facts = doc.blocks.find((b) => b.kind === 'facts');
 		expect(facts).toEqual({
 			kind: 'facts',
@@ -215,24 +224,58 @@ describe('the workshop protocol of a small day built by hand', () => {
 				{ label: 'Workshop', value: 'Digitalstrategie 2027' },
 				{ label: 'Datum', value: '14.03.2027' },
 				{ label: 'Ort', value: 'Rathaus Celle' },
-				{ label: 'Moderation', value: 'Moderation Nord' },
-				{ label: 'Teilnehmende', value: '12 Teilnehmende' }
+				{ label: 'Moderation', value: 'Anna Schmidt, Ben Meier' },
+				{ label: 'Teilnehmende', value: '12 Teilnehmende, 2 Personen in der Moderation' }
 			]
 		});
 	});
 
-	it('lists the agenda with planned times and the recorded actual start', () => {
+	it('counts one person of a role in words and leaves a role without anyone out', () => {
+		const day = smallDay();
+		day.facilitators = ['Anna Schmidt'];
+		day.participants = [
+			{ role: 'teilnahme', count: 1 },
+			{ role: 'moderation', count: 1 }
+		];
+		const facts = buildWorkshopProtocol(day).blocks.find((b) => b.kind === 'facts');
+		expect(facts).toMatchObject({
+			items: expect.arrayContaining([
+				{ label: 'Teilnehmende', value: 'eine teilnehmende Person, eine Person in der Moderation' }
+			])
+		});
+		day.participants = [
+			{ role: 'teilnahme', count: 0 },
+			{ role: 'moderation', count: 1 }
+		];
+		expect(buildWorkshopProtocol(day).blocks.find((b) => b.kind === 'facts')).toMatchObject({
+			items: expect.arrayContaining([
+				{ label: 'Teilnehmende', value: 'eine Person in der Moderation' }
+			])
+		});
+	});
+
+	it('lists the agenda with planned and actual start and end of every block', () => {
 		const agenda = table(doc, 'Tagesordnung');
+		expect(agenda.columns.map((column) => column.header)).toEqual([
+			'Nr.',
+			'Block',
+			'Methode',
+			'Beginn (Plan)',
+			'Ende (Plan)',
+			'Minuten',
+			'Beginn (tatsächlich)',
+			'Ende (tatsächlich)'
+		]);
 		expect(agenda.rows).toEqual([
-			[1, 'Was hindert uns?', 'Kartenabfrage', '09:00', '09:30', 30, '09:07'],
-			[2, 'Punkte vergeben', 'Punktabfrage', '09:30', '09:50', 20, null],
-			[3, 'Nutzen und Aufwand', 'Priorisierungsmatrix', '09:50', '10:20', 30, null]
+			[1, 'Was hindert uns?', 'Kartenabfrage', '09:00', '09:30', 30, '09:07', '09:41'],
+			[2, 'Punkte vergeben', 'Punktabfrage', '09:30', '09:50', 20, '09:41', null],
+			[3, 'Nutzen und Aufwand', 'Priorisierungsmatrix', '09:50', '10:20', 30, null, null]
 		]);
 	});
 
 	it('shows the cards by group, merged duplicates counted, then decisions, Themenspeicher and notes', () => {
 		expect(texts(section(doc, '1. Was hindert uns?'))).toEqual([
-			'Geplant 09:00 bis 09:30 Uhr, begonnen um 09:07 Uhr.',
+			'Geplant 09:00 bis 09:30 Uhr, tatsächlich 09:07 bis 09:41 Uhr.',
 			'Frage: Was hindert uns heute?',
 			'3 Karten wurden geschrieben.',
 			'Gruppe „Technik“ (2)',
@@ -248,7 +291,10 @@ describe('the workshop protocol of a small day built by hand', () => {
 			'Lebhafte Runde.'
 		]);
 		// Blocks that collect no cards say nothing about cards.
-		expect(texts(section(doc, '2. Punkte vergeben'))).toEqual(['Geplant 09:30 bis 09:50 Uhr.']);
+		expect(texts(section(doc, '2. Punkte vergeben'))).toEqual([
+			'Geplant 09:30 bis 09:50 Uhr, begonnen um 09:41 Uhr.'
+		]);
+		expect(texts(section(doc, '3. Nutzen und Aufwand'))[0]).toBe('Geplant 09:50 bis 10:20 Uhr.');
 	});
 
 	it('says that there are no photos, and that a Kartenabfrage without cards has none', () => {
@@ -258,7 +304,7 @@ describe('the workshop protocol of a small day built by hand', () => {
 		const empty = smallDay();
 		empty.blocks[0] = { ...empty.blocks[0]!, groups: [], ungrouped: [], notes: [] };
 		expect(texts(section(buildWorkshopProtocol(empty), '1. Was hindert uns?'))).toEqual([
-			'Geplant 09:00 bis 09:30 Uhr, begonnen um 09:07 Uhr.',
+			'Geplant 09:00 bis 09:30 Uhr, tatsächlich 09:07 bis 09:41 Uhr.',
 			'Frage: Was hindert uns heute?',
 			'Zu diesem Block wurden keine Karten geschrieben.'
 		]);
@@ -426,6 +472,11 @@ describe('the workshop protocol of a small day built by hand', () => {
 	it('still has a title when the workshop has none, and names the file by the day it is made', () => {
 		const day = smallDay();
 		day.workshop = { title: '', date: null, place: null };
+		day.facilitators = [];
+		day.participants = [
+			{ role: 'teilnahme', count: 12 },
+			{ role: 'moderation', count: 0 }
+		];
 		const untitled = buildWorkshopProtocol(day);
 		expect(untitled.title).toBe('Protokoll des Workshops');
 		expect(untitled.fileName).toBe('Protokoll-Celle-2027-03-14');
@@ -435,7 +486,7 @@ describe('the workshop protocol of a small day built by hand', () => {
 				{ label: 'Workshop', value: 'nicht angegeben' },
 				{ label: 'Datum', value: 'nicht angegeben' },
 				{ label: 'Ort', value: 'nicht angegeben' },
-				{ label: 'Moderation', value: 'Moderation Nord' },
+				{ label: 'Moderation', value: 'nicht angegeben' },
 				{ label: 'Teilnehmende', value: '12 Teilnehmende' }
 			]
 		});
@@ -448,5 +499,16 @@ describe('the workshop protocol of a small day built by hand', () => {
 		expect(texts(section(hidden, 'Ergebnisse der Punktabfrage'))).toEqual([
 			'Die Punktabfrage „Punkte vergeben“ ist noch nicht aufgedeckt; ihr Ergebnis steht daher nicht im Protokoll.'
 		]);
+	});
+});
+
+describe('the facilitators named in the workshop setup', () => {
+	it('are split at commas, semicolons and line breaks, blanks left out', () => {
+		expect(facilitatorNames('Anna Schmidt, Ben Meier')).toEqual(['Anna Schmidt', 'Ben Meier']);
+		expect(facilitatorNames(' Anna Schmidt;\nDr. Ben Meier-Lüdeke ,, ')).toEqual([
+			'Anna Schmidt',
+			'Dr. Ben Meier-Lüdeke'
+		]);
+		expect(facilitatorNames(null)).toEqual([]);
 	});
 });

@@ -48,6 +48,8 @@ export interface ProtocolBlock {
 	durationMinutes: number;
 	/** When the block was actually started (minutes after midnight, local time), where recorded. */
 	actualStart: number | null;
+	/** When the run moved on from it (same clock), or null: not started, or still running. */
+	actualEnd: number | null;
 	/** The block's groups by order, each with its cards by order. */
 	groups: { name: string; cards: ProtocolCard[] }[];
 	/** Cards in no group, by order. */
@@ -126,6 +128,16 @@ export interface ProtocolInput {
 const DIMENSION_TITLES = new Map<DimensionId, string>(
 	CURRENT_CATALOG.dimensions.map((d) => [d.id, d.title])
 );
+
+/**
+ * The names in the workshop's "Moderation" field, which is free text: "Anna Schmidt, Ben Meier" or one
+ * name a line. Split at commas, semicolons and line breaks, so the title page can count them.
+ */
+export const facilitatorNames = (text: string | null): string[] =>
+	(text ?? '')
+		.split(/[,;\n]/)
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
 
 /** Chart labels stay short: the table beside the chart holds the full text. */
 const POINT_LABEL_MAX = 40;
@@ -215,6 +227,9 @@ function titlePage(input: ProtocolInput): ReportBlock[] {
 	];
 }
 
+const clockOrNull = (minutes: number | null): string | null =>
+	minutes === null ? null : formatClockTime(minutes);
+
 function agendaSection(blocks: readonly ProtocolBlock[]): ReportBlock[] {
 	const heading: ReportBlock = { kind: 'heading', level: 2, text: T.agenda.heading };
 	if (blocks.length === 0)
@@ -230,7 +245,8 @@ function agendaSection(blocks: readonly ProtocolBlock[]): ReportBlock[] {
 			{ header: T.agenda.plannedStart },
 			{ header: T.agenda.plannedEnd },
 			{ header: T.agenda.minutes, format: 'integer' },
-			{ header: T.agenda.actualStart }
+			{ header: T.agenda.actualStart },
+			{ header: T.agenda.actualEnd }
 		],
 		rows: blocks.map((block, index) => [
 			index + 1,
@@ -239,7 +255,8 @@ function agendaSection(blocks: readonly ProtocolBlock[]): ReportBlock[] {
 			formatClockTime(block.startsAt),
 			formatClockTime(block.endsAt),
 			block.durationMinutes,
-			block.actualStart === null ? null : formatClockTime(block.actualStart)
+			clockOrNull(block.actualStart),
+			clockOrNull(block.actualEnd)
 		])
 	};
 	return [heading, table, { kind: 'paragraph', text: T.agenda.actualNote, style: 'note' }];
@@ -265,7 +282,8 @@ function blocksSection(
 			text: T.blocks.times(
 				formatClockTime(block.startsAt),
 				formatClockTime(block.endsAt),
-				block.actualStart === null ? null : formatClockTime(block.actualStart)
+				clockOrNull(block.actualStart),
+				clockOrNull(block.actualStart === null ? null : block.actualEnd)
 			)
 		});
 		if (block.question !== null)

@@ -15,7 +15,7 @@ import {
 	sampleMeasureTitle,
 	sampleReport
 } from '../sample-report.fixture';
-import { renderPdf } from './render-pdf';
+import { fitWithin, renderPdf } from './render-pdf';
 
 /** One page as read back: its text, and which text sits in which structure element or artifact. */
 interface PageReading {
@@ -235,27 +235,25 @@ describe('the sample report as a PDF', () => {
 		expect(progress).toEqual(Array.from({ length: total }, (_, index) => [index + 1, total]));
 	});
 
-	const poppler = spawnSync('pdfinfo', ['-v']).error === undefined;
-	it.runIf(poppler || process.env['CI'])(
-		'is "Tagged: yes" for pdfinfo and has every font embedded for pdffonts',
-		() => {
-			const dir = mkdtempSync(join(tmpdir(), 'render-pdf-'));
-			try {
-				const file = join(dir, 'sample.pdf');
-				writeFileSync(file, bytes);
-				const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-				expect(info.stdout).toMatch(/^Tagged:\s+yes$/m);
-				expect(info.stdout).toMatch(new RegExp(`^Pages:\\s+${PAGE_COUNT}$`, 'm'));
-				const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' });
-				// Name, type and encoding, then the "emb" column.
-				const rows = fonts.stdout.trim().split('\n').slice(2);
-				expect(rows.length).toBe(2);
-				for (const row of rows) expect(row).toMatch(/Identity-H\s+yes\s+yes\s+yes/);
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
+	// poppler-utils is a prerequisite (README): without pdfinfo this fails rather than passing unseen.
+	it('is "Tagged: yes" for pdfinfo and has every font embedded for pdffonts', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'render-pdf-'));
+		try {
+			const file = join(dir, 'sample.pdf');
+			writeFileSync(file, bytes);
+			const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+			expect(info.error, 'pdfinfo (poppler-utils) is installed').toBeUndefined();
+			expect(info.stdout).toMatch(/^Tagged:\s+yes$/m);
+			expect(info.stdout).toMatch(new RegExp(`^Pages:\\s+${PAGE_COUNT}$`, 'm'));
+			const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' });
+			// Name, type and encoding, then the "emb" column.
+			const rows = fonts.stdout.trim().split('\n').slice(2);
+			expect(rows.length).toBe(2);
+			for (const row of rows) expect(row).toMatch(/Identity-H\s+yes\s+yes\s+yes/);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
 		}
-	);
+	});
 });
 
 describe('a report whose photo is missing', () => {
@@ -272,5 +270,72 @@ describe('a report whose photo is missing', () => {
 		expect(figures.map((figure) => figure.alt)).not.toContain(
 			'Flipchart mit den Ergebnissen der Kartenabfrage'
 		);
+	});
+});
+
+describe('a table of many columns', () => {
+	it('keeps every word whole where the columns can be sized to fit it', async () => {
+		// The full day's agenda: seven narrow columns beside the block's title and its method.
+		const report = {
+			...sampleReport(),
+			blocks: [
+				{
+					kind: 'table' as const,
+					caption: 'Tagesordnung',
+					sheetName: 'Tagesordnung',
+					columns: [
+						{ header: 'Nr.', format: 'integer' as const, width: 0.5 },
+						{ header: 'Block', width: 3 },
+						{ header: 'Methode', width: 1.5 },
+						{ header: 'Beginn (Plan)' },
+						{ header: 'Ende (Plan)' },
+						{ header: 'Minuten', format: 'integer' as const },
+						{ header: 'Beginn (tatsächlich)' },
+						{ header: 'Ende (tatsächlich)' }
+					],
+					rows: [
+						[5, 'Priorisierung der Ideen', 'Priorisierungsmatrix', '11:00', '11:45', 45, null, null]
+					]
+				}
+			]
+		};
+		const reading = await readPdf(await renderPdf(report, new Map()));
+		const cells = reading.pages[0]!.tagged.filter((node) => node.role === 'TD').map((n) => n.text);
+		expect(cells).toContain('Priorisierungsmatrix');
+		const headers = reading.pages[0]!.tagged.filter((node) => node.role === 'TH').map(
+			(n) => n.text
+		);
+		expect(headers).toContain('Beginn (tatsächlich)');
+	});
+
+	it('breaks a word only when the page cannot hold every column’s longest word', async () => {
+		const long = 'Digitalisierungsstrategieentwicklung';
+		const report = {
+			...sampleReport(),
+			blocks: [
+				{
+					kind: 'table' as const,
+					caption: 'Zu breit',
+					sheetName: 'Zu breit',
+					columns: Array.from({ length: 8 }, (_, index) => ({ header: `Spalte ${index + 1}` })),
+					rows: [Array.from({ length: 8 }, () => long)]
+				}
+			]
+		};
+		const reading = await readPdf(await renderPdf(report, new Map()));
+		const items = reading.pages.flatMap((page) => page.items);
+		// Eight 36-letter words cannot stand side by side on 481 pt: each is broken, none is lost.
+		expect(items).not.toContain(long);
+		const cells = reading.pages.flatMap((p) => p.tagged).filter((node) => node.role === 'TD');
+		expect(cells).toHaveLength(8);
+	});
+});
+
+describe('column widths that cannot all fit', () => {
+	it('are kept when they fit, else the widest are cut to one width that fills the page', () => {
+		expect(fitWithin([10, 50, 30], 100)).toEqual([10, 50, 30]);
+		// 10 fits under 100 / 3; the other two share 100 − 10 = 90: 45 each.
+		expect(fitWithin([10, 50, 100], 100)).toEqual([10, 45, 45]);
+		expect(fitWithin([60, 60], 100)).toEqual([50, 50]);
 	});
 });

@@ -59,6 +59,28 @@ interface TableLayout {
 	rowHeaders: boolean;
 }
 
+/**
+ * The widths as given when they fit into `total`; otherwise every width above a common cap is cut to
+ * it, the cap chosen so that the widths fill `total` exactly: narrow columns keep their words whole,
+ * and the wide ones share what is left equally.
+ */
+export function fitWithin(widths: readonly number[], total: number): number[] {
+	const sum = widths.reduce((a, b) => a + b, 0);
+	if (sum <= total) return [...widths];
+	const ascending = [...widths].sort((a, b) => a - b);
+	let below = 0;
+	let cap = total / widths.length;
+	for (const [index, width] of ascending.entries()) {
+		const capped = (total - below) / (widths.length - index);
+		if (width >= capped) {
+			cap = capped;
+			break;
+		}
+		below += width;
+	}
+	return widths.map((width) => Math.min(width, cap));
+}
+
 class PdfWriter {
 	readonly pdf: PDFKit.PDFDocument;
 	private readonly images: ReportImages;
@@ -225,11 +247,13 @@ class PdfWriter {
 
 	/**
 	 * The page width shared in proportion to the relative widths, except that no column is narrower
-	 * than its longest word (a date or "Personentage" split inside a word is hard to read): such a
-	 * column gets that width and the others share the rest, again in proportion.
+	 * than its longest word (a date, "Personentage" or "Priorisierungsmatrix" split inside a word is
+	 * hard to read): such a column gets that width and the others share the rest, again in
+	 * proportion. Only when the longest words of all columns together are wider than the page is a word
+	 * broken: then the widest columns are narrowed to one common width, just enough to fit the page.
 	 */
 	private columnWidths(layout: TableLayout): number[] {
-		const minimum = layout.widths.map((_, index) => {
+		const longest = layout.widths.map((_, index) => {
 			let widest = 0;
 			const measure = (text: string, font: string) => {
 				this.pdf.font(font).fontSize(TABLE_SIZE);
@@ -241,12 +265,15 @@ class PdfWriter {
 			if (layout.header) measure(layout.header[index]!, BOLD);
 			const bold = layout.rowHeaders && index === 0;
 			for (const row of layout.rows) measure(row[index]!, bold ? BOLD : REGULAR);
-			return Math.min(widest + 2 * CELL_PADDING + 1, this.width / layout.widths.length);
+			return widest + 2 * CELL_PADDING + 1;
 		});
+		const minimum = fitWithin(longest, this.width);
 		const fixed = new Set<number>();
 		for (;;) {
 			const fixedWidth = [...fixed].reduce((sum, index) => sum + minimum[index]!, 0);
 			const shared = layout.widths.reduce((sum, width, i) => (fixed.has(i) ? sum : sum + width), 0);
+			// Every column at its minimum: the minima fill the page (fitWithin), nothing is left to share.
+			if (shared === 0) return minimum;
 			const widths = layout.widths.map((width, index) =>
 				fixed.has(index) ? minimum[index]! : (width / shared) * (this.width - fixedWidth)
 			);

@@ -63,13 +63,19 @@ describe('the protocol read from a workshop page', () => {
 		const control = new Y.Doc();
 		const board = new Y.Doc();
 		writeWorkshopInfo(control, { title: 'Strategietag', date: '2027-03-14' });
-		writeWorkshopPlan(control, { place: 'Rathaus', startMinutes: 9 * 60 });
+		writeWorkshopPlan(control, {
+			place: 'Rathaus',
+			startMinutes: 9 * 60,
+			facilitators: 'Carla Schmidt; Dieter Meier,\n'
+		});
 		writeBlocks(control, [
 			{ id: 'k', title: 'Karten', method: 'kartenabfrage', durationMinutes: 30, order: 'a0' },
 			{ id: 'p', title: 'Punkte', method: 'punktabfrage', durationMinutes: 20, order: 'a1' },
 			{ id: 'm', title: 'Matrix', method: 'matrix', durationMinutes: 30, order: 'a2' }
 		]);
-		// Started at 9:37 on this device's clock, seven minutes late.
+		// On this device's clock: the cards started at 9:02 and ran until 9:37, seven minutes late;
+		// the vote runs since.
+		setCurrentBlock(control, 'k', new Date(2027, 2, 14, 9, 2).getTime());
 		setCurrentBlock(control, 'p', new Date(2027, 2, 14, 9, 37).getTime());
 		checkInParticipant(board, 'P0000000000000000000000001', 'Anna Beispiel', 1);
 		checkInParticipant(board, 'P0000000000000000000000002', 'Bernd Muster', 2);
@@ -131,14 +137,17 @@ describe('the protocol read from a workshop page', () => {
 		});
 
 		expect(input.workshop).toEqual({ title: 'Strategietag', date: '2027-03-14', place: 'Rathaus' });
+		expect(input.facilitators).toEqual(['Carla Schmidt', 'Dieter Meier']);
 		expect(input.participants).toEqual([
 			{ role: 'teilnahme', count: 2 },
-			{ role: 'moderation', count: 0 }
+			{ role: 'moderation', count: 2 }
 		]);
-		expect(input.blocks.map((b) => [b.id, b.startsAt, b.endsAt, b.actualStart])).toEqual([
-			['k', 540, 570, null],
-			['p', 570, 590, 577],
-			['m', 590, 620, null]
+		expect(
+			input.blocks.map((b) => [b.id, b.startsAt, b.endsAt, b.actualStart, b.actualEnd])
+		).toEqual([
+			['k', 540, 570, 542, 577],
+			['p', 570, 590, 577, null],
+			['m', 590, 620, null, null]
 		]);
 		expect(input.blocks[0]).toMatchObject({
 			groups: [{ name: 'Technik', cards: [{ text: 'Kein WLAN', merged: 1 }] }],

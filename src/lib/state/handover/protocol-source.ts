@@ -5,13 +5,14 @@
 
 import type { ScheduledBlock } from '../../domain/workshop/agenda';
 import type { BoardCard } from '../../domain/workshop/cards';
-import type {
-	ProtocolBlock,
-	ProtocolCard,
-	ProtocolInput,
-	ProtocolMatrix,
-	ProtocolPhoto,
-	ProtocolVote
+import {
+	facilitatorNames,
+	type ProtocolBlock,
+	type ProtocolCard,
+	type ProtocolInput,
+	type ProtocolMatrix,
+	type ProtocolPhoto,
+	type ProtocolVote
 } from '../../domain/documents/workshop-protocol';
 import type { CardBoard } from '../card-board.svelte';
 import type { DotVoting } from '../dot-voting.svelte';
@@ -26,7 +27,10 @@ import type { Photo, WorkshopPhotos } from '../workshop/workshop-photos.svelte';
  * device's role not yet known) counts as empty.
  */
 export interface ProtocolWorkspace {
-	readonly control: Pick<WorkshopControl, 'info' | 'plan' | 'schedule' | 'run' | 'voting'>;
+	readonly control: Pick<
+		WorkshopControl,
+		'info' | 'plan' | 'schedule' | 'run' | 'blockTimes' | 'voting'
+	>;
 	/** Who checked in: only how many is read, never a name. */
 	readonly roster: { readonly value: readonly unknown[] };
 	readonly cards: Pick<CardBoard, 'view'> | null;
@@ -40,28 +44,24 @@ export interface ProtocolWorkspace {
 export interface ProtocolExtras {
 	/** From the municipality's profile (the page knows it). */
 	municipalityName: string;
-	/** As the facilitator names them when asking for the file; the documents record none. */
-	facilitators?: string[];
 	/** When the protocol is made: its metadata, and the time zone actual times are shown in. */
 	now?: Date;
 }
 
-/** A photo as the files show it; the files embed JPEG and PNG, so another type is left out. */
-const photoOf = (photo: Photo): ProtocolPhoto[] =>
-	photo.mediaType === 'image/jpeg' || photo.mediaType === 'image/png'
-		? [
-				{
-					blockId: photo.blockId,
-					sha256: photo.sha256,
-					mediaType: photo.mediaType,
-					alt: photo.caption,
-					caption: photo.caption,
-					...(photo.width !== null && photo.height !== null
-						? { width: photo.width, height: photo.height }
-						: {})
-				}
-			]
-		: [];
+/**
+ * A photo as the files show it. The files embed JPEG and PNG; a WebP is embedded as the JPEG it is
+ * converted to when the file is made (report-images.ts).
+ */
+const photoOf = (photo: Photo): ProtocolPhoto => ({
+	blockId: photo.blockId,
+	sha256: photo.sha256,
+	mediaType: photo.mediaType === 'image/png' ? 'image/png' : 'image/jpeg',
+	alt: photo.caption,
+	caption: photo.caption,
+	...(photo.width !== null && photo.height !== null
+		? { width: photo.width, height: photo.height }
+		: {})
+});
 
 const card = (c: BoardCard): ProtocolCard => ({ text: c.text, merged: c.mergedIds.length });
 
@@ -75,11 +75,17 @@ export function protocolInput(workspace: ProtocolWorkspace, extras: ProtocolExtr
 	const { control, cards, voting, matrix, measures, notes } = workspace;
 	const schedule = control.schedule;
 	const { currentBlockId, currentSince } = control.run;
-	const facilitators = extras.facilitators ?? [];
+	const facilitators = facilitatorNames(control.plan.facilitators);
 	const allNotes = notes?.all ?? [];
 
 	const blocks = schedule.map((block): ProtocolBlock => {
 		const view = cards?.view(block.id);
+		// A block an app without block times started has only the run's start (workshop-run.ts).
+		const { startedAt, endedAt } =
+			control.blockTimes[block.id] ??
+			(block.id === currentBlockId && currentSince !== null
+				? { startedAt: currentSince, endedAt: null }
+				: { startedAt: null, endedAt: null });
 		return {
 			id: block.id,
 			title: block.title,
@@ -88,9 +94,8 @@ export function protocolInput(workspace: ProtocolWorkspace, extras: ProtocolExtr
 			startsAt: block.startsAt,
 			endsAt: block.endsAt,
 			durationMinutes: block.durationMinutes,
-			// The control document keeps only when the current block was started (workshop-run.ts).
-			actualStart:
-				block.id === currentBlockId && currentSince !== null ? clockMinutes(currentSince) : null,
+			actualStart: startedAt === null ? null : clockMinutes(startedAt),
+			actualEnd: endedAt === null ? null : clockMinutes(endedAt),
 			groups: (view?.clusters ?? []).map(({ cluster, cards: inCluster }) => ({
 				name: cluster.name,
 				cards: inCluster.map(card)
@@ -121,7 +126,7 @@ export function protocolInput(workspace: ProtocolWorkspace, extras: ProtocolExtr
 		),
 		actionFields: measures?.fields ?? [],
 		measures: measures?.measures ?? [],
-		photos: (workspace.photos?.all ?? []).flatMap(photoOf),
+		photos: (workspace.photos?.all ?? []).map(photoOf),
 		createdAt: (extras.now ?? new Date()).toISOString()
 	};
 }
