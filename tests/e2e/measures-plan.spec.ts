@@ -1,7 +1,8 @@
 // The roadmap and the municipality's plan (issue 18 points 4 and 5): the facilitator follows a measure up
 // a week after the day and the plan says who set which status when; a participant of another workshop
-// has no way into the board; the projector's device shows the roadmap and follows changes; 200 measures
-// read without a serious accessibility finding. Asserted on the board as the server stores it.
+// has no way into the board; the projector's device shows the roadmap and follows changes, and its
+// Beamer-Ansicht follows the facilitator onto the Maßnahmen and back; 200 measures read without a
+// serious accessibility finding. Asserted on the documents as the server stores them.
 import type { Page } from '@playwright/test';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type * as Y from 'yjs';
@@ -9,14 +10,14 @@ import { addActionField } from '../../src/lib/crdt/workshop-action-fields';
 import { addMeasure, type NewMeasure } from '../../src/lib/crdt/workshop-measures';
 import { measureFixture } from '../../src/lib/crdt/workshop-measures.fixture';
 import { SYNC_PATH } from '../../src/lib/contract/protocol';
-import { workshopBoardDocName } from '../../src/lib/domain/document-names';
+import { workshopBoardDocName, workshopControlDocName } from '../../src/lib/domain/document-names';
 import { connectSyncClient } from '../../server/test/sync-client';
 import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
-import { expectSavedOnServer, storedRecords } from './support/server-database';
+import { expectSavedOnServer, storedMap, storedRecords } from './support/server-database';
 import { writeServerDocument } from './support/server-documents';
 import { KOMMUNEN } from './support/test-data';
 
@@ -288,6 +289,75 @@ test('the projector’s device shows the roadmap of 200 measures and follows the
 		await projector.getByLabel('Status', { exact: true }).selectOption('in_arbeit');
 		await expect(projector.getByText('1 von 200 Maßnahmen')).toBeVisible();
 		await expect(rows.nth(1).getByRole('rowheader')).toHaveText('Maßnahme 1');
+	} finally {
+		await lanBrowser.close();
+	}
+});
+
+test('the Beamer-Ansicht shows the roadmap while the facilitator has Maßnahmen or Roadmap open, and the day again once the facilitator leaves them', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(120_000);
+	await new KommuneFormPage(page).create(KOMMUNE);
+	const workshop = new WorkshopPage(page);
+	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
+	const wid = workshopId(page);
+	const control = workshopControlDocName(KOMMUNE.ars, wid);
+	await writeServerDocument(appServer, workshopBoardDocName(KOMMUNE.ars, wid), (doc) =>
+		writeMeasures(doc, [
+			measure({
+				id: 'm-portal',
+				actionFieldId: 'hf-verwaltung',
+				title: 'Bürgerportal einführen',
+				owner: 'Hauptamt',
+				start: '2027-Q2',
+				due: '2027-Q3',
+				order: 'a0'
+			})
+		])
+	);
+	const code = await workshop.createCode('Code für den Beamer', 'Für den Beamer');
+
+	const lanBrowser = await launchLanBrowser();
+	try {
+		const projector = await (await lanBrowser.newContext({ locale: 'de-DE' })).newPage();
+		await projector.goto(`http://${LAN_HOST}:${appServer.port}/join/${code}`);
+		await projector.getByRole('button', { name: 'Beitreten' }).click();
+		await projector.getByRole('link', { name: 'Beamer-Ansicht öffnen' }).click();
+		await expect(projector.getByText('Gleich geht es los.')).toBeVisible();
+
+		// The facilitator opens the Maßnahmen: the projector shows the roadmap, each bar in words.
+		await page.goto(`/kommune/${KOMMUNE.ars}/workshop/${wid}/massnahmen`);
+		await expect(
+			page.getByRole('heading', { level: 2, name: '1. Digitale Verwaltung' })
+		).toBeVisible();
+		await expect(projector.getByRole('heading', { level: 1 })).toHaveText('Roadmap', {
+			timeout: 30_000
+		});
+		const bar = projector.getByRole('list', { name: 'Digitale Verwaltung' }).getByRole('listitem');
+		await expect(bar).toHaveText(/Bürgerportal einführen\s*Q2 2027 bis Q3 2027\s*Hauptamt/);
+		await expect(projector.getByText('Gleich geht es los.')).toHaveCount(0);
+		await expect(projector.getByRole('button')).toHaveCount(0);
+		expect(await seriousViolations(projector), 'roadmap on the projector').toEqual([]);
+		await expectSavedOnServer(page);
+		expect(storedMap(appServer, control, 'run')?.['shownPage']).toEqual({
+			page: 'roadmap',
+			since: expect.any(Number)
+		});
+
+		// On to the roadmap page it stays; back on another board page the projector shows the day.
+		await page.getByRole('link', { name: 'Roadmap öffnen' }).click();
+		await expect(page.getByRole('table', { name: 'Maßnahmen als Tabelle' })).toBeVisible();
+		await expect(projector.getByRole('heading', { level: 1 })).toHaveText('Roadmap');
+		await page
+			.getByRole('navigation', { name: 'Workshop-Seiten' })
+			.getByRole('link', { name: 'Kartenabfrage' })
+			.click();
+		await expect(projector.getByText('Gleich geht es los.')).toBeVisible({ timeout: 30_000 });
+		await expect(projector.getByRole('heading', { level: 1 })).not.toHaveText('Roadmap');
+		await expectSavedOnServer(page);
+		expect(storedMap(appServer, control, 'run')?.['shownPage']).toBeNull();
 	} finally {
 		await lanBrowser.close();
 	}

@@ -1,7 +1,7 @@
 // Where the day stands, in a workshop's control document (written by moderation only, read by every
 // device and the projector): the current block and since when (server clock), the countdown, the card
-// phase of each block (private until revealed), and when each block was actually run (the protocol's
-// planned and actual times).
+// phase of each block (private until revealed), when each block was actually run (the protocol's
+// planned and actual times), and a board page the facilitator shows on the projector.
 
 import type * as Y from 'yjs';
 import type { TimerState } from '../domain/workshop/timer';
@@ -12,6 +12,16 @@ import { BLOCK_TIME_RECORD } from './schemas/workshop';
 
 export type CardPhase = 'private' | 'revealed';
 
+/** The board pages the projector can show instead of the current block. */
+export const PROJECTOR_PAGES = ['roadmap'] as const;
+export type ProjectorPage = (typeof PROJECTOR_PAGES)[number];
+
+/** A board page the facilitator opened, and when (server clock): the projector follows it. */
+export interface ShownPage {
+	page: ProjectorPage;
+	since: number;
+}
+
 export interface RunState {
 	currentBlockId: string | null;
 	/** When the current block was started, in the server's clock (ms), or null. */
@@ -19,6 +29,8 @@ export interface RunState {
 	timer: TimerState;
 	/** Blocks whose cards are collected privately, or have been revealed; others are open. */
 	cardPhases: Record<string, CardPhase>;
+	/** The page the facilitator last opened for the projector, or null (key `shownPage`). */
+	shownPage: ShownPage | null;
 }
 
 const isTime = (value: unknown): value is number =>
@@ -36,6 +48,15 @@ export function readTimerState(value: unknown): TimerState {
 	return { status: 'idle' };
 }
 
+/** A shown page as a peer may have written it: anything else is none. */
+function readShownPage(value: unknown): ShownPage | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { page, since } = value as Record<string, unknown>;
+	return (PROJECTOR_PAGES as readonly unknown[]).includes(page) && isTime(since)
+		? { page: page as ProjectorPage, since }
+		: null;
+}
+
 export function readRun(doc: Y.Doc): RunState {
 	const run = rootMap(doc, ROOT_KEYS.run);
 	const current = run?.get('currentBlockId');
@@ -50,7 +71,8 @@ export function readRun(doc: Y.Doc): RunState {
 		currentBlockId,
 		currentSince: currentBlockId !== null && isTime(since) ? since : null,
 		timer: readTimerState(rootMap(doc, ROOT_KEYS.timer)?.get('state')),
-		cardPhases
+		cardPhases,
+		shownPage: readShownPage(run?.get('shownPage'))
 	};
 }
 
@@ -115,6 +137,24 @@ export function setCurrentBlock(
 		if (blockId === null) return;
 		const started = blockTimeOf(readFieldRecord(times, blockId))?.startedAt;
 		writeFields(times, blockId, { startedAt: started ?? serverNow, endedAt: undefined });
+	});
+}
+
+/**
+ * Shows a board page on the projector from now on (server clock), or none (null). Written whole, so
+ * co-facilitators' concurrent choices resolve to one; a block started later takes the projector back.
+ */
+export function setShownPage(
+	doc: Y.Doc,
+	page: ProjectorPage | null,
+	serverNow: number,
+	now = Date.now()
+): void {
+	if (page !== null && !PROJECTOR_PAGES.includes(page)) throw new RangeError('invalid page');
+	const run = writable(doc, ROOT_KEYS.run);
+	doc.transact(() => {
+		ensureMeta(doc, now);
+		run.set('shownPage', page === null ? null : { page, since: serverNow });
 	});
 }
 

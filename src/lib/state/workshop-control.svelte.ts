@@ -12,7 +12,13 @@ import {
 	type WorkshopInfo,
 	type WorkshopPlan
 } from '../crdt/workshop-doc';
-import { readBlockTimes, readRun, type BlockTime, type RunState } from '../crdt/workshop-run';
+import {
+	readBlockTimes,
+	readRun,
+	type BlockTime,
+	type ProjectorPage,
+	type RunState
+} from '../crdt/workshop-run';
 import { readVoting, type VotingSetup } from '../crdt/workshop-votes';
 import type { AppErrorCode } from './app-error';
 import type { Clock } from './clock.svelte';
@@ -45,7 +51,13 @@ export const EMPTY_CONTROL: ControlSnapshot = {
 	info: null,
 	plan: { place: null, startMinutes: null, facilitators: null },
 	blocks: [],
-	run: { currentBlockId: null, currentSince: null, timer: { status: 'idle' }, cardPhases: {} },
+	run: {
+		currentBlockId: null,
+		currentSince: null,
+		timer: { status: 'idle' },
+		cardPhases: {},
+		shownPage: null
+	},
 	blockTimes: {},
 	voting: {}
 };
@@ -128,6 +140,16 @@ export class WorkshopControl {
 			nowMs: now,
 			dayStartMs: dayStartMs(this.startMinutes, now)
 		});
+	}
+
+	/**
+	 * The board page the projector shows instead of the current block: the one the facilitator opened,
+	 * unless a block was started after it (or the facilitator left the page).
+	 */
+	get projectorPage(): ProjectorPage | null {
+		const { shownPage, currentSince } = this.run;
+		if (shownPage === null) return null;
+		return currentSince === null || shownPage.since >= currentSince ? shownPage.page : null;
 	}
 
 	get timer(): TimerState {

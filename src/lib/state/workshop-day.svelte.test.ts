@@ -175,3 +175,41 @@ describe('saving place and start time while a co-facilitator changes them', () =
 		});
 	});
 });
+
+describe('the roadmap on the projector', () => {
+	/** A moment later in the server's clock, so the next write is stamped after the last. */
+	const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+	it('shows while the facilitator has the Maßnahmen open, gives way to a block started after it and leaves with the facilitator', async () => {
+		const { laptop, tablet, me, colleague: projector } = await twoFacilitators();
+		expect(projector.projectorPage).toBeNull();
+
+		await me.showOnProjector('roadmap');
+		exchange(laptop, tablet);
+		await expect.poll(() => projector.projectorPage).toBe('roadmap');
+
+		await later();
+		await me.startBlock('cards');
+		exchange(laptop, tablet);
+		await expect.poll(() => projector.current?.title).toBe('Kartenabfrage');
+		expect(projector.projectorPage).toBeNull();
+
+		await later();
+		await me.showOnProjector('roadmap');
+		exchange(laptop, tablet);
+		await expect.poll(() => projector.projectorPage).toBe('roadmap');
+
+		await me.showOnProjector(null);
+		exchange(laptop, tablet);
+		await expect.poll(() => projector.projectorPage).toBeNull();
+		expect(projector.current?.title).toBe('Kartenabfrage');
+	});
+
+	it('opening the roadmap again while it is shown writes nothing', async () => {
+		const { laptop, me } = await twoFacilitators();
+		await me.showOnProjector('roadmap');
+		const before = Y.encodeStateVector(laptop);
+		await me.showOnProjector('roadmap');
+		expect(Y.encodeStateVector(laptop)).toEqual(before);
+	});
+});

@@ -23,7 +23,12 @@ import {
 } from '../domain/workshop/timer';
 import { removeBlock, updateBlock, writeBlocks } from '../crdt/workshop-agenda';
 import { writeWorkshopPlan, type WorkshopPlan } from '../crdt/workshop-doc';
-import { setCurrentBlock, writeTimer } from '../crdt/workshop-run';
+import {
+	setCurrentBlock,
+	setShownPage,
+	writeTimer,
+	type ProjectorPage
+} from '../crdt/workshop-run';
 import type { DocumentErrorCode } from '../sync/document-status';
 import type { Clock } from './clock.svelte';
 import type { LiveDocument } from './live-document.svelte';
@@ -33,6 +38,7 @@ import { undoable, type UndoStep } from './workshop-undo.svelte';
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { WorkshopPlan } from '../crdt/workshop-doc';
 export { FACILITATORS_MAX_LENGTH } from '../crdt/workshop-doc';
+export type { ProjectorPage } from '../crdt/workshop-run';
 
 export type WriteControl = (
 	change: (doc: Y.Doc) => void
@@ -139,6 +145,17 @@ export class WorkshopDay extends WorkshopControl {
 			setCurrentBlock(doc, null, this.clock.serverNowOnce());
 			writeTimer(doc, resetTimer());
 		});
+	}
+
+	/**
+	 * Shows a board page on the projector (null: the current block again). Written only when it changes
+	 * what the projector shows, so opening the page again does not write.
+	 */
+	showOnProjector(page: ProjectorPage | null): Promise<boolean> {
+		if (page === null ? this.run.shownPage === null : this.projectorPage === page)
+			return Promise.resolve(true);
+		const now = this.clock.serverNowOnce();
+		return this.#apply((doc) => setShownPage(doc, page, now));
 	}
 
 	#timer(change: (state: TimerState, now: number) => TimerState): Promise<boolean> {

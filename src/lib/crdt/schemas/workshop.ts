@@ -14,6 +14,7 @@ import { isPhotoCaption, isPhotoDimension, isSha256Hex } from '../../domain/phot
 import { BLOCK_METHODS } from '../../domain/workshop/agenda';
 import { NOTE_KINDS } from '../../domain/workshop/notes';
 import { ROOT_KEYS } from '../schema';
+import { PROJECTOR_PAGES } from '../workshop-run';
 import type { DocumentSchema, RecordKind } from './document-schema';
 import { META, orderKey, recordId, text, time } from './values';
 
@@ -212,7 +213,14 @@ export const WORKSHOP_CONTROL_SCHEMA: DocumentSchema = {
 			root: ROOT_KEYS.run,
 			encoding: 'fields',
 			version: 1,
-			schema: v.object({ currentBlockId: v.nullable(recordId), currentSince: v.nullable(time) }),
+			schema: v.object({
+				currentBlockId: v.nullable(recordId),
+				currentSince: v.nullable(time),
+				// The board page the facilitator shows on the projector (workshop-run.ts).
+				shownPage: v.optional(
+					v.nullable(v.object({ page: v.picklist(PROJECTOR_PAGES), since: time }))
+				)
+			}),
 			migrations: []
 		},
 		timer: {
