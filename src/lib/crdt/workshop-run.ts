@@ -4,6 +4,7 @@
 // planned and actual times), and a board page the facilitator shows on the projector.
 
 import type * as Y from 'yjs';
+import { PROJECTOR_PAGES, type ProjectorPage } from '../domain/workshop/projector-pages';
 import type { TimerState } from '../domain/workshop/timer';
 import { isRecordId, readFieldRecord, readFieldRecords, writeFields } from './field-records';
 import { ensureMeta, ROOT_KEYS, rootMap } from './schema';
@@ -12,9 +13,7 @@ import { BLOCK_TIME_RECORD } from './schemas/workshop';
 
 export type CardPhase = 'private' | 'revealed';
 
-/** The board pages the projector can show instead of the current block. */
-export const PROJECTOR_PAGES = ['roadmap'] as const;
-export type ProjectorPage = (typeof PROJECTOR_PAGES)[number];
+export type { ProjectorPage };
 
 /** A board page the facilitator opened, and when (server clock): the projector follows it. */
 export interface ShownPage {

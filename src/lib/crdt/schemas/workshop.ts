@@ -13,8 +13,8 @@ import { isPhotoMediaType, type PhotoMediaType } from '../../domain/photos/photo
 import { isPhotoCaption, isPhotoDimension, isSha256Hex } from '../../domain/photos/photo';
 import { BLOCK_METHODS } from '../../domain/workshop/agenda';
 import { NOTE_KINDS } from '../../domain/workshop/notes';
+import { PROJECTOR_PAGES } from '../../domain/workshop/projector-pages';
 import { ROOT_KEYS } from '../schema';
-import { PROJECTOR_PAGES } from '../workshop-run';
 import type { DocumentSchema, RecordKind } from './document-schema';
 import { META, orderKey, recordId, text, time } from './values';
 
