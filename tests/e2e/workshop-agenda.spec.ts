@@ -2,7 +2,7 @@
 // computed from the day's start; the projector window follows the current block and the countdown.
 import { readAgenda, updateBlock } from '../../src/lib/crdt/workshop-agenda';
 import { readWorkshopPlan, writeWorkshopPlan } from '../../src/lib/crdt/workshop-doc';
-import { readRun } from '../../src/lib/crdt/workshop-run';
+import { readBlockTimes, readRun } from '../../src/lib/crdt/workshop-run';
 import { connectSyncClient } from '../../server/test/sync-client';
 import { SYNC_PATH } from '../../src/lib/contract/protocol';
 import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
@@ -40,8 +40,13 @@ test('the facilitator builds the agenda from a template and reorders it by keybo
 
 	// The day starts at 8:30: Begrüßung 8:30–8:50 (20 min), Ergebnisse 8:50 (by hand).
 	await page.getByLabel('Beginn des Tages').fill('08:30');
+	// Who facilitates is named on the protocol's title page.
+	await page.getByLabel('Moderation', { exact: true }).fill('Anna Schmidt, Ben Meier');
 	await page.getByRole('button', { name: 'Ort, Beginn und Moderation speichern' }).click();
 	await expect(rows.nth(1)).toContainText('08:30');
+	await expect
+		.poll(async () => (await readServerDocument(appServer, control, readWorkshopPlan)).facilitators)
+		.toBe('Anna Schmidt, Ben Meier');
 	await expect(rows.nth(2)).toContainText('08:50');
 	await expect(rows.nth(2)).toContainText('Ergebnisse des Digital-Checks');
 
@@ -197,7 +202,13 @@ test('a co-facilitator’s change arriving while my forms are open shows in the 
 			}));
 			return { ...stored.plan, title: stored.first?.title, minutes: stored.first?.durationMinutes };
 		})
-		.toEqual({ place: 'Rathaus, Saal 2', startMinutes: 510, title: 'Begrüßung', minutes: 35 });
+		.toEqual({
+			place: 'Rathaus, Saal 2',
+			startMinutes: 510,
+			facilitators: null,
+			title: 'Begrüßung',
+			minutes: 35
+		});
 });
 
 test('a projector window on the laptop follows the current block and the countdown, and has no control that edits', async ({
@@ -228,6 +239,15 @@ test('a projector window on the laptop follows the current block and the countdo
 	await expect(projector.getByRole('heading', { level: 1 })).toHaveText(
 		'Ergebnisse des Digital-Checks'
 	);
+	// The block left keeps when it ran, for the protocol: ended when the next one started.
+	await expect
+		.poll(async () => {
+			const times = await readServerDocument(appServer, control, readBlockTimes);
+			const first = times['tpl.digital-check-tag.01'];
+			const second = times['tpl.digital-check-tag.02'];
+			return first !== undefined && second !== undefined && first.endedAt === second.startedAt;
+		})
+		.toBe(true);
 	await page.getByRole('button', { name: 'Pausieren' }).click();
 	await expect(projector.getByText('pausiert')).toBeVisible();
 

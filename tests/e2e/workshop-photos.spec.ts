@@ -1,7 +1,8 @@
 // The photo protocol (issue 19, ADR 20): a participant on her own device in the room (plain http, no
 // crypto.subtle) adds a phone photo with location and camera data to a block; the facilitator sees the
 // thumbnail with its description, and the server's blob table holds the photo without that data. A
-// renamed program and a 40 MB file are refused with their German reasons.
+// renamed program and a 40 MB file are refused with their German reasons. A WebP the facilitator adds
+// is in the protocol's PDF too, converted to a JPEG in the browser.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { joinWithCode, LAN_HOST, launchLanBrowser } from './support/lan-devices';
@@ -108,6 +109,44 @@ test('a participant in the room adds a photo to a block, the facilitator sees it
 		]);
 		expect(records[0]!.authorId).not.toBe('moderation');
 		expect(await seriousViolations(page), 'photos on the laptop').toEqual([]);
+
+		// A WebP, which neither pdfkit nor docx embeds: the protocol shows it too, converted to a JPEG
+		// in the browser. The browser draws it, so it needs no fixture file.
+		const webp = Buffer.from(
+			await page.evaluate(async () => {
+				const canvas = document.createElement('canvas');
+				canvas.width = 32;
+				canvas.height = 20;
+				const context = canvas.getContext('2d')!;
+				context.fillStyle = '#0b4f6c';
+				context.fillRect(0, 0, 32, 20);
+				const blob = await new Promise<Blob>((done) =>
+					canvas.toBlob((b) => done(b!), 'image/webp')
+				);
+				return [...new Uint8Array(await blob.arrayBuffer())];
+			})
+		);
+		expect(webp.subarray(8, 12).toString('latin1')).toBe('WEBP');
+		await page.getByLabel('Foto hochladen').setInputFiles({
+			name: 'pinnwand.webp',
+			mimeType: 'image/webp',
+			buffer: webp
+		});
+		await expect(page.getByRole('status').filter({ hasText: 'Foto hinzugefügt.' })).toBeVisible();
+		await page.goto(path);
+		const handover = page.getByRole('region', { name: 'Ergebnisse mitgeben' });
+		await expect(handover.getByRole('button', { name: 'Protokoll als PDF' })).toBeEnabled({
+			timeout: 60_000
+		});
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 120_000 }),
+			handover.getByRole('button', { name: 'Protokoll als PDF' }).click()
+		]);
+		const pdf = readFileSync((await download.path())!).toString('latin1');
+		// Both photos are embedded as JPEG images (pdfkit writes a JPEG's stream with DCTDecode), so
+		// neither is described in words as missing instead.
+		expect(pdf.match(/\/Subtype \/Image/g) ?? []).toHaveLength(2);
+		expect(pdf.match(/\/Filter \/DCTDecode/g) ?? []).toHaveLength(2);
 	} finally {
 		await lanBrowser.close();
 	}

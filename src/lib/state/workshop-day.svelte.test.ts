@@ -174,6 +174,20 @@ describe('saving place and start time while a co-facilitator changes them', () =
 			facilitators: null
 		});
 	});
+
+	it('the facilitators I name and the place a co-facilitator changes meanwhile both stay', async () => {
+		const { laptop, tablet, me, colleague } = await twoFacilitators();
+		const myForm = { ...me.plan };
+		await colleague.editPlan(colleague.plan, { ...colleague.plan, place: 'Rathaus, Saal 2' });
+		exchange(laptop, tablet);
+		await me.editPlan(myForm, { ...myForm, facilitators: 'Anna Schmidt, Ben Meier' });
+		exchange(laptop, tablet);
+		expect(readWorkshopPlan(tablet)).toEqual({
+			place: 'Rathaus, Saal 2',
+			startMinutes: 540,
+			facilitators: 'Anna Schmidt, Ben Meier'
+		});
+	});
 });
 
 describe('the roadmap on the projector', () => {
