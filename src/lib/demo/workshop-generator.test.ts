@@ -111,6 +111,18 @@ describe('generateWorkshopDay', () => {
 		expect(DAY.nowMs).toBeGreaterThan(DAY.run.currentSince);
 	});
 
+	it('starts the blocks up to the current one in agenda order, the current last, and names two facilitators', () => {
+		const order = DAY.blocks.map((block) => block.id);
+		const current = order.indexOf(DAY.run.currentBlockId);
+		expect(DAY.run.started.map((start) => start.blockId)).toEqual(order.slice(0, current + 1));
+		expect(DAY.run.started.at(-1)!.at).toBe(DAY.run.currentSince);
+		for (let i = 1; i < DAY.run.started.length; i++)
+			expect(DAY.run.started[i]!.at).toBeGreaterThan(DAY.run.started[i - 1]!.at);
+		const names = DAY.workshop.facilitators.split(', ');
+		expect(names).toHaveLength(2);
+		expect(names[0]).not.toBe(names[1]);
+	});
+
 	it('dates the day on a Tuesday to Thursday, starting at 8:00, 8:30 or 9:00 German time', () => {
 		for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
 			const { workshop, dayStartMs } = generateWorkshopDay({ seed, cards: 0, textEdits: 0 });

@@ -87,6 +87,8 @@ export interface WorkshopDayPlan {
 		place: string;
 		/** Minutes after midnight, German time. */
 		startMinutes: number;
+		/** The two facilitators of the day, as the workshop page's "Moderation" field holds them. */
+		facilitators: string;
 	};
 	/** Server time (ms) of `date` at `startMinutes`. */
 	dayStartMs: number;
@@ -96,7 +98,12 @@ export interface WorkshopDayPlan {
 	participants: GeneratedParticipant[];
 	/** `blocksFromTemplate('digital-check-tag')`. */
 	blocks: AgendaBlock[];
-	run: { currentBlockId: string; currentSince: number };
+	run: {
+		currentBlockId: string;
+		currentSince: number;
+		/** Every block that has begun, in the order the facilitator started them; the last is current. */
+		started: Array<{ blockId: string; at: number }>;
+	};
 	clusters: Cluster[];
 	/** In creation order; clusters and merges as they stand now, the text as it was written. */
 	cards: Card[];
@@ -350,6 +357,14 @@ const VENUES = [
 	'Rathaus {town}, Ratssaal',
 	'Dorfgemeinschaftshaus {town}',
 	'Rathaus {town}, Sitzungssaal 2'
+];
+const FACILITATORS = [
+	'Katrin Behrens',
+	'Jonas Albers',
+	'Miriam Oltmanns',
+	'Frank Heitmann',
+	'Svenja Kruse',
+	'Tobias Meyerhoff'
 ];
 const TITLES = [
 	'Digitalstrategie {town}: Workshop-Tag',
@@ -1128,6 +1143,13 @@ function planVoting(
 	return { voting, votes, scores: planScores(random, day.participants, entries) };
 }
 
+/** Two different facilitators, as a facilitator types them: "Katrin Behrens, Jonas Albers". */
+function pickFacilitators(random: Random): string {
+	const first = random.int(0, FACILITATORS.length - 1);
+	const second = (first + random.int(1, FACILITATORS.length - 1)) % FACILITATORS.length;
+	return `${FACILITATORS[first]!}, ${FACILITATORS[second]!}`;
+}
+
 function checkCount(name: string, value: number, max: number, min = 0): void {
 	if (!Number.isInteger(value) || value < min || value > max)
 		throw new RangeError(`${name} must be a whole number ${min}–${max}: ${value}`);
@@ -1161,6 +1183,8 @@ export function generateWorkshopDay(options: GenerateWorkshopDayOptions): Worksh
 	const cardPlan = cardDrafts.map((draft) => draft.card);
 	const voted = planVoting(nextStream(), day, cardPlan, clusters, votes);
 	const measureRandom = nextStream();
+	// A stream of its own after all others, so adding the facilitators changed no other part of a day.
+	const facilitatorRandom = nextStream();
 	const ids = new Ids(measureRandom);
 	const current = day.begun.at(-1)!;
 	const planned = planMeasures(measureRandom, {
@@ -1175,12 +1199,15 @@ export function generateWorkshopDay(options: GenerateWorkshopDayOptions): Worksh
 	});
 	return {
 		seed,
-		workshop: day.workshop,
+		workshop: { ...day.workshop, facilitators: pickFacilitators(facilitatorRandom) },
 		dayStartMs: day.dayStartMs,
 		nowMs: day.nowMs,
 		participants: day.participants,
 		blocks: day.blocks,
-		run: day.run,
+		run: {
+			...day.run,
+			started: day.begun.map(({ block, from }) => ({ blockId: block.id, at: from }))
+		},
 		clusters,
 		cards: cardPlan,
 		notes: noteDrafts.map((draft) => draft.note),

@@ -10,7 +10,7 @@ import { smartWarnings } from '../domain/measures/smart-check';
 import { readCards, readClusters } from '../crdt/workshop-cards';
 import { readRoster, readWorkshopInfo, readWorkshopPlan } from '../crdt/workshop-doc';
 import { readNotes } from '../crdt/workshop-notes';
-import { readRun } from '../crdt/workshop-run';
+import { readBlockTimes, readRun } from '../crdt/workshop-run';
 import { readMatrix } from '../crdt/workshop-matrix';
 import { readVotes, readVoting } from '../crdt/workshop-votes';
 import { countedVotes } from '../domain/workshop/votes';
@@ -67,10 +67,21 @@ describe('writeWorkshopDay', () => {
 		expect(readWorkshopPlan(control)).toEqual({
 			place: SMALL.workshop.place,
 			startMinutes: SMALL.workshop.startMinutes,
-			facilitators: null
+			facilitators: SMALL.workshop.facilitators
 		});
 		expect(readAgenda(control)).toEqual({ blocks: SMALL.blocks, malformed: 0 });
-		expect(readRun(control)).toMatchObject(SMALL.run);
+		expect(readRun(control)).toMatchObject({
+			currentBlockId: SMALL.run.currentBlockId,
+			currentSince: SMALL.run.currentSince
+		});
+		// Every begun block keeps its actual span: it ends when the next one starts, the current runs on.
+		const expectedTimes = Object.fromEntries(
+			SMALL.run.started.map(({ blockId, at }, index) => [
+				blockId,
+				{ startedAt: at, endedAt: SMALL.run.started[index + 1]?.at ?? null }
+			])
+		);
+		expect(readBlockTimes(control)).toEqual(expectedTimes);
 
 		const cards = readCards(board);
 		expect(cards.malformed).toBe(0);

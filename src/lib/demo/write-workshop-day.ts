@@ -82,9 +82,11 @@ export function writeWorkshopDay(plan: WorkshopDayPlan, docs: WorkshopDocs): Wri
 	const start = plan.dayStartMs;
 
 	writeWorkshopInfo(control, { title: workshop.title, date: workshop.date }, start);
-	writeWorkshopPlan(control, { place: workshop.place, startMinutes: workshop.startMinutes }, start);
+	const { place, startMinutes, facilitators } = workshop;
+	writeWorkshopPlan(control, { place, startMinutes, facilitators }, start);
 	writeBlocks(control, plan.blocks, start);
-	setCurrentBlock(control, run.currentBlockId, run.currentSince, run.currentSince);
+	// Block by block as the facilitator moved through the day, so each keeps its actual times.
+	for (const { blockId, at } of run.started) setCurrentBlock(control, blockId, at, at);
 
 	// The facilitator opens the board before anyone joins, so no participant writes its meta.
 	board.transact(() => ensureMeta(board, start));
