@@ -92,7 +92,13 @@ export function createBudgetExtension({
 	async function load(documentName: string): Promise<Map<string, Account>> {
 		const record = await records.get('budget', documentName, Date.now());
 		const accounts = new Map<string, Account>();
-		const spent: unknown = record === null ? {} : JSON.parse(record.data);
+		let spent: unknown = {};
+		try {
+			if (record !== null) spent = JSON.parse(record.data);
+		} catch {
+			// Only this extension writes these records; an unreadable one counts as nothing spent.
+			logger.warn({ event: 'budget_record_unreadable', documentName }, 'budget record ignored');
+		}
 		if (typeof spent === 'object' && spent !== null) {
 			for (const [writer, bytes] of Object.entries(spent)) {
 				if (typeof bytes === 'number' && Number.isFinite(bytes) && bytes >= 0)
