@@ -155,6 +155,10 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 			createBudgetExtension({
 				budget: config.limits.boardBudget,
 				logger,
+				records: {
+					get: (kind, id, now) => requireRecords().get(kind, id, now),
+					put: (record) => requireRecords().put(record)
+				},
 				...(options.budgetClock ? { now: options.budgetClock } : {})
 			}),
 			limits,

@@ -6,18 +6,21 @@ import * as Y from 'yjs';
 import { ERROR_CODES } from '../src/lib/contract/protocol';
 import { readCards } from '../src/lib/crdt/workshop-cards';
 import { addedBytes } from './extensions/budget-extension';
-import type { BoardBudget } from './config';
+import type { BoardBudget, ServerConfig } from './config';
 import { useCleanup } from './test/cleanup';
-import { startTestServer, type TestServer } from './test/test-server';
+import { rmSync } from 'node:fs';
+import { createTempDir, startTestServer, type TestServer } from './test/test-server';
 import {
 	addOwnCard,
+	boardClient,
 	openRoom,
 	storedBoard,
 	storedBoardBytes,
 	writeRefused,
 	writeStored,
 	type Room,
-	type RoomClient
+	type RoomClient,
+	until
 } from './test/workshop-room';
 
 const defer = useCleanup();
@@ -103,6 +106,43 @@ describe('a participant adds only a bounded number of bytes to a board (H6)', ()
 		expect(labelsOf(stored)).toEqual(['A1', 'A3', 'B1']);
 		expect(readCards(stored).cards).toHaveLength(8 + 4 + 8);
 	}, 20_000);
+
+	it('a restart of the server grants no fresh budget: what a participant spent before still counts', async () => {
+		const dataDir = createTempDir('kw-data-');
+		defer(() => rmSync(dataDir, { recursive: true, force: true }));
+		const budget = { windowBytes: 100_000, windowMs: HOUR_MS, totalBytes: 6_000 };
+		const options = {
+			dataDir,
+			configure: (config: ServerConfig) => ({
+				...config,
+				limits: { ...config.limits, boardBudget: budget }
+			})
+		};
+		const first = await startTestServer(options);
+		defer(() => first.close());
+		const [anna, bernd] = (await openRoom(first, ['Anna', 'Bernd'], defer)).participants as [
+			RoomClient,
+			RoomClient
+		];
+		// About 4,600 of Anna's 6,000 bytes.
+		await writeStored(anna, cards(anna, 'A1', 8));
+		anna.destroy();
+		bernd.destroy();
+		await first.close();
+
+		const second = await startTestServer(options);
+		defer(() => second.close());
+		const annaAgain = boardClient(second, anna.token, anna.sub);
+		const berndAgain = boardClient(second, bernd.token, bernd.sub);
+		defer(() => annaAgain.destroy());
+		defer(() => berndAgain.destroy());
+		await until(() => annaAgain.state.synced && berndAgain.state.synced, 'the board to sync');
+		// 2,300 bytes more would make 6,900 of 6,000: refused, as before the restart.
+		await writeRefused(annaAgain, cards(annaAgain, 'A2', 4), ERROR_CODES.writeBudgetExceeded);
+		// Bernd spent nothing before the restart: his 4,600 bytes pass.
+		await writeStored(berndAgain, cards(berndAgain, 'B1', 8));
+		expect(labelsOf(await storedBoard(second))).toEqual(['A1', 'B1']);
+	}, 30_000);
 
 	it('the facilitator is not limited', async () => {
 		const { test, room } = await workshop({

@@ -7,8 +7,13 @@
 //         re-sends its whole delete set and whatever the server already has; neither adds to the board,
 //         so neither is charged.
 // budget  per (board, role, subject), so reconnecting or a second device of the same person buys
-//         nothing: a token bucket of `windowBytes` refilled over `windowMs`, and `totalBytes` for as
-//         long as the server runs. An update that does not fit is thrown out whole before Hocuspocus
+//         nothing: a token bucket of `windowBytes` refilled over `windowMs`, and `totalBytes` in all.
+//         What a board's writers spent is kept as one access record per board, written at most once a
+//         second (SQLite writes access records on the main thread, each with a sync to disk) and when
+//         the server stops, and read back on the board's first charged update after a restart, so a
+//         restart grants no fresh total (the window starts full again: a restart is the facilitator's
+//         act, and a crash loses at most the last second's charges).
+//         An update that does not fit is thrown out whole before Hocuspocus
 //         applies it, and that document's connection closes with `write_budget_exceeded`, as a write-rule
 //         refusal does (the client reloads the board from the server and says why).
 import type { Extension } from '@hocuspocus/server';
@@ -17,6 +22,7 @@ import { parseDocName } from '../../src/lib/domain/access';
 import { CLOSE_CODES, ERROR_CODES } from '../../src/lib/contract/protocol';
 import type { BoardBudget } from '../config';
 import type { Logger } from '../logger';
+import type { AccessRecordStore } from '../storage/access-record-store';
 import type { AuthContext } from './auth-extension';
 import { appliedUpdateOf } from './limits-extension';
 
@@ -39,7 +45,14 @@ export interface BudgetOptions {
 	logger: Logger;
 	/** Milliseconds on a monotonic clock; injected so tests step time instead of waiting. */
 	now?: () => number;
+	/** Where what each writer spent outlives a restart. */
+	records: Pick<AccessRecordStore, 'get' | 'put'>;
 }
+
+/** How long a writer's spent bytes are kept after their last charge (a workshop's board lives days). */
+export const BUDGET_RECORD_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+/** Charges are written together at most this often; a crash loses at most this much of them. */
+const BUDGET_WRITE_DELAY_MS = 1_000;
 
 interface Account {
 	/** Bytes the window allows now (the token bucket). */
@@ -64,22 +77,88 @@ export function addedBytes(document: Y.Doc, update: Uint8Array): number {
 export function createBudgetExtension({
 	budget,
 	logger,
-	now = () => performance.now()
+	now = () => performance.now(),
+	records
 }: BudgetOptions): Extension {
-	// Entries per board and writer: at most the 200 participants a board admits (W5) per board.
-	const accounts = new Map<string, Account>();
+	// Per board, its writers' accounts by `<role>\n<subject>`: at most the 200 participants a board
+	// admits (W5). A board's accounts are one record, so a second's charges are one write per board.
+	const boards = new Map<string, Map<string, Account>>();
+	// Boards being read from the records: updates of the same board wait for one read.
+	const loading = new Map<string, Promise<Map<string, Account>>>();
+	// Boards charged since they were last written.
+	const unwritten = new Set<string>();
+	let writeTimer: ReturnType<typeof setTimeout> | null = null;
 
-	function accountOf(key: string, at: number): Account {
-		let account = accounts.get(key);
+	async function load(documentName: string): Promise<Map<string, Account>> {
+		const record = await records.get('budget', documentName, Date.now());
+		const accounts = new Map<string, Account>();
+		let spent: unknown = {};
+		try {
+			if (record !== null) spent = JSON.parse(record.data);
+		} catch {
+			// Only this extension writes these records; an unreadable one counts as nothing spent.
+			logger.warn({ event: 'budget_record_unreadable', documentName }, 'budget record ignored');
+		}
+		if (typeof spent === 'object' && spent !== null) {
+			for (const [writer, bytes] of Object.entries(spent)) {
+				if (typeof bytes === 'number' && Number.isFinite(bytes) && bytes >= 0)
+					accounts.set(writer, { available: budget.windowBytes, spent: bytes, at: now() });
+			}
+		}
+		boards.set(documentName, accounts);
+		return accounts;
+	}
+
+	async function accountOf(documentName: string, writer: string): Promise<Account> {
+		let accounts = boards.get(documentName);
+		if (!accounts) {
+			let pending = loading.get(documentName);
+			if (!pending) {
+				pending = load(documentName).finally(() => loading.delete(documentName));
+				loading.set(documentName, pending);
+			}
+			accounts = await pending;
+		}
+		const at = now();
+		let account = accounts.get(writer);
 		if (!account) {
 			account = { available: budget.windowBytes, spent: 0, at };
-			accounts.set(key, account);
-			return account;
+			accounts.set(writer, account);
 		}
 		const refill = (Math.max(0, at - account.at) * budget.windowBytes) / budget.windowMs;
 		account.available = Math.min(budget.windowBytes, account.available + refill);
 		account.at = Math.max(account.at, at);
 		return account;
+	}
+
+	async function writeUnwritten(): Promise<void> {
+		if (writeTimer !== null) clearTimeout(writeTimer);
+		writeTimer = null;
+		const due = [...unwritten];
+		unwritten.clear();
+		await Promise.all(
+			due.map(async (documentName) => {
+				const spent = Object.fromEntries(
+					[...boards.get(documentName)!].map(([writer, account]) => [writer, account.spent])
+				);
+				try {
+					await records.put({
+						kind: 'budget',
+						id: documentName,
+						scope: documentName,
+						data: JSON.stringify(spent),
+						expiresAt: Date.now() + BUDGET_RECORD_TTL_MS
+					});
+				} catch (error) {
+					// Written with the next charge or when the server stops; the budget in memory holds.
+					unwritten.add(documentName);
+					logger.error(
+						{ event: 'budget_write_failed', documentName, error: String(error) },
+						'budget not written'
+					);
+				}
+			})
+		);
 	}
 
 	return {
@@ -95,12 +174,14 @@ export function createBudgetExtension({
 			if (update === null) return;
 			const bytes = addedBytes(document, update);
 			if (bytes === 0) return;
-			const account = accountOf(`${documentName}\n${claims.role}\n${claims.sub}`, now());
+			const account = await accountOf(documentName, `${claims.role}\n${claims.sub}`);
 			const overWindow = bytes > account.available;
 			const overTotal = account.spent + bytes > budget.totalBytes;
 			if (!overWindow && !overTotal) {
 				account.available -= bytes;
 				account.spent += bytes;
+				unwritten.add(documentName);
+				writeTimer ??= setTimeout(() => void writeUnwritten(), BUDGET_WRITE_DELAY_MS);
 				return;
 			}
 			logger.warn(
@@ -115,6 +196,11 @@ export function createBudgetExtension({
 				'update refused: byte budget of the writer'
 			);
 			throw new BudgetExceeded();
+		},
+
+		// The server stops (after every connection closed, before the records close).
+		async onDestroy() {
+			await writeUnwritten();
 		}
 	};
 }

@@ -2,7 +2,8 @@
 // working, and a removed device stays removed. They live in the same database as the documents, in their
 // own table, behind their own small interface (the document store stays about documents).
 
-export const ACCESS_RECORD_KINDS = ['invitation', 'device'] as const;
+// `budget`: the bytes a writer was charged on a board (ADR 18), so a restart grants no fresh budget.
+export const ACCESS_RECORD_KINDS = ['invitation', 'device', 'budget'] as const;
 export type AccessRecordKind = (typeof ACCESS_RECORD_KINDS)[number];
 
 export interface AccessRecord {

@@ -110,10 +110,23 @@ export function openSqliteStore(
 		kind: 'sqlite',
 		async load(name): Promise<StoredDocument | null> {
 			// One read transaction: the state and the increments after it, as one snapshot of the file.
-			const { base, updates } = db.transaction(() => ({
+			const read = db.transaction(() => ({
 				base: selectState.get(name),
 				updates: selectUpdates.all(name)
-			}))();
+			}));
+			let { base, updates } = read();
+			if (updates.length > 0) {
+				// Increments not merged yet (a crash or a stop before the writer got to them): the writer
+				// merges them into the state now, off the event loop (seconds for a large document), and
+				// the merged state is read back. Should that fail, they are merged here, as applying them
+				// would anyway.
+				try {
+					await send({ op: 'merge', name, scopes: enclosingScopes(name) });
+					({ base, updates } = read());
+				} catch {
+					// Merged below.
+				}
+			}
 			if (updates.length === 0) {
 				if (!base) return null;
 				return {
@@ -122,8 +135,6 @@ export function openSqliteStore(
 					updatedAt: new Date(base.updated_at)
 				};
 			}
-			// Increments not merged yet (a crash or a stop before the writer got to them): the document is
-			// the state plus every one of them, and the writer merges them now.
 			const doc = new Y.Doc();
 			if (base) Y.applyUpdateV2(doc, base.state);
 			for (const update of updates) Y.applyUpdateV2(doc, update.data);
@@ -133,7 +144,6 @@ export function openSqliteStore(
 				updatedAt: new Date(updates[updates.length - 1]!.created_at)
 			};
 			doc.destroy();
-			void send({ op: 'compact', name, scopes: enclosingScopes(name) }).catch(() => undefined);
 			return stored;
 		},
 		async store(name, state, stateVector) {

@@ -16,6 +16,7 @@ export type WriteRequest = { id: number } & (
 	| { op: 'store'; name: string; scopes: string[]; state: Uint8Array; stateVector: Uint8Array }
 	| { op: 'append'; name: string; scopes: string[]; update: Uint8Array }
 	| { op: 'compact'; name: string; scopes: string[] }
+	| { op: 'merge'; name: string; scopes: string[] }
 	| { op: 'deleteScope'; scope: string }
 	| { op: 'close' }
 );

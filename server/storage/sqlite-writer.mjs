@@ -10,6 +10,8 @@
 //          writes its state in place of them, in one transaction that also checks the tombstone: a
 //          crash before it commits leaves state and increments as they were, one after it leaves the
 //          merged state; either loads as the same document.
+// merge    the same at once, answered when done: a load that finds increments waits for it, so their
+//          merge (seconds for a large document) runs here rather than on the server's event loop.
 //
 // Plain JavaScript with only yjs and better-sqlite3, so the thread starts in milliseconds without the
 // TypeScript loader; the main thread created the tables and sends each name's enclosing scopes along
@@ -170,6 +172,11 @@ parentPort.on('message', (/** @type {import('./sqlite-tables').WriteRequest} */ 
 				break;
 			case 'compact':
 				scheduleCompaction(request.name, request.scopes);
+				break;
+			case 'merge':
+				// A load waits for this merge: done now, in place of any merge scheduled for later.
+				pendingCompactions.delete(request.name);
+				compact(request.name, request.scopes);
 				break;
 			case 'deleteScope':
 				result = remove(request.scope);

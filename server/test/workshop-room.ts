@@ -34,7 +34,8 @@ export interface Room {
 	reconnect(client: RoomClient): Promise<RoomClient>;
 }
 
-function boardClient(test: TestServer, token: string, sub: string): RoomClient {
+/** A connection to the room's board with a token the room issued (also on a restarted server). */
+export function boardClient(test: TestServer, token: string, sub: string): RoomClient {
 	const client = connectSyncClient({ url: test.syncUrl, name: ROOM_BOARD, token });
 	const closeReasons: string[] = [];
 	client.provider.on('close', ({ event }: { event: { reason?: string } }) => {

@@ -216,23 +216,40 @@ function ownTripleKey(key: string, writer: string, last: (part: string) => boole
 interface Judge {
 	board: Y.Doc;
 	writer: string;
-	writes: readonly EntryWrite[];
+	/** The `authorId` values this update writes, by root and record id (see `writtenAuthors`). */
+	writtenAuthors: ReadonlyMap<string, ReadonlySet<unknown>>;
+}
+
+const recordKey = (root: string, id: string) => `${root}\u0000${id}`;
+
+/**
+ * Every `authorId` the update writes, by root and record id, collected in one pass: looking them up
+ * per entry instead made judging grow with the square of the update's entries (ADR 18), which a
+ * chunked-sync piece of a few hundred cards turned into seconds on the event loop.
+ */
+function writtenAuthors(writes: readonly EntryWrite[]): Map<string, Set<unknown>> {
+	const authors = new Map<string, Set<unknown>>();
+	for (const write of writes) {
+		if (write.value.deleted || !write.key.endsWith('/authorId')) continue;
+		const key = recordKey(write.root, write.key.slice(0, -'/authorId'.length));
+		const values = authors.get(key) ?? new Set<unknown>();
+		values.add(write.value.value);
+		authors.set(key, values);
+	}
+	return authors;
 }
 
 /**
  * The author of a field record as the server holds it, else as this update writes it (the update must
  * then write it exactly once: two different authors in one update are nobody's).
  */
-function authorOf({ board, writes }: Judge, root: string, id: string): string | null {
+function authorOf({ board, writtenAuthors }: Judge, root: string, id: string): string | null {
 	const stored = board.getMap<unknown>(root).get(`${id}/authorId`);
 	if (stored !== undefined) return typeof stored === 'string' ? stored : null;
-	const written = new Set<unknown>();
-	for (const write of writes) {
-		if (write.root === root && write.key === `${id}/authorId` && !write.value.deleted)
-			written.add(write.value.value);
-	}
+	const written = writtenAuthors.get(recordKey(root, id));
+	if (written === undefined || written.size !== 1) return null;
 	const [only] = written;
-	return written.size === 1 && typeof only === 'string' ? only : null;
+	return typeof only === 'string' ? only : null;
 }
 
 /** Whether the writer may write (or delete the value of) `key` in `root`; `value` when written. */
@@ -368,7 +385,7 @@ export function judgeBoardUpdate(board: Y.Doc, writer: string, changes: UpdateCh
 	if (!changes.placeable) return refuse(changes.why === 'unknown deletion' ? 'W3' : 'W2');
 	// A participant id names the private document a reveal opens; anything else writes nothing.
 	if (!isNameId(writer)) return refuse('W5');
-	const judge: Judge = { board, writer, writes: changes.writes };
+	const judge: Judge = { board, writer, writtenAuthors: writtenAuthors(changes.writes) };
 	for (const write of changes.writes) {
 		const verdict = judgeEntry(judge, write.root, write.key, write.value);
 		if (!verdict.ok) return verdict;

@@ -111,8 +111,7 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
 	for (const [client, ranges] of ds.clients) {
 		const known = Y.getState(doc.store, client);
 		const stored = doc.store.clients.get(client) ?? [];
-		for (const { clock, len } of ranges) {
-			const end = clock + len;
+		for (const { clock, end } of disjointRanges(ranges)) {
 			// Beyond what the server holds, only this update's own entries may be deleted (each is one
 			// clock long, so a range longer than the update has entries cannot be covered).
 			const unknownFrom = Math.max(clock, known);
@@ -132,4 +131,20 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
 		}
 	}
 	return { placeable: true, writes, deletes };
+}
+
+/**
+ * A client's deletion ranges sorted and joined where they overlap or touch. Yjs writes them so, but a
+ * crafted update may repeat a range many times; resolving each copy would cost the ranges times the
+ * entries they cover.
+ */
+function disjointRanges(ranges: readonly { clock: number; len: number }[]) {
+	const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
+	const joined: { clock: number; end: number }[] = [];
+	for (const { clock, len } of sorted) {
+		const last = joined.at(-1);
+		if (last !== undefined && clock <= last.end) last.end = Math.max(last.end, clock + len);
+		else joined.push({ clock, end: clock + len });
+	}
+	return joined;
 }
