@@ -334,6 +334,38 @@ describe('measures: participants write them together, but only as themselves (W1
 		]);
 	});
 
+	it('a field named like a built-in of every object (constructor, toString, valueOf) is no field: refused on one’s own card, measure and photo, the board byte-identical (W6, W13, W15)', async () => {
+		const { test, room } = await workshop();
+		const attacks: Array<(doc: Y.Doc, sub: string) => void> = [
+			(doc, sub) => {
+				const own = card(sub, 'Eigene Karte');
+				addCard(doc, own);
+				doc.getMap(ROOT_KEYS.cards).set(`${own.id}/constructor`, 'x');
+			},
+			(doc, sub) => {
+				const own = measureFixture({
+					id: 'measure-own',
+					actionFieldId: 'hf-1',
+					title: 'Eigene Maßnahme',
+					order: 'a0',
+					authorId: sub
+				});
+				addMeasure(doc, own);
+				doc.getMap(ROOT_KEYS.measures).set(`${own.id}/toString`, 'x');
+			},
+			(doc, sub) => {
+				addPhoto(doc, photo(`ph-${sub.slice(0, 8)}`, sub));
+				doc.getMap(ROOT_KEYS.photos).set(`ph-${sub.slice(0, 8)}/valueOf`, 'x');
+			}
+		];
+		const stored = await storedBoardBytes(test);
+		for (const attack of attacks) {
+			const attacker = await room.join('Angreifer');
+			await writeRefused(attacker, (doc) => doc.transact(() => attack(doc, attacker.sub)));
+		}
+		expect(await storedBoardBytes(test)).toEqual(stored);
+	});
+
 	it('adding, editing anyone’s measure, moving, removing and restoring one’s own, undoing its creation and setting a status are stored (W13, W14)', async () => {
 		const { test, room, anna, bernd } = await workshop();
 		const facilitators = measure('moderation', 'Netz ausbauen');

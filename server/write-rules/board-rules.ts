@@ -64,6 +64,15 @@ const hasOnly = (value: Record<string, unknown>, allowed: readonly string[]) =>
 	Object.keys(value).every((key) => allowed.includes(key));
 
 /** `<id>/<field>` → [id, field], or null. */
+type FieldChecks = Readonly<Record<string, (value: unknown) => boolean>>;
+
+/**
+ * The check of a field the table names itself: a key like `<id>/constructor` must not find the
+ * built-ins every object inherits (a truthy function that would pass any value).
+ */
+const checkOf = (checks: FieldChecks, field: string | undefined) =>
+	field !== undefined && Object.hasOwn(checks, field) ? checks[field] : undefined;
+
 function fieldKey(key: string): [string, string] | null {
 	const slash = key.indexOf('/');
 	if (slash < 0) return null;
@@ -97,7 +106,7 @@ const REMOVAL_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 /** Fields whose value names a person: a participant writes only their own id there. */
 const OWN_ID_FIELDS: ReadonlySet<string> = new Set(['authorId', 'removedBy']);
 
-const CARD_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+const CARD_FIELDS: FieldChecks = {
 	blockId: isRecordId,
 	authorId: isRecordId,
 	text: (value) => typeof value === 'string' && validateCardText(value).ok,
@@ -108,7 +117,7 @@ const CARD_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 	...REMOVAL_FIELDS
 };
 
-const NOTE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+const NOTE_FIELDS: FieldChecks = {
 	blockId: isRecordId,
 	authorId: isRecordId,
 	kind: (value) => value === 'parking',
@@ -117,7 +126,7 @@ const NOTE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
 };
 
 /** W15: a photo's fields (src/lib/crdt/workshop-photos.ts). */
-const PHOTO_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+const PHOTO_FIELDS: FieldChecks = {
 	blockId: isRecordId,
 	sha256: isSha256Hex,
 	mediaType: isPhotoMediaType,
@@ -139,7 +148,7 @@ const inRange = (value: unknown, max: number): value is number =>
 	typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max;
 
 /** W13: a measure's fields (src/lib/crdt/workshop-measures.ts), each as the app writes it. */
-const MEASURE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+const MEASURE_FIELDS: FieldChecks = {
 	actionFieldId: isRecordId,
 	title: (value) => typeof value === 'string' && validateMeasureTitle(value).ok,
 	description: measureText('description'),
@@ -273,7 +282,7 @@ function judgeEntry(
 				: refuse('W5');
 		case ROOT_KEYS.cards: {
 			const parts = fieldKey(key);
-			const check = parts && CARD_FIELDS[parts[1]];
+			const check = parts && checkOf(CARD_FIELDS, parts[1]);
 			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W6');
 			const [id, field] = parts;
 			if (OWN_ID_FIELDS.has(field) && given !== null && given.value !== writer) return refuse('W6');
@@ -284,7 +293,7 @@ function judgeEntry(
 		}
 		case ROOT_KEYS.notes: {
 			const parts = fieldKey(key);
-			const check = parts && NOTE_FIELDS[parts[1]];
+			const check = parts && checkOf(NOTE_FIELDS, parts[1]);
 			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W8');
 			if (parts[1] === 'authorId' && given !== null && given.value !== writer) return refuse('W8');
 			const kind = judge.board.getMap<unknown>(root).get(`${parts[0]}/kind`);
@@ -318,7 +327,7 @@ function judgeEntry(
 		case ROOT_KEYS.photos: {
 			// W15: the writer's own photos only; others' are the facilitator's to remove.
 			const parts = fieldKey(key);
-			const check = parts && PHOTO_FIELDS[parts[1]];
+			const check = parts && checkOf(PHOTO_FIELDS, parts[1]);
 			if (!parts || !check || (given !== null && !check(given.value))) return refuse('W15');
 			if (OWN_ID_FIELDS.has(parts[1]) && given !== null && given.value !== writer)
 				return refuse('W15');
@@ -349,7 +358,7 @@ function judgeMeasureField(
 	const parts = fieldKey(key);
 	if (!parts) return refuse('W13');
 	const [id, field] = parts;
-	const check = MEASURE_FIELDS[field];
+	const check = checkOf(MEASURE_FIELDS, field);
 	const valid = check
 		? given === null || check(given.value)
 		: measureLinkValid(field, given?.value, given === null);
