@@ -33,6 +33,18 @@ const measure = (
 	fields: Partial<NewMeasure> & Pick<NewMeasure, 'id' | 'actionFieldId' | 'title' | 'order'>
 ): NewMeasure => measureFixture({ createdAt: Date.now(), ...fields });
 
+/** A measure with owner and period, of the first Handlungsfeld. */
+const portal = () =>
+	measure({
+		id: 'm-portal',
+		actionFieldId: 'hf-verwaltung',
+		title: 'Bürgerportal einführen',
+		owner: 'Hauptamt',
+		start: '2027-Q2',
+		due: '2027-Q3',
+		order: 'a0'
+	});
+
 /** Two Handlungsfelder with measures, written into the board through the server. */
 function writeMeasures(doc: Y.Doc, measures: readonly NewMeasure[]) {
 	addActionField(doc, {
@@ -67,15 +79,7 @@ test('the facilitator sets a measure „umgesetzt“ a week later and the plan s
 	const board = workshopBoardDocName(KOMMUNE.ars, wid);
 	await writeServerDocument(appServer, board, (doc) =>
 		writeMeasures(doc, [
-			measure({
-				id: 'm-portal',
-				actionFieldId: 'hf-verwaltung',
-				title: 'Bürgerportal einführen',
-				owner: 'Hauptamt',
-				start: '2027-Q2',
-				due: '2027-Q3',
-				order: 'a0'
-			}),
+			portal(),
 			measure({
 				id: 'm-glasfaser',
 				actionFieldId: 'hf-infrastruktur',
@@ -305,17 +309,7 @@ test('the Beamer-Ansicht shows the roadmap while the facilitator has Maßnahmen 
 	const wid = workshopId(page);
 	const control = workshopControlDocName(KOMMUNE.ars, wid);
 	await writeServerDocument(appServer, workshopBoardDocName(KOMMUNE.ars, wid), (doc) =>
-		writeMeasures(doc, [
-			measure({
-				id: 'm-portal',
-				actionFieldId: 'hf-verwaltung',
-				title: 'Bürgerportal einführen',
-				owner: 'Hauptamt',
-				start: '2027-Q2',
-				due: '2027-Q3',
-				order: 'a0'
-			})
-		])
+		writeMeasures(doc, [portal()])
 	);
 	const code = await workshop.createCode('Code für den Beamer', 'Für den Beamer');
 

@@ -187,16 +187,21 @@ test('every workshop page of a generated full day has no serious accessibility v
 	await expect(page.getByRole('textbox')).toHaveCount(0);
 	expect(await seriousViolations(page), 'projector of a generated day').toEqual([]);
 
-	// On a participant's phone no page of the day scrolls sideways: the agenda, the vote's result and
-	// the matrix's table scroll in their own box, and the matrix keeps its entries inside the grid.
+	// On a participant's phone no page of the day scrolls sideways: the agenda, the vote's result,
+	// the matrix's table and the roadmap scroll in their own box, the matrix keeps its entries inside
+	// the grid, and a measure's long German word ("Informationssicherheitsbeauftragte") breaks.
 	await page.setViewportSize({ width: 390, height: 844 });
 	for (const [path, ready] of [
 		['', page.getByRole('table', { name: /Blöcke der Tagesordnung/ })],
 		['/punkte', page.getByRole('table', { name: 'Ergebnis' })],
-		['/matrix', page.getByRole('table', { name: 'Bewertungen' })]
+		['/matrix', page.getByRole('table', { name: 'Bewertungen' })],
+		['/massnahmen', page.getByRole('list', { name: /^Maßnahmen zu/ })],
+		['/massnahmen/roadmap', page.getByRole('table', { name: 'Maßnahmen als Tabelle' })]
 	] as const) {
 		await page.goto(`${workshopUrl}${path}`);
-		await expect(ready.getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 });
+		await expect(ready.getByRole(path === '/massnahmen' ? 'listitem' : 'row').nth(5)).toBeVisible({
+			timeout: 30_000
+		});
 		const width = await page.evaluate(() => ({
 			page: document.documentElement.scrollWidth,
 			screen: document.documentElement.clientWidth

@@ -5,9 +5,8 @@
 // alone, bad input refused at its field. Asserted on the board document on the server.
 import type { Page } from '@playwright/test';
 import { joinWithCode, launchLanBrowser } from './support/lan-devices';
+import { workshopWithRunningCards } from './support/card-workshop';
 import { expect, test } from './support/fixtures';
-import { KommuneFormPage } from './pages/kommune-form';
-import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import type { AppServer } from './support/app-server';
 import { expectSavedOnServer, storedRecords } from './support/server-database';
@@ -25,17 +24,7 @@ async function workshopWithField(
 	page: Page,
 	cards: string[]
 ): Promise<{ board: string; code: string }> {
-	const kommune = KOMMUNEN[0]!;
-	await new KommuneFormPage(page).create(kommune);
-	const workshop = new WorkshopPage(page);
-	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
-	const board = `${new URL(page.url()).pathname.slice(1)}/board`;
-	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
-	await page
-		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
-		.click();
-	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
-	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	const { board, code } = await workshopWithRunningCards(page);
 	for (const text of cards) {
 		await page.getByLabel('Ihre Karte').fill(text);
 		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();

@@ -7,13 +7,11 @@ import type { Locator, Page } from '@playwright/test';
 import type * as Y from 'yjs';
 import { readCards, readClusters } from '../../src/lib/crdt/workshop-cards';
 import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
+import { workshopWithRunningCards } from './support/card-workshop';
 import { expect, test } from './support/fixtures';
-import { KommuneFormPage } from './pages/kommune-form';
-import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { readServerDocument } from './support/server-documents';
 import { expectSavedOnServer, storedDocument } from './support/server-database';
-import { KOMMUNEN } from './support/test-data';
 
 /** A card's text on a board or in one of its groups (not the same words in a select's options). */
 const cardOn = (device: Page | Locator, text: string) =>
@@ -37,17 +35,7 @@ test('my undo takes back only my own change, redo restores it, and a text someon
 	appServer
 }) => {
 	test.setTimeout(90_000);
-	const kommune = KOMMUNEN[0]!;
-	await new KommuneFormPage(page).create(kommune);
-	const workshop = new WorkshopPage(page);
-	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
-	const board = `${new URL(page.url()).pathname.slice(1)}/board`;
-	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
-	await page
-		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
-		.click();
-	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
-	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	const { board, code } = await workshopWithRunningCards(page);
 	await page.getByLabel('Ihre Karte').fill('Eins');
 	await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
 	await expect(cardOn(page, 'Eins')).toBeVisible();
@@ -118,16 +106,7 @@ test('my undo of a move never takes back the move somebody made after mine: the 
 	test.setTimeout(120_000);
 	const card = 'Akten nur auf Papier';
 	const marker = 'Nach dem Rückgängig';
-	await new KommuneFormPage(page).create(KOMMUNEN[0]!);
-	const workshop = new WorkshopPage(page);
-	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
-	const board = `${new URL(page.url()).pathname.slice(1)}/board`;
-	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
-	await page
-		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
-		.click();
-	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
-	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	const { board, code } = await workshopWithRunningCards(page);
 	for (const name of ['Technik', 'Organisation']) {
 		await page.getByLabel('Name der neuen Gruppe').fill(name);
 		await page.getByLabel('Name der neuen Gruppe').press('Enter');
