@@ -34,7 +34,7 @@ const measure = (
 ): NewMeasure => measureFixture({ createdAt: Date.now(), ...fields });
 
 /** A measure with owner and period, of the first Handlungsfeld. */
-const portal = () =>
+const portalMeasure = () =>
 	measure({
 		id: 'm-portal',
 		actionFieldId: 'hf-verwaltung',
@@ -79,7 +79,7 @@ test('the facilitator sets a measure „umgesetzt“ a week later and the plan s
 	const board = workshopBoardDocName(KOMMUNE.ars, wid);
 	await writeServerDocument(appServer, board, (doc) =>
 		writeMeasures(doc, [
-			portal(),
+			portalMeasure(),
 			measure({
 				id: 'm-glasfaser',
 				actionFieldId: 'hf-infrastruktur',
@@ -309,7 +309,7 @@ test('the Beamer-Ansicht shows the roadmap while the facilitator has Maßnahmen 
 	const wid = workshopId(page);
 	const control = workshopControlDocName(KOMMUNE.ars, wid);
 	await writeServerDocument(appServer, workshopBoardDocName(KOMMUNE.ars, wid), (doc) =>
-		writeMeasures(doc, [portal()])
+		writeMeasures(doc, [portalMeasure()])
 	);
 	const code = await workshop.createCode('Code für den Beamer', 'Für den Beamer');
 
