@@ -67,7 +67,7 @@ export const ERROR_CODES = {
 	rateLimited: 'rate_limited',
 	tooManyDevices: 'too_many_devices',
 	documentTooLarge: 'document_too_large',
-	/** A participant's update wrote what they may not (server/SPEC.md W1–W12); nothing of it was applied. */
+	/** A participant's update wrote what they may not (server/SPEC.md W1–W15); nothing of it was applied. */
 	writeRefused: 'write_refused',
 	/**
 	 * A participant's update would add more to a board than one person may (src/lib/sync/SPEC.md H6);
