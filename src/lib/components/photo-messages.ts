@@ -27,3 +27,20 @@ export const photoErrorMessage = (code: string): string =>
 	(PHOTO_MESSAGES as Record<string, () => string>)[code]?.() ?? errorMessage(code);
 
 export const photoMaxMegabytes = PHOTO_MAX_MB;
+
+/** Why the server refused a stored photo for good, as part of a sentence (photos_refused_because). */
+const REFUSAL_REASONS: Record<string, () => string> = {
+	photo_empty: m.photos_refusal_damaged,
+	photo_damaged: m.photos_refusal_damaged,
+	photo_too_large: () => m.photos_refusal_too_large({ max: PHOTO_MAX_MB }),
+	photo_unsupported_type: m.photos_refusal_type,
+	photo_has_metadata: m.photos_refusal_metadata,
+	blob_hash_mismatch: m.photos_refusal_mismatch,
+	document_deleted: m.photos_refusal_deleted
+};
+
+/** A photo this device keeps but the server refused for good (null: the reason was not kept). */
+export function photoRefusalMessage(code: string | null): string {
+	const reason = code === null ? undefined : REFUSAL_REASONS[code];
+	return reason ? m.photos_refused_because({ reason: reason() }) : m.photos_refused();
+}

@@ -88,6 +88,8 @@ export const NO_PHOTO_BLOBS: PhotoBlobs = {
 	keep: async () => undefined,
 	read: async () => null,
 	upload: async () => undefined,
+	uploadWaiting: async () => undefined,
 	pending: async () => 0,
+	refusals: async () => ({}),
 	stop: () => undefined
 };
