@@ -30,6 +30,16 @@ export async function openPostgresBlobs(url: string): Promise<BlobStore> {
 				ON CONFLICT (scope, sha256) DO NOTHING`;
 			return inserted.count > 0;
 		},
+		async has(scope, sha256) {
+			const rows = await sql`SELECT 1 FROM blobs WHERE scope = ${scope} AND sha256 = ${sha256}`;
+			return rows.length > 0;
+		},
+		async bytesOf(ars) {
+			const [row] = await sql<{ bytes: string }[]>`
+				SELECT COALESCE(SUM(octet_length(data)), 0)::text AS bytes FROM blobs
+				WHERE scope LIKE ${likePrefix(municipalityPrefix(ars))}`;
+			return Number(row?.bytes ?? 0);
+		},
 		async get(ars, sha256) {
 			const rows = await sql<{ media_type: string; data: Buffer }[]>`
 				SELECT media_type, data FROM blobs

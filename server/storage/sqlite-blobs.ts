@@ -30,6 +30,12 @@ export function openSqliteBlobs(file: string): BlobStore {
 	const select = db.prepare<[string, string], { media_type: string; data: Uint8Array }>(
 		"SELECT media_type, data FROM blobs WHERE sha256 = ? AND scope LIKE ? ESCAPE '\\' LIMIT 1"
 	);
+	const exists = db.prepare<[string, string], { found: number }>(
+		'SELECT 1 AS found FROM blobs WHERE scope = ? AND sha256 = ?'
+	);
+	const total = db.prepare<[string], { bytes: number }>(
+		"SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM blobs WHERE scope LIKE ? ESCAPE '\\'"
+	);
 	const remove = db.prepare<[string, string]>(
 		"DELETE FROM blobs WHERE scope = ? OR scope LIKE ? ESCAPE '\\'"
 	);
@@ -37,6 +43,12 @@ export function openSqliteBlobs(file: string): BlobStore {
 	return {
 		async put(scope, sha256, mediaType, bytes) {
 			return insert.run(scope, sha256, mediaType, bytes, Date.now()).changes > 0;
+		},
+		async has(scope, sha256) {
+			return exists.get(scope, sha256) !== undefined;
+		},
+		async bytesOf(ars) {
+			return total.get(likePrefix(municipalityPrefix(ars)))?.bytes ?? 0;
 		},
 		async get(ars, sha256) {
 			const row = select.get(sha256, likePrefix(municipalityPrefix(ars)));

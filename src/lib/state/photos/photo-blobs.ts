@@ -121,6 +121,8 @@ const FINAL_REFUSALS: readonly ErrorCode[] = [
 	ERROR_CODES.photoDamaged,
 	ERROR_CODES.photoHasMetadata,
 	ERROR_CODES.blobHashMismatch,
+	// Sending it again fills nothing; a photo the quota refuses stays here and says why.
+	ERROR_CODES.blobQuotaExceeded,
 	ERROR_CODES.documentDeleted
 ];
 
