@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/lib/domain/access';
-import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
+import type { ScopeTarget } from '../src/lib/domain/token-scope';
 import { API_PATHS, type BlobUploadResponse } from '../src/lib/contract/protocol';
 import { SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
-import { startTestServer, type TestServer } from './test/test-server';
+import { startTestServer, tokenFor as issueToken, type TestServer } from './test/test-server';
 
 const defer = useCleanup();
 const A = '032410001001';
@@ -44,17 +44,8 @@ async function server(blobQuotaBytes?: number): Promise<TestServer> {
 	return test;
 }
 
-async function tokenFor(test: TestServer, role: Role, target: ScopeTarget, sub = 'p-anna') {
-	const scope = docPatternsFor(role, target);
-	if (!scope.ok) throw new Error(scope.error);
-	const { token } = await test.server.tokens.issue({
-		sub,
-		role,
-		docs: scope.docs,
-		ttlSeconds: 600
-	});
-	return token;
-}
+const tokenFor = (test: TestServer, role: Role, target: ScopeTarget, sub = 'p-anna') =>
+	issueToken(test, role, target, sub);
 
 function put(test: TestServer, token: string | null, hash: string, body: Uint8Array, doc = BOARD) {
 	return fetch(`${test.server.url}${API_PATHS.blobs}/${hash}?doc=${doc}`, {

@@ -1,13 +1,10 @@
 // Blobs in the central PostgreSQL database (ADR 20): the facilitators' laptops upload their
 // municipalities' photos here with the documents.
-import postgres from 'postgres';
 import { municipalityPrefix, type BlobStore } from './blob-store';
-
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { likePrefix, openPostgresSideConnection } from './side-connections';
 
 export async function openPostgresBlobs(url: string): Promise<BlobStore> {
-	const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
-	try {
+	const sql = await openPostgresSideConnection(url, async (sql) => {
 		await sql`CREATE TABLE IF NOT EXISTS blobs (
 			scope TEXT NOT NULL,
 			sha256 TEXT NOT NULL,
@@ -17,10 +14,7 @@ export async function openPostgresBlobs(url: string): Promise<BlobStore> {
 			PRIMARY KEY (scope, sha256)
 		)`;
 		await sql`CREATE INDEX IF NOT EXISTS blobs_sha256 ON blobs (sha256)`;
-	} catch (error) {
-		await sql.end({ timeout: 1 });
-		throw error;
-	}
+	});
 
 	return {
 		async put(scope, sha256, mediaType, bytes) {

@@ -1,19 +1,10 @@
 // Blobs in the laptop's SQLite file (ADR 20), on a connection of their own like the access records
 // (WAL lets it sit beside the document store's). The file is the owner's alone (private-files.ts).
-import Database from 'better-sqlite3';
 import { municipalityPrefix, type BlobStore } from './blob-store';
-import { narrowDatabaseFiles, preparePrivateDatabaseFile } from './private-files';
-
-/** LIKE's wildcards in a prefix, escaped (a scope has none, but the query must not depend on it). */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { likePrefix, openSqliteSideConnection } from './side-connections';
 
 export function openSqliteBlobs(file: string): BlobStore {
-	preparePrivateDatabaseFile(file);
-	const db = new Database(file);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
-	narrowDatabaseFiles(file);
-	db.pragma('busy_timeout = 5000');
+	const db = openSqliteSideConnection(file);
 	db.exec(`CREATE TABLE IF NOT EXISTS blobs (
 		scope TEXT NOT NULL,
 		sha256 TEXT NOT NULL,
