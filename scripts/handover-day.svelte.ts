@@ -13,6 +13,7 @@ import type { DocumentHandle } from '../src/lib/sync/open-document';
 import { NO_DURABILITY } from '../src/lib/sync/test-support';
 import { Clock } from '../src/lib/state/clock.svelte';
 import { protocolInput } from '../src/lib/state/handover/protocol-source';
+import { NO_PHOTO_BLOBS } from '../src/lib/state/photos/test-support';
 import { WorkshopWorkspace } from '../src/lib/state/workshop/workshop-workspace.svelte';
 
 const ARS = '033510006006';
@@ -48,15 +49,7 @@ export async function generatedDayInput(seed: number): Promise<ProtocolInput> {
 		role: async () => ({ kind: 'facilitator' }),
 		clock: new Clock(async () => null),
 		// The generated day has no photos: nothing to keep or fetch.
-		photoBlobs: {
-			keep: async () => undefined,
-			read: async () => null,
-			upload: async () => undefined,
-			uploadWaiting: async () => undefined,
-			pending: async () => 0,
-			refusals: async () => ({}),
-			stop: () => undefined
-		}
+		photoBlobs: NO_PHOTO_BLOBS
 	});
 	const loading = () =>
 		workspace.measures === null ||

@@ -5,6 +5,7 @@ import { readPhotos } from '../../crdt/workshop-photos';
 import type { Photo } from '../../domain/photos/photo';
 import { openDatabase } from '../../storage/db';
 import { createPhotoBlobs, type BlobApi, type PhotoBlobs } from '../photos/photo-blobs';
+import { NO_PHOTO_BLOBS } from '../photos/test-support';
 import { exchange, liveOn, loaded, render, unrender, writeTo } from '../test-documents.svelte';
 import { WorkshopPhotos, type PhotoWriter } from './workshop-photos.svelte';
 
@@ -20,13 +21,8 @@ const JPEG_SHA = '66bfd6c29266aa227501d3132b8234f09aee13fd219d7ad57e37003af180a7
 function keptBlobs() {
 	const kept = new Map<string, { board: string; bytes: Uint8Array }>();
 	const blobs: PhotoBlobs = {
-		keep: async (board, sha256, _type, bytes) => void kept.set(sha256, { board, bytes }),
-		read: async () => null,
-		upload: async () => undefined,
-		uploadWaiting: async () => undefined,
-		pending: async () => 0,
-		refusals: async () => ({}),
-		stop: () => undefined
+		...NO_PHOTO_BLOBS,
+		keep: async (board, sha256, _type, bytes) => void kept.set(sha256, { board, bytes })
 	};
 	return { kept, blobs };
 }
