@@ -211,13 +211,18 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			}
 		));
 	// Photos taken while no server answered go up as soon as the app runs again, on any page: not
-	// only once their workshop's page is opened. With none waiting, nothing else is loaded (the
-	// token, and with it the document code, is asked for only when a photo waits).
+	// only once their workshop's page is opened. A device without photos loads nothing for it, and
+	// the token (with it the document code) is asked for only when a photo waits.
 	queueMicrotask(() => {
 		if (disposed) return;
 		// Code that did not arrive, or Dexie not readable, is tried again with the first workshop.
-		void loadPhotoBlobs()
-			.then((blobs) => (disposed ? undefined : blobs.uploadWaiting()))
+		void db.blobs
+			.count()
+			.then(async (count) => {
+				if (count === 0 || disposed) return;
+				const blobs = await loadPhotoBlobs();
+				if (!disposed) await blobs.uploadWaiting();
+			})
 			.catch(() => undefined);
 	});
 	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>
