@@ -69,8 +69,8 @@ export async function benchHandover(): Promise<void> {
 	const count = (kind: string) => day.blocks.filter((block) => block.kind === kind).length;
 	console.log(
 		`protocol of the generated full day (seed ${SEED}: ${input.blocks.length} agenda blocks, ` +
-			`${input.measures.length} measures; ${day.blocks.length} document blocks, ${count('table')} ` +
-			`tables, ${count('chart')} charts; built in ${buildMs.toFixed(1)} ms), median of ${SAMPLES}, ` +
+			`${input.measures.length} measures; ${day.blocks.length} document blocks of which tables ` +
+			`${count('table')}, charts ${count('chart')}; built in ${buildMs.toFixed(1)} ms), median of ${SAMPLES}, ` +
 			`baseline the same day's protocol with nothing done: ${lines.join('; ')}`
 	);
 }
