@@ -2,7 +2,7 @@
 // under a minute): the time to render each file and its size, beside a baseline measured alternately in
 // the same run: the same document as JSON, deflated into a zip (what writing its content into any
 // zipped file costs at least). The sample has every block kind and a 60-row table
-// (src/lib/export/sample-report.fixture.ts); the full day's files come with the protocol builder.
+// (src/lib/export/sample-report.fixture.ts); the full day's files are part 13 (scripts/bench-handover.ts).
 import { strToU8, zipSync } from 'fflate';
 import { renderDocx } from '../src/lib/export/docx/render-docx';
 import { sampleImages, sampleReport } from '../src/lib/export/sample-report.fixture';

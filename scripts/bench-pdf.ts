@@ -2,7 +2,7 @@
 // sample report (every block kind, a 60-row table over four pages, both charts, a photo) as a tagged PDF,
 // beside a baseline measured alternately in the same run: a document of the same title and no blocks,
 // which costs pdfkit's set-up, the embedded font and the page furniture and nothing else. The full
-// workshop day's PDF follows when the protocol builder exists (issue 19).
+// workshop day's PDF is part 13 (scripts/bench-handover.ts).
 import { loadPdfFonts } from '../src/lib/export/pdf/pdf-fonts';
 import { renderPdfWithFonts } from '../src/lib/export/pdf/render-pdf';
 import { sampleImages, sampleReport } from '../src/lib/export/sample-report.fixture';

@@ -28,6 +28,9 @@
 //     (scripts/bench-office.ts).
 // 12. The sample report as a tagged PDF: time and size, as ratios to a document without blocks in the
 //     same run (scripts/bench-pdf.ts).
+// 13. The generated full workshop day's protocol as PDF, DOCX and XLSX, as the workshop page makes
+//     them: time and size of each, as ratios to the same day's protocol with nothing done, in the same
+//     run (scripts/bench-handover.ts).
 // Parts 7 and 8 run their server in a child process (scripts/bench-sync-server.ts) and the clients in
 // this one, both on the same machine: on 2 cores they share the CPU.
 // `npm run bench -- --only start` runs 1 and 2 alone (needs the build), under a minute.
@@ -44,6 +47,7 @@
 //    the board take most of it); `--board-mib N` and `--seconds N` (15 per phase) change it.
 // `npm run bench -- --only office` runs 11 alone: no build, no browser, under a minute.
 // `npm run bench -- --only pdf` runs 12 alone: no build, no browser, about half a minute.
+// `npm run bench -- --only handover` runs 13 alone: no build, no browser, about a minute.
 // `--server-cpu-prof DIR` (with 7 or 8) writes a V8 CPU profile of each server process into DIR.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +67,7 @@ import { AppServer } from '../tests/e2e/support/app-server';
 import { alternateMedians, median, sink } from './bench-stats';
 import { documentEngineIn, START_ROUTE_BUDGET_BYTES, startRouteChunks } from './start-route';
 import { benchCentralIngest } from './bench-central-ingest';
+import { benchHandover } from './bench-handover';
 import { benchLanLoad } from './bench-lan-load';
 import { benchPdf } from './bench-pdf';
 import { benchMeasures } from './bench-measures';
@@ -215,7 +220,8 @@ const PARTS = [
 	'ingest',
 	'store',
 	'office',
-	'pdf'
+	'pdf',
+	'handover'
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -297,6 +303,7 @@ async function main(): Promise<void> {
 	if (only === 'store') return benchStoreDelay();
 	if (only === 'office') return benchOffice();
 	if (only === 'pdf') return benchPdf();
+	if (only === 'handover') return benchHandover();
 	if (only === 'lan' || only === 'ingest') return syncBenchmarks[only]();
 	if (!existsSync('build/200.html'))
 		throw new Error('build/ is missing: run `npm run build` first.');
@@ -324,6 +331,7 @@ async function main(): Promise<void> {
 		await benchStoreDelay();
 		await benchOffice();
 		await benchPdf();
+		await benchHandover();
 	}
 }
 

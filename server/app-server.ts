@@ -208,6 +208,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		crossOriginBlobs: config.mode === 'central',
 		blobs: requireBlobs,
 		blobLimiter: createRateLimiter(BLOB_UPLOAD_LIMITS),
+		blobQuotaBytes: config.blobQuotaBytes,
 		deletedScopeOf: (name) => requireStore().deletedScopeOf(name),
 		deletions: createDeletionService({
 			store: requireStore,

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/lib/domain/access';
-import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
+import type { ScopeTarget } from '../src/lib/domain/token-scope';
 import { API_PATHS, type BlobUploadResponse } from '../src/lib/contract/protocol';
 import { SQLITE_FILE_NAME } from './storage/sqlite-store';
 import { useCleanup } from './test/cleanup';
-import { startTestServer, type TestServer } from './test/test-server';
+import { startTestServer, tokenFor as issueToken, type TestServer } from './test/test-server';
 
 const defer = useCleanup();
 const A = '032410001001';
@@ -23,6 +23,10 @@ const BOARD = `kommune/${A}/workshop/w1/board`;
 const PHOTO = new Uint8Array(
 	readFileSync(new URL('../src/lib/domain/photos/fixtures/flipchart.jpg', import.meta.url))
 );
+/** A 1×1 PNG: nothing to clean. */
+const PNG = new Uint8Array(
+	readFileSync(new URL('../src/lib/domain/photos/fixtures/pinboard.png', import.meta.url))
+);
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The photo with an EXIF block carrying a camera make, right after the JFIF header. */
@@ -32,23 +36,16 @@ function withCamera(jpeg: Uint8Array): Uint8Array {
 	return new Uint8Array(Buffer.concat([jpeg.subarray(0, 20), segment, jpeg.subarray(20)]));
 }
 
-async function server(): Promise<TestServer> {
-	const test = await startTestServer();
+async function server(blobQuotaBytes?: number): Promise<TestServer> {
+	const test = await startTestServer(
+		blobQuotaBytes === undefined ? {} : { configure: (config) => ({ ...config, blobQuotaBytes }) }
+	);
 	defer(() => test.close());
 	return test;
 }
 
-async function tokenFor(test: TestServer, role: Role, target: ScopeTarget, sub = 'p-anna') {
-	const scope = docPatternsFor(role, target);
-	if (!scope.ok) throw new Error(scope.error);
-	const { token } = await test.server.tokens.issue({
-		sub,
-		role,
-		docs: scope.docs,
-		ttlSeconds: 600
-	});
-	return token;
-}
+const tokenFor = (test: TestServer, role: Role, target: ScopeTarget, sub = 'p-anna') =>
+	issueToken(test, role, target, sub);
 
 function put(test: TestServer, token: string | null, hash: string, body: Uint8Array, doc = BOARD) {
 	return fetch(`${test.server.url}${API_PATHS.blobs}/${hash}?doc=${doc}`, {
@@ -108,6 +105,28 @@ describe('photos move as blobs over an authenticated endpoint', () => {
 		expect(read.status).toBe(200);
 		expect(read.headers.get('content-type')).toBe('image/jpeg');
 		expect(new Uint8Array(await read.arrayBuffer())).toEqual(PHOTO);
+	});
+
+	it('refuses a photo beyond the municipality’s quota over all its workshops with its reason, still takes one it has, and keeps each municipality’s quota apart', async () => {
+		// Room for the JPEG (850 bytes) but not for the PNG (245 bytes) beside it.
+		const test = await server(PHOTO.length + PNG.length - 1);
+		const w1 = await tokenFor(test, 'teilnahme', { ars: A, workshop: 'w1' });
+		const w2 = await tokenFor(test, 'teilnahme', { ars: A, workshop: 'w2' });
+
+		expect((await put(test, w1, sha(PHOTO), PHOTO)).status).toBe(201);
+		const refused = await put(test, w2, sha(PNG), PNG, `kommune/${A}/workshop/w2/board`);
+		expect(refused.status).toBe(413);
+		expect(await refused.json()).toEqual({ error: 'blob_quota_exceeded' });
+		expect((await put(test, w1, sha(PHOTO), PHOTO)).status).toBe(200);
+		const other = await tokenFor(test, 'teilnahme', { ars: B, workshop: 'w1' });
+		expect((await put(test, other, sha(PNG), PNG, `kommune/${B}/workshop/w1/board`)).status).toBe(
+			201
+		);
+
+		expect(storedBlobs(test).map((r) => [r.scope, r.sha256])).toEqual([
+			[`kommune/${B}/workshop/w1`, sha(PNG)],
+			[`kommune/${A}/workshop/w1`, sha(PHOTO)]
+		]);
 	});
 
 	it('another municipality learns nothing: its own documents do not find the photo, and ours are not its to name', async () => {

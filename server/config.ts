@@ -61,6 +61,11 @@ export interface ServerConfig {
 	 * document still loaded is stored directly (app-server.ts), so the wait bounds the exit, not the data.
 	 */
 	shutdownTimeoutMs: number;
+	/**
+	 * How many bytes of photos (ADR 20) one municipality may keep on this server, over all its
+	 * workshops (BLOB_QUOTA_MB); an upload beyond it is refused with `blob_quota_exceeded`.
+	 */
+	blobQuotaBytes: number;
 }
 
 export interface SyncLimits {
@@ -200,6 +205,9 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 				connectionTimeoutMs: CONNECTION_TIMEOUT_MS
 			},
 			persistence: { retryBaseMs: 500, retryMaxMs: 30_000 },
+			// 2 GiB: some 500 phone photos of 4 MB per municipality, a year of workshop days.
+			blobQuotaBytes:
+				parseInteger('BLOB_QUOTA_MB', env.BLOB_QUOTA_MB, 2_048, 1, 1_048_576) * 1024 * 1024,
 			// A full workshop day's board is a few MiB; a first sync of up to 1 MiB arrives as one message,
 			// a larger one in pieces paced below these (S19); the byte burst covers two maximal messages.
 			limits: {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Role } from '../src/lib/domain/access';
-import { docPatternsFor, type ScopeTarget } from '../src/lib/domain/token-scope';
+import type { ScopeTarget } from '../src/lib/domain/token-scope';
 import { API_PATHS, ERROR_CODES, type DeletionResponse } from '../src/lib/contract/protocol';
 import type { DocumentStore } from './storage/document-store';
 import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite-store';
@@ -13,7 +13,13 @@ import { useCleanup } from './test/cleanup';
 import { jsonBody, rawRequest } from './test/http-request';
 import { seedText, storedDocuments, withSqliteStore } from './test/seed';
 import { connectSyncClient, textOf } from './test/sync-client';
-import { createTempDir, removeDir, startTestServer, type TestServer } from './test/test-server';
+import {
+	createTempDir,
+	removeDir,
+	startTestServer,
+	tokenFor as issueToken,
+	type TestServer
+} from './test/test-server';
 import { createTokenService } from './tokens';
 
 const A = '032410001001';
@@ -48,17 +54,8 @@ async function seededServer(): Promise<TestServer> {
 	return test;
 }
 
-async function tokenFor(test: TestServer, role: Role, target: ScopeTarget, sub = 'someone') {
-	const scope = docPatternsFor(role, target);
-	if (!scope.ok) throw new Error(scope.error);
-	const { token } = await test.server.tokens.issue({
-		sub,
-		role,
-		docs: scope.docs,
-		ttlSeconds: 600
-	});
-	return token;
-}
+const tokenFor = (test: TestServer, role: Role, target: ScopeTarget, sub = 'someone') =>
+	issueToken(test, role, target, sub);
 
 function requestDeletion(test: TestServer, token: string | null, body: unknown) {
 	return rawRequest({

@@ -1,4 +1,4 @@
-// Byte budgets per participant and board (src/lib/sync/SPEC.md H6, ADR 18). The write rules (W1–W12)
+// Byte budgets per participant and board (src/lib/sync/SPEC.md H6, ADR 18). The write rules (W1–W15)
 // decide what a participant may write; this decides how much. Without it four participants grew a
 // board to the 64 MiB document limit in 7 s, and every later store of it stalled the server.
 //

@@ -1,4 +1,4 @@
-// The board's write rules in front of the apply (server/SPEC.md W1–W12, ADR 15). Every update a
+// The board's write rules in front of the apply (server/SPEC.md W1–W15, ADR 15). Every update a
 // participant sends to a workshop board is judged against the server's current document before
 // Hocuspocus applies it; one that writes or deletes anything the participant may not touch is thrown
 // out whole, and that document's connection is closed with `write_refused` (the socket and the

@@ -39,6 +39,8 @@ export interface BlobRoutesContext extends JoinRoutesContext {
 	blobLimiter: RateLimiter;
 	/** Answer pages of any origin (the central server); the laptop answers only its own page. */
 	crossOriginBlobs: boolean;
+	/** Bytes of photos one municipality may keep here (ServerConfig.blobQuotaBytes). */
+	blobQuotaBytes: number;
 	/** The deleted scope a document lies under, or null (ADR 11): its photos are gone for good too. */
 	deletedScopeOf: (name: string) => Promise<string | null>;
 }
@@ -113,7 +115,17 @@ export async function handleBlobRoute(
 			// The workshop's scope: a deletion of the workshop or municipality takes its blobs along.
 			const scope = doc.slice(0, doc.lastIndexOf('/'));
 			const { mediaType } = judged;
-			const created = await ctx.blobs().put(scope, sha256, mediaType, body);
+			const store = ctx.blobs();
+			// A photo already here is taken again whatever the quota; two uploads at the same moment may
+			// both pass the check, so the quota can be exceeded by at most what arrives at once.
+			if (
+				(await store.bytesOf(parsed.ars)) + body.length > ctx.blobQuotaBytes &&
+				!(await store.has(scope, sha256))
+			) {
+				ctx.logger.info({ event: 'blob_refused', reason: 'quota' }, 'blob refused: quota');
+				return sendError(res, 413, ERROR_CODES.blobQuotaExceeded);
+			}
+			const created = await store.put(scope, sha256, mediaType, body);
 			ctx.logger.info({ event: 'blob_stored', bytes: body.length, created }, 'blob stored');
 			const answer: BlobUploadResponse = { sha256, mediaType, bytes: body.length };
 			return sendJson(res, created ? 201 : 200, answer);

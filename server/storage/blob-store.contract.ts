@@ -41,6 +41,21 @@ export function runBlobStoreContract(label: string, open: () => Promise<BlobStor
 			expect(await store.put(scope, sha, 'image/png', BYTES)).toBe(false);
 		});
 
+		it('counts the bytes of a municipality over all its workshops, and knows which scope holds a blob', async () => {
+			const [mine, theirs] = [ars(), ars()];
+			const [a, b] = [hash(), hash()];
+			const store = await openStore();
+			expect(await store.bytesOf(mine)).toBe(0);
+			await store.put(`kommune/${mine}/workshop/w1`, a, 'image/jpeg', BYTES);
+			await store.put(`kommune/${mine}/workshop/w2`, b, 'image/jpeg', BYTES.subarray(0, 5));
+			await store.put(`kommune/${theirs}/workshop/w1`, a, 'image/jpeg', BYTES);
+			// 8 + 5 bytes; the other municipality's copy is its own.
+			expect(await store.bytesOf(mine)).toBe(13);
+			expect(await store.bytesOf(theirs)).toBe(8);
+			expect(await store.has(`kommune/${mine}/workshop/w1`, a)).toBe(true);
+			expect(await store.has(`kommune/${mine}/workshop/w2`, a)).toBe(false);
+		});
+
 		it('a blob of one municipality is not found under another', async () => {
 			const [mine, theirs] = [ars(), ars()];
 			const sha = hash();

@@ -14,6 +14,10 @@ export interface BlobStore {
 	 * Resolves once it is durable, with whether it was new. Throws if storage fails.
 	 */
 	put(scope: string, sha256: string, mediaType: string, bytes: Uint8Array): Promise<boolean>;
+	/** Whether the scope holds the blob. */
+	has(scope: string, sha256: string): Promise<boolean>;
+	/** The bytes of every blob under the municipality `ars`, all its scopes together (its quota). */
+	bytesOf(ars: string): Promise<number>;
 	/** The blob under any scope of the municipality `ars`, or null. */
 	get(ars: string, sha256: string): Promise<StoredBlob | null>;
 	/** Deletes the blobs of a scope (the name itself or names under it); resolves with how many. */

@@ -1,7 +1,7 @@
 // Access records in the central PostgreSQL database. Every instance reads them from the database, so a
 // device removed through one instance is refused by all.
-import postgres from 'postgres';
 import type { AccessRecord, AccessRecordKind, AccessRecordStore } from './access-record-store';
+import { openPostgresSideConnection } from './side-connections';
 
 interface Row {
 	kind: AccessRecordKind;
@@ -20,8 +20,7 @@ const toRecord = (row: Row): AccessRecord => ({
 });
 
 export async function openPostgresAccessRecords(url: string): Promise<AccessRecordStore> {
-	const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
-	try {
+	const sql = await openPostgresSideConnection(url, async (sql) => {
 		await sql`CREATE TABLE IF NOT EXISTS access_records (
 			kind TEXT NOT NULL,
 			id TEXT NOT NULL,
@@ -31,10 +30,7 @@ export async function openPostgresAccessRecords(url: string): Promise<AccessReco
 			PRIMARY KEY (kind, id)
 		)`;
 		await sql`CREATE INDEX IF NOT EXISTS access_records_scope ON access_records (kind, scope)`;
-	} catch (error) {
-		await sql.end({ timeout: 1 });
-		throw error;
-	}
+	});
 
 	return {
 		async put(record) {

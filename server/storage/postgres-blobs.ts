@@ -1,13 +1,10 @@
 // Blobs in the central PostgreSQL database (ADR 20): the facilitators' laptops upload their
 // municipalities' photos here with the documents.
-import postgres from 'postgres';
 import { municipalityPrefix, type BlobStore } from './blob-store';
-
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { likePrefix, openPostgresSideConnection } from './side-connections';
 
 export async function openPostgresBlobs(url: string): Promise<BlobStore> {
-	const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
-	try {
+	const sql = await openPostgresSideConnection(url, async (sql) => {
 		await sql`CREATE TABLE IF NOT EXISTS blobs (
 			scope TEXT NOT NULL,
 			sha256 TEXT NOT NULL,
@@ -17,10 +14,7 @@ export async function openPostgresBlobs(url: string): Promise<BlobStore> {
 			PRIMARY KEY (scope, sha256)
 		)`;
 		await sql`CREATE INDEX IF NOT EXISTS blobs_sha256 ON blobs (sha256)`;
-	} catch (error) {
-		await sql.end({ timeout: 1 });
-		throw error;
-	}
+	});
 
 	return {
 		async put(scope, sha256, mediaType, bytes) {
@@ -29,6 +23,16 @@ export async function openPostgresBlobs(url: string): Promise<BlobStore> {
 				VALUES (${scope}, ${sha256}, ${mediaType}, ${Buffer.from(bytes)}, ${Date.now()})
 				ON CONFLICT (scope, sha256) DO NOTHING`;
 			return inserted.count > 0;
+		},
+		async has(scope, sha256) {
+			const rows = await sql`SELECT 1 FROM blobs WHERE scope = ${scope} AND sha256 = ${sha256}`;
+			return rows.length > 0;
+		},
+		async bytesOf(ars) {
+			const [row] = await sql<{ bytes: string }[]>`
+				SELECT COALESCE(SUM(octet_length(data)), 0)::text AS bytes FROM blobs
+				WHERE scope LIKE ${likePrefix(municipalityPrefix(ars))}`;
+			return Number(row?.bytes ?? 0);
 		},
 		async get(ars, sha256) {
 			const rows = await sql<{ media_type: string; data: Buffer }[]>`

@@ -1,8 +1,7 @@
 // Access records in the laptop's SQLite file, on a connection of their own (WAL lets it sit beside the
 // document store's).
-import Database from 'better-sqlite3';
 import type { AccessRecord, AccessRecordKind, AccessRecordStore } from './access-record-store';
-import { narrowDatabaseFiles, preparePrivateDatabaseFile } from './private-files';
+import { openSqliteSideConnection } from './side-connections';
 
 interface Row {
 	kind: AccessRecordKind;
@@ -21,13 +20,7 @@ const toRecord = (row: Row): AccessRecord => ({
 });
 
 export function openSqliteAccessRecords(file: string): AccessRecordStore {
-	preparePrivateDatabaseFile(file);
-	const db = new Database(file);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
-	// WAL has opened its -wal and -shm files by now; ones restored from a copy may be wider.
-	narrowDatabaseFiles(file);
-	db.pragma('busy_timeout = 5000');
+	const db = openSqliteSideConnection(file);
 	db.exec(`CREATE TABLE IF NOT EXISTS access_records (
 		kind TEXT NOT NULL,
 		id TEXT NOT NULL,

@@ -1,19 +1,10 @@
 // Blobs in the laptop's SQLite file (ADR 20), on a connection of their own like the access records
 // (WAL lets it sit beside the document store's). The file is the owner's alone (private-files.ts).
-import Database from 'better-sqlite3';
 import { municipalityPrefix, type BlobStore } from './blob-store';
-import { narrowDatabaseFiles, preparePrivateDatabaseFile } from './private-files';
-
-/** LIKE's wildcards in a prefix, escaped (a scope has none, but the query must not depend on it). */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { likePrefix, openSqliteSideConnection } from './side-connections';
 
 export function openSqliteBlobs(file: string): BlobStore {
-	preparePrivateDatabaseFile(file);
-	const db = new Database(file);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
-	narrowDatabaseFiles(file);
-	db.pragma('busy_timeout = 5000');
+	const db = openSqliteSideConnection(file);
 	db.exec(`CREATE TABLE IF NOT EXISTS blobs (
 		scope TEXT NOT NULL,
 		sha256 TEXT NOT NULL,
@@ -30,6 +21,12 @@ export function openSqliteBlobs(file: string): BlobStore {
 	const select = db.prepare<[string, string], { media_type: string; data: Uint8Array }>(
 		"SELECT media_type, data FROM blobs WHERE sha256 = ? AND scope LIKE ? ESCAPE '\\' LIMIT 1"
 	);
+	const exists = db.prepare<[string, string], { found: number }>(
+		'SELECT 1 AS found FROM blobs WHERE scope = ? AND sha256 = ?'
+	);
+	const total = db.prepare<[string], { bytes: number }>(
+		"SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM blobs WHERE scope LIKE ? ESCAPE '\\'"
+	);
 	const remove = db.prepare<[string, string]>(
 		"DELETE FROM blobs WHERE scope = ? OR scope LIKE ? ESCAPE '\\'"
 	);
@@ -37,6 +34,12 @@ export function openSqliteBlobs(file: string): BlobStore {
 	return {
 		async put(scope, sha256, mediaType, bytes) {
 			return insert.run(scope, sha256, mediaType, bytes, Date.now()).changes > 0;
+		},
+		async has(scope, sha256) {
+			return exists.get(scope, sha256) !== undefined;
+		},
+		async bytesOf(ars) {
+			return total.get(likePrefix(municipalityPrefix(ars)))?.bytes ?? 0;
 		},
 		async get(ars, sha256) {
 			const row = select.get(sha256, likePrefix(municipalityPrefix(ars)));

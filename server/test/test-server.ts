@@ -7,6 +7,8 @@ import { createAppServer, type AppServer, type AppServerOptions } from '../app-s
 import { loadConfig, type Env, type ServerConfig } from '../config';
 import { createLogger } from '../logger';
 import { isLoopbackAddress } from '../owner';
+import type { Role } from '../../src/lib/domain/access';
+import { docPatternsFor, type ScopeTarget } from '../../src/lib/domain/token-scope';
 
 export const FAKE_BOOT_SCRIPT = 'window.__kwBooted = true;';
 
@@ -89,4 +91,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
 export function removeDir(dir: string): void {
 	rmSync(dir, { recursive: true, force: true });
+}
+
+/** A token the test server issues for `role` over what `target` names (as `npm run token` does). */
+export async function tokenFor(
+	test: TestServer,
+	role: Role,
+	target: ScopeTarget,
+	sub: string
+): Promise<string> {
+	const scope = docPatternsFor(role, target);
+	if (!scope.ok) throw new Error(scope.error);
+	const { token } = await test.server.tokens.issue({
+		sub,
+		role,
+		docs: scope.docs,
+		ttlSeconds: 600
+	});
+	return token;
 }

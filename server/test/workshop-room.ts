@@ -1,6 +1,6 @@
 // A workshop room on a real test server: the facilitator (the laptop owner's moderation token) and
 // participants who joined with a real join code, each with a real provider on the board. Used by the
-// write-rules tests (server/SPEC.md W1–W12) and the byte-budget tests (src/lib/sync/SPEC.md H6), which
+// write-rules tests (server/SPEC.md W1–W15) and the byte-budget tests (src/lib/sync/SPEC.md H6), which
 // assert on the SQLite file after the store acknowledgement.
 import * as Y from 'yjs';
 import { snapshotCovers } from '../../src/lib/crdt/durable-snapshot';

@@ -176,6 +176,7 @@ const JOIN_MESSAGES: Record<JoinError | 'no_token', () => string> = {
 	photo_damaged: m.err_join_invalid_request,
 	photo_has_metadata: m.err_join_invalid_request,
 	blob_hash_mismatch: m.err_join_invalid_request,
+	blob_quota_exceeded: m.err_join_invalid_request,
 	not_found: m.err_join_not_found,
 	method_not_allowed: m.err_join_internal,
 	internal: m.err_join_internal,

@@ -67,7 +67,7 @@ export const ERROR_CODES = {
 	rateLimited: 'rate_limited',
 	tooManyDevices: 'too_many_devices',
 	documentTooLarge: 'document_too_large',
-	/** A participant's update wrote what they may not (server/SPEC.md W1–W12); nothing of it was applied. */
+	/** A participant's update wrote what they may not (server/SPEC.md W1–W15); nothing of it was applied. */
 	writeRefused: 'write_refused',
 	/**
 	 * A participant's update would add more to a board than one person may (src/lib/sync/SPEC.md H6);
@@ -89,7 +89,9 @@ export const ERROR_CODES = {
 	/** A blob that still carries location or camera metadata: the client cleans before it sends. */
 	photoHasMetadata: 'photo_has_metadata',
 	/** A blob whose SHA-256 is not the one in its address. */
-	blobHashMismatch: 'blob_hash_mismatch'
+	blobHashMismatch: 'blob_hash_mismatch',
+	/** The municipality's photos on this server would exceed its quota (server BLOB_QUOTA_MB). */
+	blobQuotaExceeded: 'blob_quota_exceeded'
 } as const;
 
 /** WebSocket close codes (application range 4000–4999) with which the server ends a connection. */

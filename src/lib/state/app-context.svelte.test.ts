@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { flushSync } from 'svelte';
 import type * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileFormInput } from '../domain/kommune-profile';
 import { addActionField } from '../crdt/workshop-action-fields';
 import { readRoster } from '../crdt/workshop-doc';
@@ -61,6 +61,48 @@ async function writeTo(context: AppContext, name: string, change: (doc: Y.Doc) =
 }
 
 describe('buildAppContext', () => {
+	it('uploads photos taken while no server answered as soon as the app starts, on any page', async () => {
+		const name = freshDatabaseName();
+		const board = workshopBoardDocName(ARS, 'w1');
+		const sha256 = 'a'.repeat(64);
+		const db = openDatabase(name);
+		await db.blobs.put({
+			sha256,
+			board,
+			mediaType: 'image/jpeg',
+			bytes: Uint8Array.of(0xff, 0xd8, 0xff, 0xd9),
+			createdAt: 1,
+			laptopAt: null,
+			centralAt: null,
+			laptopRefusal: null
+		});
+		db.close();
+		const puts: string[] = [];
+		vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+			if (init?.method !== 'PUT') throw new TypeError('offline');
+			puts.push(`${url} ${new Headers(init.headers).get('authorization')}`);
+			return Response.json({ sha256, mediaType: 'image/jpeg', bytes: 4 });
+		});
+		cleanup = () => vi.unstubAllGlobals();
+		const owner: TokenSource = {
+			state: 'available',
+			getToken: () => Promise.resolve('owner-token'),
+			invalidate: () => {}
+		};
+
+		// No workshop is opened: the start page alone.
+		app = buildAppContext({ dbName: name, tokenSource: owner });
+
+		await expect
+			.poll(() => puts)
+			.toEqual([`/api/blobs/${sha256}?doc=${encodeURIComponent(board)} Bearer owner-token`]);
+		const check = openDatabase(name);
+		await expect
+			.poll(async () => (await check.blobs.get(sha256))?.laptopAt)
+			.toEqual(expect.any(Number));
+		check.close();
+	});
+
 	it('loads the document stack on first use; the list and the indicator follow what it does', async () => {
 		const context = (app = buildAppContext({
 			dbName: freshDatabaseName(),

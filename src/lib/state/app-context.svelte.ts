@@ -196,8 +196,35 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 	});
 	const clock = new Clock(() => measureServerOffset());
 	const kommunen = new KommunenList(db);
-	/** Photos' bytes between this device and the laptop, made with the first workshop (ADR 20). */
-	let photoBlobs: PhotoBlobs | null = null;
+	/**
+	 * Photos' bytes between this device and the laptop (ADR 20), loaded with `import()` (no document
+	 * code: ADR 14) when the app starts or the first workshop opens.
+	 */
+	let photoBlobs: Promise<PhotoBlobs> | null = null;
+	let disposed = false;
+	const loadPhotoBlobs = (): Promise<PhotoBlobs> =>
+		(photoBlobs ??= import('./photos/photo-blobs').then(
+			({ createPhotoBlobs }) => createPhotoBlobs({ db, tokenFor }),
+			(error: unknown) => {
+				photoBlobs = null;
+				throw error;
+			}
+		));
+	// Photos taken while no server answered go up as soon as the app runs again, on any page: not
+	// only once their workshop's page is opened. A device without photos loads nothing for it, and
+	// the token (with it the document code) is asked for only when a photo waits.
+	queueMicrotask(() => {
+		if (disposed) return;
+		// Code that did not arrive, or Dexie not readable, is tried again with the first workshop.
+		void db.blobs
+			.count()
+			.then(async (count) => {
+				if (count === 0 || disposed) return;
+				const blobs = await loadPhotoBlobs();
+				if (!disposed) await blobs.uploadWaiting();
+			})
+			.catch(() => undefined);
+	});
 	const liveDocument = <T>(name: string, read: (doc: Y.Doc) => T, initial: T) =>
 		new LiveDocument(() => open(name), read, initial);
 	async function writeTo(name: string, change: (doc: Y.Doc) => void) {
@@ -217,12 +244,11 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			// The document code loads while the workspace's code does and the role is looked up: the
 			// documents open with all three.
 			loadDocumentServices().catch(() => undefined);
-			const [{ WorkshopWorkspace }, { createPhotoBlobs }, admitted] = await Promise.all([
+			const [{ WorkshopWorkspace }, photoBlobs, admitted] = await Promise.all([
 				import('./workshop/workshop-workspace.svelte'),
-				import('./photos/photo-blobs'),
+				loadPhotoBlobs(),
 				import('./workshop/admitted-participants')
 			]);
-			photoBlobs ??= createPhotoBlobs({ db, tokenFor });
 			return new WorkshopWorkspace({
 				ars,
 				workshop,
@@ -301,8 +327,9 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 			return new Questionnaire(() => open(name), catalogOf);
 		},
 		async dispose() {
+			disposed = true;
 			central.dispose();
-			photoBlobs?.stop();
+			(await photoBlobs?.catch(() => null))?.stop();
 			const loaded = await services?.catch(() => null);
 			await loaded?.documents.close();
 			db.close();

@@ -6,7 +6,6 @@ import { expect } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentHandle } from '../sync/open-document';
-import type { PhotoBlobs } from './photos/photo-blobs';
 import { NO_DURABILITY } from '../sync/test-support';
 import { Clock } from './clock.svelte';
 import { LiveDocument } from './live-document.svelte';
@@ -83,11 +82,4 @@ export async function loaded(state: { readonly loading: boolean }): Promise<void
 	await expect.poll(() => state.loading).toBe(false);
 }
 
-/** No photos in these tests: nothing kept, nothing uploaded. */
-export const NO_PHOTO_BLOBS: PhotoBlobs = {
-	keep: async () => undefined,
-	read: async () => null,
-	upload: async () => undefined,
-	pending: async () => 0,
-	stop: () => undefined
-};
+export { NO_PHOTO_BLOBS } from './photos/test-support';

@@ -1,7 +1,8 @@
 // Photos' bytes on this device (ADR 20): content-addressed, so keeping one twice keeps it once. Local
 // first like the documents: a photo is here before any server has it.
 
-import type { BlobRow, KommunalwerkstattDb, SyncPlace } from './db';
+import type { ErrorCode } from '../contract/protocol';
+import type { BlobRefusal, BlobRow, KommunalwerkstattDb, SyncPlace } from './db';
 
 /** Keeps a blob; one already here keeps its upload marks. */
 export async function keepBlob(db: KommunalwerkstattDb, row: BlobRow): Promise<void> {
@@ -12,7 +13,7 @@ export async function keepBlob(db: KommunalwerkstattDb, row: BlobRow): Promise<v
 
 export const findBlob = (db: KommunalwerkstattDb, sha256: string) => db.blobs.get(sha256);
 
-/** The blobs of the given boards that the place has not taken yet, oldest first. */
+/** The blobs of the given boards that the place has not taken nor refused yet, oldest first. */
 export async function blobsToUpload(
 	db: KommunalwerkstattDb,
 	boards: readonly string[],
@@ -23,7 +24,9 @@ export async function blobsToUpload(
 		.anyOf([...boards])
 		.toArray();
 	return rows
-		.filter((row) => (place === 'laptop' ? row.laptopAt : row.centralAt) === null)
+		.filter((row) =>
+			place === 'laptop' ? row.laptopAt === null && !row.laptopRefusal : row.centralAt === null
+		)
 		.sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -38,6 +41,25 @@ export const markBlobUploaded = (
 	place: SyncPlace,
 	at: number
 ) => db.blobs.update(sha256, place === 'laptop' ? { laptopAt: at } : { centralAt: at });
+
+/** The laptop refused the blob for good, for `code`: it is not offered to it again. */
+export const markBlobRefused = (
+	db: KommunalwerkstattDb,
+	sha256: string,
+	code: ErrorCode,
+	at: number
+) => db.blobs.update(sha256, { laptopRefusal: { at, code } });
+
+/** The blobs of a board the laptop refused, by SHA-256. */
+export async function refusedBlobs(
+	db: KommunalwerkstattDb,
+	board: string
+): Promise<Map<string, BlobRefusal>> {
+	const rows = await db.blobs.where('board').equals(board).toArray();
+	return new Map(
+		rows.flatMap((row) => (row.laptopRefusal ? [[row.sha256, row.laptopRefusal]] : []))
+	);
+}
 
 /** Another central server has none of them: every blob goes there again. */
 export const forgetCentralUploads = (db: KommunalwerkstattDb) =>

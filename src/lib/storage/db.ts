@@ -2,6 +2,7 @@
 // from the Yjs documents; anything another device needs lives in a document, never only here.
 
 import { Dexie, type EntityTable } from 'dexie';
+import type { ErrorCode } from '../contract/protocol';
 import type { KommuneType } from '../domain/kommune-type';
 
 export const DB_NAME = 'kommunalwerkstatt';
@@ -101,6 +102,17 @@ export interface BlobRow {
 	createdAt: number;
 	laptopAt: number | null;
 	centralAt: number | null;
+	/**
+	 * Set when the laptop refused the photo for good (its bytes or the board): it is not offered again
+	 * and stays on this device only. `code` is the server's reason; null for a refusal recorded before
+	 * reasons were kept (version 5).
+	 */
+	laptopRefusal: BlobRefusal | null;
+}
+
+export interface BlobRefusal {
+	at: number;
+	code: ErrorCode | null;
 }
 
 export interface SettingRow {
@@ -140,6 +152,20 @@ export function declareVersions(db: Pick<Dexie, 'version'>): void {
 	db.version(4).stores({
 		blobs: 'sha256, board'
 	});
+	// A refusal was written as `laptopAt: -1` until version 4; it becomes a refusal of its own, so
+	// `laptopAt` only ever means the laptop has the photo.
+	db.version(5)
+		.stores({ blobs: 'sha256, board' })
+		.upgrade((tx) =>
+			tx
+				.table<BlobRow>('blobs')
+				.toCollection()
+				.modify((row) => {
+					const refused = row.laptopAt === -1;
+					row.laptopRefusal = refused ? { at: row.createdAt, code: null } : null;
+					if (refused) row.laptopAt = null;
+				})
+		);
 }
 
 /** Opens (lazily, on first use) the database; tests pass their own name. */

@@ -1,4 +1,4 @@
-// A document the server refused an update of (server/SPEC.md W1–W12, ADR 15; the byte budget H6, ADR
+// A document the server refused an update of (server/SPEC.md W1–W15, ADR 15; the byte budget H6, ADR
 // 18): its local copy holds a change the server will not take, and sending it again with every sync would be refused again. So
 // the copy goes and the page loads again, which opens the document afresh from the server; the next
 // page says why (refused-notice.ts).

@@ -28,7 +28,7 @@ export interface ServerConnectionOptions {
 	 */
 	onDeleted?: () => void;
 	/**
-	 * The server refused an update of this document by its write rules (server/SPEC.md W1–W12) or the
+	 * The server refused an update of this document by its write rules (server/SPEC.md W1–W15) or the
 	 * writer's byte budget (H6): nothing of it was applied, and sending the local state again would be
 	 * refused again. The connection stops for good; the caller reloads the document from the server.
 	 */

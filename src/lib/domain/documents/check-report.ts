@@ -16,7 +16,12 @@ import { isPerspective } from '../perspectives';
 import { CHECK_REPORT_TEXTS as T } from './check-report-texts';
 import { plainLanguageSummary, type PlainFigures } from './einfache-sprache';
 import { germanDate } from './protocol-texts';
-import { reportFileName, type ReportBlock, type ReportDocument } from './report-document';
+import {
+	reportFileName,
+	type ReportBlock,
+	type ReportDocument,
+	type ReportTable
+} from './report-document';
 
 export interface CheckReportInput {
 	municipalityName: string;
@@ -169,21 +174,20 @@ function dimensionSection({ result, catalog }: CheckReportInput): ReportBlock[] 
 		}
 	});
 	out.push({ kind: 'paragraph', text: D.scale, style: 'note' });
-	out.push({
-		kind: 'table',
-		caption: D.caption,
-		sheetName: D.sheet,
-		rowHeaders: true,
-		columns: [
-			{ header: D.dimension, width: 3 },
-			{ header: D.score, format: 'decimal1' },
-			{ header: D.band, width: 1.5 },
-			{ header: D.coverage, format: 'percent' },
-			{ header: D.targetScore, format: 'decimal1' },
-			{ header: D.gap, format: 'decimal1' }
-		],
-		rows: rows.map((r) => [r.title, r.score, bandName(r.band), r.coverage, r.targetScore, r.gap])
-	});
+	out.push(
+		sectionTable(
+			D,
+			[
+				{ header: D.dimension, width: 3 },
+				{ header: D.score, format: 'decimal1' },
+				{ header: D.band, width: 1.5 },
+				{ header: D.coverage, format: 'percent' },
+				{ header: D.targetScore, format: 'decimal1' },
+				{ header: D.gap, format: 'decimal1' }
+			],
+			rows.map((r) => [r.title, r.score, bandName(r.band), r.coverage, r.targetScore, r.gap])
+		)
+	);
 	out.push({ kind: 'paragraph', text: D.coverageNote, style: 'note' });
 	return out;
 }
@@ -217,26 +221,25 @@ function perspectiveSection({ grouping, catalog }: CheckReportInput): ReportBloc
 		out.push({ kind: 'paragraph', text: P.empty(min), style: 'note' });
 		return out;
 	}
-	out.push({
-		kind: 'table',
-		caption: P.caption,
-		sheetName: P.sheet,
-		rowHeaders: true,
-		columns: [
-			{ header: P.dimension, width: 3 },
-			...grouping.groups.map((g) => ({
-				header: P.column(groupName(g.key), g.respondents),
-				format: 'decimal1' as const
-			}))
-		],
-		rows: catalog.dimensions.map((d) => [
-			d.title,
-			// A hidden cell carries no figure at all (perspective-groups.ts): it stays empty.
-			...grouping.groups.map((g) =>
-				g.dimensions[d.id].shownSeparately ? g.dimensions[d.id].median : null
-			)
-		])
-	});
+	out.push(
+		sectionTable(
+			P,
+			[
+				{ header: P.dimension, width: 3 },
+				...grouping.groups.map((g) => ({
+					header: P.column(groupName(g.key), g.respondents),
+					format: 'decimal1' as const
+				}))
+			],
+			catalog.dimensions.map((d) => [
+				d.title,
+				// A hidden cell carries no figure at all (perspective-groups.ts): it stays empty.
+				...grouping.groups.map((g) =>
+					g.dimensions[d.id].shownSeparately ? g.dimensions[d.id].median : null
+				)
+			])
+		)
+	);
 	out.push({ kind: 'paragraph', text: P.hiddenNote(min), style: 'note' });
 	return out;
 }
@@ -269,17 +272,16 @@ function processSection({ parallel, savings }: CheckReportInput): ReportBlock[] 
 			formatGermanNumber(savings.hoursPerFte, 0)
 		)
 	});
-	out.push({
-		kind: 'table',
-		caption: R.caption,
-		sheetName: R.sheet,
-		rowHeaders: true,
-		columns: [
-			{ header: R.process, width: 3 },
-			{ header: R.hours, format: 'decimal1' }
-		],
-		rows: savings.processes.map((p) => [p.name, p.hoursPerYear])
-	});
+	out.push(
+		sectionTable(
+			R,
+			[
+				{ header: R.process, width: 3 },
+				{ header: R.hours, format: 'decimal1' }
+			],
+			savings.processes.map((p) => [p.name, p.hoursPerYear])
+		)
+	);
 	return out;
 }
 
@@ -288,18 +290,17 @@ function barrierSection({ pareto }: CheckReportInput): ReportBlock[] {
 	const out: ReportBlock[] = [{ kind: 'heading', level: 2, text: B.heading }];
 	const named = pareto.rows.filter((row) => row.ticked > 0);
 	if (named.length === 0) return [...out, { kind: 'paragraph', text: B.empty, style: 'note' }];
-	out.push({
-		kind: 'table',
-		caption: B.caption,
-		sheetName: B.sheet,
-		rowHeaders: true,
-		columns: [
-			{ header: B.barrier, width: 3 },
-			{ header: B.points, format: 'integer' },
-			{ header: B.ticked, format: 'integer' }
-		],
-		rows: named.map((row) => [row.label, row.score, row.ticked])
-	});
+	out.push(
+		sectionTable(
+			B,
+			[
+				{ header: B.barrier, width: 3 },
+				{ header: B.points, format: 'integer' },
+				{ header: B.ticked, format: 'integer' }
+			],
+			named.map((row) => [row.label, row.score, row.ticked])
+		)
+	);
 	return out;
 }
 
@@ -322,4 +323,20 @@ function suggestionSection({ suggestions, catalog }: CheckReportInput): ReportBl
 		items: suggestions.map((s) => S.item(titles.get(s.dimension) ?? s.dimension, reason(s)))
 	});
 	return out;
+}
+
+/** A section's table: caption and sheet from the section's texts, each row named by its first cell. */
+function sectionTable(
+	texts: { caption: string; sheet: string },
+	columns: ReportTable['columns'],
+	rows: ReportTable['rows']
+): ReportTable {
+	return {
+		kind: 'table',
+		caption: texts.caption,
+		sheetName: texts.sheet,
+		rowHeaders: true,
+		columns,
+		rows
+	};
 }

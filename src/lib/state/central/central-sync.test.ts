@@ -133,7 +133,7 @@ describe('syncing a municipality to the central server', () => {
 		const foreign = `kommune/${OTHER_ARS}/workshop/w9/board`;
 		await writeLocally(device, board, 'Fotos');
 		const [jpeg, png] = [fixture('flipchart.jpg'), fixture('pinboard.png')];
-		const row = { createdAt: 1, laptopAt: 1, centralAt: null };
+		const row = { createdAt: 1, laptopAt: 1, centralAt: null, laptopRefusal: null };
 		await keepBlob(device.db, {
 			...row,
 			sha256: sha256(jpeg),

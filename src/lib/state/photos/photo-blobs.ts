@@ -10,7 +10,15 @@ import {
 	type BlobUploadResponse,
 	type ErrorCode
 } from '../../contract/protocol';
-import { blobsToUpload, findBlob, keepBlob, markBlobUploaded } from '../../storage/blobs';
+import {
+	blobsToUpload,
+	boardsWithBlobs,
+	findBlob,
+	keepBlob,
+	markBlobRefused,
+	markBlobUploaded,
+	refusedBlobs
+} from '../../storage/blobs';
 import type { BlobRow, KommunalwerkstattDb } from '../../storage/db';
 
 const KNOWN_ERRORS = new Set<string>(Object.values(ERROR_CODES));
@@ -93,21 +101,33 @@ export interface PhotoBlobs {
 	read(board: string, sha256: string): Promise<{ mediaType: string; bytes: Uint8Array } | null>;
 	/** Uploads what the laptop lacks of this board now; retried with backoff until it has all. */
 	upload(board: string): Promise<void>;
-	/** The blobs of the board that the laptop has not taken yet. */
+	/**
+	 * Uploads every board's photos that the laptop lacks (the app does this when it starts, so photos
+	 * taken without a server go up without their workshop's page being open); the same retries.
+	 */
+	uploadWaiting(): Promise<void>;
+	/** The blobs of the board that the laptop has not taken yet (refused ones not counted). */
 	pending(board: string): Promise<number>;
+	/** Why the laptop refused photos of the board for good, by SHA-256 (null: reason not known). */
+	refusals(board: string): Promise<Record<string, ErrorCode | null>>;
 	stop(): void;
 }
 
 /** Why an upload will not succeed by trying again: the photo or the token is refused for good. */
-const FINAL_REFUSALS: readonly string[] = [
+const FINAL_REFUSALS: readonly ErrorCode[] = [
 	ERROR_CODES.photoEmpty,
 	ERROR_CODES.photoTooLarge,
 	ERROR_CODES.photoUnsupportedType,
 	ERROR_CODES.photoDamaged,
 	ERROR_CODES.photoHasMetadata,
 	ERROR_CODES.blobHashMismatch,
+	// Sending it again fills nothing; a photo the quota refuses stays here and says why.
+	ERROR_CODES.blobQuotaExceeded,
 	ERROR_CODES.documentDeleted
 ];
+
+const isFinalRefusal = (error: string): error is ErrorCode =>
+	(FINAL_REFUSALS as readonly string[]).includes(error);
 
 export function createPhotoBlobs(options: PhotoBlobsOptions): PhotoBlobs {
 	const { db, tokenFor } = options;
@@ -131,8 +151,8 @@ export function createPhotoBlobs(options: PhotoBlobsOptions): PhotoBlobs {
 			const result = await api.put(token, row.sha256, board, row.bytes);
 			if (result.ok) await markBlobUploaded(db, row.sha256, 'laptop', now());
 			// A photo the server will never take is not sent again and again; it stays on this device.
-			else if (FINAL_REFUSALS.includes(result.error))
-				await markBlobUploaded(db, row.sha256, 'laptop', -1);
+			else if (isFinalRefusal(result.error))
+				await markBlobRefused(db, row.sha256, result.error, now());
 			else allDone = false;
 		}
 		return allDone;
@@ -170,7 +190,8 @@ export function createPhotoBlobs(options: PhotoBlobsOptions): PhotoBlobs {
 				bytes,
 				createdAt: now(),
 				laptopAt: null,
-				centralAt: null
+				centralAt: null,
+				laptopRefusal: null
 			};
 			await keepBlob(db, row);
 			void upload(board);
@@ -189,13 +210,22 @@ export function createPhotoBlobs(options: PhotoBlobsOptions): PhotoBlobs {
 				board,
 				createdAt: now(),
 				laptopAt: now(),
-				centralAt: null
+				centralAt: null,
+				laptopRefusal: null
 			}).catch(() => undefined);
 			return fetched.value;
 		},
 		upload,
+		async uploadWaiting() {
+			const waiting = await blobsToUpload(db, await boardsWithBlobs(db), 'laptop');
+			await Promise.all([...new Set(waiting.map((row) => row.board))].map(upload));
+		},
 		async pending(board) {
 			return (await blobsToUpload(db, [board], 'laptop')).length;
+		},
+		async refusals(board) {
+			const refused = await refusedBlobs(db, board);
+			return Object.fromEntries([...refused].map(([sha256, refusal]) => [sha256, refusal.code]));
 		},
 		stop() {
 			stopped = true;

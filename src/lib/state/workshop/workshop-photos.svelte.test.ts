@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readPhotos } from '../../crdt/workshop-photos';
 import type { Photo } from '../../domain/photos/photo';
-import type { PhotoBlobs } from '../photos/photo-blobs';
+import { openDatabase } from '../../storage/db';
+import { createPhotoBlobs, type BlobApi, type PhotoBlobs } from '../photos/photo-blobs';
+import { NO_PHOTO_BLOBS } from '../photos/test-support';
 import { exchange, liveOn, loaded, render, unrender, writeTo } from '../test-documents.svelte';
 import { WorkshopPhotos, type PhotoWriter } from './workshop-photos.svelte';
 
@@ -19,11 +21,8 @@ const JPEG_SHA = '66bfd6c29266aa227501d3132b8234f09aee13fd219d7ad57e37003af180a7
 function keptBlobs() {
 	const kept = new Map<string, { board: string; bytes: Uint8Array }>();
 	const blobs: PhotoBlobs = {
-		keep: async (board, sha256, _type, bytes) => void kept.set(sha256, { board, bytes }),
-		read: async () => null,
-		upload: async () => undefined,
-		pending: async () => 0,
-		stop: () => undefined
+		...NO_PHOTO_BLOBS,
+		keep: async (board, sha256, _type, bytes) => void kept.set(sha256, { board, bytes })
 	};
 	return { kept, blobs };
 }
@@ -85,5 +84,27 @@ describe('WorkshopPhotos', () => {
 		expect(await photos.describe(photo!.id, 'x'.repeat(301))).toBe(false);
 		expect(photos.error).toBe('photo_caption_too_long');
 		expect(readPhotos(board)[0]?.caption).toBe('');
+	});
+});
+
+describe('a photo the laptop refuses for good', () => {
+	it('is shown with the server’s reason on the device that took it, and the others are not', async () => {
+		const db = openDatabase(`workshop-photos-${Math.random()}`);
+		const api: BlobApi = {
+			put: async () => ({ ok: false, error: 'photo_has_metadata' }),
+			get: async () => ({ ok: false, error: 'not_found' })
+		};
+		const blobs = createPhotoBlobs({ db, api, tokenFor: async () => 'anna-token' });
+		try {
+			const board = new Y.Doc();
+			const photos = await photosOn(board, { id: 'p-anna', removesAny: false }, blobs);
+			expect(await photos.add('b1', new Blob([JPEG]))).toBe(true);
+			const [photo] = photos.ofBlock('b1');
+			await expect.poll(() => photos.refusal(photo!)).toBe('photo_has_metadata');
+			expect(photos.refusal({ ...photo!, sha256: 'a'.repeat(64) })).toBeUndefined();
+		} finally {
+			blobs.stop();
+			await db.delete();
+		}
 	});
 });

@@ -14,6 +14,7 @@ import {
 } from '../../domain/photos/photo';
 import { isRecordId } from '../../crdt/field-records';
 import { addPhoto, removePhoto, setPhotoCaption } from '../../crdt/workshop-photos';
+import type { ErrorCode } from '../../contract/protocol';
 import type { AppErrorCode, WriteChange } from '../app-error';
 import type { LiveDocument } from '../live-document.svelte';
 import { sha256Hex } from '../photos/photo-hash';
@@ -38,6 +39,8 @@ export class WorkshopPhotos {
 	readonly #blobs: PhotoBlobs;
 	readonly #boardName: string;
 	#error = $state<PhotoError | null>(null);
+	/** Photos of this board the laptop refused for good, by SHA-256, with the server's reason. */
+	#refusals = $state<Readonly<Record<string, ErrorCode | null>>>({});
 
 	constructor(
 		board: LiveDocument<Photo[]>,
@@ -52,7 +55,27 @@ export class WorkshopPhotos {
 		this.#blobs = blobs;
 		this.#boardName = boardName;
 		// Photos taken here while the laptop was away go up now.
-		if (writer !== null) void blobs.upload(boardName);
+		if (writer !== null) void this.#uploadNow();
+		else void this.#readRefusals();
+	}
+
+	/** Uploads what the laptop lacks, then reads which photos it refused for good. */
+	async #uploadNow(): Promise<void> {
+		await this.#blobs.upload(this.#boardName).catch(() => undefined);
+		await this.#readRefusals();
+	}
+
+	async #readRefusals(): Promise<void> {
+		const refusals = await this.#blobs.refusals(this.#boardName).catch(() => null);
+		if (refusals !== null) this.#refusals = refusals;
+	}
+
+	/**
+	 * Whether the laptop refused the photo's bytes for good, and why (null: the reason was not kept);
+	 * undefined when it did not. Such a photo stays on this device only.
+	 */
+	refusal(photo: Photo): ErrorCode | null | undefined {
+		return Object.hasOwn(this.#refusals, photo.sha256) ? this.#refusals[photo.sha256] : undefined;
 	}
 
 	get loading(): boolean {
@@ -124,6 +147,8 @@ export class WorkshopPhotos {
 			this.#error = 'storage_write_failed';
 			return false;
 		}
+		// keep() has started the upload; waiting for it tells whether the laptop refused the photo.
+		void this.#uploadNow();
 		const photo: Photo = {
 			id: newId<'photo'>(),
 			blockId,
