@@ -49,7 +49,9 @@ export async function generatedDayInput(seed: number): Promise<ProtocolInput> {
 		role: async () => ({ kind: 'facilitator' }),
 		clock: new Clock(async () => null),
 		// The generated day has no photos: nothing to keep or fetch.
-		photoBlobs: NO_PHOTO_BLOBS
+		photoBlobs: NO_PHOTO_BLOBS,
+		// The protocol reveals nothing.
+		admittedParticipants: async () => []
 	});
 	const loading = () =>
 		workspace.measures === null ||

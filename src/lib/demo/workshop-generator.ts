@@ -516,12 +516,12 @@ function germanOffsetMinutes(day: Date): number {
 // The day: workshop, participants, agenda, where the day stands
 
 interface Day {
-	workshop: WorkshopDayPlan['workshop'];
+	workshop: Omit<WorkshopDayPlan['workshop'], 'facilitators'>;
 	dayStartMs: number;
 	nowMs: number;
 	participants: GeneratedParticipant[];
 	blocks: AgendaBlock[];
-	run: WorkshopDayPlan['run'];
+	run: Omit<WorkshopDayPlan['run'], 'started'>;
 	/** Blocks that have begun, with their actual span (the current one runs until now). */
 	begun: Array<{ block: AgendaBlock; index: number; from: number; to: number }>;
 }
