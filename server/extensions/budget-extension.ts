@@ -24,6 +24,7 @@ import type { BoardBudget } from '../config';
 import type { Logger } from '../logger';
 import type { AccessRecordStore } from '../storage/access-record-store';
 import type { AuthContext } from './auth-extension';
+import { decodeUpdateOnce } from '../write-rules/decoded-update';
 import { appliedUpdateOf } from './limits-extension';
 
 /**
@@ -65,13 +66,30 @@ interface Account {
 
 /**
  * The bytes of the entries `update` (V1) adds that `document` lacks: the update cut to what is new
- * (Y.diffUpdate against the document's state vector), less the same update cut to nothing but its
- * delete set (cut against the update's own end clocks). Both keep the update's delete set byte for byte.
+ * (Y.diffUpdate against the document's state vector), less what such a cut with no entry left would
+ * still hold: a zero count of writers and the update's delete set, re-encoded as Yjs does
+ * (writeDeleteSet, V1). The delete set is taken from the update decoded once for all checks
+ * (decodeUpdateOnce) instead of cutting the update a second time.
  */
 export function addedBytes(document: Y.Doc, update: Uint8Array): number {
 	const fresh = Y.diffUpdate(update, Y.encodeStateVector(document));
-	const deletesOnly = Y.diffUpdate(update, Y.encodeStateVector(Y.parseUpdateMeta(update).to));
-	return Math.max(0, fresh.byteLength - deletesOnly.byteLength);
+	const { ds } = decodeUpdateOnce(update);
+	let deletesOnly = varUintBytes(0) + varUintBytes(ds.clients.size);
+	for (const [client, ranges] of ds.clients) {
+		deletesOnly += varUintBytes(client) + varUintBytes(ranges.length);
+		for (const { clock, len } of ranges) deletesOnly += varUintBytes(clock) + varUintBytes(len);
+	}
+	return Math.max(0, fresh.byteLength - deletesOnly);
+}
+
+/** Bytes lib0 writes for an unsigned integer (writeVarUint: 7 bits a byte). */
+function varUintBytes(value: number): number {
+	let bytes = 1;
+	while (value > 0x7f) {
+		value = Math.floor(value / 0x80);
+		bytes += 1;
+	}
+	return bytes;
 }
 
 export function createBudgetExtension({
