@@ -30,8 +30,9 @@ export interface WriteRulesOptions {
 	logger: Logger;
 	/**
 	 * Microseconds each judgement held the event loop (the bench reports their share of the server's CPU
-	 * time). Read from the monotonic clock: process.cpuUsage is a system call, and asking it twice per
-	 * update cost the bench's server a tenth of its CPU time, more than the judging itself.
+	 * time; on a loaded machine an upper bound). From the monotonic clock, not process.cpuUsage: that is
+	 * a system call, and under the bench's CPU profiler its two calls per update showed as a tenth of the
+	 * server's time, hiding where the rest went.
 	 */
 	onJudged?: (micros: number) => void;
 }
