@@ -47,7 +47,7 @@ export interface AppServerOptions {
 	 * too (ADR 10); tests observe stores through it.
 	 */
 	onPersisted?: (event: PersistedEvent) => void;
-	/** Seam for the bench: the CPU microseconds each judged update took (server/SPEC.md W1). */
+	/** Seam for the bench: the microseconds each judged update held the event loop (server/SPEC.md W1). */
 	onWriteRulesJudged?: (micros: number) => void;
 	/** The byte budgets' clock in ms (H6); tests step it instead of waiting. */
 	budgetClock?: () => number;

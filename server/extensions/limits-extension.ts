@@ -96,6 +96,19 @@ const SYNC_UPDATE = 2;
  * Hocuspocus cannot read either and refuses.
  */
 export function appliedUpdateOf(message: Uint8Array): Uint8Array | null {
+	// Hocuspocus hands every extension the same message: one read, and one update object, so what is
+	// derived from the update (decodeUpdateOnce) is derived once.
+	let update = appliedUpdates.get(message);
+	if (update === undefined) {
+		update = readAppliedUpdate(message);
+		appliedUpdates.set(message, update);
+	}
+	return update;
+}
+
+const appliedUpdates = new WeakMap<Uint8Array, Uint8Array | null>();
+
+function readAppliedUpdate(message: Uint8Array): Uint8Array | null {
 	const reader = new FrameReader(message);
 	const readVarUint = () => reader.readVarUint();
 	const addressLength = readVarUint();

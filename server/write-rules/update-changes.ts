@@ -7,6 +7,7 @@
 // unplaceable, and the rules refuse it (server/SPEC.md W2, W3).
 
 import * as Y from 'yjs';
+import { decodeUpdateOnce, type DecodedUpdate } from './decoded-update';
 
 /** Content kinds of Yjs (`content.getRef()`): a plain value, and a value already deleted. */
 const CONTENT_DELETED = 1;
@@ -51,9 +52,9 @@ function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
  * Parts of the update the server holds already change nothing and are left out.
  */
 export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
-	let decoded: ReturnType<typeof Y.decodeUpdate>;
+	let decoded: DecodedUpdate;
 	try {
-		decoded = Y.decodeUpdate(update);
+		decoded = decodeUpdateOnce(update);
 	} catch {
 		return { placeable: false, why: 'undecodable' };
 	}
