@@ -191,6 +191,10 @@ test('every workshop page of a generated full day has no serious accessibility v
 	// the matrix's table and the roadmap scroll in their own box, the matrix keeps its entries inside
 	// the grid, and a measure's long German word ("Informationssicherheitsbeauftragte") breaks.
 	await page.setViewportSize({ width: 390, height: 844 });
+	// …and is touched with a finger (pointer: coarse), where hints about the mouse or Strg+Z mislead.
+	const touch = await page.context().newCDPSession(page);
+	await touch.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+	const touchHints: string[] = [];
 	for (const [path, ready] of [
 		['', page.getByRole('table', { name: /Blöcke der Tagesordnung/ })],
 		['/punkte', page.getByRole('table', { name: 'Ergebnis' })],
@@ -207,7 +211,17 @@ test('every workshop page of a generated full day has no serious accessibility v
 			screen: document.documentElement.clientWidth
 		}));
 		expect(width.page, `width of ${path || 'the workshop page'} on a phone`).toBe(width.screen);
+		await expect(page.getByText(/mit der Maus|Strg\+/)).toHaveCount(0);
+		touchHints.push(
+			...(await page
+				.getByText(/mit dem Finger|Pfeil-Schaltflächen|„Rückgängig“ nimmt/)
+				.allTextContents())
+		);
 	}
+	const distinct = [...new Set(touchHints)].join('\n');
+	expect(distinct, 'agenda hint for a finger').toMatch(/Pfeil-Schaltflächen/);
+	expect(distinct, 'matrix hint for a finger').toMatch(/mit dem Finger/);
+	expect(distinct, 'undo hint without a shortcut').toMatch(/„Rückgängig“ nimmt/);
 });
 
 test('card, grouping and agenda flows work by keyboard alone', async ({ page, appServer }) => {

@@ -88,7 +88,7 @@ export const PROTOCOL_TEXTS = {
 		kartenabfrage: 'Kartenabfrage',
 		diskussion: 'Diskussion',
 		punktabfrage: 'Punktabfrage',
-		matrix: 'Priorisierungsmatrix',
+		matrix: 'Nutzen-Aufwand-Matrix',
 		handlungsfelder: 'Handlungsfelder',
 		pause: 'Pause',
 		abschluss: 'Abschluss',

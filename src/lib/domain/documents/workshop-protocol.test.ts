@@ -269,7 +269,7 @@ describe('the workshop protocol of a small day built by hand', () => {
 		expect(agenda.rows).toEqual([
 			[1, 'Was hindert uns?', 'Kartenabfrage', '09:00', '09:30', 30, '09:07', '09:41'],
 			[2, 'Punkte vergeben', 'Punktabfrage', '09:30', '09:50', 20, '09:41', null],
-			[3, 'Nutzen und Aufwand', 'Priorisierungsmatrix', '09:50', '10:20', 30, null, null]
+			[3, 'Nutzen und Aufwand', 'Nutzen-Aufwand-Matrix', '09:50', '10:20', 30, null, null]
 		]);
 	});
 

@@ -143,7 +143,7 @@ export const AGENDA_TEMPLATES: readonly AgendaTemplate[] = [
 				durationMinutes: 30
 			},
 			{ title: 'Mittagspause', method: 'pause', durationMinutes: 45 },
-			{ title: 'Impact-/Aufwand-Matrix', method: 'matrix', durationMinutes: 50 },
+			{ title: 'Nutzen und Aufwand bewerten', method: 'matrix', durationMinutes: 50 },
 			{ title: 'Handlungsfelder festlegen', method: 'handlungsfelder', durationMinutes: 45 },
 			{ title: 'Kaffeepause', method: 'pause', durationMinutes: 15 },
 			{ title: 'Maßnahmen skizzieren', method: 'diskussion', durationMinutes: 60 },

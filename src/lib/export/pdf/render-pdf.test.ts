@@ -294,14 +294,23 @@ describe('a table of many columns', () => {
 						{ header: 'Ende (tatsächlich)' }
 					],
 					rows: [
-						[5, 'Priorisierung der Ideen', 'Priorisierungsmatrix', '11:00', '11:45', 45, null, null]
+						[
+							5,
+							'Priorisierung der Ideen',
+							'Nutzen-Aufwand-Matrix',
+							'11:00',
+							'11:45',
+							45,
+							null,
+							null
+						]
 					]
 				}
 			]
 		};
 		const reading = await readPdf(await renderPdf(report, new Map()));
 		const cells = reading.pages[0]!.tagged.filter((node) => node.role === 'TD').map((n) => n.text);
-		expect(cells).toContain('Priorisierungsmatrix');
+		expect(cells).toContain('Nutzen-Aufwand-Matrix');
 		const headers = reading.pages[0]!.tagged.filter((node) => node.role === 'TH').map(
 			(n) => n.text
 		);

@@ -247,7 +247,7 @@ class PdfWriter {
 
 	/**
 	 * The page width shared in proportion to the relative widths, except that no column is narrower
-	 * than its longest word (a date, "Personentage" or "Priorisierungsmatrix" split inside a word is
+	 * than its longest word (a date, "Personentage" or "Nutzen-Aufwand-Matrix" split inside a word is
 	 * hard to read): such a column gets that width and the others share the rest, again in
 	 * proportion. Only when the longest words of all columns together are wider than the page is a word
 	 * broken: then the widest columns are narrowed to one common width, just enough to fit the page.
