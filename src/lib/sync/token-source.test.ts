@@ -4,7 +4,7 @@ import { createOwnerTokenSource } from './token-source';
 const json = (status: number, body: unknown) =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-function setup(responses: (() => Response | Promise<Response>)[]) {
+function setup(responses: (() => Response | Promise<Response>)[], pageHost = 'localhost') {
 	let time = 1_000_000;
 	const fetch = vi.fn(async () => {
 		const next = responses.shift();
@@ -14,6 +14,7 @@ function setup(responses: (() => Response | Promise<Response>)[]) {
 	const source = createOwnerTokenSource({
 		fetch: fetch as unknown as typeof globalThis.fetch,
 		url: '/api/owner-token',
+		pageHost,
 		now: () => time,
 		refreshMarginMs: 60_000,
 		retryDelayMs: 2_000
@@ -58,6 +59,22 @@ describe('owner token source', () => {
 		expect(await source.getToken()).toBeNull();
 		expect(fetch).toHaveBeenCalledTimes(1);
 		expect(source.state).toBe('denied');
+	});
+
+	it('never asks when the page was opened under another name than localhost, as on a phone in the room', async () => {
+		for (const host of [
+			'kw-lan.test',
+			'192.168.178.20',
+			'127.0.0.1',
+			'kommunalwerkstatt.example.org'
+		]) {
+			const { source, fetch } = setup([() => json(200, { token: 'a', expiresAt: 2e12 })], host);
+			expect(await source.getToken(), host).toBeNull();
+			expect(source.state, host).toBe('denied');
+			expect(fetch, host).not.toHaveBeenCalled();
+		}
+		const { source } = setup([() => json(200, { token: 'a', expiresAt: 2e12 })], 'LOCALHOST');
+		expect(await source.getToken()).toBe('a');
 	});
 
 	it('backs off while the server is unreachable and recovers when it answers', async () => {

@@ -24,6 +24,12 @@ export interface OwnerTokenSourceOptions {
 	now?: () => number;
 	/** Renew this long before expiry, so a reconnect never presents an expired token. */
 	refreshMarginMs?: number;
+	/**
+	 * The host name this page was opened under. The server gives the owner's token only to a request
+	 * for `localhost:<port>` from loopback (ADR 5), so a page opened under any other name (a phone on the
+	 * room's network, the central server) does not ask: the refusal would only log a 403 on every load.
+	 */
+	pageHost?: string;
 	/** First wait after the server was unreachable; doubles up to `maxRetryDelayMs`. */
 	retryDelayMs?: number;
 	maxRetryDelayMs?: number;
@@ -44,7 +50,9 @@ export function createOwnerTokenSource(options: OwnerTokenSourceOptions = {}): T
 	const firstDelay = options.retryDelayMs ?? 2_000;
 	const maxDelay = options.maxRetryDelayMs ?? 60_000;
 
-	let state: TokenState = 'unknown';
+	const pageHost = options.pageHost ?? globalThis.location?.hostname;
+	let state: TokenState =
+		pageHost === undefined || pageHost.toLowerCase() === 'localhost' ? 'unknown' : 'denied';
 	let cached: { token: string; refreshAt: number } | null = null;
 	let inFlight: Promise<string | null> | null = null;
 	let retryAt = 0;
