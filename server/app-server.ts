@@ -96,6 +96,7 @@ export function createAppServer(config: ServerConfig, options: AppServerOptions 
 		// Opened in listen(), like the document store; no request is handled before that.
 		records: {
 			put: (record) => requireRecords().put(record),
+			update: (kind, id, data) => requireRecords().update(kind, id, data),
 			get: (kind, id, now) => requireRecords().get(kind, id, now),
 			list: (kind, scope, now) => requireRecords().list(kind, scope, now),
 			delete: (kind, id) => requireRecords().delete(kind, id),

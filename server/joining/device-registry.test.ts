@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES } from '../../src/lib/contract/protocol';
 import { loadConfig } from '../config';
 import { openSqliteAccessRecords } from '../storage/sqlite-access-records';
@@ -13,8 +13,7 @@ const tokens = createTokenService(new TextEncoder().encode('s'.repeat(40)));
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDir));
 
-function registryAt(clock: { now: number }) {
-	const dir = createTempDir('kw-registry-');
+function registryAt(clock: { now: number }, dir = createTempDir('kw-registry-')) {
 	dirs.push(dir);
 	const records = openSqliteAccessRecords(join(dir, 'db.sqlite'));
 	return createDeviceRegistry({ records, tokens, joining, now: () => clock.now });
@@ -64,6 +63,49 @@ describe('device registry', () => {
 		expect(await registry.isActive(b.value.deviceId)).toBe(true);
 		clock.now += joining.deviceTokenTtlSeconds * 1000;
 		expect(await registry.isActive(b.value.deviceId)).toBe(false);
+	});
+
+	it('"zuletzt gesehen" survives a restart of the server, and saving it never brings back a removed device', async () => {
+		const clock = { now: 1_800_000_000_000 };
+		const dir = createTempDir('kw-registry-');
+		const registry = registryAt(clock, dir);
+		const created = await registry.createInvitation(facilitator, {
+			kind: 'teilnahme',
+			ars: ARS,
+			workshop: 'w1',
+			label: 'Workshop'
+		});
+		if (!created.ok) throw new Error(created.error);
+		const scope = `kommune/${ARS}/workshop/w1`;
+		const join = async (name: string) => {
+			const joined = await registry.join(
+				{ code: created.value.code, displayName: name },
+				undefined
+			);
+			if (!joined.ok) throw new Error(joined.error);
+			return joined.value.deviceId;
+		};
+		const anna = await join('Anna');
+		const ben = await join('Ben');
+		const joinedAt = clock.now;
+		// Anna's phone is online for 25 minutes and then goes; Ben's goes after 5 and is removed.
+		registry.connected(anna);
+		registry.connected(ben);
+		clock.now = joinedAt + 5 * 60_000;
+		registry.disconnected(ben);
+		expect((await registry.removeDevice(facilitator, ben)).ok).toBe(true);
+		clock.now = joinedAt + 25 * 60_000;
+		registry.disconnected(anna);
+
+		const seenAfterRestart = async () => {
+			const restarted = registryAt(clock, dir);
+			const listed = await restarted.listDevices(facilitator, scope);
+			if (!listed.ok) throw new Error(listed.error);
+			return listed.value.map((device) => [device.displayName, device.lastSeenAt]);
+		};
+		await vi.waitFor(async () =>
+			expect(await seenAfterRestart()).toEqual([['Anna', joinedAt + 25 * 60_000]])
+		);
 	});
 
 	it('an invitation for a target that is not a workshop, round or respondent is refused', async () => {

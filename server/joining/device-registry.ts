@@ -40,6 +40,8 @@ import {
 
 /** More devices than a room holds would be a script, not a workshop. */
 export const MAX_DEVICES_PER_SCOPE = 200;
+/** How often a connected device's "last seen" time is written while it reconnects (see saveSeenAt). */
+const SEEN_SAVE_INTERVAL_MS = 60_000;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; status: number; error: ErrorCode };
 
@@ -86,6 +88,25 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 	const now = options.now ?? Date.now;
 	const online = new Map<string, number>();
 	const lastSeen = new Map<string, number>();
+	const savedSeenAt = new Map<string, number>();
+
+	/**
+	 * Keeps "zuletzt gesehen" in the device's record, so it survives a restart of the server (a laptop
+	 * that slept and was started again showed every phone as last seen when it joined). At most one
+	 * write per device and minute while it comes and goes, and always when its last connection ends.
+	 * `update` never recreates a record a removal deleted meanwhile. A failed write costs only this
+	 * time, which is why it is not waited for.
+	 */
+	function saveSeenAt(deviceId: string, at: number, force: boolean) {
+		if (!force && at - (savedSeenAt.get(deviceId) ?? 0) < SEEN_SAVE_INTERVAL_MS) return;
+		savedSeenAt.set(deviceId, at);
+		void (async () => {
+			const record = await records.get('device', deviceId, at);
+			const device = record && parseStored(DeviceDataSchema, record.data);
+			if (!device) return;
+			await records.update('device', deviceId, JSON.stringify({ ...device, lastSeenAt: at }));
+		})().catch(() => undefined);
+	}
 
 	/** Deletes the unexpired codes of `scope` that `matches` says to (replaced or orphaned ones). */
 	async function deleteInvitations(scope: string, matches: (data: InvitationData) => boolean) {
@@ -338,6 +359,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			);
 			online.delete(id);
 			lastSeen.delete(id);
+			savedSeenAt.delete(id);
 			return { ok: true, value: { id } };
 		},
 
@@ -346,6 +368,9 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			const forgetBefore = now() - joining.deviceTokenTtlSeconds * 1000;
 			for (const [id, at] of lastSeen) {
 				if (at < forgetBefore && !online.has(id)) lastSeen.delete(id);
+			}
+			for (const [id, at] of savedSeenAt) {
+				if (at < forgetBefore && !online.has(id)) savedSeenAt.delete(id);
 			}
 		},
 
@@ -356,6 +381,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 		connected(deviceId) {
 			online.set(deviceId, (online.get(deviceId) ?? 0) + 1);
 			lastSeen.set(deviceId, now());
+			saveSeenAt(deviceId, now(), false);
 		},
 
 		disconnected(deviceId) {
@@ -363,6 +389,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): DeviceRegi
 			if (count > 0) online.set(deviceId, count);
 			else online.delete(deviceId);
 			lastSeen.set(deviceId, now());
+			saveSeenAt(deviceId, now(), count <= 0);
 		}
 	};
 }

@@ -75,5 +75,20 @@ export function runAccessRecordStoreContract(
 			expect(await store.delete('device', device.id)).toBe(false);
 			expect(await store.get('device', device.id, NOW)).toBeNull();
 		});
+
+		it('update changes only the data of a record that is there, and never creates one', async () => {
+			const store = await openStore();
+			const device = record({});
+			expect(await store.update('device', device.id, '{"lastSeenAt":2}')).toBe(false);
+			expect(await store.get('device', device.id, NOW)).toBeNull();
+			await store.put(device);
+			expect(await store.update('device', device.id, '{"lastSeenAt":2}')).toBe(true);
+			expect(await store.get('device', device.id, NOW)).toEqual({
+				...device,
+				data: '{"lastSeenAt":2}'
+			});
+			expect(await store.update('invitation', device.id, '{}')).toBe(false);
+			expect(await store.get('invitation', device.id, NOW)).toBeNull();
+		});
 	});
 }

@@ -20,6 +20,12 @@ export interface AccessRecord {
 
 export interface AccessRecordStore {
 	put(record: AccessRecord): Promise<void>;
+	/**
+	 * Replaces the data of an existing record, never creating one: a write that races the record's
+	 * deletion (a device removed while its "last seen" time is saved) must not bring it back. True if a
+	 * record was there.
+	 */
+	update(kind: AccessRecordKind, id: string, data: string): Promise<boolean>;
 	/** The record, or null if there is none or it has expired. */
 	get(kind: AccessRecordKind, id: string, now: number): Promise<AccessRecord | null>;
 	/** Unexpired records of one kind and scope, oldest first (by insertion). */

@@ -40,6 +40,11 @@ export async function openPostgresAccessRecords(url: string): Promise<AccessReco
 				ON CONFLICT (kind, id) DO UPDATE SET
 					scope = excluded.scope, data = excluded.data, expires_at = excluded.expires_at`;
 		},
+		async update(kind, id, data) {
+			const result = await sql`
+				UPDATE access_records SET data = ${data} WHERE kind = ${kind} AND id = ${id}`;
+			return result.count > 0;
+		},
 		async get(kind, id, now) {
 			const rows = await sql<Row[]>`
 				SELECT kind, id, scope, data, expires_at FROM access_records

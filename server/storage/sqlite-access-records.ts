@@ -41,6 +41,9 @@ export function openSqliteAccessRecords(file: string): AccessRecordStore {
 	const selectScope = db.prepare<[string, string, number], Row>(
 		'SELECT * FROM access_records WHERE kind = ? AND scope = ? AND expires_at > ? ORDER BY rowid'
 	);
+	const updateData = db.prepare<[string, string, string]>(
+		'UPDATE access_records SET data = ? WHERE kind = ? AND id = ?'
+	);
 	const remove = db.prepare<[string, string]>(
 		'DELETE FROM access_records WHERE kind = ? AND id = ?'
 	);
@@ -49,6 +52,9 @@ export function openSqliteAccessRecords(file: string): AccessRecordStore {
 	return {
 		async put(record) {
 			upsert.run(record.kind, record.id, record.scope, record.data, record.expiresAt);
+		},
+		async update(kind, id, data) {
+			return updateData.run(data, kind, id).changes > 0;
 		},
 		async get(kind, id, now) {
 			const row = select.get(kind, id, now);
