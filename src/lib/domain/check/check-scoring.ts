@@ -11,7 +11,7 @@ import { validateAnswer, type InvalidAnswerReason } from './answer-validation';
 import { DIMENSIONS, type Catalog, type CatalogItem, type DimensionId } from './catalog-types';
 import { summariseDimension } from './dimension-summary';
 import { groupPerspectives } from './perspective-groups';
-import { mean } from './statistics';
+import { mean } from '../statistics/descriptive';
 
 // ---------------------------------------------------------------------------------------------------
 // Bands
@@ -100,7 +100,7 @@ export interface PerspectiveDimensionResult {
 	respondents: number;
 	/** Median of their dimension scores; null when `respondents` is 0. */
 	median: number | null;
-	/** Interquartile range of their dimension scores (type 7 quartiles, see statistics.ts). */
+	/** Interquartile range of their dimension scores (type 7 quartiles, see statistics/descriptive.ts). */
 	iqr: number | null;
 	min: number | null;
 	max: number | null;

@@ -2,7 +2,7 @@
 
 import type { DimensionId } from './catalog-types';
 import type { PerspectiveDimensionResult, RespondentResult } from './check-scoring';
-import { iqr, median } from './statistics';
+import { iqr, median } from '../statistics/descriptive';
 
 /** A group needs this many respondents (with a score in the dimension) to be shown separately. */
 export const MIN_RESPONDENTS_SHOWN = 3;

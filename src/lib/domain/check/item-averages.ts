@@ -6,7 +6,7 @@ import type { RespondentAnswers } from './answers';
 import { validateAnswer } from './answer-validation';
 import type { Catalog, DimensionId } from './catalog-types';
 import { isScoredItem, MIN_RESPONDENTS_SHOWN, scoreItem } from './check-scoring';
-import { mean } from './statistics';
+import { mean } from '../statistics/descriptive';
 
 export interface ItemAverage {
 	itemId: string;

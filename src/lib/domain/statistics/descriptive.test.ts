@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iqr, mean, median, quartiles } from './statistics';
+import { iqr, mean, median, quartiles } from './descriptive';
 
 describe('mean', () => {
 	it('is the sum divided by the count', () => {
@@ -31,6 +31,15 @@ describe('median', () => {
 		expect(median([4, 1, 3, 2])).toBe(2.5);
 		expect(median([0, 100])).toBe(50);
 		expect(median([25, 25, 75, 100])).toBe(50);
+	});
+
+	it('lands halfway between the two middle values exactly as PostgreSQL’s percentile_cont rounds', () => {
+		// 25 / 3 is stored as 8.333333333333334. percentile_cont(0.5) computes lo + 0.5 · (hi − lo):
+		// 25 − 8.333333333333334 = 16.666666666666664, · 0.5 = 8.333333333333332,
+		// + 8.333333333333334 = 16.666666666666664 (psql 15 prints the same for
+		// `percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(ARRAY[25::float8 / 3, 25]) v`).
+		// The mean of the two, (8.333333333333334 + 25) / 2, would round to 16.666666666666668.
+		expect(median([25, 25 / 3])).toBe(16.666666666666664);
 	});
 
 	it('is null for no values', () => {
@@ -72,6 +81,13 @@ describe('quartiles and IQR (type 7, linear interpolation)', () => {
 		// n = 3: q1 at h = 0.5 → 62.5, q3 at h = 1.5 → 87.5
 		expect(quartiles([100, 50, 75])).toEqual({ q1: 62.5, q2: 75, q3: 87.5 });
 		expect(iqr([100, 50, 75])).toBe(25);
+	});
+
+	it('interpolates within a run of equal values and across its end', () => {
+		// n = 6, sorted 10, 20, 20, 20, 90, 100: q1 at h = 0.25 · 5 = 1.25 → 20 + 0.25 · (20 − 20) = 20;
+		// q2 at h = 2.5 → 20 + 0.5 · (20 − 20) = 20; q3 at h = 3.75 → 20 + 0.75 · (90 − 20) = 72.5
+		expect(quartiles([100, 20, 90, 20, 10, 20])).toEqual({ q1: 20, q2: 20, q3: 72.5 });
+		expect(iqr([100, 20, 90, 20, 10, 20])).toBe(52.5);
 	});
 
 	it('is null for no values', () => {
