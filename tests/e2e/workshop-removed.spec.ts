@@ -5,11 +5,9 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
-import { KommuneFormPage } from './pages/kommune-form';
-import { WorkshopPage } from './pages/workshop-page';
 import { seriousViolations } from './support/axe';
 import { expectSavedOnServer, storedMap, storedRecords } from './support/server-database';
-import { KOMMUNEN } from './support/test-data';
+import { workshopWithRunningCards } from './support/card-workshop';
 
 const QUESTION = 'Was hindert uns heute daran, digitaler zu arbeiten?';
 const ANNAS = 'Akten nur auf Papier';
@@ -37,22 +35,11 @@ test('a participant removes her own card only; the facilitator sees who removed 
 	appServer
 }) => {
 	test.setTimeout(120_000);
-	const kommune = KOMMUNEN[0]!;
-	await new KommuneFormPage(page).create(kommune);
-	const workshop = new WorkshopPage(page);
-	await workshop.createWorkshop('Digitalstrategie-Workshop', '2027-03-15');
-	const wid = new URL(page.url()).pathname.split('/').at(-1)!;
-	const board = `kommune/${kommune.ars}/workshop/${wid}/board`;
-	await page.getByRole('button', { name: 'Vorlage übernehmen' }).click();
-	await page
-		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
-		.click();
-	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
+	const { board, code } = await workshopWithRunningCards(page);
 
 	const anna = await joinWithCode(lanBrowser, appServer.port, code, 'Anna');
 	await anna.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
 	await expect(anna.getByText(QUESTION)).toBeVisible();
-	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
 	await addCard(page, FACILITATORS);
 	await addCard(anna, ANNAS);
 	await expect(cardOn(page, ANNAS)).toBeVisible();

@@ -49,6 +49,11 @@ export class AppServer {
 				BUILD_DIR: this.buildDir,
 				OPERATOR_NAME: 'Testbetrieb Kommunalwerkstatt',
 				OPERATOR_EMAIL: 'barrierefreiheit@example.org',
+				// A store falls due 200 ms after the last change instead of the 2 s the product waits, so a
+				// test that waits for "gesichert" (a write and its acknowledgement, ADR 10) waits for the
+				// write, not for the pause. No browser test is about the length of the pause; a test that
+				// is sets its own.
+				SYNC_DEBOUNCE_MS: '200',
 				...this.#env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
