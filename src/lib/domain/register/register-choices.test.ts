@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGv100ad } from './gv100ad';
+import {
+	choicesOf,
+	decodeChoices,
+	encodeChoices,
+	searchChoices,
+	type RegisterChoice
+} from './register-choices';
+import shipped from './niedersachsen.json';
+import type { RegisterList } from './register-choices';
+
+const sample = parseGv100ad(
+	new Uint8Array(readFileSync(new URL('./fixtures/gv100ad-sample.txt', import.meta.url)))
+);
+if (!sample.ok) throw new Error('the fixture must parse');
+const choices = choicesOf(sample.register, '03');
+
+// By hand from the fixture: the Landkreis and the Samtgemeinden count the people and hectares of their
+// Gemeinden (Gifhorn 42837 + 1020 + 1909 + 917 = 46683; 10540 + 1980 + 765 + 1771 = 15056 ha).
+const BY_HAND: RegisterChoice[] = [
+	{
+		ars: '031010000000',
+		officialName: 'Braunschweig, Stadt',
+		name: 'Braunschweig',
+		type: 'kreisfreie_stadt',
+		role: 'kreisfreie_stadt',
+		landkreis: null,
+		samtgemeinde: null,
+		population: 249406,
+		areaHectares: 19270
+	},
+	{
+		ars: '031510000000',
+		officialName: 'Gifhorn',
+		name: 'Landkreis Gifhorn',
+		type: 'landkreis',
+		role: 'landkreis',
+		landkreis: null,
+		samtgemeinde: null,
+		population: 46683,
+		areaHectares: 15056
+	},
+	{
+		ars: '031510009009',
+		officialName: 'Gifhorn, Stadt',
+		name: 'Gifhorn',
+		type: 'stadt',
+		role: 'verbandsfreie_gemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		samtgemeinde: null,
+		population: 42837,
+		areaHectares: 10540
+	},
+	{
+		ars: '031515401000',
+		officialName: 'Boldecker Land',
+		name: 'Boldecker Land',
+		type: 'samtgemeinde',
+		role: 'samtgemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		samtgemeinde: null,
+		population: 2929,
+		areaHectares: 2745
+	},
+	{
+		ars: '031515401002',
+		officialName: 'Barwedel',
+		name: 'Barwedel',
+		type: 'einheitsgemeinde',
+		role: 'mitgliedsgemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		samtgemeinde: 'Boldecker Land',
+		population: 1020,
+		areaHectares: 1980
+	},
+	{
+		ars: '031515401020',
+		officialName: 'Osloß',
+		name: 'Osloß',
+		type: 'einheitsgemeinde',
+		role: 'mitgliedsgemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		samtgemeinde: 'Boldecker Land',
+		population: 1909,
+		areaHectares: 765
+	},
+	{
+		ars: '031515407000',
+		officialName: 'Wesendorf',
+		name: 'Wesendorf',
+		type: 'samtgemeinde',
+		role: 'samtgemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		samtgemeinde: null,
+		population: 917,
+		areaHectares: 1771
+	},
+	{
+		ars: '031515407026',
+		officialName: 'Schönewörde',
+		name: 'Schönewörde',
+		type: 'einheitsgemeinde',
+		role: 'mitgliedsgemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		samtgemeinde: 'Wesendorf',
+		population: 917,
+		areaHectares: 1771
+	}
+] as unknown as RegisterChoice[];
+
+describe('the choices a facilitator picks from', () => {
+	it('offers each kreisfreie Stadt once, Landkreise, Samtgemeinden and Gemeinden with their form values', () => {
+		expect(choices).toEqual(BY_HAND);
+	});
+
+	it('survive the compact file unchanged', () => {
+		const list = encodeChoices(choices, 'Niedersachsen', {
+			attribution: '© Statistisches Bundesamt (Destatis)',
+			licence: 'dl-de/by-2-0',
+			licenceUrl: 'https://www.govdata.de/dl-de/by-2-0',
+			gebietsstand: '2020-12-31',
+			source: 'fixture'
+		});
+		expect(list.landkreise).toEqual(['Landkreis Gifhorn']);
+		expect(list.samtgemeinden).toEqual(['Boldecker Land', 'Wesendorf']);
+		expect(decodeChoices(list)).toEqual(BY_HAND);
+	});
+
+	it('are found by the start of the name, a word in it, umlauts typed plainly, and by ARS digits', () => {
+		const names = (query: string) => searchChoices(choices, query).map((c) => c.officialName);
+		expect(names('gif')).toEqual(['Gifhorn', 'Gifhorn, Stadt']);
+		expect(names('stadt')).toEqual(['Braunschweig, Stadt', 'Gifhorn, Stadt']);
+		expect(names('schonew')).toEqual(['Schönewörde']);
+		expect(names('osloss')).toEqual(['Osloß']);
+		expect(names('03151 5401')).toEqual(['Boldecker Land', 'Barwedel', 'Osloß']);
+		expect(names('  ')).toEqual([]);
+		expect(names('Hamburg')).toEqual([]);
+	});
+});
+
+describe('the shipped Niedersachsen list', () => {
+	const list = shipped as unknown as RegisterList;
+	const all = decodeChoices(list);
+
+	it('names its source, licence and Gebietsstand', () => {
+		expect(list.attribution).toBe('© Statistisches Bundesamt (Destatis)');
+		expect(list.licenceUrl).toBe('https://www.govdata.de/dl-de/by-2-0');
+		expect(list.gebietsstand).toBe('2020-12-31');
+	});
+
+	it('holds the Land only: 8 kreisfreie Städte, 37 Landkreise with the Region, 116 Samtgemeinden, 934 other Gemeinden', () => {
+		expect(all.every((c) => c.ars.startsWith('03'))).toBe(true);
+		const count = (role: string) => all.filter((c) => c.role === role).length;
+		expect(count('kreisfreie_stadt')).toBe(8);
+		expect(count('landkreis')).toBe(37);
+		expect(count('samtgemeinde')).toBe(116);
+		expect(count('mitgliedsgemeinde') + count('verbandsfreie_gemeinde')).toBe(934);
+	});
+
+	it('fills Hannover as a Stadt in the Region Hannover', () => {
+		const [hannover] = searchChoices(all, 'Hannover, Landes');
+		expect(hannover).toMatchObject({
+			ars: '032410001001',
+			name: 'Hannover',
+			type: 'stadt',
+			landkreis: 'Region Hannover',
+			population: 536925
+		});
+		expect(searchChoices(all, '032410000000')[0]).toMatchObject({ type: 'region' });
+	});
+});
