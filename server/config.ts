@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
 	DEFAULT_PORT,
+	DOCUMENT_MAX_BYTES,
 	USER_BYTE_BURST,
 	USER_BYTES_PER_SECOND,
 	WS_MAX_PAYLOAD_BYTES,
@@ -211,7 +212,7 @@ export function loadConfig(env: Env = process.env): LoadedConfig {
 			// A full workshop day's board is a few MiB; a first sync of up to 1 MiB arrives as one message,
 			// a larger one in pieces paced below these (S19); the byte burst covers two maximal messages.
 			limits: {
-				maxDocumentBytes: 64 * 1024 * 1024,
+				maxDocumentBytes: DOCUMENT_MAX_BYTES,
 				messagesPerSecond: 200,
 				messageBurst: 1_000,
 				bytesPerSecond: USER_BYTES_PER_SECOND,

@@ -15,6 +15,12 @@ export const WS_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
 export const USER_BYTES_PER_SECOND = 2 * 1024 * 1024;
 export const USER_BYTE_BURST = 2 * WS_MAX_PAYLOAD_BYTES;
 
+/**
+ * The largest a document's encoded state may grow: the server refuses an update beyond it (ADR 18),
+ * and a sync file declaring a larger document is refused (ADR 22).
+ */
+export const DOCUMENT_MAX_BYTES = 64 * 1024 * 1024;
+
 export const API_PATHS = {
 	health: '/api/health',
 	config: '/api/config',
