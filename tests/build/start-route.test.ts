@@ -14,6 +14,9 @@ import {
 /** A message in pdfkit's code that a minifier keeps (a template literal), found in no other package. */
 const PDFKIT_MARKER = 'out of bounds, current buffer covers pages';
 const PDFKIT_SOURCE = 'node_modules/pdfkit/js/pdfkit.browser.mjs';
+/** The ARS of Schönewörde, a row of the shipped register list and nowhere else in the code (ADR 23). */
+const REGISTER_MARKER = '031515407026';
+const REGISTER_SOURCE = 'src/lib/domain/register/niedersachsen.json';
 
 describe('the start route', () => {
 	it('loads no chunk with Yjs or y-indexeddb before its first paint', () => {
@@ -48,5 +51,14 @@ describe('the start route', () => {
 			.filter((chunk) => chunk.code.includes(PDFKIT_MARKER))
 			.map((chunk) => chunk.file);
 		expect(withPdfkit).toEqual([]);
+	});
+
+	it('loads no chunk with the register list before its first paint', () => {
+		expect(readFileSync(REGISTER_SOURCE, 'utf8')).toContain(REGISTER_MARKER);
+		expect(allClientChunks().filter((chunk) => chunk.code.includes(REGISTER_MARKER))).toHaveLength(1);
+		const withRegister = startRouteChunks()
+			.filter((chunk) => chunk.code.includes(REGISTER_MARKER))
+			.map((chunk) => chunk.file);
+		expect(withRegister).toEqual([]);
 	});
 });

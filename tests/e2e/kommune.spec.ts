@@ -48,6 +48,63 @@ test('a municipality created on this device is still listed after a reload and r
 	expect(await indexedDbNames(page)).toContain('kommune/032410001001/profile');
 });
 
+test('a municipality picked from the official register by keyboard fills the form and is stored as picked', async ({
+	page,
+	appServer
+}) => {
+	const form = new KommuneFormPage(page);
+	await form.openNew();
+	const matches = page.getByRole('listbox', { name: 'Treffer im Gemeindeverzeichnis' });
+
+	// A place the list does not hold: the form says so, and its fields stay free to fill by hand.
+	await form.register.pressSequentially('Hamburg');
+	await expect(page.getByText('Nicht im Gemeindeverzeichnis gefunden.')).toBeVisible();
+	await expect(form.register).toHaveAttribute('aria-expanded', 'false');
+
+	// The Samtgemeinde Wesendorf (14,621) comes before its member Gemeinde Wesendorf (5,378).
+	await form.register.fill('');
+	await form.register.pressSequentially('wesend');
+	await expect(matches.getByRole('option')).toHaveCount(2);
+	await expect(page.getByText('© Statistisches Bundesamt (Destatis)')).toBeVisible();
+	await expect(page.getByText(/Gebietsstand 31\.12\.2020/)).toBeVisible();
+	await form.register.press('ArrowDown');
+	await form.register.press('ArrowDown');
+	const member = matches.getByRole('option', {
+		name: /Mitgliedsgemeinde der Samtgemeinde Wesendorf/
+	});
+	await expect(member).toHaveAttribute('aria-selected', 'true');
+	await expect(form.register).toHaveAttribute(
+		'aria-activedescendant',
+		(await member.getAttribute('id'))!
+	);
+	expect(await seriousViolations(page), 'register list open').toEqual([]);
+
+	await form.register.press('Enter');
+	await expect(matches).toBeHidden();
+	await expect(form.ars).toHaveValue('031515407038');
+	await expect(form.name).toHaveValue('Wesendorf');
+	await expect(form.type).toHaveValue('einheitsgemeinde');
+	await expect(form.landkreis).toHaveValue('Landkreis Gifhorn');
+	await expect(form.population).toHaveValue('5.378');
+	// Escape on the closed list empties the search and leaves the form as filled.
+	await form.register.press('Escape');
+	await expect(form.register).toHaveValue('');
+	await expect(form.name).toHaveValue('Wesendorf');
+
+	await form.coreStaff.fill('42');
+	await form.submitCreate();
+	await expect(page.getByRole('heading', { level: 1, name: 'Wesendorf' })).toBeVisible();
+	await expectSavedOnServer(page);
+	expect(storedMap(appServer, 'kommune/031515407038/profile', 'profile')).toMatchObject({
+		ars: '031515407038',
+		name: 'Wesendorf',
+		type: 'einheitsgemeinde',
+		landkreis: 'Landkreis Gifhorn',
+		population: 5378,
+		coreStaff: 42
+	});
+});
+
 test('an invalid ARS is refused with a message at the field and nothing is saved', async ({
 	page
 }) => {

@@ -15,6 +15,10 @@ export interface KommuneInput {
 export class KommuneFormPage {
 	constructor(readonly page: Page) {}
 
+	/** The type-ahead over the official register, offered when a municipality is created. */
+	get register(): Locator {
+		return this.page.getByRole('combobox', { name: 'Im Gemeindeverzeichnis suchen' });
+	}
 	get ars(): Locator {
 		return this.page.getByLabel(/^Amtlicher Regionalschlüssel/);
 	}

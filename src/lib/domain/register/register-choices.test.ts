@@ -9,6 +9,7 @@ import {
 	type RegisterChoice
 } from './register-choices';
 import shipped from './niedersachsen.json';
+import { searchShipped } from './shipped-register';
 import type { RegisterList } from './register-choices';
 
 const sample = parseGv100ad(
@@ -169,5 +170,94 @@ describe('the shipped Niedersachsen list', () => {
 			population: 536925
 		});
 		expect(searchChoices(all, '032410000000')[0]).toMatchObject({ type: 'region' });
+	});
+});
+
+describe('finding a place in the shipped list', () => {
+	// Expectations read off niedersachsen.json by hand; the form searches through this module.
+	const names = (query: string, limit?: number) =>
+		searchShipped(query, limit).map((c) => c.officialName);
+
+	it('puts names that start with the query before names with a word that does, and those before the rest', () => {
+		// Osloß starts with "osl"; Goslar only contains it (the Landkreis, 136,292, before the Stadt, 50,554).
+		expect(names('osl')).toEqual(['Osloß', 'Goslar', 'Goslar, Stadt']);
+		// "Hann. Münden" and "Bad Münder" have a word starting with "münd", Wittmund only contains it.
+		expect(names('Münd')).toEqual([
+			'Hann. Münden, Stadt',
+			'Bad Münder am Deister, Stadt',
+			'Wittmund',
+			'Wittmund, Stadt'
+		]);
+	});
+
+	it('ranks larger places first among equally good matches', () => {
+		// Landkreis Celle 179,011 before the Stadt Celle 69,540; Hannover 536,925 before Hann. Münden.
+		expect(names('celle')).toEqual(['Celle', 'Celle, Stadt']);
+		expect(names('hann').slice(0, 2)).toEqual([
+			'Hannover, Landeshauptstadt',
+			'Hann. Münden, Stadt'
+		]);
+	});
+
+	it('finds umlauts and ß typed plainly or as they are written', () => {
+		expect(names('munden')).toEqual(['Hann. Münden, Stadt']);
+		expect(names('osloss')).toEqual(['Osloß']);
+		expect(names('OSLOß')).toEqual(['Osloß']);
+		expect(names('gross', 3)).toEqual(['Großenkneten', 'Großefehn', 'Großheide']);
+		expect(names('groß', 3)).toEqual(['Großenkneten', 'Großefehn', 'Großheide']);
+	});
+
+	it('finds a Kreis and a Samtgemeinde by the name people say, with their designation', () => {
+		expect(names('Landkreis Gif')).toEqual(['Gifhorn']);
+		expect(names('Region Hann')).toEqual(['Region Hannover']);
+		expect(names('Samtgemeinde Bold')).toEqual(['Boldecker Land']);
+	});
+
+	it('finds places by the start of their ARS, in ARS order, spaces ignored', () => {
+		expect(searchShipped('03151 5401').map((c) => c.ars)).toEqual([
+			'031515401000',
+			'031515401002',
+			'031515401004',
+			'031515401014',
+			'031515401020',
+			'031515401030',
+			'031515401039'
+		]);
+		expect(names('031510', 2)).toEqual(['Gifhorn', 'Gifhorn, Stadt']);
+		expect(names('04')).toEqual([]);
+	});
+
+	it('gives a Samtgemeinde member its Samtgemeinde, Landkreis and population, and tells two places of one name apart', () => {
+		expect(searchShipped('osloss')[0]).toMatchObject({
+			ars: '031515401020',
+			name: 'Osloß',
+			type: 'einheitsgemeinde',
+			role: 'mitgliedsgemeinde',
+			samtgemeinde: 'Boldecker Land',
+			landkreis: 'Landkreis Gifhorn',
+			population: 1909
+		});
+		// The Samtgemeinde (its six members: 1919 + 917 + 1545 + 1171 + 3691 + 5378 = 14,621) and its
+		// member Gemeinde of the same name, the larger first.
+		expect(searchShipped('wesendorf')).toMatchObject([
+			{ ars: '031515407000', role: 'samtgemeinde', samtgemeinde: null, population: 14621 },
+			{
+				ars: '031515407038',
+				role: 'mitgliedsgemeinde',
+				samtgemeinde: 'Wesendorf',
+				population: 5378
+			}
+		]);
+		// Boldecker Land: 1020 + 1298 + 2019 + 1909 + 1420 + 2416 = 10,082.
+		expect(searchShipped('Samtgemeinde Bold')[0]).toMatchObject({
+			type: 'samtgemeinde',
+			landkreis: 'Landkreis Gifhorn',
+			population: 10082
+		});
+	});
+
+	it('finds nothing for a place outside the Land or blank input', () => {
+		expect(names('Hamburg')).toEqual([]);
+		expect(names('   ')).toEqual([]);
 	});
 });

@@ -229,6 +229,16 @@ export const foldForSearch = (text: string): string =>
 		.replace(/[\u0300-\u036f]/g, '');
 
 /**
+ * The names a choice is looked for by: the official one ("Gifhorn, Stadt") and the one the form takes,
+ * which for a Kreis says what it is ("Landkreis Gifhorn"); a Samtgemeinde is also found with its
+ * designation ("Samtgemeinde Boldecker Land"), as people often say it.
+ */
+const searchNames = (choice: RegisterChoice): string[] =>
+	choice.role === 'samtgemeinde'
+		? [choice.officialName, choice.name, `Samtgemeinde ${choice.name}`]
+		: [choice.officialName, choice.name];
+
+/**
  * Choices matching `query`: digits (spaces allowed) match the start of the ARS; words match names,
  * those starting with the query first, then those with a word starting with it, then the rest; larger
  * places first within each group, since they are asked for more often.
@@ -244,11 +254,14 @@ export function searchChoices(
 	}
 	const folded = foldForSearch(query.trim());
 	if (folded === '') return [];
-	const rank = (choice: RegisterChoice): number => {
-		const name = foldForSearch(choice.officialName);
+	const rankOf = (name: string): number => {
 		if (name.startsWith(folded)) return 0;
 		if (name.split(/[\s,()/-]+/).some((word) => word.startsWith(folded))) return 1;
-		return name.includes(folded) ? 2 : -1;
+		return name.includes(folded) ? 2 : 3;
+	};
+	const rank = (choice: RegisterChoice): number => {
+		const best = Math.min(...searchNames(choice).map((name) => rankOf(foldForSearch(name))));
+		return best < 3 ? best : -1;
 	};
 	return choices
 		.map((choice) => ({ choice, rank: rank(choice) }))
