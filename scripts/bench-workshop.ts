@@ -67,28 +67,27 @@ interface BenchWindow {
 	};
 }
 
-/** Yjs from node_modules as one classic script that sets `KwBenchYjs`, built like the app's chunks. */
-async function yjsScript(): Promise<string> {
+/**
+ * A module (a path) as one classic script that sets the global `name`, built and minified like the
+ * app's chunks: evaluated in a page through DevTools, it brings the project's own code along.
+ */
+export async function pageScript(entry: string, name: string): Promise<string> {
 	const result = await build({
 		configFile: false,
 		logLevel: 'silent',
 		publicDir: false,
-		build: {
-			write: false,
-			lib: {
-				entry: fileURLToPath(import.meta.resolve('yjs')),
-				formats: ['iife'],
-				name: 'KwBenchYjs'
-			}
-		}
+		build: { write: false, lib: { entry, formats: ['iife'], name } }
 	});
 	const outputs = Array.isArray(result) ? result : [result];
 	for (const output of outputs) {
 		if (!('output' in output)) continue;
 		for (const chunk of output.output) if (chunk.type === 'chunk') return chunk.code;
 	}
-	throw new Error('vite built no chunk for yjs');
+	throw new Error(`vite built no chunk for ${entry}`);
 }
+
+/** Yjs from node_modules as one classic script that sets `KwBenchYjs`. */
+const yjsScript = () => pageScript(fileURLToPath(import.meta.resolve('yjs')), 'KwBenchYjs');
 
 /**
  * Makes Yjs and a reader of y-indexeddb's rows available in the page as `kwBench`. Evaluated through

@@ -20,8 +20,9 @@
 //     of laptops into the central server on PostgreSQL, until every document is durably acknowledged
 //     (goal ≤ 60 s), as a ratio to writing the same states straight into the store
 //     (scripts/bench-central-ingest.ts).
-//  9. The generated day's Maßnahmen counted; the roadmap and the plan's rows for 200 measures built, as
-//     ratios to reading the measures from the board (scripts/bench-measures.ts).
+//  9. The generated day's Maßnahmen counted; the roadmap and the plan's rows for 200 measures built, and
+//     the roadmap and plan pages rendered with them in the app, as ratios to reading the measures from
+//     the board in the same run (scripts/bench-measures.ts).
 // 10. Another client's message delay while the server stores a board near the 64 MiB limit, beside a baseline with the
 //     board idle in the same run (goal: max ≤ 100 ms; scripts/bench-store-delay.ts, ADR 18).
 // 11. The sample report's DOCX and XLSX: render time and size, beside the same document as zipped JSON
@@ -37,7 +38,7 @@
 // `npm run bench -- --only check` runs 3 and 4 alone: no build, no browser, a few seconds.
 // `npm run bench -- --only workshop` runs 5 alone (needs the build).
 // `npm run bench -- --only votes` runs 6 alone: no build, no browser, a few seconds.
-// `npm run bench -- --only measures` runs 9 alone: no build, no browser, a few seconds.
+// `npm run bench -- --only measures` runs 9 alone (needs the build), about a minute.
 // `npm run bench -- --only lan` runs 7 alone: no build, no browser, about 1.5 minutes; `--seconds N`
 //    measures N seconds per server instead of 30.
 // `npm run bench -- --only ingest` runs 8 alone: no build, no browser, about a minute (needs PostgreSQL
@@ -70,7 +71,7 @@ import { benchCentralIngest } from './bench-central-ingest';
 import { benchHandover } from './bench-handover';
 import { benchLanLoad } from './bench-lan-load';
 import { benchPdf } from './bench-pdf';
-import { benchMeasures } from './bench-measures';
+import { benchMeasures, benchMeasuresRendering } from './bench-measures';
 import { benchOffice } from './bench-office';
 import { benchStoreDelay } from './bench-store-delay';
 import { numberArgument, stringArgument } from './bench-sync-support';
@@ -299,7 +300,6 @@ async function main(): Promise<void> {
 	const only = onlyArgument();
 	if (only === 'check') return benchCheckScoring();
 	if (only === 'votes') return benchVotes();
-	if (only === 'measures') return benchMeasures();
 	if (only === 'store') return benchStoreDelay();
 	if (only === 'office') return benchOffice();
 	if (only === 'pdf') return benchPdf();
@@ -315,13 +315,15 @@ async function main(): Promise<void> {
 	});
 	try {
 		if (only === null || only === 'start') await benchStartPage(browser, server);
-		// Its own context (empty storage) and server start: the same whether it runs alone or not.
-		if (only !== 'start') await benchWorkshop(browser, server, RUNS);
+		// Each its own context (empty storage) and server start: the same whether it runs alone or not.
+		if (only === null || only === 'workshop') await benchWorkshop(browser, server, RUNS);
+		if (only === null || only === 'measures') await benchMeasuresRendering(browser, server, RUNS);
 	} finally {
 		await browser.close();
 		await server.dispose();
 		rmSync(buildDir, { recursive: true, force: true });
 	}
+	if (only === 'measures') benchMeasures();
 	if (only === null) {
 		benchCheckScoring();
 		benchVotes();

@@ -298,7 +298,7 @@ test('the projector’s device shows the roadmap of 200 measures and follows the
 	}
 });
 
-test('the Beamer-Ansicht shows the roadmap while the facilitator has Maßnahmen or Roadmap open, and the day again once the facilitator leaves them', async ({
+test('the Beamer-Ansicht shows the roadmap while the facilitator has Maßnahmen or Roadmap open, and the day again once the facilitator leaves them or, after the tab closed on them, opens the workshop again', async ({
 	page,
 	appServer
 }) => {
@@ -351,6 +351,21 @@ test('the Beamer-Ansicht shows the roadmap while the facilitator has Maßnahmen 
 		await expect(projector.getByText('Gleich geht es los.')).toBeVisible({ timeout: 30_000 });
 		await expect(projector.getByRole('heading', { level: 1 })).not.toHaveText('Roadmap');
 		await expectSavedOnServer(page);
+		expect(storedMap(appServer, control, 'run')?.['shownPage']).toBeNull();
+
+		// A tab closed on the Maßnahmen without a word (closed, crashed, the lid shut: Playwright's close
+		// runs no unload handler) leaves the roadmap up until the facilitator opens the workshop again.
+		await page.goto(`/kommune/${KOMMUNE.ars}/workshop/${wid}/massnahmen`);
+		await expect(projector.getByRole('heading', { level: 1 })).toHaveText('Roadmap', {
+			timeout: 30_000
+		});
+		const laptop = page.context();
+		await page.close();
+		const again = await laptop.newPage();
+		await again.goto(`/kommune/${KOMMUNE.ars}/workshop/${wid}`);
+		await expect(again.getByRole('heading', { level: 1 })).toHaveText('Digitalstrategie-Workshop');
+		await expect(projector.getByText('Gleich geht es los.')).toBeVisible({ timeout: 30_000 });
+		await expectSavedOnServer(again);
 		expect(storedMap(appServer, control, 'run')?.['shownPage']).toBeNull();
 	} finally {
 		await lanBrowser.close();

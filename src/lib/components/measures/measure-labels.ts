@@ -42,6 +42,14 @@ export function warningText(warning: SmartWarning, titleOf: (id: string) => stri
 	}
 }
 
+/** Who is responsible, or "niemand benannt", as the roadmap and the plan show it. */
+export const ownerText = (measure: Pick<Measure, 'owner'>): string =>
+	measure.owner.trim() || m.roadmap_no_owner();
+
+/** A start or due ("Q3 2027", "30.09.2027"), or "offen" when it is not set. */
+export const scheduleText = (value: Measure['start']): string =>
+	value ? formatSchedule(value) : m.roadmap_no_time();
+
 /**
  * "Q1 2027 bis 30.09.2027", "ab Q1 2027", "bis Q3 2027", "Q4 2027" when it starts and ends in the
  * same quarter or on the same day (not "Q4 2027 bis Q4 2027"), or '' when neither is set.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../measures/measure';
+import { measureFixture } from '../measures/measure.fixture';
 import type { ReportBlock, ReportChartBlock, ReportDocument, ReportTable } from './report-document';
 import {
 	buildWorkshopProtocol,
@@ -9,28 +10,12 @@ import {
 } from './workshop-protocol';
 
 function measure(fields: Partial<Measure> & Pick<Measure, 'id' | 'title' | 'order'>): Measure {
-	return {
+	return measureFixture(fields.id, {
 		actionFieldId: 'hf.prozesse',
-		description: '',
 		dimensions: ['prozesse'],
-		owner: '',
-		start: null,
-		due: null,
-		budgetEur: null,
-		staffDays: null,
-		indicator: '',
-		target: '',
-		status: 'geplant',
-		quickWin: false,
-		ikzPartners: [],
-		ikzOther: '',
-		dependsOn: [],
-		sources: [],
-		notes: '',
-		authorId: 'p1',
 		createdAt: 1,
 		...fields
-	};
+	});
 }
 
 const block = (fields: Partial<ProtocolBlock> & Pick<ProtocolBlock, 'id' | 'title'>) => ({

@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from './measure';
+import { measureFixture as measure } from './measure.fixture';
 import { filterMeasures, roadmap, sortMeasures } from './roadmap';
-
-function measure(id: string, fields: Partial<Measure> = {}): Measure {
-	return {
-		id,
-		actionFieldId: 'hf.a',
-		title: id,
-		description: '',
-		dimensions: [],
-		owner: '',
-		start: null,
-		due: null,
-		budgetEur: null,
-		staffDays: null,
-		indicator: '',
-		target: '',
-		status: 'geplant',
-		quickWin: false,
-		ikzPartners: [],
-		ikzOther: '',
-		dependsOn: [],
-		sources: [],
-		notes: '',
-		order: 'a0',
-		authorId: 'p1',
-		createdAt: 0,
-		...fields
-	};
-}
 
 const ids = (list: readonly Measure[]) => list.map((m) => m.id);
 

@@ -1,34 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from './measure';
+import { measureFixture } from './measure.fixture';
 import { OVERLOAD_LIMIT, smartWarnings, type SmartWarning } from './smart-check';
 
 /** A measure that passes every check; each test breaks one thing. */
 function measure(id: string, fields: Partial<Measure> = {}): Measure {
-	return {
-		id,
+	return measureFixture(id, {
 		actionFieldId: 'hf.daten',
 		title: `Maßnahme ${id}`,
-		description: '',
-		dimensions: [],
 		owner: `Fachbereich ${id}`,
 		start: '2027-Q1',
 		due: '2027-Q3',
-		budgetEur: null,
-		staffDays: null,
 		indicator: 'Anteil online gestellter Anträge',
 		target: '80 %',
-		status: 'geplant',
-		quickWin: false,
-		ikzPartners: [],
-		ikzOther: '',
-		dependsOn: [],
-		sources: [],
-		notes: '',
-		order: 'a0',
-		authorId: 'p1',
-		createdAt: 0,
 		...fields
-	};
+	});
 }
 
 const codes = (warnings: Map<string, SmartWarning[]>, id: string) =>

@@ -62,3 +62,15 @@ export function fieldFromSuggestion(
 		createdAt
 	};
 }
+
+/**
+ * The Handlungsfeld an entry (card, group or matrix entry) is linked to, for a measure made from it:
+ * the first of `fields` (in priority order) whose links name it, or null when none does.
+ */
+export function fieldLinkedTo<F extends { id: string }>(
+	fields: readonly F[],
+	links: ReadonlyMap<string, readonly string[]>,
+	itemId: string
+): F | null {
+	return fields.find((field) => links.get(field.id)?.includes(itemId)) ?? null;
+}

@@ -9,6 +9,7 @@ import {
 	readMeasures,
 	type NewMeasure
 } from '../../crdt/workshop-measures';
+import { measureFixture } from '../../crdt/workshop-measures.fixture';
 import { workshopBoardDocName } from '../../domain/document-names';
 import type { SessionRow } from '../../storage/db';
 import { handleOn, loaded, render, unrender } from '../test-documents.svelte';
@@ -29,29 +30,17 @@ const row = (id: string, title: string): SessionRow => ({
 	createdAt: 1
 });
 
-const measure = (id: string, title: string, order: string): NewMeasure => ({
-	id,
-	actionFieldId: 'hf.prozesse',
-	title,
-	description: '',
-	dimensions: [],
-	owner: 'Hauptamt',
-	start: null,
-	due: '2027-Q3',
-	budgetEur: null,
-	staffDays: null,
-	indicator: '',
-	target: '',
-	quickWin: false,
-	ikzPartners: [],
-	ikzOther: '',
-	dependsOn: [],
-	sources: [],
-	notes: '',
-	order,
-	authorId: 'p-anna',
-	createdAt: 1_000
-});
+const measure = (id: string, title: string, order: string): NewMeasure =>
+	measureFixture({
+		id,
+		actionFieldId: 'hf.prozesse',
+		title,
+		owner: 'Hauptamt',
+		due: '2027-Q3',
+		order,
+		authorId: 'p-anna',
+		createdAt: 1_000
+	});
 
 /** Two workshops' boards with their Handlungsfeld and measures; the second's by a participant. */
 async function twoWorkshops() {

@@ -17,7 +17,7 @@ import {
 import { validateMeasureTitle } from '../../domain/measures/measure-fields';
 import { smartWarnings, type SmartWarning } from '../../domain/measures/smart-check';
 import { historyOf } from '../../domain/measures/status-history';
-import type { ActionField } from '../../domain/workshop/action-fields';
+import { fieldLinkedTo, type ActionField } from '../../domain/workshop/action-fields';
 import type { Quadrant } from '../../domain/workshop/matrix';
 import { orderAtEnd, orderForMove } from '../../domain/workshop/ordering';
 import {
@@ -215,6 +215,11 @@ export class WorkshopMeasures {
 		const others = this.measures.filter((measure) => measure.id !== id);
 		const own = smartWarnings([...others, draftAsMeasure(draft, id, status)]).get(id) ?? [];
 		return draft.due.trim() === '' ? own : own.filter((w) => w.code !== 'due_missing');
+	}
+
+	/** The Handlungsfeld an entry is linked to (the first by priority), or null. */
+	fieldLinkedTo(itemId: string): ActionField | null {
+		return fieldLinkedTo(this.fields, this.#options.board.value.links, itemId);
 	}
 
 	/** Every group and card of the day's Kartenabfragen, block by block. */
