@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { StartPage } from './pages/start-page';
@@ -5,6 +6,7 @@ import { KOMMUNEN } from './support/test-data';
 import { indexedDbNames } from './support/browser-storage';
 import { expectSavedOnServer, storedMap } from './support/server-database';
 import { seriousViolations } from './support/axe';
+import { storedDocumentNames } from './support/server-documents';
 
 const HANNOVER = KOMMUNEN[0]!;
 const BRAUNSCHWEIG = KOMMUNEN[1]!;
@@ -203,4 +205,71 @@ test('the Landkreis is marked as required exactly for the types that need one', 
 	}
 	await form.type.selectOption({ label: 'Stadt' });
 	expect(await seriousViolations(page), 'Landkreis required').toEqual([]);
+});
+
+test('a sync file saved on one laptop brings the municipality to a fresh one; a damaged copy is refused and changes nothing', async ({
+	page,
+	browser,
+	appServer
+}) => {
+	await new KommuneFormPage(page).create(HANNOVER);
+	await page.getByLabel('Titel des Workshops').fill('Auftaktworkshop');
+	await page.getByRole('button', { name: 'Workshop anlegen' }).click();
+	await expect(page.getByRole('link', { name: 'Auftaktworkshop' })).toBeVisible();
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Sync-Datei speichern' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(
+		/^kommunalwerkstatt-032410001001-\d{4}-\d\d-\d\d\.kwsync$/
+	);
+	const bytes = await readFile((await download.path())!);
+	await expectSavedOnServer(page);
+	const onServer = storedDocumentNames(appServer, 'kommune/');
+
+	// The second laptop: a fresh browser profile, nothing of the municipality on it.
+	const laptop = await browser.newContext({ baseURL: appServer.origin, locale: 'de-DE' });
+	const second = await laptop.newPage();
+	const start = new StartPage(second);
+	await start.open();
+	await second.getByRole('button', { name: 'Sicherung oder Sync-Datei einlesen …' }).click();
+	const picker = second.getByLabel('Sync-Datei einlesen');
+	const damaged = Buffer.from(bytes);
+	damaged[damaged.length - 100]! ^= 0x01;
+	await picker.setInputFiles({
+		name: 'kaputt.kwsync',
+		mimeType: 'application/octet-stream',
+		buffer: damaged
+	});
+	await expect(second.getByRole('alert')).toHaveText(
+		'Die Sync-Datei ist beschädigt. Es wurde nichts geändert.'
+	);
+	await expect(start.emptyState).toBeVisible();
+	expect((await indexedDbNames(second)).filter((name) => name.startsWith('kommune/'))).toEqual([]);
+
+	await picker.setInputFiles({
+		name: 'sync.kwsync',
+		mimeType: 'application/octet-stream',
+		buffer: bytes
+	});
+	const preview = second.getByRole('group', { name: 'Inhalt der Sync-Datei' });
+	await expect(preview).toContainText('Kommune Hannover (ARS 032410001001)');
+	await expect(preview).toContainText('Workshop „Auftaktworkshop“: neu auf diesem Gerät');
+	await expect(start.emptyState).toBeVisible();
+	await preview.getByRole('button', { name: 'Einlesen', exact: true }).click();
+	await expect(second.getByText(/^Sync-Datei eingelesen: \d+ Dokumente/)).toBeVisible();
+	await expect(start.row('Hannover')).toContainText('548.000');
+	expect(await indexedDbNames(second)).toContain('kommune/032410001001/profile');
+
+	await second.getByRole('link', { name: 'Kommune Hannover öffnen' }).click();
+	await expect(second.getByRole('heading', { level: 1, name: 'Hannover' })).toBeVisible();
+	await expect(second.getByRole('link', { name: 'Auftaktworkshop' })).toBeVisible();
+	// What the file brought is the same document the server holds: the second laptop's copy is
+	// covered by it at once, and the server holds no document more than before.
+	await expectSavedOnServer(second);
+	expect(storedMap(appServer, 'kommune/032410001001/profile', 'profile')).toMatchObject({
+		name: 'Hannover',
+		population: 548000
+	});
+	expect(storedDocumentNames(appServer, 'kommune/')).toEqual(onServer);
+	await laptop.close();
 });

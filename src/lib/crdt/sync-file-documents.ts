@@ -73,8 +73,11 @@ export type ReadResult =
 export interface ReadOptions {
 	/** Whether this device may write the document. */
 	mayWrite: (name: string) => boolean;
-	/** This device's copy of the document, or null; never changed by reading. */
-	localCopy: (name: string) => Promise<Y.Doc | null>;
+	/**
+	 * What this device's copy of the document holds (Y.snapshot: items and deletions), or null without
+	 * a copy. Only the snapshot, so reading cannot change a document of the device.
+	 */
+	localSnapshot: (name: string) => Promise<Y.Snapshot | null>;
 	/** Whether this device holds the photo's bytes. */
 	hasPhoto: (sha256: string) => Promise<boolean>;
 }
@@ -159,16 +162,12 @@ async function previewOf(
 ): Promise<SyncFilePreview> {
 	const documents: PreviewDocument[] = [];
 	for (const [name, doc] of docs) {
-		const local = await options.localCopy(name);
-		try {
-			documents.push({
-				name,
-				newHere: local === null,
-				bringsNew: local === null ? true : !snapshotCovers(Y.snapshot(local), doc)
-			});
-		} finally {
-			local?.destroy();
-		}
+		const local = await options.localSnapshot(name);
+		documents.push({
+			name,
+			newHere: local === null,
+			bringsNew: local === null || !snapshotCovers(local, doc)
+		});
 	}
 	const sessions: PreviewSession[] = [];
 	for (const [name, doc] of docs) {

@@ -28,9 +28,12 @@ export const FIXTURE_ROUND = 'round1';
 export const FIXTURE_TIME = Date.UTC(2026, 11, 7, 15, 0);
 const BLOCK = 'block1';
 
-/** An 8×8 PNG a browser encoded, already clean (domain/photos/fixtures). */
+/**
+ * An 8×8 PNG a browser encoded, already clean (domain/photos/fixtures). Found from the project root,
+ * where vitest runs: under the happy-dom test project `import.meta.url` is no file URL.
+ */
 export const FIXTURE_PHOTO_BYTES = new Uint8Array(
-	readFileSync(new URL('../domain/photos/fixtures/pinboard.png', import.meta.url))
+	readFileSync('src/lib/domain/photos/fixtures/pinboard.png')
 );
 
 export const fixtureNames = {

@@ -41,6 +41,7 @@ import { SharedDocument } from './shared-document.svelte';
 import { Viewer, type OwnerAnswer } from './viewer.svelte';
 import type { WorkshopWorkspace } from './workshop/workshop-workspace.svelte';
 import type { MunicipalityPlan } from './municipality/municipality-plan.svelte';
+import type { SyncFileTransfer } from './sync-file/sync-file-transfer.svelte';
 import { measureServerOffset } from '../sync/server-clock';
 import { loadServerInfo } from './server-info';
 
@@ -79,6 +80,11 @@ export interface AppContext {
 	sessions(ars: string): SessionsList;
 	/** Deleting a municipality, workshop or check round, here or for good (ADR 11). */
 	scopeDeletion(target: DeletionTarget): ScopeDeletionFlow;
+	/**
+	 * Saving a municipality as a sync file and reading one (ADR 22). Its code, with the document
+	 * stack's, loads on first use; rejects when it could not be loaded.
+	 */
+	syncFile(): Promise<SyncFileTransfer>;
 	/** Join codes, devices and the room's network for one workshop or round. */
 	inviteManager(target: InviteTarget, managedDoc: string): InviteManager;
 	joinFlow(code: string): JoinFlow;
@@ -300,6 +306,20 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 		sessions: (ars) => new SessionsList(db, ars),
 		scopeDeletion: (target) =>
 			new ScopeDeletionFlow(async () => (await loadDocumentServices()).deletion, target),
+		async syncFile() {
+			const { SyncFileTransfer } = await loadFeature(
+				() => import('./sync-file/sync-file-transfer.svelte')
+			);
+			return new SyncFileTransfer({
+				db,
+				registry: async () => (await loadDocumentServices()).documents,
+				// Only the laptop's owner reads a file for now (ADR 22), and it may write every document.
+				mayWrite: async () => {
+					const isOwner = await viewer.whenKnown();
+					return () => isOwner;
+				}
+			});
+		},
 		inviteManager: (target, managedDoc) =>
 			new InviteManager({ api: joinApi, token: () => tokenFor(managedDoc), db, target }),
 		joinFlow: (code) =>

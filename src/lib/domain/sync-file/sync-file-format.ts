@@ -36,7 +36,11 @@ export const SYNC_FILE_LIMITS = {
 
 const CHECKSUM_BYTES = 32;
 
-/** Why a file is refused; each has a German message (components/sync-file-messages.ts). */
+/** `kommunalwerkstatt-<ARS>-<YYYY-MM-DD>.kwsync`, the day in UTC (docs/sync-file-format.md). */
+export const syncFileName = (ars: string, createdAt: number): string =>
+	`kommunalwerkstatt-${ars}-${new Date(createdAt).toISOString().slice(0, 10)}.kwsync`;
+
+/** Why a file is refused; each has a German message (src/lib/components/sync-file-messages.ts). */
 export type SyncFileRefusal =
 	| 'not_sync_file'
 	| 'newer_format'
