@@ -276,7 +276,7 @@ test('two participants’ cards added at the same moment reach everyone, a card 
 	expect(await seriousViolations(page), 'card board with presence').toEqual([]);
 });
 
-test('a participant who is offline when the cards are revealed gets their hidden card onto the board once back, exactly once', async ({
+test('a participant who is offline when the cards are revealed gets their hidden card onto the board once back, exactly once; ending the run asks first', async ({
 	page,
 	appServer
 }) => {
@@ -290,6 +290,12 @@ test('a participant who is offline when the cards are revealed gets their hidden
 	await page
 		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
 		.click();
+	// Ending the run would stop the block on every device: it asks first, and cancelling keeps it.
+	await page.getByRole('button', { name: 'Ablauf beenden' }).click();
+	await expect(page.getByText(/^Den Ablauf für alle beenden\?/)).toBeVisible();
+	await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+	await expect(page.getByText('Jetzt: Kartenabfrage: Was hindert uns heute?')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Ja, Ablauf beenden' })).toHaveCount(0);
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	const anna = await joinAs(appServer.port, code, 'Anna');
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
@@ -312,8 +318,9 @@ test('a participant who is offline when the cards are revealed gets their hidden
 	await expect(cardOn(page, 'Offline geschrieben')).toBeVisible({ timeout: 20_000 });
 	await expect(anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })).toHaveCount(0);
 	await expect(cardOn(anna, 'Offline geschrieben')).toBeVisible();
-	// A second reveal by the facilitator finds nothing new: the card is on the board once.
-	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
+	// A second reveal by the facilitator (its button now says what it is for) finds nothing new: the
+	// card is on the board once.
+	await page.getByRole('button', { name: 'Später geschriebene Karten aufdecken' }).click();
 	await expect(page.getByText('Neu aufgedeckte Karten: 0.')).toBeVisible();
 	await expectSavedOnServer(page);
 	expect(Object.values(storedRecords(appServer, board, 'cards')).map((card) => card.text)).toEqual([
