@@ -15,6 +15,7 @@ import { Clock } from '../src/lib/state/clock.svelte';
 import { protocolInput } from '../src/lib/state/handover/protocol-source';
 import { NO_PHOTO_BLOBS } from '../src/lib/state/photos/test-support';
 import { WorkshopWorkspace } from '../src/lib/state/workshop/workshop-workspace.svelte';
+import { memoryDraftStore } from '../src/lib/state/workshop/draft-test-support';
 
 const ARS = '033510006006';
 const WORKSHOP = 'bench';
@@ -50,8 +51,9 @@ export async function generatedDayInput(seed: number): Promise<ProtocolInput> {
 		clock: new Clock(async () => null),
 		// The generated day has no photos: nothing to keep or fetch.
 		photoBlobs: NO_PHOTO_BLOBS,
-		// The protocol reveals nothing.
-		admittedParticipants: async () => []
+		// The protocol reveals nothing, and nobody types.
+		admittedParticipants: async () => [],
+		drafts: memoryDraftStore()
 	});
 	const loading = () =>
 		workspace.measures === null ||

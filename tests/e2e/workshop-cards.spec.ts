@@ -3,7 +3,8 @@
 // reveal; cards are then grouped by keyboard and duplicates merged with undo. Asserted on the documents
 // the server and the devices hold, not only on the pages.
 import type { Browser, Locator, Page } from '@playwright/test';
-import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
+import { LAN_HOST, PHONE, joinWithCode, launchLanBrowser } from './support/lan-devices';
+import { workshopWithRunningCards } from './support/card-workshop';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
@@ -275,7 +276,7 @@ test('two participants’ cards added at the same moment reach everyone, a card 
 	expect(await seriousViolations(page), 'card board with presence').toEqual([]);
 });
 
-test('a participant who is offline when the cards are revealed gets their hidden card onto the board once back, exactly once', async ({
+test('a participant who is offline when the cards are revealed gets their hidden card onto the board once back, exactly once; ending the run asks first', async ({
 	page,
 	appServer
 }) => {
@@ -289,6 +290,12 @@ test('a participant who is offline when the cards are revealed gets their hidden
 	await page
 		.getByRole('button', { name: '„Kartenabfrage: Was hindert uns heute?“ jetzt starten' })
 		.click();
+	// Ending the run would stop the block on every device: it asks first, and cancelling keeps it.
+	await page.getByRole('button', { name: 'Ablauf beenden' }).click();
+	await expect(page.getByText(/^Den Ablauf für alle beenden\?/)).toBeVisible();
+	await page.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+	await expect(page.getByText('Jetzt: Kartenabfrage: Was hindert uns heute?')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Ja, Ablauf beenden' })).toHaveCount(0);
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	const anna = await joinAs(appServer.port, code, 'Anna');
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
@@ -311,12 +318,86 @@ test('a participant who is offline when the cards are revealed gets their hidden
 	await expect(cardOn(page, 'Offline geschrieben')).toBeVisible({ timeout: 20_000 });
 	await expect(anna.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })).toHaveCount(0);
 	await expect(cardOn(anna, 'Offline geschrieben')).toBeVisible();
-	// A second reveal by the facilitator finds nothing new: the card is on the board once.
-	await page.getByRole('button', { name: 'Karten aufdecken' }).click();
+	// A second reveal by the facilitator (its button now says what it is for) finds nothing new: the
+	// card is on the board once.
+	await page.getByRole('button', { name: 'Später geschriebene Karten aufdecken' }).click();
 	await expect(page.getByText('Neu aufgedeckte Karten: 0.')).toBeVisible();
 	await expectSavedOnServer(page);
 	expect(Object.values(storedRecords(appServer, board, 'cards')).map((card) => card.text)).toEqual([
 		'Offline geschrieben'
+	]);
+});
+
+test('on a phone, a participant with a long name adds every card by pressing the button or Enter, and a reload keeps what she typed until it is added', async ({
+	page,
+	appServer
+}) => {
+	test.setTimeout(90_000);
+	const { code } = await workshopWithRunningCards(page);
+	await page.getByRole('button', { name: 'Private Phase starten' }).click();
+	// 20 characters: with this name the line saying what she does wrapped on a 390 px screen.
+	const phone = await joinWithCode(lanBrowser, appServer.port, code, 'Annegret Hoffmann-Li', PHONE);
+	await phone.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
+	await expect(phone.getByText(/^Private Phase:/)).toBeVisible();
+	const field = phone.getByRole('textbox', { name: 'Ihre Karte' });
+	const button = phone.getByRole('button', { name: 'Karte hinzufügen' });
+	const hidden = phone
+		.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })
+		.getByRole('listitem');
+	const writing = phone.getByText('schreibt eine Karte');
+
+	// A finger presses the button, the field loses the focus (presence says she stopped writing),
+	// and the finger lifts where it pressed.
+	const pressAdd = async () => {
+		await expect(writing).toBeVisible();
+		const box = (await button.boundingBox())!;
+		await phone.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await phone.mouse.down();
+		await expect(writing).toHaveCount(0);
+		await phone.mouse.up();
+	};
+	await field.fill('Akten nur auf Papier');
+	await pressAdd();
+	await expect(hidden).toHaveText(['Akten nur auf Papier']);
+	await expect(field).toHaveValue('');
+	await field.fill('Kein WLAN im Ratssaal');
+	await pressAdd();
+	await expect(hidden).toHaveText(['Akten nur auf Papier', 'Kein WLAN im Ratssaal']);
+	// Enter adds too; Shift+Enter only breaks the line in the field (a card is one line of text).
+	await field.fill('Formulare');
+	await field.press('Shift+Enter');
+	await expect(field).toHaveValue('Formulare\n');
+	await field.pressSequentially('nur als PDF');
+	await field.press('Enter');
+	await expect(hidden).toHaveText([
+		'Akten nur auf Papier',
+		'Kein WLAN im Ratssaal',
+		'Formulare nur als PDF'
+	]);
+
+	// Typed but not added, the text survives a reload, and goes once the card is added.
+	await field.fill('Zu wenig Zeit für Schulungen');
+	await phone.reload();
+	await expect(field).toHaveValue('Zu wenig Zeit für Schulungen');
+	await field.focus();
+	await pressAdd();
+	await expect(hidden).toHaveCount(4);
+	await phone.reload();
+	await expect(hidden).toHaveCount(4);
+	await expect(field).toHaveValue('');
+
+	// Every card is in her private document in the server's database.
+	await expectSavedOnServer(phone);
+	const own = (await indexedDbNames(phone)).find((n) => n.includes('/private/'))!;
+	expect(
+		Object.values(storedRecords(appServer, own, 'privateCards'))
+			.map((card) => card.text)
+			.sort()
+	).toEqual([
+		'Akten nur auf Papier',
+		'Formulare nur als PDF',
+		'Kein WLAN im Ratssaal',
+		'Zu wenig Zeit für Schulungen'
 	]);
 });
 

@@ -14,7 +14,7 @@ import type * as Y from 'yjs';
 import type { Catalog } from '../domain/check/catalog-types';
 import { openDatabase } from '../storage/db';
 import { usableCredential } from '../storage/credentials';
-import { getSetting, setSetting } from '../storage/settings';
+import { deleteSetting, getSetting, setSetting } from '../storage/settings';
 import type { ProfileRepository, ProfileSaveResult } from './municipality/profile-repository';
 import type { TokenSource } from '../sync/token-source';
 import type { PhotoBlobs } from './photos/photo-blobs';
@@ -272,7 +272,12 @@ export function buildAppContext(options: AppContextOptions = {}): AppContext {
 							ars,
 							workshop
 						})
-					)
+					),
+				drafts: {
+					get: (key) => getSetting<string>(db, key),
+					set: (key, text) => setSetting(db, key, text),
+					delete: (key) => deleteSetting(db, key)
+				}
 			});
 		},
 		loadDocumentServices,

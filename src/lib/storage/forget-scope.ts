@@ -1,10 +1,11 @@
 // What this device keeps in Dexie about the documents of a deleted or removed scope (ADR 11): the
 // bookkeeping and acknowledgements per document, the list rows (a municipality, its workshops and
 // rounds), the credentials a device joined with, the photos of its workshop boards (ADR 20) and the
-// participants a workshop's reveal opens (ADR 15). One transaction, so a failure leaves all of it.
+// participants a workshop's reveal opens (ADR 15), and what was typed into its fields but not added
+// yet (drafts). One transaction, so a failure leaves all of it.
 import { isUnderScope, parseDeletionScope } from '../domain/deletion';
 import type { KommunalwerkstattDb } from './db';
-import { ADMITTED_SETTING_PREFIX } from './settings';
+import { SCOPED_SETTING_PREFIXES } from './settings';
 
 /** Names of documents under `scope` that Dexie knows of (opened here, or acknowledged by a server). */
 export async function knownDocumentsUnder(
@@ -48,10 +49,10 @@ export async function forgetScope(
 			await db.credentials.filter((row) => under(row.scope)).delete();
 			await db.blobs.filter((row) => under(row.board)).delete();
 			await db.settings
-				.filter(
-					(row) =>
-						row.key.startsWith(ADMITTED_SETTING_PREFIX) &&
-						under(row.key.slice(ADMITTED_SETTING_PREFIX.length))
+				.filter((row) =>
+					SCOPED_SETTING_PREFIXES.some(
+						(prefix) => row.key.startsWith(prefix) && under(row.key.slice(prefix.length))
+					)
 				)
 				.delete();
 			if (target?.kind === 'kommune') await db.kommunen.delete(target.ars);

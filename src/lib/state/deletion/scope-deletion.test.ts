@@ -22,7 +22,12 @@ import type { Perspective } from '../../domain/perspectives';
 import { ERROR_CODES } from '../../contract/protocol';
 import { openDatabase, type KommunalwerkstattDb, type SessionRow } from '../../storage/db';
 import { putSession } from '../../storage/sessions';
-import { admittedSettingKey, getSetting, setSetting } from '../../storage/settings';
+import {
+	admittedSettingKey,
+	draftSettingKey,
+	getSetting,
+	setSetting
+} from '../../storage/settings';
 import { recordDurableState } from '../../storage/durable-states';
 import { createDocumentRegistry, type DocumentRegistry } from '../../sync/document-registry';
 import { localDocumentsUnder } from '../../sync/local-copies';
@@ -217,6 +222,9 @@ describe('removing from this device', () => {
 		// The participants the laptop last named for each workshop's reveal (ADR 15).
 		await setSetting(db, admittedSettingKey(w1.scope), ['p-anna']);
 		await setSetting(db, admittedSettingKey(w2.scope), ['p-bernd']);
+		// What was typed on this device into each workshop's card field and not added yet.
+		await setSetting(db, draftSettingKey(w1.scope, 'card', 'b1'), 'Akten nur auf Papier');
+		await setSetting(db, draftSettingKey(w2.scope, 'card', 'b1'), 'Kein WLAN');
 		const result = await deletion().removeFromDevice({
 			kind: 'workshop',
 			ars: ARS,
@@ -228,9 +236,11 @@ describe('removing from this device', () => {
 		expect(await db.sessions.get(w1.scope)).toBeUndefined();
 		expect(await db.durableStates.where('name').equals(`${w1.scope}/control`).count()).toBe(0);
 		expect(await getSetting(db, admittedSettingKey(w1.scope))).toBeUndefined();
+		expect(await getSetting(db, draftSettingKey(w1.scope, 'card', 'b1'))).toBeUndefined();
 		expect(await db.sessions.get(w2.scope)).toBeDefined();
 		expect(await localDocumentsUnder(db, w2.scope)).toEqual([`${w2.scope}/control`]);
 		expect(await getSetting(db, admittedSettingKey(w2.scope))).toEqual(['p-bernd']);
+		expect(await getSetting(db, draftSettingKey(w2.scope, 'card', 'b1'))).toBe('Kein WLAN');
 	});
 
 	it('removes unsent changes only when the person accepted losing them', async () => {

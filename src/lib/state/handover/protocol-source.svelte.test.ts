@@ -1,6 +1,7 @@
 // The protocol read from a workshop page's own WorkshopWorkspace: documents written with the app's
 // writers (a small day by hand, and the generated full day of the demo), opened by the workspace as a
 // page opens them, mapped to the builder's input and built.
+import { memoryDraftStore } from '../workshop/draft-test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeBlocks } from '../../crdt/workshop-agenda';
@@ -36,7 +37,8 @@ async function workspaceOver(control: Y.Doc, board: Y.Doc): Promise<WorkshopWork
 		role: async () => ({ kind: 'facilitator' }),
 		clock: new Clock(async () => null),
 		photoBlobs: NO_PHOTO_BLOBS,
-		admittedParticipants: async () => []
+		admittedParticipants: async () => [],
+		drafts: memoryDraftStore()
 	});
 	await expect.poll(() => workspace.measures).not.toBeNull();
 	const read = () => [

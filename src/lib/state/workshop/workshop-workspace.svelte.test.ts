@@ -1,3 +1,4 @@
+import { memoryDraftStore } from './draft-test-support';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCards } from '../../crdt/workshop-cards';
@@ -28,7 +29,8 @@ function workspaceOn(open: (name: string) => Promise<DocumentHandle>, role: Work
 		role: async () => role,
 		clock: new Clock(async () => null),
 		photoBlobs: NO_PHOTO_BLOBS,
-		admittedParticipants: async () => []
+		admittedParticipants: async () => [],
+		drafts: memoryDraftStore()
 	});
 }
 

@@ -14,8 +14,10 @@ import { readNotes } from '../../crdt/workshop-notes';
 import {
 	workshopBoardDocName,
 	workshopControlDocName,
+	workshopPrefix,
 	workshopPrivateDocName
 } from '../../domain/document-names';
+import { draftSettingKey } from '../../storage/settings';
 import type { DocumentHandle } from '../../sync/open-document';
 import type { AppErrorCode } from '../app-error';
 import {
@@ -50,6 +52,7 @@ import type { PhotoBlobs } from '../photos/photo-blobs';
 import { WorkshopPhotos } from './workshop-photos.svelte';
 import { readRemoved } from '../../crdt/workshop-removed';
 import { RemovedRecords } from './removed-records.svelte';
+import { FieldDrafts, type DraftStore } from './field-drafts';
 
 // What the components need of the document's shapes, so they never import the crdt layer (ADR 12).
 export type { RosterEntry } from '../../crdt/workshop-doc';
@@ -71,6 +74,8 @@ export interface WorkshopWorkspaceOptions {
 	 * (ADR 15; never the roster, which participants write).
 	 */
 	admittedParticipants: () => Promise<string[]>;
+	/** Where this device keeps what was typed into the workshop's add-fields and not added yet. */
+	drafts: DraftStore;
 }
 
 /** What the state classes' writes resolve with: null once stored here, else why not. */
@@ -106,6 +111,7 @@ export class WorkshopWorkspace {
 	#presence: Presence | null = null;
 	#protocol: WorkshopProtocolFile | null = null;
 	#removed: RemovedRecords | null = null;
+	#drafts: FieldDrafts | null = null;
 
 	constructor(options: WorkshopWorkspaceOptions) {
 		this.#options = options;
@@ -310,7 +316,14 @@ export class WorkshopWorkspace {
 		return (this.#presence ??= new Presence(() => this.#boardDoc.borrow(), me));
 	}
 
-	/** Whose cards, scores and notes this device writes: the participant, the facilitator, or nobody. */
+	/** What was typed into this workshop's add-fields on this device and not added yet, per block. */
+	get drafts(): FieldDrafts {
+		const { ars, workshop, drafts } = this.#options;
+		return (this.#drafts ??= new FieldDrafts(drafts, (field, blockId) =>
+			draftSettingKey(workshopPrefix(ars, workshop), field, blockId)
+		));
+	}
+
 	/** The protocol as PDF, DOCX and XLSX (ADR 19); its renderers load when a file is asked for. */
 	get protocol(): WorkshopProtocolFile {
 		return (this.#protocol ??= new WorkshopProtocolFile(this, {
@@ -319,6 +332,7 @@ export class WorkshopWorkspace {
 		}));
 	}
 
+	/** Whose cards, scores and notes this device writes: the participant, the facilitator, or nobody. */
 	#authorId(role: WorkshopRole): string | null {
 		if (role.kind === 'participant') return role.participantId;
 		return role.kind === 'facilitator' ? MODERATION_AUTHOR_ID : null;
