@@ -345,6 +345,13 @@ test('on a phone, a participant with a long name adds every card by pressing the
 		.getByRole('list', { name: 'Ihre Karten (noch verdeckt)' })
 		.getByRole('listitem');
 	const writing = phone.getByText('schreibt eine Karte');
+	// A finger has no Enter, Shift or mouse: the hints say what still holds there.
+	await expect(
+		phone.getByText(
+			'Was Sie tippen, bleibt auf diesem Gerät erhalten, bis die Karte hinzugefügt ist.'
+		)
+	).toBeVisible();
+	await expect(phone.getByText(/Eingabetaste|mit der Maus|Strg\+/)).toHaveCount(0);
 
 	// A finger presses the button, the field loses the focus (presence says she stopped writing),
 	// and the finger lifts where it pressed.
