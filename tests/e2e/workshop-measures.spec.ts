@@ -354,3 +354,48 @@ test('measures are written from the Handlungsfeld in one step and reordered by k
 		})
 	]);
 });
+
+test('a measure from a matrix entry is offered under the Handlungsfeld the entry is linked to, so Enter files it there', async ({
+	page,
+	appServer
+}) => {
+	const { board } = await workshopWithField(page, ['Kein WLAN', 'Akten auf Papier']);
+	// A second field, "Netz und WLAN", holds the card "Kein WLAN"; the first field holds nothing.
+	await page.getByLabel('Titel', { exact: true }).fill('Netz und WLAN');
+	await page
+		.getByRole('group', { name: 'Dimensionen des Digital-Checks' })
+		.getByRole('checkbox', { name: 'Prozesse & Organisation' })
+		.check();
+	await page.getByRole('button', { name: 'Handlungsfeld anlegen' }).click();
+	await expect(page.getByRole('heading', { level: 3, name: '2. Netz und WLAN' })).toBeVisible();
+	await page
+		.getByLabel('Karte oder Gruppe für „Netz und WLAN“')
+		.selectOption({ label: 'Kein WLAN' });
+	await page.getByRole('button', { name: 'Verknüpfen' }).nth(1).click();
+	await expect(
+		page.getByRole('button', { name: 'Verknüpfung mit „Kein WLAN“ lösen' })
+	).toBeVisible();
+
+	await nav(page, 'Nutzen-Aufwand-Matrix').click();
+	await page.getByLabel('Ihr Nutzen für „Kein WLAN“').selectOption('5');
+	await page.getByLabel('Ihr Aufwand für „Kein WLAN“').selectOption('1');
+	await page.getByRole('link', { name: 'Maßnahme anlegen aus „Kein WLAN“' }).click();
+	const linkedField = page.getByRole('region', { name: '2. Netz und WLAN' });
+	await expect(linkedField.getByRole('button', { name: 'Als Maßnahme anlegen' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('list', { name: 'Maßnahmen zu „Netz und WLAN“' }).getByRole('heading', {
+			level: 3
+		})
+	).toHaveText(['1. Kein WLAN Quick Win']);
+
+	// Stored under the second field, not the first.
+	await expectSavedOnServer(page);
+	const fields = Object.entries(storedRecords(appServer, board, 'actionFields'));
+	const fieldIdOf = (title: string) => fields.find(([, field]) => field.title === title)?.[0];
+	const measures = Object.values(storedRecords(appServer, board, 'measures'));
+	expect(measures.map((measure) => [measure.title, measure.actionFieldId])).toEqual([
+		['Kein WLAN', fieldIdOf('Netz und WLAN')]
+	]);
+	expect(fieldIdOf('Netz und WLAN')).not.toBe(fieldIdOf(FIELD));
+});
