@@ -105,7 +105,7 @@ test('the facilitator sets up the central server once; the municipality is uploa
 		// header says where it is stored.
 		await page.goto(`/kommune/${HANNOVER.ars}`);
 		await form.population.fill('551.000');
-		await page.getByRole('button', { name: 'Speichern' }).click();
+		await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 		await expect
 			.poll(async () => (await centralProfile())?.population, { timeout: 30_000 })
 			.toBe(551_000);

@@ -142,7 +142,7 @@ test('after the population changes in the profile, only the figures still estima
 
 	await page.goto(`/kommune/${kommune.ars}`);
 	await new KommuneFormPage(page).population.fill('38.000');
-	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 	await page.goto(sharedUrl);
 	await expect(
 		page.getByText(

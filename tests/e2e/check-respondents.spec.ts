@@ -74,7 +74,7 @@ test('the round page counts only respondents who answered, shows each one’s pr
 	await expect(newLabel).toHaveAttribute('aria-invalid', 'true');
 	expect(await seriousViolations(page), 'rename refused').toEqual([]);
 	await newLabel.fill('Personalrat Nord');
-	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 	await expect(page.getByText('Personalrat Nord · Personalrat')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Personalrat Nord umbenennen' })).toBeFocused();
 

@@ -20,13 +20,13 @@ test('a save in one tab never reverts a change another tab saved meanwhile', asy
 	// Tab A starts editing the population; tab B renames the town and saves first.
 	await formA.population.fill('57.400');
 	await formB.name.fill('Rattenfängerstadt Hameln');
-	await second.getByRole('button', { name: 'Speichern' }).click();
+	await second.getByRole('button', { name: 'Speichern', exact: true }).click();
 	await expect(second.getByText('Gespeichert auf diesem Gerät.')).toBeVisible();
 
 	// The untouched name field in tab A follows; the field being edited keeps the user's input.
 	await expect(formA.name).toHaveValue('Rattenfängerstadt Hameln');
 	await expect(formA.population).toHaveValue('57.400');
-	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 	await expect(page.getByText('Gespeichert auf diesem Gerät.')).toBeVisible();
 
 	await expect(second.getByRole('heading', { level: 1 })).toHaveText('Rattenfängerstadt Hameln');

@@ -41,7 +41,7 @@ test('an edit is gesichert only once the laptop server wrote it; while it cannot
 	// The server goes away; the next edit is stored on this device only.
 	await appServer.stop();
 	await form.population.fill('549.000');
-	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 	await expect(storageState(page)).toHaveText(/nicht gesichert/);
 	await expect(row.getByRole('cell').nth(0)).toHaveText(new RegExp(`^gespeichert ${TIME.source}$`));
 	await expect(row.getByRole('cell').nth(1)).toHaveText(

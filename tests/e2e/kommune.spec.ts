@@ -173,7 +173,7 @@ test('an edited profile keeps its new values after a reload', async ({ page }) =
 	await form.create(BRAUNSCHWEIG);
 	await form.population.fill('251.500');
 	await form.itStaffFte.fill('61,5');
-	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 	await expect(page.getByText('Gespeichert auf diesem Gerät.')).toBeVisible();
 
 	await page.reload();

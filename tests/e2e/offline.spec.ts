@@ -60,7 +60,7 @@ test('with the sync server stopped, an edit in one tab appears in the other tab'
 
 	await form.population.fill('79.250');
 	await form.landkreis.fill('Landkreis Lüneburg');
-	await page.getByRole('button', { name: 'Speichern' }).click();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
 
 	// Only the BroadcastChannel relay can carry this: the server is down.
 	await expect(second.getByText('79.250')).toBeVisible();

@@ -37,7 +37,7 @@ export class CheckRoundPage {
 	async renameRespondent(label: string, newLabel: string): Promise<void> {
 		await this.page.getByRole('button', { name: `${label} umbenennen` }).click();
 		await this.page.getByLabel(`Neue Bezeichnung für ${label}`).fill(newLabel);
-		await this.page.getByRole('button', { name: 'Speichern' }).click();
+		await this.page.getByRole('button', { name: 'Speichern', exact: true }).click();
 	}
 
 	async removeRespondent(label: string): Promise<void> {
