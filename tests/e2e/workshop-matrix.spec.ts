@@ -1,8 +1,9 @@
-// The impact × effort matrix with the facilitator on the laptop and a participant on her own device in
-// the room (LAN page): each scores by keyboard in the table or by dragging on the grid; every device
-// shows the averages and the quadrant in words. Asserted on the board document on the server.
-import type { Page } from '@playwright/test';
-import { LAN_HOST, launchLanBrowser } from './support/lan-devices';
+// The impact × effort matrix with the facilitator on the laptop and participants on their own devices
+// in the room (LAN page): each scores by keyboard in the table or by dragging on the grid; every device
+// shows the averages and the quadrant in words; on a phone the chips stay apart inside their quadrant.
+// Asserted on the board document on the server.
+import type { Locator, Page } from '@playwright/test';
+import { LAN_HOST, joinWithCode, launchLanBrowser } from './support/lan-devices';
 import { expect, test } from './support/fixtures';
 import { KommuneFormPage } from './pages/kommune-form';
 import { WorkshopPage } from './pages/workshop-page';
@@ -16,6 +17,22 @@ const rowOf = (device: Page, label: string) =>
 		.getByRole('table', { name: 'Bewertungen' })
 		.getByRole('row')
 		.filter({ has: device.getByRole('rowheader', { name: label, exact: true }) });
+
+/** This device's own two scores for `label`, chosen in the table. */
+async function scoreByKeyboard(device: Page, label: string, impact: string, effort: string) {
+	await device.getByLabel(`Ihr Nutzen für „${label}“`).selectOption(impact);
+	await device.getByLabel(`Ihr Aufwand für „${label}“`).selectOption(effort);
+}
+
+/** The boxes of the chips drawn on the grid, by label. */
+async function chipBoxes(grid: Locator) {
+	const chips = grid.locator('.chip');
+	await expect(chips.first()).toBeVisible();
+	const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+	for (const chip of await chips.all())
+		boxes.set((await chip.textContent())!, (await chip.boundingBox())!);
+	return boxes;
+}
 
 test('scores by keyboard and by drag from two devices are averaged into the quadrant everyone sees', async ({
 	page,
@@ -34,7 +51,7 @@ test('scores by keyboard and by drag from two devices are averaged into the quad
 		.click();
 	const code = await workshop.createCode('Code für Teilnehmende', 'Für Teilnehmende');
 	await page.getByRole('link', { name: 'Kartenabfrage öffnen' }).click();
-	for (const text of ['Kein WLAN', 'Akten auf Papier']) {
+	for (const text of ['Kein WLAN', 'Akten auf Papier', 'Alte Fachverfahren', 'Kein Budget']) {
 		await page.getByLabel('Ihre Karte').fill(text);
 		await page.getByRole('button', { name: 'Karte hinzufügen' }).click();
 		await expect(page.getByText(text, { exact: true })).toBeVisible();
@@ -93,10 +110,104 @@ test('scores by keyboard and by drag from two devices are averaged into the quad
 		await expect(anna.getByLabel('Ihr Nutzen für „Akten auf Papier“')).toHaveValue('1');
 		await expect(anna.getByLabel('Ihr Aufwand für „Akten auf Papier“')).toHaveValue('5');
 
+		// Near the centre: "Alte Fachverfahren" at (3 + 3 + 4) / 3 = 3,3 on both axes, "Kein Budget" at
+		// 3/3; both count upward on both axes, as Große Projekte, and want the same spot.
+		const bernd = await joinWithCode(lanBrowser, appServer.port, code, 'Bernd');
+		await bernd.setViewportSize({ width: 390, height: 844 });
+		await bernd.getByRole('link', { name: 'Matrix öffnen' }).click();
+		await scoreByKeyboard(bernd, 'Alte Fachverfahren', '4', '4');
+		await scoreByKeyboard(anna, 'Alte Fachverfahren', '3', '3');
+		await scoreByKeyboard(page, 'Alte Fachverfahren', '3', '3');
+		await scoreByKeyboard(page, 'Kein Budget', '3', '3');
+		await expect(rowOf(bernd, 'Alte Fachverfahren').getByRole('cell').nth(2)).toHaveText('3,3');
+		await expect(rowOf(bernd, 'Alte Fachverfahren').getByRole('cell').nth(3)).toHaveText('3,3');
+		await expect(rowOf(bernd, 'Alte Fachverfahren').getByRole('cell').nth(4)).toContainText(
+			'Große Projekte (3 Bewertungen)'
+		);
+		await expect(rowOf(bernd, 'Kein Budget').getByRole('cell').nth(4)).toContainText(
+			'Große Projekte (1 Bewertungen)'
+		);
+
+		// The same in words on Bernd's phone, per quadrant in the order of the entries.
+		const quadrant = (name: string) => bernd.getByRole('region', { name, exact: true });
+		await expect(
+			quadrant('Quick Wins (hoher Nutzen, geringer Aufwand)').getByRole('listitem')
+		).toHaveText(['Kein WLAN']);
+		await expect(
+			quadrant('Große Projekte (hoher Nutzen, hoher Aufwand)').getByRole('listitem')
+		).toHaveText(['Alte Fachverfahren', 'Kein Budget']);
+		await expect(
+			quadrant('Zeitfresser (geringer Nutzen, hoher Aufwand)').getByRole('listitem')
+		).toHaveText(['Akten auf Papier']);
+		await expect(quadrant('Lückenfüller (geringer Nutzen, geringer Aufwand)')).toHaveText(
+			/Noch keine Einträge\./
+		);
+
+		// On the phone every chip lies wholly inside the grid and its own quadrant, none covers another.
+		// Chips settle once the browser has measured them: the boxes are read until they hold.
+		await expect(async () => {
+			const phoneGrid = (await bernd.locator('.grid').boundingBox())!;
+			const chips = await chipBoxes(bernd.locator('.grid'));
+			expect([...chips.keys()].sort()).toEqual([
+				'Akten auf Papier',
+				'Alte Fachverfahren',
+				'Kein Budget',
+				'Kein WLAN'
+			]);
+			const middle = {
+				x: phoneGrid.x + phoneGrid.width / 2,
+				y: phoneGrid.y + phoneGrid.height / 2
+			};
+			for (const [label, chip] of chips) {
+				expect(chip.x, `${label} right of the grid's left border`).toBeGreaterThanOrEqual(
+					phoneGrid.x
+				);
+				expect(chip.y, `${label} below the grid's top`).toBeGreaterThanOrEqual(phoneGrid.y);
+				expect(chip.x + chip.width, `${label} inside the right border`).toBeLessThanOrEqual(
+					phoneGrid.x + phoneGrid.width
+				);
+				expect(chip.y + chip.height, `${label} above the bottom`).toBeLessThanOrEqual(
+					phoneGrid.y + phoneGrid.height
+				);
+				for (const [other, box] of chips) {
+					if (other === label) continue;
+					const apart =
+						chip.x + chip.width <= box.x ||
+						box.x + box.width <= chip.x ||
+						chip.y + chip.height <= box.y ||
+						box.y + box.height <= chip.y;
+					expect(apart, `${label} and ${other} apart`).toBe(true);
+				}
+			}
+			for (const label of ['Alte Fachverfahren', 'Kein Budget']) {
+				const chip = chips.get(label)!;
+				expect(chip.x, `${label} right of the centre line`).toBeGreaterThanOrEqual(middle.x);
+				expect(chip.y + chip.height, `${label} above the centre line`).toBeLessThanOrEqual(
+					middle.y
+				);
+			}
+		}).toPass({ timeout: 5_000 });
+		// A participant's table fits the phone, its last column included, and the page does not scroll
+		// sideways.
+		const table = bernd.getByRole('region', { name: 'Bewertungen' });
+		await table.evaluate((box) => box.scrollIntoView({ block: 'end' }));
+		await expect(bernd.getByRole('columnheader', { name: 'Feld' })).toBeInViewport({ ratio: 1 });
+		expect(
+			await table.evaluate((box) => box.scrollWidth - box.clientWidth),
+			'sideways scroll of the table'
+		).toBe(0);
+		expect(
+			await bernd.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			),
+			'sideways scroll of the page'
+		).toBe(0);
+		expect(await seriousViolations(bernd), 'matrix on a phone').toEqual([]);
+
 		// In the server's database: one key per person, entry and axis, `<participantId>/<itemId>/<axis>`.
 		await expectSavedOnServer(page);
 		const stored = Object.entries(storedMap(appServer, board, 'matrix') ?? {});
-		expect(stored).toHaveLength(6);
+		expect(stored).toHaveLength(14);
 		const byPersonAndEntry = new Map<string, Record<string, unknown>>();
 		for (const [key, value] of stored) {
 			const [participantId, itemId, axis] = key.split('/');
@@ -111,6 +222,10 @@ test('scores by keyboard and by drag from two devices are averaged into the quad
 		).toEqual([
 			[false, 1, 5],
 			[false, 3, 2],
+			[false, 3, 3],
+			[false, 4, 4],
+			[true, 3, 3],
+			[true, 3, 3],
 			[true, 5, 1]
 		]);
 		expect(await seriousViolations(anna), 'matrix of a participant').toEqual([]);
