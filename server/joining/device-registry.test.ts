@@ -21,17 +21,26 @@ function registryAt(clock: { now: number }, dir = createTempDir('kw-registry-'))
 
 const facilitator = { sub: 'owner', role: 'moderation' as const, docs: ['kommune/*/**'], exp: 0 };
 
+/** A join code of workshop w1 the facilitator made for `kind`. */
+async function workshopCode(
+	registry: ReturnType<typeof registryAt>,
+	kind: 'ansicht' | 'teilnahme'
+) {
+	const created = await registry.createInvitation(facilitator, {
+		kind,
+		ars: ARS,
+		workshop: 'w1',
+		label: 'Workshop'
+	});
+	if (!created.ok) throw new Error(created.error);
+	return created;
+}
+
 describe('device registry', () => {
 	it('an invitation works until it expires, and not a millisecond after', async () => {
 		const clock = { now: 1_800_000_000_000 };
 		const registry = registryAt(clock);
-		const created = await registry.createInvitation(facilitator, {
-			kind: 'ansicht',
-			ars: ARS,
-			workshop: 'w1',
-			label: 'Workshop'
-		});
-		if (!created.ok) throw new Error(created.error);
+		const created = await workshopCode(registry, 'ansicht');
 		expect(created.value.expiresAt).toBe(clock.now + joining.invitationTtlSeconds * 1000);
 
 		clock.now = created.value.expiresAt - 1;
@@ -47,13 +56,7 @@ describe('device registry', () => {
 	it('a joined device is active until its token expires or it is removed', async () => {
 		const clock = { now: 1_800_000_000_000 };
 		const registry = registryAt(clock);
-		const created = await registry.createInvitation(facilitator, {
-			kind: 'teilnahme',
-			ars: ARS,
-			workshop: 'w1',
-			label: 'Workshop'
-		});
-		if (!created.ok) throw new Error(created.error);
+		const created = await workshopCode(registry, 'teilnahme');
 		const a = await registry.join({ code: created.value.code, displayName: 'A' }, undefined);
 		const b = await registry.join({ code: created.value.code, displayName: 'B' }, undefined);
 		if (!a.ok || !b.ok) throw new Error('join failed');
@@ -69,13 +72,7 @@ describe('device registry', () => {
 		const clock = { now: 1_800_000_000_000 };
 		const dir = createTempDir('kw-registry-');
 		const registry = registryAt(clock, dir);
-		const created = await registry.createInvitation(facilitator, {
-			kind: 'teilnahme',
-			ars: ARS,
-			workshop: 'w1',
-			label: 'Workshop'
-		});
-		if (!created.ok) throw new Error(created.error);
+		const created = await workshopCode(registry, 'teilnahme');
 		const scope = `kommune/${ARS}/workshop/w1`;
 		const join = async (name: string) => {
 			const joined = await registry.join(
@@ -132,13 +129,7 @@ describe('device registry', () => {
 describe('device registry limits', () => {
 	it('a workshop takes at most 200 devices; the 201st join is refused and creates nothing', async () => {
 		const registry = registryAt({ now: 1_800_000_000_000 });
-		const created = await registry.createInvitation(facilitator, {
-			kind: 'ansicht',
-			ars: ARS,
-			workshop: 'w1',
-			label: 'Workshop'
-		});
-		if (!created.ok) throw new Error(created.error);
+		const created = await workshopCode(registry, 'ansicht');
 		for (let i = 0; i < MAX_DEVICES_PER_SCOPE; i++) {
 			expect((await registry.join({ code: created.value.code }, undefined)).ok).toBe(true);
 		}
